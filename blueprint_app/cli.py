@@ -1,0 +1,177 @@
+"""The ``blueprint`` command line: inspect, format, create and (later) validate and export files.
+
+Exit codes: 0 ok, 1 a check found problems, 2 a file could not be read or written.
+No traceback reaches the user unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from blueprint_app import __version__
+from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.model.factory import new_blueprint
+from blueprint_app.storage import BlueprintFileError, dumps, load, save, schema_text
+from blueprint_app.storage.writer import write_atomic
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, Handler] = {}
+
+
+def command(name: str) -> Callable[[Handler], Handler]:
+    def register(function: Handler) -> Handler:
+        COMMANDS[name] = function
+        return function
+
+    return register
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+@command("info")
+def cmd_info(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for index, name in enumerate(args.files):
+        try:
+            blueprint = load(name)
+        except BlueprintFileError as error:
+            err(str(error))
+            status = EXIT_UNREADABLE
+            continue
+        if index:
+            out()
+        out(describe(blueprint, name))
+    return status
+
+
+def describe(blueprint: Blueprint, name: str) -> str:
+    """A short human summary: title, counts per lane, per phase, flows by kind."""
+    per_lane = Counter(step.lane for step in blueprint.steps)
+    per_phase = Counter(step.phase for step in blueprint.steps)
+    flows = Counter(flow.kind.value for flow in blueprint.flows)
+    lines = [f"{name}", f"  title:     {blueprint.title}"]
+    for label, value in (("customer", blueprint.customer), ("scenario", blueprint.scenario)):
+        if value:
+            lines.append(f"  {label + ':':<10} {value}")
+    lines.append(f"  language:  {blueprint.language}")
+    lines.append(f"  steps: {len(blueprint.steps)}, flows: {len(blueprint.flows)}, "
+                 f"notes: {len(blueprint.notes)}")
+    lines.append("  steps per lane:")
+    for lane in blueprint.lanes:
+        lines.append(f"    {per_lane[lane.id]:>5}  {lane.title} ({lane.kind.value})")
+    lines.append("  steps per phase:")
+    for phase in blueprint.phases:
+        lines.append(f"    {per_phase[phase.id]:>5}  {phase.title}")
+    if per_phase[None]:
+        lines.append(f"    {per_phase[None]:>5}  (no phase)")
+    lines.append("  flows by kind:")
+    for kind in ("flow", "recovery", "evidence"):
+        lines.append(f"    {flows[kind]:>5}  {kind}")
+    return "\n".join(lines)
+
+
+@command("format")
+def cmd_format(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for name in args.files:
+        path = Path(name)
+        try:
+            canonical = dumps(load(path)).encode("utf-8")
+            if path.read_bytes() == canonical:
+                continue
+            if args.check:
+                err(f"{name}: not in canonical form (run 'blueprint format {name}')")
+                status = max(status, EXIT_PROBLEMS)
+            else:
+                write_atomic(path, canonical)
+                out(f"reformatted {name}")
+        except BlueprintFileError as error:
+            err(str(error))
+            status = EXIT_UNREADABLE
+        except OSError as error:
+            err(f"Cannot read {name!r}: {error.strerror or error}")
+            status = EXIT_UNREADABLE
+    return status
+
+
+@command("schema")
+def cmd_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(schema_text())
+    return EXIT_OK
+
+
+@command("new")
+def cmd_new(args: argparse.Namespace) -> int:
+    path = Path(args.output)
+    if path.exists() and not args.force:
+        err(f"{args.output} already exists; use --force to replace it")
+        return EXIT_UNREADABLE
+    blueprint = new_blueprint(args.title, args.language)
+    try:
+        save(blueprint, path)
+    except BlueprintFileError as error:
+        err(str(error))
+        return EXIT_UNREADABLE
+    out(f"created {args.output}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="blueprint", description="Check, format, create and export service blueprint files."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    info = sub.add_parser("info", help="summarise blueprint files")
+    info.add_argument("files", nargs="+", metavar="FILE")
+
+    fmt = sub.add_parser("format", help="rewrite files in canonical form")
+    fmt.add_argument("files", nargs="+", metavar="FILE")
+    fmt.add_argument("--check", action="store_true",
+                     help="change nothing; exit 1 if a file is not canonical")
+
+    sub.add_parser("schema", help="print the JSON Schema of the file format")
+
+    new = sub.add_parser("new", help="create an empty blueprint with the five standard lanes")
+    new.add_argument("-o", "--output", required=True, metavar="FILE")
+    new.add_argument("--title", default="Untitled blueprint")
+    new.add_argument("--language", default="en", help="BCP 47 tag, e.g. en or zh-CN")
+    new.add_argument("--force", action="store_true", help="replace an existing file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        err("interrupted")
+        return EXIT_UNREADABLE
+    except Exception as error:  # the last line of defence: one line, never a traceback
+        if args.debug:
+            raise
+        err(f"blueprint: internal error: {type(error).__name__}: {error} (run with --debug)")
+        return EXIT_UNREADABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

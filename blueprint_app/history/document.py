@@ -1,0 +1,194 @@
+"""The live document: one mutation path for every edit, announcing each change to listeners.
+
+Every change is one of four primitive operations. Applying an operation returns its inverse, so a
+transaction can undo itself without any command writing undo code (the gaphor habit). Listeners
+(the Qt scene, panels, live validation) hear exactly which item changed and update only that.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from blueprint_app.model.blueprint import Blueprint, Flow, Lane, Note, Phase, Step
+
+Collection = Literal["lanes", "phases", "steps", "flows", "notes"]
+Item = Lane | Phase | Step | Flow | Note
+ITEM_TYPES: dict[Collection, type[Item]] = {
+    "lanes": Lane, "phases": Phase, "steps": Step, "flows": Flow, "notes": Note,
+}
+BLUEPRINT = ""  # the item id under which blueprint-level fields change
+
+
+@dataclass(frozen=True)
+class Change:
+    """What happened: ``added``/``removed``/``moved`` an item, or ``changed`` one of its fields.
+
+    ``collection`` is empty and ``item_id`` is :data:`BLUEPRINT` for blueprint-level fields.
+    """
+
+    action: Literal["added", "removed", "changed", "moved"]
+    collection: str
+    item_id: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Insert:
+    collection: Collection
+    item: Item
+    index: int
+
+
+@dataclass(frozen=True)
+class Remove:
+    collection: Collection
+    item_id: str
+
+
+@dataclass(frozen=True)
+class SetField:
+    item_id: str
+    field: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Reorder:
+    collection: Collection
+    item_id: str
+    index: int
+
+
+Operation = Insert | Remove | SetField | Reorder
+Listener = Callable[[Change], None]
+
+
+class Document:
+    """A :class:`Blueprint` plus indexes, changed only through :meth:`apply`."""
+
+    def __init__(self, blueprint: Blueprint) -> None:
+        self.blueprint = blueprint
+        self._listeners: list[Listener] = []
+        self._items: dict[str, Item] = {}
+        self._collection: dict[str, Collection] = {}
+        self._flows_at: dict[str, set[str]] = defaultdict(set)
+        for name in ITEM_TYPES:
+            for item in getattr(blueprint, name):
+                self._index(name, item)
+
+    # -- queries -------------------------------------------------------------------------------
+    def get(self, item_id: str) -> Item | None:
+        return self._items.get(item_id)
+
+    def collection_of(self, item_id: str) -> Collection | None:
+        return self._collection.get(item_id)
+
+    def step(self, step_id: str) -> Step:
+        item = self._items[step_id]
+        assert isinstance(item, Step)
+        return item
+
+    def flows_at(self, step_id: str) -> list[Flow]:
+        """Flows starting or ending at a step, sorted by id."""
+        return [self._items[f] for f in sorted(self._flows_at.get(step_id, ()))  # type: ignore[misc]
+                if f in self._items]
+
+    def ids(self) -> set[str]:
+        return set(self._items)
+
+    def __contains__(self, item_id: str) -> bool:
+        return item_id in self._items
+
+    def items(self, collection: Collection) -> list[Any]:
+        items: list[Any] = getattr(self.blueprint, collection)
+        return items
+
+    # -- listeners -----------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` on every change; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _announce(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- the one mutation path -----------------------------------------------------------------
+    def apply(self, operation: Operation) -> Operation:
+        """Apply one primitive operation and return the operation that undoes it."""
+        if isinstance(operation, Insert):
+            return self._insert(operation)
+        if isinstance(operation, Remove):
+            return self._remove(operation)
+        if isinstance(operation, SetField):
+            return self._set(operation)
+        return self._reorder(operation)
+
+    def _insert(self, op: Insert) -> Operation:
+        if op.item.id in self._items:
+            raise ValueError(f"id {op.item.id!r} is already used")
+        items = self.items(op.collection)
+        index = max(0, min(op.index, len(items)))
+        items.insert(index, op.item)
+        self._index(op.collection, op.item)
+        self._announce(Change("added", op.collection, op.item.id))
+        return Remove(op.collection, op.item.id)
+
+    def _remove(self, op: Remove) -> Operation:
+        items = self.items(op.collection)
+        item = self._items[op.item_id]
+        index = _position(items, item)
+        self._announce(Change("removed", op.collection, op.item_id))
+        del items[index]
+        self._unindex(item)
+        return Insert(op.collection, item, index)
+
+    def _set(self, op: SetField) -> Operation:
+        item = self.blueprint if op.item_id == BLUEPRINT else self._items[op.item_id]
+        old = getattr(item, op.field)
+        if isinstance(item, Flow) and op.field in ("source", "target"):
+            self._flows_at[old].discard(item.id)
+            self._flows_at[op.value].add(item.id)
+        setattr(item, op.field, op.value)
+        collection = self._collection.get(op.item_id, "")
+        self._announce(Change("changed", collection, op.item_id, op.field))
+        return SetField(op.item_id, op.field, old)
+
+    def _reorder(self, op: Reorder) -> Operation:
+        items = self.items(op.collection)
+        item = self._items[op.item_id]
+        old_index = _position(items, item)
+        del items[old_index]
+        items.insert(max(0, min(op.index, len(items))), item)
+        self._announce(Change("moved", op.collection, op.item_id))
+        return Reorder(op.collection, op.item_id, old_index)
+
+    def _index(self, collection: Collection, item: Item) -> None:
+        self._items[item.id] = item
+        self._collection[item.id] = collection
+        if isinstance(item, Flow):
+            self._flows_at[item.source].add(item.id)
+            self._flows_at[item.target].add(item.id)
+
+    def _unindex(self, item: Item) -> None:
+        del self._items[item.id]
+        del self._collection[item.id]
+        if isinstance(item, Flow):
+            self._flows_at[item.source].discard(item.id)
+            self._flows_at[item.target].discard(item.id)
+
+    def iter_items(self) -> Iterator[tuple[Collection, Item]]:
+        for name in ITEM_TYPES:
+            for item in getattr(self.blueprint, name):
+                yield name, item
+
+
+def _position(items: list[Any], item: Any) -> int:
+    """Index by identity: pydantic's ``==`` compares every field, far too slow for big lists."""
+    for index, candidate in enumerate(items):
+        if candidate is item:
+            return index
+    raise ValueError("item is not in its collection")

@@ -1,0 +1,187 @@
+"""Editing commands: each composes primitive operations inside one transaction.
+
+They keep the document consistent (no flow without its steps, no step without its lane) so the
+file can always be saved, and they never touch Qt: the canvas turns gestures into these calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from blueprint_app.history.document import (
+    BLUEPRINT,
+    Collection,
+    Insert,
+    Item,
+    Remove,
+    Reorder,
+    SetField,
+)
+from blueprint_app.history.undo import Transaction
+from blueprint_app.model.blueprint import Flow, Lane, LaneKind, Note, Phase, Step
+from blueprint_app.model.factory import new_id
+
+
+class EditError(ValueError):
+    """An edit that would break the document's rules; the message says which."""
+
+
+def set_field(tx: Transaction, item_id: str, field: str, value: Any) -> None:
+    """Change one field (``item_id`` BLUEPRINT for the blueprint); equal values do nothing."""
+    document = tx.document
+    item = document.blueprint if item_id == BLUEPRINT else document.get(item_id)
+    if item is None:
+        raise EditError(f"no item with id {item_id!r}")
+    if field == "id":
+        raise EditError("ids cannot be changed")
+    if getattr(item, field) == value:
+        return
+    if isinstance(item, Lane) and field == "kind" and (
+        item.kind != LaneKind.CUSTOM or value != LaneKind.CUSTOM
+    ):
+        raise EditError("the kind of a lane cannot be changed")
+    tx.apply(SetField(item_id, field, value))
+
+
+def add_item(tx: Transaction, collection: Collection, item: Item, index: int | None = None) -> None:
+    """Insert a lane, phase, step, flow or note (at the end unless ``index`` is given)."""
+    document = tx.document
+    if item.id in document:
+        raise EditError(f"id {item.id!r} is already used")
+    _check_references(tx, item)
+    position = len(document.items(collection)) if index is None else index
+    tx.apply(Insert(collection, item, position))
+
+
+def _check_references(tx: Transaction, item: Item) -> None:
+    document = tx.document
+    wanted: list[tuple[str | None, str]] = []
+    if isinstance(item, Step):
+        wanted = [(item.lane, "lanes"), (item.phase, "phases")]
+    elif isinstance(item, Flow):
+        wanted = [(item.source, "steps"), (item.target, "steps")]
+    elif isinstance(item, Note):
+        wanted = [(item.attached_to, "steps")]
+    for ref, collection in wanted:
+        if ref is not None and document.collection_of(ref) != collection:
+            raise EditError(f"{item.id}: no {collection[:-1]} with id {ref!r}")
+
+
+def delete_items(tx: Transaction, ids: Iterable[str]) -> None:
+    """Delete items and what depends on them: a step's flows, a lane's steps, notes detach."""
+    document = tx.document
+    doomed = [item_id for item_id in dict.fromkeys(ids) if item_id in document]
+    for item_id in doomed:
+        item = document.get(item_id)
+        if isinstance(item, Lane) and item.kind != LaneKind.CUSTOM:
+            raise EditError(f"the standard lane {item.title!r} cannot be deleted")
+    for item_id in doomed:
+        if item_id not in document:  # already gone with something deleted before it
+            continue
+        _release_dependents(tx, item_id)
+        collection = document.collection_of(item_id)
+        assert collection is not None
+        tx.apply(Remove(collection, item_id))
+
+
+def _release_dependents(tx: Transaction, item_id: str) -> None:
+    """Delete or detach what refers to ``item_id`` so no reference dangles."""
+    document = tx.document
+    item = document.get(item_id)
+    if isinstance(item, Lane):
+        delete_items(tx, [s.id for s in document.blueprint.steps if s.lane == item_id])
+    elif isinstance(item, Phase):
+        for step in document.blueprint.steps:
+            if step.phase == item_id:
+                tx.apply(SetField(step.id, "phase", None))
+    elif isinstance(item, Step):
+        for flow in document.flows_at(item_id):
+            tx.apply(Remove("flows", flow.id))
+        for note in document.blueprint.notes:
+            if note.attached_to == item_id:
+                tx.apply(SetField(note.id, "attached_to", None))
+
+
+def reorder(tx: Transaction, item_id: str, index: int) -> None:
+    """Move a lane, phase or other item to another position in its list."""
+    collection = tx.document.collection_of(item_id)
+    if collection is None:
+        raise EditError(f"no item with id {item_id!r}")
+    if collection == "lanes":
+        _check_lane_order(tx, item_id, index)
+    tx.apply(Reorder(collection, item_id, index))
+
+
+def _check_lane_order(tx: Transaction, lane_id: str, index: int) -> None:
+    lanes = list(tx.document.blueprint.lanes)
+    moving = next(lane for lane in lanes if lane.id == lane_id)
+    lanes.remove(moving)
+    lanes.insert(max(0, min(index, len(lanes))), moving)
+    order = [lane.kind for lane in lanes if lane.kind != LaneKind.CUSTOM]
+    standard = [kind for kind in LaneKind if kind != LaneKind.CUSTOM]
+    if order != standard:
+        raise EditError("the standard lanes keep their order: evidence, customer, frontstage, "
+                        "backstage, support")
+
+
+def move_step(tx: Transaction, step_id: str, *, lane: str | None = None,
+              phase: Any = ..., layout: Any = ...) -> None:
+    """Move a step to another lane, phase (None: no phase) or layout; ``...`` leaves it."""
+    if lane is not None:
+        if tx.document.collection_of(lane) != "lanes":
+            raise EditError(f"no lane with id {lane!r}")
+        set_field(tx, step_id, "lane", lane)
+    if phase is not ...:
+        if phase is not None and tx.document.collection_of(str(phase)) != "phases":
+            raise EditError(f"no phase with id {phase!r}")
+        set_field(tx, step_id, "phase", phase)
+    if layout is not ...:
+        set_field(tx, step_id, "layout", layout)
+
+
+def fresh_id(tx: Transaction, prefix: str) -> str:
+    return new_id(prefix, tx.document.ids())
+
+
+def paste(tx: Transaction, fragment: Mapping[str, Any], dx: float = 0.0) -> list[str]:
+    """Insert copied steps, flows and notes with new ids; returns the new ids.
+
+    ``fragment`` holds ``steps``, ``flows`` and ``notes`` lists as in the file. Steps whose lane or
+    phase is unknown here land in the lane of the same kind (``lane_kind``) or the customer lane.
+    Flows whose ends were not copied are dropped.
+    """
+    document = tx.document
+    renamed: dict[str, str] = {}
+    created: list[str] = []
+    lanes_by_kind = {lane.kind.value: lane.id for lane in document.blueprint.lanes}
+    for raw in fragment.get("steps", []):
+        data = dict(raw)
+        if document.collection_of(str(data.get("lane"))) != "lanes":
+            data["lane"] = lanes_by_kind.get(str(data.get("lane_kind")), lanes_by_kind["customer"])
+        data.pop("lane_kind", None)
+        if data.get("phase") is not None and document.collection_of(str(data["phase"])) != "phases":
+            data["phase"] = None
+        if isinstance(data.get("layout"), dict):
+            data["layout"] = {**data["layout"], "x": float(data["layout"].get("x", 0)) + dx}
+        new = fresh_id(tx, "step")
+        renamed[str(data.get("id"))] = new
+        add_item(tx, "steps", Step.model_validate({**data, "id": new}))
+        created.append(new)
+    for raw in fragment.get("flows", []):
+        source, target = renamed.get(str(raw.get("source"))), renamed.get(str(raw.get("target")))
+        if source is None or target is None:
+            continue
+        new = fresh_id(tx, "flow")
+        add_item(tx, "flows", Flow.model_validate({**raw, "id": new, "source": source,
+                                                   "target": target}))
+        created.append(new)
+    for raw in fragment.get("notes", []):
+        data = dict(raw)
+        data["attached_to"] = renamed.get(str(data.get("attached_to")))
+        layout = dict(data.get("layout") or {"x": 0, "y": 0})
+        layout["x"] = float(layout.get("x", 0)) + dx
+        new = fresh_id(tx, "note")
+        add_item(tx, "notes", Note.model_validate({**data, "id": new, "layout": layout}))
+        created.append(new)
+    return created

@@ -1,0 +1,158 @@
+"""The blueprint document as pydantic models: the file contract of FORMAT.md, version 1.
+
+Models are deliberately plain data. Cross-object rules (unique ids, references, lane order)
+live in :mod:`blueprint_app.model.integrity` so that a loader can report every problem at once.
+Unknown fields are kept (``extra="allow"``) so files from newer minor versions survive a round trip.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+FORMAT_NAME = "service-blueprint"
+FORMAT_VERSION = 1
+ID_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Unique id: [A-Za-z0-9_.-]{1,64}")]
+Minutes = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+def _check_timestamp(value: str) -> str:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not an ISO 8601 timestamp: {value!r}") from None
+    return value
+
+
+Timestamp = Annotated[str, AfterValidator(_check_timestamp)]
+Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-1e9, le=1e9)]
+
+
+class LaneKind(StrEnum):
+    PHYSICAL_EVIDENCE = "physical_evidence"
+    CUSTOMER = "customer"
+    FRONTSTAGE = "frontstage"
+    BACKSTAGE = "backstage"
+    SUPPORT = "support"
+    CUSTOM = "custom"
+
+
+STANDARD_LANE_ORDER: tuple[LaneKind, ...] = (
+    LaneKind.PHYSICAL_EVIDENCE,
+    LaneKind.CUSTOMER,
+    LaneKind.FRONTSTAGE,
+    LaneKind.BACKSTAGE,
+    LaneKind.SUPPORT,
+)
+
+
+class StepKind(StrEnum):
+    ACTION = "action"
+    START = "start"
+    END = "end"
+    DECISION = "decision"
+    WAIT = "wait"
+    EVIDENCE = "evidence"
+
+
+class FlowKind(StrEnum):
+    FLOW = "flow"
+    RECOVERY = "recovery"
+    EVIDENCE = "evidence"
+
+
+class _Item(BaseModel):
+    """Base of every stored object: mutable, keeps unknown fields, validates assignments."""
+
+    model_config = ConfigDict(extra="allow", validate_assignment=True, use_enum_values=False)
+
+
+class StepLayout(_Item):
+    x: Coordinate = Field(description="Horizontal position in scene units")
+    row: int = Field(ge=0, le=10_000, description="Vertical slot inside the lane")
+
+
+class NoteLayout(_Item):
+    x: Coordinate
+    y: Coordinate
+
+
+class Lane(_Item):
+    id: Id
+    kind: LaneKind
+    title: str
+
+
+class Phase(_Item):
+    id: Id
+    title: str
+    description: str = ""
+
+
+class Step(_Item):
+    id: Id
+    lane: Id
+    phase: Id | None = None
+    kind: StepKind = StepKind.ACTION
+    title: str = ""
+    description: str = ""
+    actor: str = ""
+    channel: str = ""
+    duration_minutes: Minutes | None = None
+    target_minutes: Minutes | None = None
+    standard: str = ""
+    moment_of_truth: bool = False
+    fail_point: bool = False
+    emotion: Annotated[int, Field(ge=-2, le=2)] | None = None
+    layout: StepLayout | None = None
+
+
+class Flow(_Item):
+    id: Id
+    source: Id
+    target: Id
+    kind: FlowKind = FlowKind.FLOW
+    label: str = ""
+
+
+class Note(_Item):
+    id: Id
+    text: str = ""
+    layout: NoteLayout
+    attached_to: Id | None = None
+
+
+class Blueprint(_Item):
+    format: Literal["service-blueprint"] = "service-blueprint"
+    format_version: Literal[1] = 1
+    title: Annotated[str, Field(min_length=1)]
+    description: str = ""
+    customer: str = ""
+    scenario: str = ""
+    language: Annotated[str, Field(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")] = "en"
+    created: Timestamp | None = None
+    modified: Timestamp | None = None
+    target_minutes: Minutes | None = None
+    lanes: list[Lane] = Field(default_factory=list)
+    phases: list[Phase] = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=list)
+    flows: list[Flow] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+    rules: dict[str, Any] = Field(default_factory=dict)
+
+
+#: Fields written even when they hold their default, so every file states them explicitly.
+ALWAYS_WRITTEN: dict[type[BaseModel], tuple[str, ...]] = {
+    Blueprint: ("format", "format_version", "title", "language", "lanes", "phases", "steps",
+                "flows", "notes"),
+    Step: ("id", "lane", "kind", "title"),
+    Flow: ("id", "source", "target", "kind"),
+    Lane: ("id", "kind", "title"),
+    Phase: ("id", "title"),
+    Note: ("id", "text", "layout"),
+}
