@@ -21,15 +21,9 @@ from blueprint_app.storage.writer import write_atomic
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
 Handler = Callable[[argparse.Namespace], int]
-COMMANDS: dict[str, Handler] = {}
-
-
-def command(name: str) -> Callable[[Handler], Handler]:
-    def register(function: Handler) -> Handler:
-        COMMANDS[name] = function
-        return function
-
-    return register
+#: Functions that add further subcommands (validate, export, ...): each calls
+#: ``sub.add_parser(...)`` and ``parser.set_defaults(handler=...)``.
+Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 
 def out(text: str = "") -> None:
@@ -40,7 +34,6 @@ def err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-@command("info")
 def cmd_info(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for index, name in enumerate(args.files):
@@ -82,7 +75,6 @@ def describe(blueprint: Blueprint, name: str) -> str:
     return "\n".join(lines)
 
 
-@command("format")
 def cmd_format(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for name in args.files:
@@ -106,13 +98,11 @@ def cmd_format(args: argparse.Namespace) -> int:
     return status
 
 
-@command("schema")
 def cmd_schema(args: argparse.Namespace) -> int:
     sys.stdout.write(schema_text())
     return EXIT_OK
 
 
-@command("new")
 def cmd_new(args: argparse.Namespace) -> int:
     path = Path(args.output)
     if path.exists() and not args.force:
@@ -139,20 +129,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     info = sub.add_parser("info", help="summarise blueprint files")
     info.add_argument("files", nargs="+", metavar="FILE")
+    info.set_defaults(handler=cmd_info)
 
     fmt = sub.add_parser("format", help="rewrite files in canonical form")
     fmt.add_argument("files", nargs="+", metavar="FILE")
     fmt.add_argument("--check", action="store_true",
                      help="change nothing; exit 1 if a file is not canonical")
+    fmt.set_defaults(handler=cmd_format)
 
-    sub.add_parser("schema", help="print the JSON Schema of the file format")
+    sub.add_parser("schema", help="print the JSON Schema of the file format").set_defaults(
+        handler=cmd_schema)
 
     new = sub.add_parser("new", help="create an empty blueprint with the five standard lanes")
     new.add_argument("-o", "--output", required=True, metavar="FILE")
     new.add_argument("--title", default="Untitled blueprint")
     new.add_argument("--language", default="en", help="BCP 47 tag, e.g. en or zh-CN")
     new.add_argument("--force", action="store_true", help="replace an existing file")
+    new.set_defaults(handler=cmd_new)
+    for registrar in _registrars():
+        registrar(sub)
     return parser
+
+
+def _registrars() -> list[Registrar]:
+    """Subcommands that live beside the feature they expose."""
+    return []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,7 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        handler: Handler = args.handler
+        return handler(args)
     except KeyboardInterrupt:
         err("interrupted")
         return EXIT_UNREADABLE
