@@ -17,6 +17,8 @@ from blueprint_app.storage.migrations import MigrationError, migrate
 
 #: Files larger than this are refused before parsing: no real blueprint comes near it.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: A blueprint nests five levels; unknown fields may nest more, but not without bound.
+MAX_NESTING = 64
 
 
 def load(path: str | Path) -> Blueprint:
@@ -92,7 +94,23 @@ def _parse_json(text: str, source: str | Path) -> Any:
     if duplicates:
         names = ", ".join(sorted({repr(key) for key in duplicates}))
         raise BlueprintFileError(source, [f"duplicate keys in one JSON object: {names}"])
+    if _depth_exceeds(raw, MAX_NESTING):
+        raise BlueprintFileError(source, [f"nested more than {MAX_NESTING} levels deep"])
     return raw
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """Iterative, so a hostile file cannot exhaust the stack of a later recursive step."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        current, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(current, dict):
+            stack.extend((child, depth + 1) for child in current.values())
+        elif isinstance(current, list):
+            stack.extend((child, depth + 1) for child in current)
+    return False
 
 
 def from_raw(raw: Any, source: str | Path = "<memory>") -> Blueprint:

@@ -1,0 +1,128 @@
+"""Fuzzed input: whatever bytes arrive, the loader gives its own error or a valid document.
+
+The example budget is small in the normal run; set BLUEPRINT_FUZZ_EXAMPLES=20000 for a long run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from blueprint_app.model import Blueprint
+from blueprint_app.storage import BlueprintFileError, dumps, loads
+from tests.conftest import DATA
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = sorted(
+    [*DATA.glob("*.blueprint.json"), *(ROOT / "resources").glob("**/*.blueprint.json")]
+)
+BUDGET = int(os.environ.get("BLUEPRINT_FUZZ_EXAMPLES", "60"))
+FUZZ = settings(max_examples=BUDGET, deadline=None, derandomize=BUDGET <= 100,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SECONDS_PER_FILE = 2.0
+
+
+def check_outcome(data: bytes | str) -> Blueprint | None:
+    """The contract: a BlueprintFileError or a document that saves and reloads identically."""
+    started = time.perf_counter()
+    try:
+        blueprint = loads(data, source="fuzz.blueprint.json")
+    except BlueprintFileError as error:
+        assert str(error).startswith("Cannot read 'fuzz.blueprint.json'")
+        blueprint = None
+    else:
+        text = dumps(blueprint)
+        assert dumps(loads(text)) == text
+    assert time.perf_counter() - started < SECONDS_PER_FILE
+    return blueprint
+
+
+def _example(index: int) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(EXAMPLES[index % len(EXAMPLES)].read_text("utf-8"))
+    return data
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+ODD_VALUES = st.sampled_from([
+    None, True, -1, 0, 2**63, -(2**63), 1e308, -1e308, 1.5, "", "x" * 100_000, [], {},
+    "中文", "🎉", "<&\">", [[[[[]]]]], {"id": None},
+])
+
+
+@FUZZ
+@given(JSON_VALUES)
+def test_random_json(value: Any) -> None:
+    check_outcome(json.dumps(value))
+
+
+@FUZZ
+@given(st.integers(0, 1000), st.data())
+def test_mutated_examples(which: int, data: st.DataObject) -> None:
+    document = _example(which)
+    for _ in range(data.draw(st.integers(1, 4))):
+        _mutate(document, data)
+    check_outcome(json.dumps(document, ensure_ascii=False))
+
+
+def _mutate(document: dict[str, Any], data: st.DataObject) -> None:
+    """Drop a field, or give it an odd value, somewhere in the document."""
+    target: Any = document
+    for _ in range(data.draw(st.integers(0, 3))):
+        if isinstance(target, dict) and target:
+            target = target[data.draw(st.sampled_from(sorted(target)))]
+        elif isinstance(target, list) and target:
+            target = target[data.draw(st.integers(0, len(target) - 1))]
+    if isinstance(target, dict) and target:
+        key = data.draw(st.sampled_from(sorted(target)))
+        if data.draw(st.booleans()):
+            del target[key]
+        else:
+            target[key] = data.draw(ODD_VALUES | JSON_VALUES)
+    elif isinstance(target, list) and target:
+        target[data.draw(st.integers(0, len(target) - 1))] = data.draw(ODD_VALUES)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_truncation_at_every_64th_byte(path: Path) -> None:
+    raw = path.read_bytes()
+    for end in range(0, len(raw), 64):
+        assert check_outcome(raw[:end]) is None
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_encodings_and_byte_level_damage(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert check_outcome(b"\xef\xbb\xbf" + text.encode()) is not None  # BOM accepted
+    assert check_outcome(text.encode("utf-16")) is None
+    assert check_outcome(text.encode("utf-16-le")) is None
+    assert check_outcome(text.encode()[:100] + b"\xc3\x28" + text.encode()[100:]) is None
+    assert check_outcome(text.replace('"title"', '"title": "dup", "title"', 1)) is None
+    assert check_outcome(text.replace("{", '{"n": NaN, ', 1)) is None
+    assert check_outcome(text.replace("{", '{"n": -Infinity, ', 1)) is None
+
+
+def test_deep_nesting_inside_a_valid_document() -> None:
+    document = _example(0)
+    document["rules"] = {"x_deep": "HERE"}
+    text = json.dumps(document)
+    assert check_outcome(text.replace('"HERE"', "[" * 50 + "]" * 50)) is not None
+    for depth in (100, 900, 5000):
+        assert check_outcome(text.replace('"HERE"', "[" * depth + "]" * depth)) is None
+
+
+@FUZZ
+@given(st.binary(max_size=2000))
+def test_random_bytes(data: bytes) -> None:
+    check_outcome(data)
