@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from blueprint_app.model.blueprint import FORMAT_NAME, FORMAT_VERSION, Blueprint
 from blueprint_app.model.integrity import Problem, integrity_problems
 from blueprint_app.storage.errors import BlueprintFileError
+from blueprint_app.storage.gc_pause import gc_paused
 from blueprint_app.storage.migrations import MigrationError, migrate
 
 #: Files larger than this are refused before parsing: no real blueprint comes near it.
@@ -52,8 +53,9 @@ def loads(data: bytes | str, source: str | Path = "<memory>") -> Blueprint:
     if isinstance(data, bytes) and len(data) > MAX_FILE_BYTES:
         raise BlueprintFileError(source, ["the data is larger than the blueprint size limit"])
     text = _decode(data, source) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-    raw = _parse_json(text, source)
-    return from_raw(raw, source)
+    with gc_paused():
+        raw = _parse_json(text, source)
+        return from_raw(raw, source)
 
 
 def _decode(data: bytes, source: str | Path) -> str:

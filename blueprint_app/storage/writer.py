@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import tempfile
 from enum import Enum
@@ -12,49 +11,73 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic_core import to_json
 
-from blueprint_app.model.blueprint import ALWAYS_WRITTEN, Blueprint
+from blueprint_app.model.blueprint import ALWAYS_WRITTEN, Blueprint, Flow, Lane, Note, Phase, Step
 from blueprint_app.model.integrity import integrity_problems
 from blueprint_app.storage.errors import BlueprintFileError
+from blueprint_app.storage.gc_pause import gc_paused
 
 
 def to_canonical_dict(blueprint: Blueprint) -> dict[str, Any]:
-    """The JSON object of the file: contract field order, defaults left out except key fields."""
-    return _canonical(blueprint)
+    """The JSON object of the file: contract field order, defaults left out except key fields.
+
+    pydantic dumps in its fast core; Python only restores the always-written key fields and
+    writes whole numbers of the model's number fields without ``.0``.
+    """
+    with gc_paused():
+        data = blueprint.model_dump(mode="json", exclude_defaults=True)
+    data = _restore(data, Blueprint)
+    for key, item_type in _COLLECTIONS.items():
+        data[key] = [_restore(item, item_type) for item in data[key]]
+    for step in data["steps"]:
+        _whole_numbers(step, ("duration_minutes", "target_minutes"))
+        if "layout" in step:
+            _whole_numbers(step["layout"], ("x",))
+    for note in data["notes"]:
+        _whole_numbers(note["layout"], ("x", "y"))
+    _whole_numbers(data, ("target_minutes",))
+    return data
 
 
-def _canonical(model: BaseModel) -> dict[str, Any]:
-    always = ALWAYS_WRITTEN.get(type(model), ())
+_COLLECTIONS: dict[str, type[BaseModel]] = {
+    "lanes": Lane, "phases": Phase, "steps": Step, "flows": Flow, "notes": Note,
+}
+_DEFAULTS = {
+    model: {name: field.get_default(call_default_factory=True)
+            for name, field in model.model_fields.items() if name in ALWAYS_WRITTEN[model]}
+    for model in ALWAYS_WRITTEN
+}
+_FIELD_ORDER = {model: tuple(model.model_fields) for model in ALWAYS_WRITTEN}
+
+
+def _restore(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+    """Put back always-written fields that hold their default, keeping the contract's order."""
+    defaults = _DEFAULTS[model]
+    if all(name in data for name in defaults):
+        return data
     out: dict[str, Any] = {}
-    for name, field in type(model).model_fields.items():
-        value = getattr(model, name)
-        if name not in always and value == field.get_default(call_default_factory=True):
-            continue
-        out[name] = _value(value)
-    for name, value in (model.__pydantic_extra__ or {}).items():
-        if name not in out:
-            out[name] = value
+    for name in _FIELD_ORDER[model]:
+        if name in data:
+            out[name] = data[name]
+        elif name in defaults:
+            value = defaults[name]
+            out[name] = value.value if isinstance(value, Enum) else value
+    for name, value in data.items():
+        out.setdefault(name, value)
     return out
 
 
-def _value(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        return _canonical(value)
-    if isinstance(value, list):
-        return [_value(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _value(item) for key, item in value.items()}
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    if isinstance(value, Enum):
-        return value.value
-    return value
+def _whole_numbers(data: dict[str, Any], names: tuple[str, ...]) -> None:
+    for name in names:
+        value = data.get(name)
+        if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+            data[name] = int(value)
 
 
 def dumps(blueprint: Blueprint) -> str:
     """Canonical text: two-space indent, contract key order, non-ASCII as itself, final newline."""
-    return json.dumps(to_canonical_dict(blueprint), indent=2, ensure_ascii=False,
-                      allow_nan=False) + "\n"
+    return to_json(to_canonical_dict(blueprint), indent=2).decode("utf-8") + "\n"
 
 
 def save(blueprint: Blueprint, path: str | Path) -> None:
@@ -63,10 +86,11 @@ def save(blueprint: Blueprint, path: str | Path) -> None:
     An inconsistent document (dangling references, missing lanes) is refused, not written.
     """
     path = Path(path)
-    problems = integrity_problems(blueprint.model_dump(mode="json"))
+    data = to_canonical_dict(blueprint)
+    problems = integrity_problems(data)
     if problems:
         raise BlueprintFileError(path, problems, action="save")
-    write_atomic(path, dumps(blueprint).encode("utf-8"))
+    write_atomic(path, to_json(data, indent=2) + b"\n")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
