@@ -250,7 +250,11 @@ def _diagram(root: ET.Element, blueprint: Blueprint, sequence: list[Flow],
     for lane in blueprint.lanes:
         _shape(plane, lane_ref(lane.id), layout.lanes[lane.id], horizontal=True)
     for step in blueprint.steps:
-        _shape(plane, step_ref(step.id), layout.steps[step.id])
+        shape = _shape(plane, step_ref(step.id), layout.steps[step.id])
+        if step.kind == StepKind.EVIDENCE:  # name above: the association leaves from below
+            box = layout.steps[step.id]
+            label = ET.SubElement(shape, _q(BPMNDI, "BPMNLabel"))
+            _bounds(label, Box(box.cx - 50, box.y - 30, 100, 26))
     for flow in [*sequence, *associations]:
         edge = ET.SubElement(plane, _q(BPMNDI, "BPMNEdge"), id=f"DI_{flow_ref(flow.id)}",
                              bpmnElement=flow_ref(flow.id))
@@ -258,12 +262,17 @@ def _diagram(root: ET.Element, blueprint: Blueprint, sequence: list[Flow],
             ET.SubElement(edge, _q(DI, "waypoint"), x=_num(x), y=_num(y))
 
 
-def _shape(plane: ET.Element, element: str, box: Box, horizontal: bool = False) -> None:
+def _shape(plane: ET.Element, element: str, box: Box, horizontal: bool = False) -> ET.Element:
     attributes = {"id": f"DI_{element}", "bpmnElement": element}
     if horizontal:
         attributes["isHorizontal"] = "true"
     shape = ET.SubElement(plane, _q(BPMNDI, "BPMNShape"), attributes)
-    ET.SubElement(shape, _q(DC, "Bounds"), x=_num(box.x), y=_num(box.y),
+    _bounds(shape, box)
+    return shape
+
+
+def _bounds(parent: ET.Element, box: Box) -> None:
+    ET.SubElement(parent, _q(DC, "Bounds"), x=_num(box.x), y=_num(box.y),
                   width=_num(box.width), height=_num(box.height))
 
 

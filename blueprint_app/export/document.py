@@ -75,7 +75,7 @@ def step_label(spec: Spec, step: Step) -> str:
     title = step.title or step.id
     if step.kind.value == "action":
         return title
-    return f"{title} ({spec.kind_word(step)})"
+    return spec.words("in_brackets", text=title, note=spec.kind_word(step))
 
 
 def _head(spec: Spec) -> Iterator[Block]:
@@ -141,10 +141,12 @@ def _handoffs(spec: Spec) -> Iterator[Block]:
     for handoff in spec.handoffs:
         what = handoff.source.title or handoff.source.id
         if handoff.flow.label:
-            what = f"{what}: {handoff.flow.label}"
+            what = words("label_value", label=what, value=handoff.flow.label)
         rows.append([" + ".join(words(f"line_{name}") for name in handoff.lines),
-                     f"{spec.who(handoff.source)} ({handoff.source_lane.title})", what,
-                     f"{spec.who(handoff.target)} ({handoff.target_lane.title})",
+                     words("in_brackets", text=spec.who(handoff.source),
+                           note=handoff.source_lane.title), what,
+                     words("in_brackets", text=spec.who(handoff.target),
+                           note=handoff.target_lane.title),
                      handoff.target.title or handoff.target.id])
     yield Table([words("line"), words("from_who"), words("hands_what"), words("to_whom"),
                  words("receiving_step")], rows, "handoffs")
@@ -179,14 +181,16 @@ def _timing(spec: Spec) -> Iterator[Block]:
                         over=spec.minutes(timing.over_by))
     else:
         verdict = words("within_target", target=spec.minutes(timing.target))
-    yield Paragraph(f"{words('time_along_path')}: {total} ({verdict})")
+    yield Paragraph(words("label_value", label=words("time_along_path"),
+                          value=words("in_brackets", text=total, note=verdict)))
     rows = [[str(index), step_label(spec, step), spec.who(step),
              spec.minutes(step.duration_minutes) or words("none")]
             for index, step in enumerate(timing.steps, start=1)]
     yield Table(["#", words("longest_path"), words("actor"), words("duration")], rows)
     if timing.missing_duration:
         names = ", ".join(step.title or step.id for step in timing.missing_duration)
-        yield Paragraph(f"{words('missing_durations')}: {names}", "note")
+        yield Paragraph(words("label_value", label=words("missing_durations"), value=names),
+                        "note")
 
 
 def _validation(spec: Spec) -> Iterator[Block]:

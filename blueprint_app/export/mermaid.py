@@ -9,8 +9,6 @@ the label or be read as HTML, so ``<``, ``&``, quotes and any script come out as
 
 from __future__ import annotations
 
-import json
-
 from blueprint_app.export.flow_order import flow_rank
 from blueprint_app.model.blueprint import Blueprint, FlowKind, Step, StepKind
 
@@ -32,8 +30,8 @@ def to_mermaid(blueprint: Blueprint) -> str:
     rank = flow_rank(blueprint)
     ordered = sorted(blueprint.steps, key=lambda step: rank[step.id])
     node = {step.id: f"s{index}" for index, step in enumerate(blueprint.steps, start=1)}
-    title = json.dumps(" ".join(blueprint.title.split()), ensure_ascii=False)  # YAML-safe
-    lines = ["---", f"title: {title}", "---", "flowchart LR"]
+    # The title as a comment: Mermaid's front-matter title drops "<tag>" and shows "&amp;".
+    lines = [f"%% {' '.join(blueprint.title.split())}", "flowchart LR"]
     known = {phase.id for phase in blueprint.phases}
     for index, phase in enumerate(blueprint.phases, start=1):
         members = [step for step in ordered if step.phase == phase.id]

@@ -140,7 +140,17 @@ def build_spec(blueprint: Blueprint, lang: str | None = None,
     lanes = {lane.id: lane for lane in blueprint.lanes}
     by_id = {step.id: step for step in blueprint.steps}
     rank = flow_rank(blueprint)
-    entries = {step.id: _entry(blueprint, step, lanes, by_id, rank) for step in blueprint.steps}
+    touching: dict[str, list[Flow]] = {step.id: [] for step in blueprint.steps}
+    successors: dict[str, list[str]] = {}
+    for flow in blueprint.flows:
+        if flow.source in by_id and flow.target in by_id:
+            touching[flow.source].append(flow)
+            if flow.target != flow.source:
+                touching[flow.target].append(flow)
+            if flow.kind != FlowKind.EVIDENCE:
+                successors.setdefault(flow.source, []).append(flow.target)
+    entries = {step.id: _entry(step, touching[step.id], lanes, by_id, rank)
+               for step in blueprint.steps}
     ordered = sorted(entries.values(), key=lambda entry: rank[entry.step.id])
     handoffs = list(_handoffs(blueprint, lanes, by_id, rank))
     customer = [e for e in ordered if e.lane.kind == LaneKind.CUSTOMER]
@@ -153,8 +163,8 @@ def build_spec(blueprint: Blueprint, lang: str | None = None,
         steps=ordered,
         customer_evidence=customer,
         handoffs=handoffs,
-        fail_points=[_fail_point(blueprint, e.step, by_id, rank, normal) for e in ordered
-                     if e.step.fail_point],
+        fail_points=[_fail_point(e.step, touching[e.step.id], by_id, rank, normal, successors)
+                     for e in ordered if e.step.fail_point],
         timing=longest_path(blueprint),
         findings=None if findings is None else [as_finding(item) for item in findings],
         lane_by_id=lanes,
@@ -188,12 +198,12 @@ def _counts(blueprint: Blueprint, handoffs: int) -> list[tuple[str, int]]:
     ]
 
 
-def _entry(blueprint: Blueprint, step: Step, lanes: dict[str, Lane], by_id: dict[str, Step],
+def _entry(step: Step, flows: list[Flow], lanes: dict[str, Lane], by_id: dict[str, Step],
            rank: dict[str, int]) -> StepEntry:
     evidence: list[Step] = []
     following: list[Step] = []
     recovery: list[Step] = []
-    for flow in blueprint.flows:
+    for flow in flows:
         if flow.kind == FlowKind.EVIDENCE and step.id in (flow.source, flow.target):
             other = flow.source if flow.target == step.id else flow.target
             if other in by_id and other != step.id:
@@ -207,15 +217,17 @@ def _entry(blueprint: Blueprint, step: Step, lanes: dict[str, Lane], by_id: dict
 def _phases(blueprint: Blueprint, ordered: Sequence[StepEntry]) -> list[PhaseSection]:
     """Phases left to right; inside each, lanes top to bottom, steps in reading order."""
     known = {phase.id for phase in blueprint.phases}
+    by_phase: dict[str | None, dict[str, list[StepEntry]]] = {}
+    for entry in ordered:
+        phase_id = entry.step.phase if entry.step.phase in known else None
+        by_phase.setdefault(phase_id, {}).setdefault(entry.step.lane, []).append(entry)
     sections: list[PhaseSection] = []
     for phase in [*blueprint.phases, None]:
-        pid = phase.id if phase else None
-        in_phase = [e for e in ordered if (e.step.phase if e.step.phase in known else None) == pid]
-        if phase is None and not in_phase:
+        lanes = by_phase.get(phase.id if phase else None, {})
+        if phase is None and not lanes:
             continue
-        groups = [LaneGroup(lane, [e for e in in_phase if e.step.lane == lane.id])
-                  for lane in blueprint.lanes]
-        sections.append(PhaseSection(phase, [group for group in groups if group.steps]))
+        groups = [LaneGroup(lane, lanes[lane.id]) for lane in blueprint.lanes if lane.id in lanes]
+        sections.append(PhaseSection(phase, groups))
     return sections
 
 
@@ -242,15 +254,11 @@ def _handoffs(blueprint: Blueprint, lanes: dict[str, Lane], by_id: dict[str, Ste
             yield HandOff(crossed, flow, source, target, lanes[source.lane], lanes[target.lane])
 
 
-def _fail_point(blueprint: Blueprint, step: Step, by_id: dict[str, Step],
-                rank: dict[str, int], normal: set[str]) -> FailPoint:
+def _fail_point(step: Step, flows: list[Flow], by_id: dict[str, Step], rank: dict[str, int],
+                normal: set[str], successors: dict[str, list[str]]) -> FailPoint:
     """Each recovery flow out of the fail point, followed until it rejoins the normal flow."""
-    successors: dict[str, list[str]] = {}
-    for flow in blueprint.flows:
-        if flow.kind != FlowKind.EVIDENCE and flow.source in by_id and flow.target in by_id:
-            successors.setdefault(flow.source, []).append(flow.target)
     paths = []
-    for flow in blueprint.flows:
+    for flow in flows:
         if flow.kind != FlowKind.RECOVERY or flow.source != step.id or flow.target not in by_id:
             continue
         path, current, seen = [by_id[flow.target]], flow.target, {step.id, flow.target}
