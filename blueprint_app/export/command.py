@@ -48,11 +48,13 @@ def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def findings_for(blueprint: Blueprint) -> Sequence[FindingLike] | None:
-    """Validation findings for the spec's summary.
+def findings_for(blueprint: Blueprint, lang: str | None) -> Sequence[FindingLike] | None:
+    """Validation findings for the spec's summary, in the language ``lang`` (None: the file's).
 
-    Seam for the validation package: once it exists, return its findings here (a list of
-    ``(rule, severity, message)`` tuples or finding objects). None means "not checked".
+    Seam for the validation package: once merged, this becomes
+    ``return validate(blueprint, language=lang)`` (its ``Finding`` objects, with ``rule``,
+    ``severity`` and ``message``, are read by :func:`blueprint_app.export.spec.as_finding`).
+    None means "not checked", and the spec says so.
     """
     return None
 
@@ -123,7 +125,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export_one(name: str, target: Path, fmt: ExportFormat, lang: str | None) -> int:
     try:
         blueprint = load(name)
-        options = ExportOptions(lang=lang, findings=findings_for(blueprint))
+        options = ExportOptions(lang=lang, findings=findings_for(blueprint, lang))
         write_atomic(target, fmt.export(blueprint, options))
     except BlueprintFileError as error:
         _err(str(error))
