@@ -187,3 +187,13 @@ def test_cycles_and_recovery_loops_are_exported() -> None:
                                 kind=FlowKind.RECOVERY, label="again"))
     blueprint.steps[0].layout = StepLayout(x=-500, row=3)
     check(to_bpmn(blueprint))
+
+
+def test_every_format_handles_an_empty_blueprint() -> None:
+    from blueprint_app.export.formats import FORMATS, export_bytes
+    from blueprint_app.model import new_blueprint
+
+    empty = new_blueprint("空白 <blank>", "zh-CN")
+    check(to_bpmn(empty))
+    for name in FORMATS:
+        assert export_bytes(empty, name)

@@ -120,3 +120,15 @@ def test_unwritable_target_is_a_clear_error(coffee_path: Path, tmp_path: Path) -
 def test_help_lists_the_formats() -> None:
     result = blueprint("export", "--help")
     assert result.returncode == 0 and "md, html, csv, bpmn, mmd" in result.stdout
+
+
+def test_format_lookup_and_output_names() -> None:
+    from blueprint_app.export.command import output_name
+    from blueprint_app.export.formats import FORMATS, format_for_path
+
+    assert format_for_path("a/b/process.BPMN20.XML") is FORMATS["bpmn"]
+    assert format_for_path("spec.HTM") is FORMATS["html"]
+    assert format_for_path(".md") is None and format_for_path("spec.png") is None
+    assert output_name("shop/coffee.blueprint.json", FORMATS["md"]) == "coffee.md"
+    assert output_name("plain.json", FORMATS["bpmn"]) == "plain.bpmn"
+    assert output_name("开户.blueprint.json", FORMATS["csv"]) == "开户.csv"

@@ -38,6 +38,7 @@ class Fields:
     """Label/value pairs: the title block."""
 
     items: list[tuple[str, str]] = field(default_factory=list)
+    separator: str = ": "
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def _head(spec: Spec) -> Iterator[Block]:
     items += [(words(key), value) for key, value in (
         ("customer", block.customer), ("scenario", block.scenario), ("date", block.date),
         ("version", block.version)) if value]
-    yield Fields(items)
+    yield Fields(items, words("label_value", label="", value=""))
     if block.description:
         yield Paragraph(block.description)
     yield Heading(2, words("overview"), "overview")

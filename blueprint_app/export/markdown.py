@@ -51,7 +51,8 @@ def _block(block: Block) -> str:
         text = escape(block.text)
         return f"*{text}*" if block.style == "note" else text
     if isinstance(block, Fields):
-        return "\n".join(f"- **{escape(label)}:** {escape(value)}" for label, value in block.items)
+        return "\n".join(f"- **{escape(label)}{block.separator.strip()}** {escape(value)}"
+                         for label, value in block.items)
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Diagram):
