@@ -197,3 +197,12 @@ def test_every_format_handles_an_empty_blueprint() -> None:
     check(to_bpmn(empty))
     for name in FORMATS:
         assert export_bytes(empty, name)
+
+
+def test_export_is_deterministic() -> None:
+    """Same blueprint, same bytes: exports can be committed and diffed."""
+    from blueprint_app.export.mermaid import to_mermaid
+
+    blueprint = load(DATA / "coffee.blueprint.json")
+    assert to_bpmn(blueprint) == to_bpmn(load(DATA / "coffee.blueprint.json"))
+    assert to_mermaid(blueprint) == to_mermaid(load(DATA / "coffee.blueprint.json"))
