@@ -153,7 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _registrars() -> list[Registrar]:
     """Subcommands that live beside the feature they expose."""
-    return []
+    from blueprint_app.export import command as export_command
+
+    return [export_command.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,1 @@
+"""Text exports of a blueprint (no Qt): specification, BPMN, Mermaid."""

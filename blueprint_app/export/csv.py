@@ -1,0 +1,75 @@
+"""The process specification as CSV: one row per step in reading order, for spreadsheets.
+
+UTF-8 with a byte-order mark so that Excel opens Chinese text correctly; CRLF line ends as RFC
+4180 asks. Numbers stay numbers (minutes without a unit). A text cell that a spreadsheet would
+run as a formula (starting with ``=``, ``+``, ``-``, ``@``) gets a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from blueprint_app.export.spec import Spec, StepEntry, build_spec, number
+from blueprint_app.model.blueprint import Blueprint, Step
+
+BOM = "\ufeff"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+COLUMNS = ("order", "phase", "lane", "lane_kind", "id", "kind", "step", "description", "actor",
+           "channel", "duration_min", "target_min", "standard", "moment_of_truth", "fail_point",
+           "emotion", "evidence", "next_steps", "recovery_to", "layout_x", "layout_row")
+
+
+def safe_cell(text: str) -> str:
+    """Keep spreadsheets from running user text as a formula (CSV injection)."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(blueprint: Blueprint, lang: str | None = None) -> str:
+    """The CSV text, starting with the BOM; write it encoded as UTF-8."""
+    spec = build_spec(blueprint, lang)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([spec.words(column) for column in COLUMNS])
+    phases = {phase.id: phase.title for phase in blueprint.phases}
+    for index, entry in enumerate(spec.steps, start=1):
+        writer.writerow(_row(spec, phases, index, entry))
+    return BOM + buffer.getvalue()
+
+
+def _titles(steps: Sequence[Step]) -> str:
+    return "; ".join(step.title or step.id for step in steps)
+
+
+def _row(spec: Spec, phases: dict[str, str], index: int, entry: StepEntry) -> list[str]:
+    step, words = entry.step, spec.words
+
+    def yes_no(value: bool) -> str:
+        return words("yes") if value else words("no")
+
+    def minutes(value: float | None) -> str:
+        return "" if value is None else number(value)
+
+    text = {
+        "phase": phases.get(step.phase or "", ""), "lane": entry.lane.title,
+        "lane_kind": entry.lane.kind.value, "id": step.id, "kind": spec.kind_word(step),
+        "step": step.title, "description": step.description, "actor": step.actor,
+        "channel": step.channel, "standard": step.standard,
+        "evidence": _titles(entry.evidence), "next_steps": _titles(entry.next_steps),
+        "recovery_to": _titles(entry.recovery),
+    }
+    values = {key: safe_cell(value) for key, value in text.items()}
+    values.update({
+        "order": str(index),
+        "duration_min": minutes(step.duration_minutes),
+        "target_min": minutes(step.target_minutes),
+        "moment_of_truth": yes_no(step.moment_of_truth),
+        "fail_point": yes_no(step.fail_point),
+        "emotion": "" if step.emotion is None else str(step.emotion),
+        "layout_x": "" if step.layout is None else number(step.layout.x),
+        "layout_row": "" if step.layout is None else str(step.layout.row),
+    })
+    return [values[column] for column in COLUMNS]
+

@@ -1,0 +1,221 @@
+"""The specification as a short list of plain blocks (headings, paragraphs, tables).
+
+Markdown and HTML render the same blocks, so the two documents always say the same thing in
+the same order; only escaping and styling differ. Cell text is raw: renderers escape it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from blueprint_app.export.spec import Spec, StepEntry, number
+from blueprint_app.model.blueprint import Step
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    style: str = ""  # "note" for secondary text, "" otherwise
+
+
+@dataclass(frozen=True)
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label/value pairs: the title block."""
+
+    items: list[tuple[str, str]] = field(default_factory=list)
+    separator: str = ": "
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """Where the HTML puts the embedded SVG picture (Markdown leaves it out)."""
+
+
+Block = Heading | Paragraph | Table | Fields | Diagram
+
+
+def blocks(spec: Spec) -> list[Block]:
+    return [*_head(spec), *_phases(spec), *_evidence(spec), *_handoffs(spec),
+            *_fail_points(spec), *_timing(spec), *_validation(spec)]
+
+
+def flags(spec: Spec, step: Step) -> str:
+    words = spec.words
+    marks = [words("moment_of_truth")] if step.moment_of_truth else []
+    if step.fail_point:
+        marks.append(words("fail_point"))
+    return ", ".join(marks)
+
+
+def duration_and_target(spec: Spec, step: Step) -> str:
+    duration, target = spec.minutes(step.duration_minutes), spec.minutes(step.target_minutes)
+    if duration and target:
+        return f"{duration} / {target}"
+    if target:
+        return f"{spec.words('none')} / {target}"
+    return duration
+
+
+def step_label(spec: Spec, step: Step) -> str:
+    """The title, with the kind when it is not a plain action."""
+    title = step.title or step.id
+    if step.kind.value == "action":
+        return title
+    return spec.words("in_brackets", text=title, note=spec.kind_word(step))
+
+
+def _head(spec: Spec) -> Iterator[Block]:
+    words, block = spec.words, spec.title_block
+    yield Heading(1, f"{block.title} — {words('spec_title')}", "top")
+    items = [(words("title"), block.title)]
+    items += [(words(key), value) for key, value in (
+        ("customer", block.customer), ("scenario", block.scenario), ("date", block.date),
+        ("version", block.version)) if value]
+    yield Fields(items, words("label_value", label="", value=""))
+    if block.description:
+        yield Paragraph(block.description)
+    yield Heading(2, words("overview"), "overview")
+    yield Table([words("overview"), "#"], [[words(key), str(count)] for key, count in spec.counts],
+                "counts")
+    yield Diagram()
+
+
+def _phases(spec: Spec) -> Iterator[Block]:
+    words = spec.words
+    yield Heading(2, words("steps_by_phase"), "phases")
+    header = [words("step"), words("actor"), words("channel"),
+              f"{words('duration')} / {words('target')}", words("standard"), words("flags")]
+    for number_, section in enumerate(spec.phases, start=1):
+        title = section.phase.title if section.phase else words("no_phase")
+        yield Heading(3, f"{number_}. {title}", f"phase-{number_}")
+        if section.phase and section.phase.description:
+            yield Paragraph(section.phase.description, "note")
+        for group in section.lanes:
+            yield Heading(4, group.lane.title)
+            yield Table(header, [_step_row(spec, entry) for entry in group.steps], "steps")
+
+
+def _step_row(spec: Spec, entry: StepEntry) -> list[str]:
+    step = entry.step
+    title = step_label(spec, step)
+    if step.description:
+        title = f"{title}\n{step.description}"
+    return [title, step.actor, step.channel, duration_and_target(spec, step), step.standard,
+            flags(spec, step)]
+
+
+def _evidence(spec: Spec) -> Iterator[Block]:
+    words = spec.words
+    yield Heading(2, words("evidence_heading"), "evidence")
+    if not spec.customer_evidence:
+        yield Paragraph(words("no_customer_steps"))
+        return
+    rows = [[step_label(spec, e.step),
+             "; ".join(s.title or s.id for s in e.evidence) or words("no_evidence")]
+            for e in spec.customer_evidence]
+    yield Table([words("step"), words("evidence")], rows)
+
+
+def _handoffs(spec: Spec) -> Iterator[Block]:
+    words = spec.words
+    yield Heading(2, words("handoffs_heading"), "handoffs")
+    yield Paragraph(words("handoffs_intro"), "note")
+    if not spec.handoffs:
+        yield Paragraph(words("no_handoffs"))
+        return
+    rows = []
+    for handoff in spec.handoffs:
+        what = handoff.source.title or handoff.source.id
+        if handoff.flow.label:
+            what = words("label_value", label=what, value=handoff.flow.label)
+        rows.append([" + ".join(words(f"line_{name}") for name in handoff.lines),
+                     words("in_brackets", text=spec.who(handoff.source),
+                           note=handoff.source_lane.title), what,
+                     words("in_brackets", text=spec.who(handoff.target),
+                           note=handoff.target_lane.title),
+                     handoff.target.title or handoff.target.id])
+    yield Table([words("line"), words("from_who"), words("hands_what"), words("to_whom"),
+                 words("receiving_step")], rows, "handoffs")
+
+
+def _fail_points(spec: Spec) -> Iterator[Block]:
+    words = spec.words
+    yield Heading(2, words("fail_heading"), "fail-points")
+    if not spec.fail_points:
+        yield Paragraph(words("no_fail_points"))
+        return
+    rows = []
+    for point in spec.fail_points:
+        paths = [" → ".join([f"[{label}]" if label else "", *(s.title or s.id for s in path)])
+                 .lstrip(" →") for label, path in point.paths]
+        rows.append([step_label(spec, point.step), spec.who(point.step),
+                     "\n".join(paths) or f"⚠ {words('no_recovery')}"])
+    yield Table([words("fail_point"), words("actor"), words("recovery_path")], rows)
+
+
+def _timing(spec: Spec) -> Iterator[Block]:
+    words, timing = spec.words, spec.timing
+    yield Heading(2, words("time_heading"), "time")
+    if not timing.steps:
+        yield Paragraph(words("no_path"))
+        return
+    total = spec.minutes(timing.minutes)
+    if timing.target is None:
+        verdict = words("no_target")
+    elif timing.over_by:
+        verdict = words("over_target", target=spec.minutes(timing.target),
+                        over=spec.minutes(timing.over_by))
+    else:
+        verdict = words("within_target", target=spec.minutes(timing.target))
+    yield Paragraph(words("label_value", label=words("time_along_path"),
+                          value=words("in_brackets", text=total, note=verdict)))
+    rows = [[str(index), step_label(spec, step), spec.who(step),
+             spec.minutes(step.duration_minutes) or words("none")]
+            for index, step in enumerate(timing.steps, start=1)]
+    yield Table(["#", words("longest_path"), words("actor"), words("duration")], rows)
+    if timing.missing_duration:
+        names = ", ".join(step.title or step.id for step in timing.missing_duration)
+        yield Paragraph(words("label_value", label=words("missing_durations"), value=names),
+                        "note")
+
+
+def _validation(spec: Spec) -> Iterator[Block]:
+    words = spec.words
+    yield Heading(2, words("validation_heading"), "validation")
+    if spec.findings is None:
+        yield Paragraph(words("not_checked"), "note")
+        return
+    if not spec.findings:
+        yield Paragraph(words("no_problems"))
+        return
+    count = {name: sum(f.severity == name for f in spec.findings)
+             for name in ("error", "warning", "info")}
+    yield Paragraph(words("problems_found", errors=count["error"], warnings=count["warning"],
+                          infos=count["info"]))
+    rows = [[finding.rule, _severity(spec, finding.severity), finding.message]
+            for finding in spec.findings]
+    yield Table([words("rule"), words("severity"), words("message")], rows, "findings")
+
+
+def _severity(spec: Spec, severity: str) -> str:
+    if severity in ("error", "warning", "info"):
+        return spec.words(f"severity_{severity}")
+    return severity
+
+
+__all__ = ["Block", "Diagram", "Fields", "Heading", "Paragraph", "Table", "blocks", "number"]

@@ -1,0 +1,69 @@
+"""The process specification as Markdown (CommonMark with GitHub tables).
+
+User text is escaped so that a title such as ``<b>`` or ``a|b`` shows as written instead of
+turning into HTML or breaking a table; line breaks inside a cell become ``<br>``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from blueprint_app.export.document import (
+    Block,
+    Diagram,
+    Fields,
+    Heading,
+    Paragraph,
+    Table,
+    blocks,
+)
+from blueprint_app.export.spec import FindingLike, build_spec
+from blueprint_app.model.blueprint import Blueprint
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
+
+
+def escape(text: str) -> str:
+    """Backslash-escape Markdown's active characters; newlines become ``<br>``."""
+    lines = (_SPECIAL.sub(r"\\\1", line) for line in text.replace("\r\n", "\n").split("\n"))
+    return "<br>".join(lines)
+
+
+def to_markdown(blueprint: Blueprint, lang: str | None = None,
+                findings: Iterable[FindingLike] | None = None) -> str:
+    spec = build_spec(blueprint, lang, findings)
+    parts = [_block(block) for block in blocks(spec)]
+    footer = spec.words("exported_by", version=_version())
+    return "\n\n".join(part for part in parts if part) + f"\n\n---\n\n*{escape(footer)}*\n"
+
+
+def _version() -> str:
+    from blueprint_app import __version__
+
+    return __version__
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Heading):
+        return f"{'#' * block.level} {escape(block.text)}"
+    if isinstance(block, Paragraph):
+        text = escape(block.text)
+        return f"*{text}*" if block.style == "note" else text
+    if isinstance(block, Fields):
+        return "\n".join(f"- **{escape(label)}{block.separator.strip()}** {escape(value)}"
+                         for label, value in block.items)
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, Diagram):
+        return ""
+    raise TypeError(f"unknown block {block!r}")
+
+
+def _table(table: Table) -> str:
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(escape(cell) for cell in cells) + " |"
+
+    lines = [row(table.header), "|" + "|".join("---" for _ in table.header) + "|"]
+    lines += [row(cells) for cells in table.rows]
+    return "\n".join(lines)

@@ -1,0 +1,291 @@
+"""What a written process specification says, built once and rendered as Markdown, HTML or CSV.
+
+The renderers only lay out this content; every fact (order, hand-offs, recovery paths, time) is
+worked out here so that the three formats can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from blueprint_app.export.flow_order import TimedPath, flow_rank, longest_path
+from blueprint_app.export.words import Words
+from blueprint_app.model.blueprint import (
+    Blueprint,
+    Flow,
+    FlowKind,
+    Lane,
+    LaneKind,
+    Phase,
+    Step,
+    StepKind,
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One validation finding as the spec shows it (the validator's own type is adapted)."""
+
+    rule: str
+    severity: str  # "error", "warning" or "info"
+    message: str
+
+
+#: What callers may pass as findings: ``(rule, severity, message)`` tuples, or objects with
+#: ``rule``/``rule_id``/``code``, ``severity`` (str or enum) and ``message`` attributes.
+FindingLike = Finding | tuple[str, str, str] | Any
+
+
+def as_finding(item: FindingLike) -> Finding:
+    if isinstance(item, Finding):
+        return item
+    if isinstance(item, tuple):
+        rule, severity, message = item
+    else:
+        rule = next((getattr(item, name) for name in ("rule", "rule_id", "code")
+                     if hasattr(item, name)), "")
+        severity, message = getattr(item, "severity", "info"), getattr(item, "message", str(item))
+    severity = str(getattr(severity, "value", severity)).lower()
+    return Finding(str(rule), severity, str(message))
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    title: str
+    customer: str
+    scenario: str
+    date: str
+    version: str
+    description: str
+
+
+@dataclass(frozen=True)
+class StepEntry:
+    step: Step
+    lane: Lane
+    evidence: list[Step]
+    next_steps: list[Step]
+    recovery: list[Step]
+
+
+@dataclass(frozen=True)
+class LaneGroup:
+    lane: Lane
+    steps: list[StepEntry]
+
+
+@dataclass(frozen=True)
+class PhaseSection:
+    phase: Phase | None
+    lanes: list[LaneGroup]
+
+
+@dataclass(frozen=True)
+class HandOff:
+    """Work crossing lines: ``lines`` holds ``"visibility"`` and/or ``"internal"``."""
+
+    lines: tuple[str, ...]
+    flow: Flow
+    source: Step
+    target: Step
+    source_lane: Lane
+    target_lane: Lane
+
+
+@dataclass(frozen=True)
+class FailPoint:
+    step: Step
+    paths: list[tuple[str, list[Step]]]  # (recovery flow label, steps after the fail point)
+
+
+@dataclass(frozen=True)
+class Spec:
+    words: Words
+    title_block: TitleBlock
+    counts: list[tuple[str, int]]
+    phases: list[PhaseSection]
+    steps: list[StepEntry]  # every step in reading order
+    customer_evidence: list[StepEntry]
+    handoffs: list[HandOff]
+    fail_points: list[FailPoint]
+    timing: TimedPath
+    findings: list[Finding] | None
+    lane_by_id: dict[str, Lane] = field(repr=False)
+
+    def kind_word(self, step: Step) -> str:
+        return self.words(f"kind_{step.kind.value}")
+
+    def minutes(self, value: float | None) -> str:
+        if value is None:
+            return ""
+        return self.words("minutes", n=number(value))
+
+    def who(self, step: Step) -> str:
+        """The actor doing a step, or the lane when no actor is named."""
+        return step.actor or self.lane_by_id[step.lane].title
+
+
+def number(value: float) -> str:
+    """3.0 → "3", 1.5 → "1.5": durations as people write them."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def build_spec(blueprint: Blueprint, lang: str | None = None,
+               findings: Iterable[FindingLike] | None = None) -> Spec:
+    """Everything the spec says about ``blueprint``, in the language ``lang`` or the file's."""
+    words = Words(lang or blueprint.language)
+    lanes = {lane.id: lane for lane in blueprint.lanes}
+    by_id = {step.id: step for step in blueprint.steps}
+    rank = flow_rank(blueprint)
+    touching: dict[str, list[Flow]] = {step.id: [] for step in blueprint.steps}
+    successors: dict[str, list[str]] = {}
+    for flow in blueprint.flows:
+        if flow.source in by_id and flow.target in by_id:
+            touching[flow.source].append(flow)
+            if flow.target != flow.source:
+                touching[flow.target].append(flow)
+            if flow.kind != FlowKind.EVIDENCE:
+                successors.setdefault(flow.source, []).append(flow.target)
+    entries = {step.id: _entry(step, touching[step.id], lanes, by_id, rank)
+               for step in blueprint.steps}
+    ordered = sorted(entries.values(), key=lambda entry: rank[entry.step.id])
+    handoffs = list(_handoffs(blueprint, lanes, by_id, rank))
+    customer = [e for e in ordered if e.lane.kind == LaneKind.CUSTOMER]
+    normal = _normally_reached(blueprint)
+    return Spec(
+        words=words,
+        title_block=_title_block(blueprint),
+        counts=_counts(blueprint, len(handoffs)),
+        phases=_phases(blueprint, ordered),
+        steps=ordered,
+        customer_evidence=customer,
+        handoffs=handoffs,
+        fail_points=[_fail_point(e.step, touching[e.step.id], by_id, rank, normal, successors)
+                     for e in ordered if e.step.fail_point],
+        timing=longest_path(blueprint),
+        findings=None if findings is None else [as_finding(item) for item in findings],
+        lane_by_id=lanes,
+    )
+
+
+def _title_block(blueprint: Blueprint) -> TitleBlock:
+    stamp = blueprint.modified or blueprint.created
+    date = (datetime.fromisoformat(stamp) if stamp else datetime.now(UTC)).date().isoformat()
+    extra = blueprint.__pydantic_extra__ or {}
+    version = str(extra.get("version", "")) if extra.get("version") is not None else ""
+    return TitleBlock(blueprint.title, blueprint.customer, blueprint.scenario, date, version,
+                      blueprint.description)
+
+
+def _counts(blueprint: Blueprint, handoffs: int) -> list[tuple[str, int]]:
+    lanes = {lane.id: lane.kind for lane in blueprint.lanes}
+    steps = blueprint.steps
+    return [
+        ("count_steps", len(steps)),
+        ("count_flows", sum(flow.kind != FlowKind.EVIDENCE for flow in blueprint.flows)),
+        ("count_phases", len(blueprint.phases)),
+        ("count_lanes", len(blueprint.lanes)),
+        ("count_customer_steps", sum(lanes.get(s.lane) == LaneKind.CUSTOMER for s in steps)),
+        ("count_moments", sum(s.moment_of_truth for s in steps)),
+        ("count_fail_points", sum(s.fail_point for s in steps)),
+        ("count_decisions", sum(s.kind == StepKind.DECISION for s in steps)),
+        ("count_waits", sum(s.kind == StepKind.WAIT for s in steps)),
+        ("count_evidence", sum(s.kind == StepKind.EVIDENCE for s in steps)),
+        ("count_handoffs", handoffs),
+    ]
+
+
+def _entry(step: Step, flows: list[Flow], lanes: dict[str, Lane], by_id: dict[str, Step],
+           rank: dict[str, int]) -> StepEntry:
+    evidence: list[Step] = []
+    following: list[Step] = []
+    recovery: list[Step] = []
+    for flow in flows:
+        if flow.kind == FlowKind.EVIDENCE and step.id in (flow.source, flow.target):
+            other = flow.source if flow.target == step.id else flow.target
+            if other in by_id and other != step.id:
+                evidence.append(by_id[other])
+        elif flow.source == step.id and flow.target in by_id:
+            (recovery if flow.kind == FlowKind.RECOVERY else following).append(by_id[flow.target])
+    evidence.sort(key=lambda s: rank[s.id])
+    return StepEntry(step, lanes[step.lane], evidence, following, recovery)
+
+
+def _phases(blueprint: Blueprint, ordered: Sequence[StepEntry]) -> list[PhaseSection]:
+    """Phases left to right; inside each, lanes top to bottom, steps in reading order."""
+    known = {phase.id for phase in blueprint.phases}
+    by_phase: dict[str | None, dict[str, list[StepEntry]]] = {}
+    for entry in ordered:
+        phase_id = entry.step.phase if entry.step.phase in known else None
+        by_phase.setdefault(phase_id, {}).setdefault(entry.step.lane, []).append(entry)
+    sections: list[PhaseSection] = []
+    for phase in [*blueprint.phases, None]:
+        lanes = by_phase.get(phase.id if phase else None, {})
+        if phase is None and not lanes:
+            continue
+        groups = [LaneGroup(lane, lanes[lane.id]) for lane in blueprint.lanes if lane.id in lanes]
+        sections.append(PhaseSection(phase, groups))
+    return sections
+
+
+def _handoffs(blueprint: Blueprint, lanes: dict[str, Lane], by_id: dict[str, Step],
+              rank: dict[str, int]) -> Iterable[HandOff]:
+    """Flows crossing the line of visibility or of internal interaction, in reading order."""
+    position = {lane.id: index for index, lane in enumerate(blueprint.lanes)}
+    kinds = {lane.kind: position[lane.id] for lane in blueprint.lanes}
+    lines = []
+    if LaneKind.FRONTSTAGE in kinds and LaneKind.BACKSTAGE in kinds:
+        lines.append(("visibility", kinds[LaneKind.FRONTSTAGE], kinds[LaneKind.BACKSTAGE]))
+    if LaneKind.BACKSTAGE in kinds and LaneKind.SUPPORT in kinds:
+        lines.append(("internal", kinds[LaneKind.BACKSTAGE], kinds[LaneKind.SUPPORT]))
+    flows = [flow for flow in blueprint.flows
+             if flow.kind != FlowKind.EVIDENCE and flow.source in by_id and flow.target in by_id]
+    flows.sort(key=lambda flow: (rank[flow.source], rank[flow.target]))
+    for flow in flows:
+        source, target = by_id[flow.source], by_id[flow.target]
+        if LaneKind.PHYSICAL_EVIDENCE in (lanes[source.lane].kind, lanes[target.lane].kind):
+            continue
+        low, high = sorted((position[source.lane], position[target.lane]))
+        crossed = tuple(name for name, above, below in lines if low <= above and high >= below)
+        if crossed:
+            yield HandOff(crossed, flow, source, target, lanes[source.lane], lanes[target.lane])
+
+
+def _fail_point(step: Step, flows: list[Flow], by_id: dict[str, Step], rank: dict[str, int],
+                normal: set[str], successors: dict[str, list[str]]) -> FailPoint:
+    """Each recovery flow out of the fail point, followed until it rejoins the normal flow."""
+    paths = []
+    for flow in flows:
+        if flow.kind != FlowKind.RECOVERY or flow.source != step.id or flow.target not in by_id:
+            continue
+        path, current, seen = [by_id[flow.target]], flow.target, {step.id, flow.target}
+        while current not in normal and successors.get(current):
+            current = min(successors[current], key=rank.__getitem__)
+            if current in seen:
+                break
+            seen.add(current)
+            path.append(by_id[current])
+        paths.append((flow.label, path))
+    return FailPoint(step, paths)
+
+
+def _normally_reached(blueprint: Blueprint) -> set[str]:
+    """Steps reached from the first steps by ordinary flows: where a recovery path rejoins."""
+    successors: dict[str, list[str]] = {}
+    entered: set[str] = set()
+    for flow in blueprint.flows:
+        if flow.kind != FlowKind.EVIDENCE:
+            entered.add(flow.target)
+        if flow.kind == FlowKind.FLOW:
+            successors.setdefault(flow.source, []).append(flow.target)
+    roots = [step.id for step in blueprint.steps if step.id not in entered]
+    reached, todo = set(roots), list(roots)
+    while todo:
+        for target in successors.get(todo.pop(), []):
+            if target not in reached:
+                reached.add(target)
+                todo.append(target)
+    return reached
