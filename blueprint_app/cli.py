@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from blueprint_app import __version__
+from blueprint_app import __version__, templates
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.model.factory import new_blueprint
 from blueprint_app.storage import BlueprintFileError, dumps, load, save, schema_text
@@ -108,7 +108,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         err(f"{args.output} already exists; use --force to replace it")
         return EXIT_UNREADABLE
-    blueprint = new_blueprint(args.title, args.language)
+    if args.template:
+        try:
+            blueprint = templates.instantiate(args.template, args.language)
+        except templates.TemplateNotFoundError as error:
+            err(str(error.args[0]))
+            return EXIT_UNREADABLE
+        except BlueprintFileError as error:
+            err(str(error))
+            return EXIT_UNREADABLE
+        if args.title is not None:
+            blueprint.title = args.title
+    else:
+        blueprint = new_blueprint(args.title or "Untitled blueprint", args.language)
     try:
         save(blueprint, path)
     except BlueprintFileError as error:
@@ -140,9 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the JSON Schema of the file format").set_defaults(
         handler=cmd_schema)
 
-    new = sub.add_parser("new", help="create an empty blueprint with the five standard lanes")
+    new = sub.add_parser("new", help="create an empty blueprint with the five standard lanes, "
+                         "or a copy of a template")
     new.add_argument("-o", "--output", required=True, metavar="FILE")
-    new.add_argument("--title", default="Untitled blueprint")
+    new.add_argument("--title", default=None, help="default: 'Untitled blueprint' or the "
+                     "template's title")
+    new.add_argument("--template", metavar="NAME",
+                     help="start from a bundled template (see 'blueprint templates')")
     new.add_argument("--language", default="en", help="BCP 47 tag, e.g. en or zh-CN")
     new.add_argument("--force", action="store_true", help="replace an existing file")
     new.set_defaults(handler=cmd_new)
@@ -153,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _registrars() -> list[Registrar]:
     """Subcommands that live beside the feature they expose."""
-    return []
+    return [templates.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
