@@ -22,7 +22,7 @@ from blueprint_app.templates import (
 )
 
 ROOT = Path(__file__).parent.parent
-SUBJECTS = ["hotel-stay"]
+SUBJECTS = ["hotel-stay", "fast-food-counter"]
 
 
 def test_resources_are_found_in_the_source_tree() -> None:
@@ -53,7 +53,7 @@ def test_language_choice_without_english_takes_what_there_is() -> None:
     assert choose_language("fr", ["zh-CN"]) == "zh-CN"
 
 
-@pytest.mark.parametrize("name", SUBJECTS)
+@pytest.mark.parametrize("name", template_names())
 def test_both_language_versions_have_the_same_structure(name: str) -> None:
     english, chinese = load_template(name, "en"), load_template(name, "zh-CN")
     assert english.language == "en" and chinese.language == "zh-CN"
