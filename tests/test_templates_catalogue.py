@@ -23,7 +23,8 @@ from blueprint_app.templates import (
 
 ROOT = Path(__file__).parent.parent
 SUBJECTS = ["hotel-stay", "fast-food-counter", "bank-account-opening",
-            "hospital-outpatient", "online-order-delivery"]
+            "hospital-outpatient", "online-order-delivery",
+            "complaint-handling"]
 
 
 def test_resources_are_found_in_the_source_tree() -> None:
