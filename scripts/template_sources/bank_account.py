@@ -51,7 +51,7 @@ s.step("id-verify", "S", 2, ("Online ID verification with the national ID databa
                              "联网核查公民身份信息"),
        actor=("ID verification service", "联网核查系统"), channel=SYSTEM, dur=1)
 s.step("id-ok", "F", 3, ("ID genuine and matching?", "身份核验是否通过？"), kind="decision",
-       actor=OFFICER, dur=0.5)
+       actor=OFFICER, channel=IN_PERSON, dur=0.5)
 s.step("missing", "F", 3, ("Explain what is missing and book a return visit",
                            "说明缺少的材料，预约下次办理时间"),
        row=1, actor=OFFICER, channel=IN_PERSON, dur=5)

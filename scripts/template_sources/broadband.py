@@ -81,7 +81,7 @@ s.evidence("ev-router", 5, ("Router and a tidy cable run", "路由器与整齐�
 s.step("watch", "C", 5, ("Show where the router should go", "告诉工程师路由器放在哪里"), dur=10,
        emotion=0, channel=IN_PERSON)
 s.step("line-test", "F", 5, ("Line test passed?", "线路测试是否通过？"), kind="decision",
-       actor=ENGINEER, dur=5)
+       actor=ENGINEER, channel=IN_PERSON, dur=5)
 s.step("fix-line", "B", 5, ("Repair the line at the street cabinet", "到分线箱排查修复线路"),
        actor=("Network engineer", "线路维护工程师"), dur=45, target=60)
 s.step("noc", "S", 5, ("Network operations centre activates the port", "网管中心激活端口"),

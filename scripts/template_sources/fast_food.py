@@ -42,7 +42,7 @@ s.step("queue", "C", 1, ("Queue for the counter", "排队等候点餐"), kind="w
                  "hand out menus along the queue and a second till opens.",
                  "顾客排队不超过 3 分钟；排队超过 3 分钟时，员工到队伍中派发菜单，并加开一个收银台。"))
 s.step("peak", "F", 1, ("Queue longer than 3 minutes?", "排队是否超过 3 分钟？"), kind="decision",
-       actor=MANAGER, dur=0.2)
+       actor=MANAGER, channel=IN_PERSON, dur=0.2)
 s.step("menus", "F", 1, ("Hand out menus along the queue", "到队伍中派发菜单，提前了解点单"),
        row=1, actor=("Crew member", "服务员"), channel=IN_PERSON, dur=2)
 s.step("second-till", "B", 1, ("Move a kitchen crew member to a second till",

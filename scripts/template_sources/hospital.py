@@ -86,7 +86,7 @@ s.step("review", "C", 6, ("Go back to the doctor with the result", "拿报告回
                  "again; the result is explained in plain words.",
                  "回诊患者无需重新排队，15 分钟内就诊；用通俗的话解释化验结果。"))
 s.step("medicine", "F", 6, ("Medicine needed?", "是否需要用药？"), kind="decision", actor=DOCTOR,
-       dur=1)
+       channel=IN_PERSON, dur=1)
 s.step("advise", "F", 6, ("Give advice and book a follow-up", "给出生活建议并预约复诊"), row=1,
        actor=DOCTOR, channel=IN_PERSON, dur=5)
 s.step("erx", "S", 6, ("Electronic prescription sent to the pharmacy", "电子处方传送至药房"),

@@ -50,7 +50,7 @@ s.step("pms", "S", 2, ("Reservation record in the property management system",
                        "酒店管理系统（PMS）中的预订记录"),
        actor=("Property management system", "酒店管理系统"), channel=SYSTEM, dur=0.5)
 s.step("found", "F", 3, ("Reservation found?", "是否找到预订？"), kind="decision",
-       actor=RECEPTIONIST, dur=0.5)
+       actor=RECEPTIONIST, channel=IN_PERSON, dur=0.5)
 s.step("walk-in", "F", 3, ("Offer a free room at the booked rate and register the guest",
                            "按原价为客人安排空房并登记"),
        row=1, actor=RECEPTIONIST, channel=IN_PERSON, dur=3)

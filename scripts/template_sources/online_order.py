@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from scripts.template_sources.dsl import APP, EMAIL, IN_PERSON, NO, SYSTEM, TEXT, YES, Source
+from scripts.template_sources.dsl import APP, EMAIL, IN_PERSON, NO, PHONE, SYSTEM, TEXT, YES, Source
 
 AGENT = ("Customer service agent", "在线客服")
 SHOP_APP = ("Shop app", "商城 App")
@@ -67,7 +67,7 @@ s.evidence("ev-tracking", 3, ("Tracking page and text updates", "物流详情页
 s.step("wait", "C", 3, ("Wait for delivery, follow the tracking", "等待收货，查看物流"),
        kind="wait", dur=1440, target=2880, emotion=0)
 s.step("at-home", "F", 4, ("Customer at home?", "收件人是否在家？"), kind="decision",
-       actor=COURIER, dur=1)
+       actor=COURIER, channel=PHONE, dur=1)
 s.step("door", "F", 5, ("Hand over at the door, photo as proof of delivery", "上门当面交付，拍照留证"),
        actor=COURIER, channel=IN_PERSON, dur=3)
 s.step("locker", "F", 5, ("Put it in a parcel locker and text the pick-up code",
