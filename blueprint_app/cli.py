@@ -117,10 +117,11 @@ def cmd_new(args: argparse.Namespace) -> int:
         except BlueprintFileError as error:
             err(str(error))
             return EXIT_UNREADABLE
-        if args.title is not None:
+        if args.title and args.title.strip():
             blueprint.title = args.title
     else:
-        blueprint = new_blueprint(args.title or "Untitled blueprint", args.language)
+        title = args.title if args.title and args.title.strip() else "Untitled blueprint"
+        blueprint = new_blueprint(title, args.language)
     try:
         save(blueprint, path)
     except BlueprintFileError as error:

@@ -67,3 +67,13 @@ def test_new_from_template_does_not_overwrite_without_force(tmp_path: Path) -> N
     assert target.read_text(encoding="utf-8") == "my work"
     assert blueprint("new", "--template", "hotel-stay", "-o", target, "--force").returncode == 0
     assert load(target).title == "Hotel overnight stay"
+
+
+def test_an_empty_title_keeps_the_templates_title(tmp_path: Path) -> None:
+    target = tmp_path / "blank-title.blueprint.json"
+    result = blueprint("new", "--template", "bank-account-opening", "--title", " ", "-o", target)
+    assert result.returncode == 0, result.stderr
+    assert load(target).title == "Bank branch account opening"
+    empty = tmp_path / "empty.blueprint.json"
+    assert blueprint("new", "--title", "", "-o", empty).returncode == 0
+    assert load(empty).title == "Untitled blueprint"
