@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from blueprint_app import resources
 from blueprint_app.model import Blueprint, LaneKind
 from blueprint_app.resources import resource_path, resource_root
 from blueprint_app.storage import load
@@ -76,8 +77,14 @@ def test_both_language_versions_have_the_same_structure(name: str) -> None:
     lane_titles = {lane.kind: lane.title for lane in chinese.lanes}
     assert lane_titles[LaneKind.CUSTOMER] == "顾客行为"
     assert lane_titles[LaneKind.PHYSICAL_EVIDENCE] == "有形展示"
-    for step in chinese.steps:  # every card is written in Chinese, not left in English
-        assert any("\u4e00" <= char <= "\u9fff" for char in step.title), step.title
+    texts = [chinese.title, chinese.description, chinese.customer, chinese.scenario]
+    texts += [phase.title for phase in chinese.phases]
+    texts += [text for step in chinese.steps
+              for text in (step.title, step.actor, step.standard, step.description) if text]
+    texts += [flow.label for flow in chinese.flows if flow.label]
+    texts += [note.text for note in chinese.notes]
+    for text in texts:  # every text is written in Chinese, none left in English
+        assert any("\u4e00" <= char <= "\u9fff" for char in text), text
 
 
 def test_unknown_template_names_the_ones_there_are() -> None:
@@ -104,3 +111,15 @@ def test_a_damaged_or_oddly_named_file_is_left_out(tmp_path: Path) -> None:
     infos = list_templates(tmp_path)
     assert [(info.name, info.language) for info in infos] == [("good", "en")]
     assert load_template("good", "zh-CN", tmp_path).title == "Hotel overnight stay"
+
+
+def test_an_installed_resources_folder_wins_over_the_source_tree(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    installed = tmp_path / "_resources"
+    (installed / "templates").mkdir(parents=True)
+    monkeypatch.setattr(resources, "CANDIDATES", (installed, ROOT / "resources"))
+    assert resource_path("templates") == installed / "templates"
+    assert list_templates() == []
+    monkeypatch.setattr(resources, "CANDIDATES", (tmp_path / "nowhere",))
+    with pytest.raises(FileNotFoundError, match="nowhere"):
+        resource_root()
