@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from blueprint_app import __version__, templates
+from blueprint_app import __version__
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.model.factory import new_blueprint
 from blueprint_app.storage import BlueprintFileError, dumps, load, save, schema_text
@@ -109,10 +109,12 @@ def cmd_new(args: argparse.Namespace) -> int:
         err(f"{args.output} already exists; use --force to replace it")
         return EXIT_UNREADABLE
     if args.template:
+        from blueprint_app import templates
+
         try:
             blueprint = templates.instantiate(args.template, args.language)
-        except templates.TemplateNotFoundError as error:
-            err(str(error.args[0]))
+        except (templates.TemplateNotFoundError, FileNotFoundError) as error:
+            err(str(error.args[0]) if error.args else str(error))
             return EXIT_UNREADABLE
         except BlueprintFileError as error:
             err(str(error))
@@ -170,7 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _registrars() -> list[Registrar]:
     """Subcommands that live beside the feature they expose."""
-    return [templates.register]
+    from blueprint_app.templates import register as templates_command
+
+    return [templates_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -117,7 +117,11 @@ def instantiate(name: str, language: str = DEFAULT_LANGUAGE,
 
 def cmd_templates(args: argparse.Namespace) -> int:
     """``blueprint templates``: name, languages and title of every bundled template."""
-    infos = list_templates()
+    try:
+        infos = list_templates()
+    except FileNotFoundError as error:
+        sys.stderr.write(f"{error}\n")
+        return 2
     if not infos:
         sys.stderr.write(f"no templates found in {templates_folder()}\n")
         return 2

@@ -5,6 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from blueprint_app import resources
+from blueprint_app.cli import main
 from blueprint_app.storage import load
 from blueprint_app.templates import load_template, template_names
 from tests.blueprint_rules import rule_problems
@@ -77,3 +81,15 @@ def test_an_empty_title_keeps_the_templates_title(tmp_path: Path) -> None:
     empty = tmp_path / "empty.blueprint.json"
     assert blueprint("new", "--title", "", "-o", empty).returncode == 0
     assert load(empty).title == "Untitled blueprint"
+
+
+def test_commands_without_a_resources_folder_say_so(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str],
+                                                    tmp_path: Path) -> None:
+    monkeypatch.setattr(resources, "CANDIDATES", (tmp_path / "gone",))
+    assert main(["templates"]) == 2
+    assert "resources folder is missing" in capsys.readouterr().err
+    target = tmp_path / "x.blueprint.json"
+    assert main(["new", "--template", "hotel-stay", "-o", str(target)]) == 2
+    assert "resources folder is missing" in capsys.readouterr().err
+    assert not target.exists()
