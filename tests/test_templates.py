@@ -78,3 +78,15 @@ def _broken(mutate: str) -> Blueprint:
                                     "moment-without-standard", "dead-end"])
 def test_the_rule_checker_catches_a_broken_blueprint(mutate: str) -> None:
     assert rule_problems(_broken(mutate)) != []
+
+
+#: what fits on a card in three lines without an ellipsis (checked against the canvas renderer)
+TITLE_LIMIT = {"en": 36, "zh-CN": 24}
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_card_titles_are_short_enough_for_a_card(path: Path) -> None:
+    blueprint = load(path)
+    limit = TITLE_LIMIT[blueprint.language]
+    too_long = [step.title for step in blueprint.steps if len(step.title) > limit]
+    assert too_long == [], f"put the detail in the description: {too_long}"
