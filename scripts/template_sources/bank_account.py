@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (bilingual text data; CJK characters count double)
 """Bank branch account opening, with the ID check decision and a screening fail point."""
 
 from __future__ import annotations

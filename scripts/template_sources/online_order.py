@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (bilingual text data; CJK characters count double)
 """Online order with courier delivery and returns."""
 
 from __future__ import annotations
