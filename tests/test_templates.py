@@ -80,13 +80,17 @@ def test_the_rule_checker_catches_a_broken_blueprint(mutate: str) -> None:
     assert rule_problems(_broken(mutate)) != []
 
 
-#: what fits on a card in three lines without an ellipsis (checked against the canvas renderer)
+#: what fits on a card (three lines) or a sticky note without an ellipsis, checked against the
+#: canvas renderer when the templates were written
 TITLE_LIMIT = {"en": 36, "zh-CN": 24}
+NOTE_LIMIT = {"en": 55, "zh-CN": 48}
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
-def test_card_titles_are_short_enough_for_a_card(path: Path) -> None:
+def test_card_titles_and_notes_are_short_enough_to_show_whole(path: Path) -> None:
     blueprint = load(path)
     limit = TITLE_LIMIT[blueprint.language]
     too_long = [step.title for step in blueprint.steps if len(step.title) > limit]
     assert too_long == [], f"put the detail in the description: {too_long}"
+    long_notes = [n.text for n in blueprint.notes if len(n.text) > NOTE_LIMIT[blueprint.language]]
+    assert long_notes == []

@@ -118,5 +118,5 @@ s.flow("terms", "open-account", "pin-guide", "set-pin")
 s.flow("open-account", "core", "card-print", "hand-card", "receive")
 s.flow("core", "sms", "farewell", "leave")
 
-s.note(("Saturday mornings are busiest: a second officer opens accounts from 9:00 to 12:00.",
+s.note(("Saturday 9-12: a second officer opens accounts.",
         "周六上午客流最大：9:00-12:00 安排第二名柜员专办开户。"), 0, -80)

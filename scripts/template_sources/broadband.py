@@ -122,5 +122,5 @@ s.flow("line-test", "fix-line", label=NO)
 s.flow("fix-line", "router-setup", "test")
 s.flow("router-setup", "billing", "explain", "finish")
 
-s.note(("Most repeat visits come from a failed line test: check the cabinet port when dispatching.",
+s.note(("Repeat visits: check the cabinet port at dispatch.",
         "返工大多源于线路测试不通过：派单时就先核查分线箱端口。"), 1100, -80, "line-test")

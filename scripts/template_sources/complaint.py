@@ -125,7 +125,7 @@ s.flow("callback", "crm-close")
 s.flow("escalate", "manager", "goodwill", "crm-close", "summary", "close")
 s.flow("manager", "close")
 
-s.note(("About a quarter of customers are unhappy to some degree; make complaining easy.",
+s.note(("1 in 4 customers is unhappy: make complaining easy.",
         "约四分之一的顾客会有不同程度的不满：让投诉变得容易。"), 0, -80)
-s.note(("Every department involved gets the case at the same time, not one after another.",
+s.note(("All departments get the case at once, not in turn.",
         "所有相关部门同时收到工单，而不是逐个转交。"), 660, -80, "route")

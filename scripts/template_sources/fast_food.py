@@ -111,5 +111,5 @@ s.flow("wait", "hand-over")
 s.flow("cook", "restock", "lobby", "leave")
 s.flow("eat", "lobby")
 
-s.note(("Peaks 11:30-13:30 and 17:30-19:30: one crew member on menus, second till open.",
+s.note(("Peaks 11:30-13:30, 17:30-19:30: menus out, 2nd till.",
         "高峰 11:30-13:30、17:30-19:30：一名员工专门派发菜单，加开第二收银台。"), 220, -80)

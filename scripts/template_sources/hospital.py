@@ -124,5 +124,5 @@ s.flow("erx", "dispense", "pharmacist", "pharmacy")
 s.flow("pharmacist", "leave")
 s.flow("advise", "follow-up", "summary", "leave")
 
-s.note(("Most complaints are about waiting: show the expected wait on the call screen.",
+s.note(("Show the expected wait on the call screen.",
         "投诉大多关于等待：在叫号屏上显示预计等候时间。"), 220, -80, "wait")

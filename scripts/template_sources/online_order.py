@@ -140,5 +140,5 @@ s.flow("request-return", "approve", "returns-sys", "pickup", "hand-return")
 s.flow("pickup", "inspect", "refund", "confirm-refund", "refunded")
 s.flow("confirm-refund", "rate")
 
-s.note(("Returns are free for 7 days; say so on the product page, not only after delivery.",
+s.note(("Say 'free returns for 7 days' on the product page.",
         "7 天内免费退货：在商品详情页就要写明，而不是收货后才告知。"), 1540, -80)

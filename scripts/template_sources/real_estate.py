@@ -131,5 +131,5 @@ s.flow("crm", "mailing", "newsletter", "stay-informed")
 s.flow("reserve", "reserve-help", "lock", "loan", "sign-guide", "crm-sale", "thank", "thanks")
 s.flow("sign", "sign-guide")
 
-s.note(("Call-back rate within 48 hours is reviewed at every Monday sales meeting.",
+s.note(("48-hour call-back rate: reviewed every Monday.",
         "每周一销售例会通报 48 小时回访率。"), 440, -80, "think")
