@@ -108,7 +108,22 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         err(f"{args.output} already exists; use --force to replace it")
         return EXIT_UNREADABLE
-    blueprint = new_blueprint(args.title, args.language)
+    if args.template:
+        from blueprint_app import templates
+
+        try:
+            blueprint = templates.instantiate(args.template, args.language)
+        except (templates.TemplateNotFoundError, FileNotFoundError) as error:
+            err(str(error.args[0]) if error.args else str(error))
+            return EXIT_UNREADABLE
+        except BlueprintFileError as error:
+            err(str(error))
+            return EXIT_UNREADABLE
+        if args.title and args.title.strip():
+            blueprint.title = args.title
+    else:
+        title = args.title if args.title and args.title.strip() else "Untitled blueprint"
+        blueprint = new_blueprint(title, args.language)
     try:
         save(blueprint, path)
     except BlueprintFileError as error:
@@ -140,9 +155,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the JSON Schema of the file format").set_defaults(
         handler=cmd_schema)
 
-    new = sub.add_parser("new", help="create an empty blueprint with the five standard lanes")
+    new = sub.add_parser("new", help="create an empty blueprint with the five standard lanes, "
+                         "or a copy of a template")
     new.add_argument("-o", "--output", required=True, metavar="FILE")
-    new.add_argument("--title", default="Untitled blueprint")
+    new.add_argument("--title", default=None, help="default: 'Untitled blueprint' or the "
+                     "template's title")
+    new.add_argument("--template", metavar="NAME",
+                     help="start from a bundled template (see 'blueprint templates')")
     new.add_argument("--language", default="en", help="BCP 47 tag, e.g. en or zh-CN")
     new.add_argument("--force", action="store_true", help="replace an existing file")
     new.set_defaults(handler=cmd_new)
@@ -154,8 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _registrars() -> list[Registrar]:
     """Subcommands that live beside the feature they expose."""
     from blueprint_app.export import command as export_command
+    from blueprint_app.templates import register as templates_command
 
-    return [export_command.register]
+    return [export_command.register, templates_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
