@@ -153,7 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _registrars() -> list[Registrar]:
     """Subcommands that live beside the feature they expose."""
-    return []
+    from blueprint_app.validation.cli import register as validate_command
+
+    return [validate_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -68,11 +68,17 @@ def rule(
 
 def find_rule(key: str) -> Rule | None:
     """A rule by id (``BP023``, any case) or by name (``dead-end``)."""
+    _load()
     return RULES.get(key.strip().upper()) or _BY_NAME.get(key.strip().lower())
 
 
 def all_rules() -> list[Rule]:
     """Every rule, by id."""
-    from blueprint_app.validation import rules as _  # noqa: F401  (registers the rules)
-
+    _load()
     return [RULES[key] for key in sorted(RULES)]
+
+
+def _load() -> None:
+    """Import the rule modules (registering them) on first use, not at import time, so that
+    the registry has no import cycle with the rules that use it."""
+    from blueprint_app.validation import rules as _  # noqa: F401
