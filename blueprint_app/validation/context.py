@@ -8,8 +8,9 @@ graph and what is reachable in it.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
+from typing import TypeVar, cast
 
 import networkx as nx
 
@@ -17,6 +18,7 @@ from blueprint_app.analysis.graph import process_graph
 from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, LaneKind, Step, StepKind
 
 TITLE_LIMIT = 60
+T = TypeVar("T")
 
 
 class Context:
@@ -43,9 +45,10 @@ class Context:
         self.of_flow_kind: dict[FlowKind, list[Flow]] = {kind: [] for kind in FlowKind}
         self._index_flows()
         self._titles: dict[str, str] = {}
+        self._memo: dict[str, object] = {}
         #: position of every item id in the document (ids are unique across the file)
-        self.order: dict[str, int] = {item_id: index
-                                      for index, item_id in enumerate(self._document_ids())}
+        ids = self._document_ids()
+        self.order: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))
 
     def _index_steps(self, lane_kinds: dict[str, LaneKind]) -> None:
         lane_kind, in_lane, of_kind = self.lane_kind, self.in_lane, self.of_kind
@@ -74,11 +77,10 @@ class Context:
                 succ[flow.source].append(flow.target)
                 pred[flow.target].append(flow.source)
 
-    def _document_ids(self) -> Iterable[str]:
+    def _document_ids(self) -> list[str]:
         bp = self.blueprint
-        for items in (bp.lanes, bp.phases, bp.steps, bp.flows, bp.notes):
-            for item in items:
-                yield item.id
+        return [*(lane.id for lane in bp.lanes), *(phase.id for phase in bp.phases),
+                *self.step_by_id, *(flow.id for flow in bp.flows), *(note.id for note in bp.notes)]
 
     # -- small helpers used by many rules ---------------------------------------------------
 
@@ -102,6 +104,12 @@ class Context:
                     return item.title
         return item_id
 
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """A value computed once per run and shared by the rules that need it."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
+
     def position(self, item_id: str) -> int:
         """Document order of an item (unknown ids last), for deterministic output."""
         return self.order.get(item_id, len(self.order))
@@ -118,13 +126,18 @@ class Context:
 
     def has_evidence(self, step_id: str) -> bool:
         """Whether an evidence card is tied to the step by an evidence link."""
-        return any(
-            f.kind is FlowKind.EVIDENCE and f.target in self.evidence_cards
-            for f in self.outgoing[step_id]
-        ) or any(
-            f.kind is FlowKind.EVIDENCE and f.source in self.evidence_cards
-            for f in self.incoming[step_id]
-        )
+        return step_id in self.with_evidence
+
+    @cached_property
+    def with_evidence(self) -> set[str]:
+        """Steps that an evidence link ties to an evidence card."""
+        cards, found = self.evidence_cards, set()
+        for flow in self.of_flow_kind[FlowKind.EVIDENCE]:
+            if flow.source in cards and flow.target not in cards:
+                found.add(flow.target)
+            elif flow.target in cards and flow.source not in cards:
+                found.add(flow.source)
+        return found
 
     def steps_of_kind(self, kind: StepKind) -> list[str]:
         """Ids of the process steps of a kind (evidence cards left out)."""

@@ -35,18 +35,21 @@ def validate(
     lang = language_key(language if language is not None else blueprint.language)
     with _without_cyclic_gc():
         ctx = Context(blueprint)
-        keyed: list[tuple[tuple[int, str, int, tuple[str, ...], str], Finding]] = []
+        # rules yield in document order, so (severity, rule, first item, emission) is a total,
+        # deterministic order that never compares strings of messages
+        keyed: list[tuple[int, str, int, int, Finding]] = []
+        position = ctx.position
         for rule in all_rules():
             severity = severities[rule.id]
             if severity is None:
                 continue
             rank = severity.rank
             for hit in rule.check(ctx):
-                finding = _finding(rule, severity, hit, lang)
-                first = ctx.position(hit.items[0]) if hit.items else -1
-                keyed.append(((rank, rule.id, first, hit.items, finding.message), finding))
-        keyed.sort(key=itemgetter(0))
-        return [finding for _, finding in keyed]
+                first = position(hit.items[0]) if hit.items else -1
+                keyed.append((rank, rule.id, first, len(keyed),
+                               _finding(rule, severity, hit, lang)))
+        keyed.sort(key=itemgetter(0, 1, 2, 3))
+        return [entry[4] for entry in keyed]
 
 
 @contextmanager
@@ -70,10 +73,12 @@ def _without_cyclic_gc() -> Iterator[None]:
 def _finding(rule: Rule, severity: Severity, hit: Hit, lang: str) -> Finding:
     message, hint = MESSAGES[lang][f"{rule.id}.{hit.variant}" if hit.variant else rule.id]
     args = hit.args
-    if any(isinstance(value, Term) for value in args.values()):
-        terms = TERMS[lang]
-        args = {key: terms[value] if isinstance(value, Term) else value
-                for key, value in args.items()}
+    for value in args.values():
+        if type(value) is Term:
+            terms = TERMS[lang]
+            args = {key: terms[value] if isinstance(value, Term) else value
+                    for key, value in args.items()}
+            break
     return Finding(rule.id, rule.name, severity, message.format_map(args),
                    hint.format_map(args), hit.items, hit.data or None)
 

@@ -37,12 +37,11 @@ def no_end(ctx: Context) -> Iterator[Hit]:
         yield Hit(())
 
 
-def _connected_process_steps(ctx: Context) -> Iterator[str]:
-    """Process steps with at least one flow (isolated ones are BP024's)."""
-    cards, outgoing, incoming = ctx.evidence_cards, ctx.outgoing, ctx.incoming
-    for step in ctx.steps:
-        if (outgoing[step.id] or incoming[step.id]) and step.id not in cards:
-            yield step.id
+def _connected_process_steps(ctx: Context) -> list[str]:
+    """Process steps with at least one flow (isolated ones are BP024's); shared by two rules."""
+    return ctx.memo("connected_process_steps", lambda: [
+        step.id for step in ctx.steps
+        if (ctx.outgoing[step.id] or ctx.incoming[step.id]) and step.id not in ctx.evidence_cards])
 
 
 @rule("BP022", "unreachable-step", ERROR, family="completeness",
@@ -162,14 +161,9 @@ def customer_path_broken(ctx: Context) -> Iterator[Hit]:
     ends = [s for s in ctx.ends if ctx.lane_kind[s] is LaneKind.CUSTOMER]
     if not starts or not ends:
         return
-    forward: dict[str, list[str]] = {s: [] for s in visible}
-    backward: dict[str, list[str]] = {s: [] for s in visible}
-    evidence = FlowKind.EVIDENCE
-    for step_id in visible:
-        for flow in ctx.outgoing[step_id]:
-            if flow.target in visible and flow.kind is not evidence:
-                forward[step_id].append(flow.target)
-                backward[flow.target].append(step_id)
+    succ, pred = ctx.succ, ctx.pred
+    forward = {s: [t for t in succ[s] if t in visible] for s in visible}
+    backward = {s: [t for t in pred[s] if t in visible] for s in visible}
     ahead = _reach(starts, forward)
     if not ahead.intersection(ends):
         leads_on = _reach(sorted({p for c in customer for p in backward[c]}), backward)

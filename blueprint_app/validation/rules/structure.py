@@ -80,6 +80,8 @@ def empty_title(ctx: Context) -> Iterator[Hit]:
       bad="f1 and f2 both flow “Order” → “Take order”",
       good="Only f1 flows “Order” → “Take order”")
 def duplicate_flow(ctx: Context) -> Iterator[Hit]:
+    if len({(f.source, f.target, f.kind) for f in ctx.flows}) == len(ctx.flows):
+        return  # the common case, decided by one set comprehension
     groups: dict[tuple[str, str, FlowKind], list[str]] = defaultdict(list)
     for flow in ctx.flows:
         groups[(flow.source, flow.target, flow.kind)].append(flow.id)
