@@ -9,7 +9,15 @@ import pytest
 from benchmarks.generate import generate_blueprint
 from blueprint_app.model import new_blueprint
 from blueprint_app.storage import load
-from blueprint_app.validation import Finding, Severity, counts, find_rule, validate
+from blueprint_app.validation import (
+    Finding,
+    Severity,
+    counts,
+    find_rule,
+    for_item,
+    validate,
+    worst_by_item,
+)
 from blueprint_app.validation.context import Context
 from blueprint_app.validation.journey import longest_journey
 from tests.conftest import DATA, ODD_TEXT
@@ -209,3 +217,23 @@ def test_garbage_collector_state_is_restored(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_badges_show_the_worst_severity_per_item() -> None:
+    doc = _no_channel()                          # BP053 info on take
+    step(doc, "take")["kind"] = "decision"       # BP026 error on take (and its one branch f3)
+    findings = validate(build(doc))
+    badges = worst_by_item(findings)
+    assert badges == {"take": Severity.ERROR, "f3": Severity.ERROR}
+    assert [f.rule for f in for_item(findings, "take")] == ["BP026", "BP053"]
+    assert for_item(findings, "leave") == []
+
+
+def test_shipped_blueprints_have_no_errors() -> None:
+    """The examples and templates users start from must pass; new ones are picked up here."""
+    root = DATA.parent.parent
+    files = sorted(DATA.glob("*.blueprint.json")) + sorted(root.glob("resources/**/*.blueprint.json"))
+    assert DATA / "coffee.blueprint.json" in files
+    for path in files:
+        errors = [f for f in validate(load(path)) if f.severity is Severity.ERROR]
+        assert errors == [], f"{path.name}: {errors}"

@@ -8,9 +8,9 @@ language, and ``items``: the ids of the steps, flows, lanes or phases to select 
 """
 
 from blueprint_app.validation.engine import counts, validate
-from blueprint_app.validation.findings import Finding, Severity
+from blueprint_app.validation.findings import Finding, Severity, for_item, worst_by_item
 from blueprint_app.validation.geometry import CARD_WIDTH
 from blueprint_app.validation.registry import Rule, all_rules, find_rule
 
 __all__ = ["CARD_WIDTH", "Finding", "Rule", "Severity", "all_rules", "counts", "find_rule",
-           "validate"]
+           "for_item", "validate", "worst_by_item"]

@@ -6,7 +6,7 @@ cheaply, and the CLI can print them as text or JSON without knowing the rules.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -58,3 +58,19 @@ class Finding:
         if self.data:
             result["data"] = dict(self.data)
         return result
+
+
+def worst_by_item(findings: Iterable[Finding]) -> dict[str, Severity]:
+    """The most severe finding per item id: what a badge on a card or a flow shows."""
+    worst: dict[str, Severity] = {}
+    for finding in findings:
+        for item in finding.items:
+            current = worst.get(item)
+            if current is None or finding.severity.rank < current.rank:
+                worst[item] = finding.severity
+    return worst
+
+
+def for_item(findings: Iterable[Finding], item_id: str) -> list[Finding]:
+    """The findings naming an item (a card's tooltip, the panel's filter by selection)."""
+    return [finding for finding in findings if item_id in finding.items]
