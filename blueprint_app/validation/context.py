@@ -1,8 +1,11 @@
 """Indexes shared by every rule, built once per validation run.
 
 Rules must stay cheap on a 10,000-step blueprint, so nothing here is computed per rule: lane
-kinds per step, flows by source and target, and (lazily, only when a rule asks) the process
-graph and what is reachable in it.
+kinds per step, steps by lane and kind, flows by source, target and kind, and the process graph
+(ordinary and recovery flows; evidence links are not process) as successor/predecessor lists.
+What is reachable, trapped loops and similar analyses are computed lazily, once, when the first
+rule asks. Evidence cards (kind ``evidence`` or anything in the physical-evidence lane) are
+never process steps.
 """
 
 from __future__ import annotations
@@ -113,10 +116,6 @@ class Context:
     def position(self, item_id: str) -> int:
         """Document order of an item (unknown ids last), for deterministic output."""
         return self.order.get(item_id, len(self.order))
-
-    def is_process_step(self, step_id: str) -> bool:
-        """A step of the order of work (evidence cards are not)."""
-        return step_id in self.step_by_id and step_id not in self.evidence_cards
 
     def process_out(self, step_id: str) -> list[Flow]:
         return [f for f in self.outgoing.get(step_id, ()) if f.kind is not FlowKind.EVIDENCE]
