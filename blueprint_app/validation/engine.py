@@ -34,22 +34,25 @@ def validate(
     severities = effective_severities(blueprint.rules, overrides, disabled)
     lang = language_key(language if language is not None else blueprint.language)
     with _without_cyclic_gc():
-        ctx = Context(blueprint)
-        # rules yield in document order, so (severity, rule, first item, emission) is a total,
-        # deterministic order that never compares strings of messages
-        keyed: list[tuple[int, str, int, int, Finding]] = []
-        position = ctx.position
-        for rule in all_rules():
-            severity = severities[rule.id]
-            if severity is None:
-                continue
-            rank = severity.rank
-            for hit in rule.check(ctx):
-                first = position(hit.items[0]) if hit.items else -1
-                keyed.append((rank, rule.id, first, len(keyed),
-                               _finding(rule, severity, hit, lang)))
-        keyed.sort(key=itemgetter(0, 1, 2, 3))
-        return [entry[4] for entry in keyed]
+        return _run(blueprint, severities, lang)
+
+
+def _run(blueprint: Blueprint, severities: Mapping[str, Severity | None],
+         lang: str) -> list[Finding]:
+    """The run itself, a function of its own so that its indexes are freed before the garbage
+    collector is switched back on."""
+    ctx = Context(blueprint)
+    position = ctx.position
+    by_rank: list[list[Finding]] = [[] for _ in Severity]
+    for rule in all_rules():  # by id, so each severity's list stays in rule order
+        severity = severities[rule.id]
+        if severity is None:
+            continue
+        found = [(position(hit.items[0]) if hit.items else -1, _finding(rule, severity, hit, lang))
+                 for hit in rule.check(ctx)]
+        found.sort(key=itemgetter(0))  # stable: ties keep the rule's own (document) order
+        by_rank[severity.rank] += [finding for _, finding in found]
+    return [finding for findings in by_rank for finding in findings]
 
 
 @contextmanager
