@@ -57,6 +57,15 @@ def test_text_output_and_exit_1_on_errors(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_hints_on_request(tmp_path: Path) -> None:
+    path = _write(tmp_path, "lunch.blueprint.json", _dead_end())
+    result = blueprint("validate", "--hints", "--disable", "BP064", path)
+    assert result.stdout.splitlines() == [
+        f"{path}: BP023 error: No end can be reached from “Refill”: the path stops there. [extra]",
+        "    Add a flow from it to the step that follows, so that the path leads to an end.",
+    ]
+
+
 def test_disable_by_id_or_name_and_strict(tmp_path: Path) -> None:
     path = _write(tmp_path, "lunch.blueprint.json", _dead_end())
     for key in ("BP023", "dead-end"):

@@ -31,6 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         help="turn a rule off, by id (BP023) or name (dead-end); repeatable")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 on warnings as well as errors")
+    parser.add_argument("--hints", action="store_true",
+                        help="text format: print each finding's hint on the line below it")
     parser.add_argument("--lang", metavar="L", default=None,
                         help="language of the messages (en, zh-CN); default: each file's own")
     parser.set_defaults(handler=cmd_validate)
@@ -58,6 +60,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         else:
             for finding in findings:
                 _out(text_line(name, finding))
+                if args.hints:
+                    _out(f"    {finding.hint}")
             _err(summary(name, findings))
         if status == EXIT_OK and any(f.severity in failing for f in findings):
             status = EXIT_PROBLEMS
