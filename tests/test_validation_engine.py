@@ -239,3 +239,13 @@ def test_shipped_blueprints_have_no_errors() -> None:
     for path in files:
         errors = [f for f in validate(load(path)) if f.severity is Severity.ERROR]
         assert errors == [], f"{path.name}: {errors}"
+
+
+def test_a_lone_card_in_a_custom_lane_is_an_annotation() -> None:
+    doc = clean()
+    doc["lanes"].append({"id": "policies", "kind": "custom", "title": "Policies"})
+    doc["steps"].append({"id": "refund", "lane": "policies", "phase": "p1",
+                         "title": "Refund within 30 days", "layout": {"x": 600, "row": 0}})
+    assert validate(build(doc)) == []
+    doc["steps"][-1]["lane"] = "support"
+    assert [(f.rule, f.items) for f in validate(build(doc))] == [("BP024", ("refund",))]

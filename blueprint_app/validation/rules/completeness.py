@@ -76,12 +76,15 @@ def dead_end(ctx: Context) -> Iterator[Hit]:
 
 @rule("BP024", "isolated-step", ERROR, family="completeness",
       description="A card with no flows at all is not part of the service (an evidence card "
-                  "needs an evidence link to the step it belongs to).",
+                  "needs an evidence link to the step it belongs to). Cards in custom lanes "
+                  "(emotions, metrics, policies, …) may stand alone as annotations.",
       bad="“Hand out menus” with no flow in or out",
       good="“Queue” → “Hand out menus” → “Order”")
 def isolated_step(ctx: Context) -> Iterator[Hit]:
+    outgoing, incoming, lane_kind = ctx.outgoing, ctx.incoming, ctx.lane_kind
     for step in ctx.steps:
-        if not ctx.outgoing[step.id] and not ctx.incoming[step.id]:
+        if (not outgoing[step.id] and not incoming[step.id]
+                and lane_kind[step.id] is not LaneKind.CUSTOM):
             yield Hit((step.id,), {"step": ctx.title(step.id)})
 
 
