@@ -249,3 +249,16 @@ def test_a_lone_card_in_a_custom_lane_is_an_annotation() -> None:
     assert validate(build(doc)) == []
     doc["steps"][-1]["lane"] = "support"
     assert [(f.rule, f.items) for f in validate(build(doc))] == [("BP024", ("refund",))]
+
+
+def test_recovery_is_a_way_out_and_evidence_links_are_not_process() -> None:
+    doc = clean()
+    add_step(doc, "check", "backstage", 400, fail_point=True)
+    add_step(doc, "fix", "backstage", 600)
+    add_flow(doc, "cook", "check")
+    add_flow(doc, "check", "fix", "recovery", "wrong order")
+    add_flow(doc, "fix", "kitchen")
+    assert validate(build(doc)) == []  # the fail point's only way on is its recovery
+    doc["flows"][-2]["kind"] = "evidence"
+    rules = {(f.rule, f.items[0]) for f in validate(build(doc))}
+    assert ("BP023", "check") in rules and ("BP022", "fix") in rules
