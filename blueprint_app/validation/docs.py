@@ -63,23 +63,16 @@ def _anchor(rule: Rule) -> str:
 
 
 def _rule_section(rule: Rule) -> list[str]:
-    message, hint = MESSAGES["en"][rule.id]
-    chinese, chinese_hint = MESSAGES["zh"][rule.id]
-    return [
-        "",
-        f"### {rule.id} {rule.name}",
-        "",
-        f"Default severity: **{rule.severity.value}**.",
-        "",
-        rule.description,
-        "",
-        f"- Bad: {rule.bad}",
-        f"- Good: {rule.good}",
-        f"- Message: {message}",
-        f"- Hint: {hint}",
-        f"- 提示信息：{chinese}",
-        f"- 修改建议：{chinese_hint}",
-    ]
+    lines = ["", f"### {rule.id} {rule.name}", "",
+             f"Default severity: **{rule.severity.value}**.", "", rule.description, "",
+             f"- Bad: {rule.bad}", f"- Good: {rule.good}"]
+    keys = [key for key in MESSAGES["en"] if key == rule.id or key.startswith(rule.id + ".")]
+    for key in keys:
+        message, hint = MESSAGES["en"][key]
+        chinese, chinese_hint = MESSAGES["zh"][key]
+        lines += [f"- Message: {message}", f"- Hint: {hint}", f"- 提示信息：{chinese}",
+                  f"- 修改建议：{chinese_hint}"]
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
