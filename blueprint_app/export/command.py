@@ -21,6 +21,7 @@ from blueprint_app.export.words import CATALOGUES, catalogue_language
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.storage import BlueprintFileError, load
 from blueprint_app.storage.writer import write_atomic
+from blueprint_app.validation import validate
 
 if TYPE_CHECKING:
     SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -48,15 +49,9 @@ def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def findings_for(blueprint: Blueprint, lang: str | None) -> Sequence[FindingLike] | None:
-    """Validation findings for the spec's summary, in the language ``lang`` (None: the file's).
-
-    Seam for the validation package: once merged, this becomes
-    ``return validate(blueprint, language=lang)`` (its ``Finding`` objects, with ``rule``,
-    ``severity`` and ``message``, are read by :func:`blueprint_app.export.spec.as_finding`).
-    None means "not checked", and the spec says so.
-    """
-    return None
+def findings_for(blueprint: Blueprint, lang: str | None) -> Sequence[FindingLike]:
+    """Validation findings for the spec's summary, in the language ``lang`` (None: the file's)."""
+    return validate(blueprint, language=lang)
 
 
 def output_name(source: str | Path, fmt: ExportFormat) -> str:

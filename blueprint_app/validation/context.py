@@ -1,0 +1,204 @@
+"""Indexes shared by every rule, built once per validation run.
+
+Rules must stay cheap on a 10,000-step blueprint, so nothing here is computed per rule: lane
+kinds per step, steps by lane and kind, flows by source, target and kind, and the process graph
+(ordinary and recovery flows; evidence links are not process) as successor/predecessor lists.
+What is reachable, trapped loops and similar analyses are computed lazily, once, when the first
+rule asks. Evidence cards (kind ``evidence`` or anything in the physical-evidence lane) are
+never process steps.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
+from typing import TypeVar, cast
+
+import networkx as nx
+
+from blueprint_app.analysis.graph import process_graph
+from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, LaneKind, Step, StepKind
+
+TITLE_LIMIT = 60
+T = TypeVar("T")
+
+
+class Context:
+    """A read-only view of one blueprint with the lookups rules need."""
+
+    def __init__(self, blueprint: Blueprint) -> None:
+        self.blueprint = blueprint
+        self.steps: list[Step] = blueprint.steps
+        self.flows: list[Flow] = blueprint.flows
+        lane_kinds = {lane.id: lane.kind for lane in blueprint.lanes}
+        self.step_by_id: dict[str, Step] = {step.id: step for step in self.steps}
+        self.lane_kind: dict[str, LaneKind] = {}
+        self.evidence_cards: set[str] = set()
+        #: steps grouped by their lane's kind and by their own kind, in document order
+        self.in_lane: dict[LaneKind, list[Step]] = {kind: [] for kind in LaneKind}
+        self.of_kind: dict[StepKind, list[Step]] = {kind: [] for kind in StepKind}
+        self._index_steps(lane_kinds)
+        #: all flows at a step (any kind); flows with a missing end are left out
+        self.outgoing: dict[str, list[Flow]] = {step_id: [] for step_id in self.step_by_id}
+        self.incoming: dict[str, list[Flow]] = {step_id: [] for step_id in self.step_by_id}
+        #: the process graph (ordinary and recovery flows) as successor / predecessor lists
+        self.succ: dict[str, list[str]] = {step_id: [] for step_id in self.step_by_id}
+        self.pred: dict[str, list[str]] = {step_id: [] for step_id in self.step_by_id}
+        self.of_flow_kind: dict[FlowKind, list[Flow]] = {kind: [] for kind in FlowKind}
+        self._index_flows()
+        self._titles: dict[str, str] = {}
+        self._memo: dict[str, object] = {}
+        #: position of every item id in the document (ids are unique across the file)
+        ids = self._document_ids()
+        self.order: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))
+
+    def _index_steps(self, lane_kinds: dict[str, LaneKind]) -> None:
+        lane_kind, in_lane, of_kind = self.lane_kind, self.in_lane, self.of_kind
+        cards = self.evidence_cards
+        custom, evidence_lane, evidence_kind = (
+            LaneKind.CUSTOM, LaneKind.PHYSICAL_EVIDENCE, StepKind.EVIDENCE)
+        for step in self.steps:
+            kind = lane_kinds.get(step.lane, custom)
+            lane_kind[step.id] = kind
+            in_lane[kind].append(step)
+            of_kind[step.kind].append(step)
+            if kind is evidence_lane or step.kind is evidence_kind:
+                cards.add(step.id)
+
+    def _index_flows(self) -> None:
+        outgoing, incoming, succ, pred = self.outgoing, self.incoming, self.succ, self.pred
+        by_kind, evidence = self.of_flow_kind, FlowKind.EVIDENCE
+        for flow in self.flows:
+            by_kind[flow.kind].append(flow)
+            out, into = outgoing.get(flow.source), incoming.get(flow.target)
+            if out is None or into is None:
+                continue
+            out.append(flow)
+            into.append(flow)
+            if flow.kind is not evidence:
+                succ[flow.source].append(flow.target)
+                pred[flow.target].append(flow.source)
+
+    def _document_ids(self) -> list[str]:
+        bp = self.blueprint
+        return [*(lane.id for lane in bp.lanes), *(phase.id for phase in bp.phases),
+                *self.step_by_id, *(flow.id for flow in bp.flows), *(note.id for note in bp.notes)]
+
+    # -- small helpers used by many rules ---------------------------------------------------
+
+    def title(self, item_id: str) -> str:
+        """A step's (or lane's, phase's) title for a message: the id when empty, cut when long."""
+        cached = self._titles.get(item_id)
+        if cached is None:
+            cached = self._titles[item_id] = self._make_title(item_id)
+        return cached
+
+    def _make_title(self, item_id: str) -> str:
+        step = self.step_by_id.get(item_id)
+        text = step.title.strip() if step is not None else self._other_title(item_id)
+        text = " ".join(text.split()) or item_id
+        return text if len(text) <= TITLE_LIMIT else text[: TITLE_LIMIT - 1] + "…"
+
+    def _other_title(self, item_id: str) -> str:
+        for items in (self.blueprint.lanes, self.blueprint.phases):
+            for item in items:
+                if item.id == item_id:
+                    return item.title
+        return item_id
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """A value computed once per run and shared by the rules that need it."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
+
+    def position(self, item_id: str) -> int:
+        """Document order of an item (unknown ids last), for deterministic output."""
+        return self.order.get(item_id, len(self.order))
+
+    def process_out(self, step_id: str) -> list[Flow]:
+        return [f for f in self.outgoing.get(step_id, ()) if f.kind is not FlowKind.EVIDENCE]
+
+    def process_in(self, step_id: str) -> list[Flow]:
+        return [f for f in self.incoming.get(step_id, ()) if f.kind is not FlowKind.EVIDENCE]
+
+    def has_evidence(self, step_id: str) -> bool:
+        """Whether an evidence card is tied to the step by an evidence link."""
+        return step_id in self.with_evidence
+
+    @cached_property
+    def with_evidence(self) -> set[str]:
+        """Steps that an evidence link ties to an evidence card."""
+        cards, found = self.evidence_cards, set()
+        for flow in self.of_flow_kind[FlowKind.EVIDENCE]:
+            if flow.source in cards and flow.target not in cards:
+                found.add(flow.target)
+            elif flow.target in cards and flow.source not in cards:
+                found.add(flow.source)
+        return found
+
+    def steps_of_kind(self, kind: StepKind) -> list[str]:
+        """Ids of the process steps of a kind (evidence cards left out)."""
+        cards = self.evidence_cards
+        return [s.id for s in self.of_kind[kind] if s.id not in cards]
+
+    # -- graph analyses, computed at most once -----------------------------------------------
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The shared networkx process graph, for rules that want networkx algorithms whole.
+
+        The built-in rules walk ``succ``/``pred`` instead: building this graph costs more
+        (25 ms at 10,000 steps) than all the walks together.
+        """
+        return process_graph(self.blueprint)
+
+    @cached_property
+    def starts(self) -> list[str]:
+        return self.steps_of_kind(StepKind.START)
+
+    @cached_property
+    def ends(self) -> list[str]:
+        return self.steps_of_kind(StepKind.END)
+
+    @cached_property
+    def reachable_from_start(self) -> set[str]:
+        return _spread(self.starts, self.succ)
+
+    @cached_property
+    def reaches_end(self) -> set[str]:
+        return _spread(self.ends, self.pred)
+
+    @cached_property
+    def trapped_loops(self) -> list[list[str]]:
+        """Loops (strongly connected groups of 2+ steps) with no flow out and no end inside.
+
+        Such a loop cannot reach an end, so only the steps that cannot are handed to networkx:
+        on a sound blueprint that is almost none, which keeps this cheap.
+        """
+        reaching = self.reaches_end
+        stuck = nx.DiGraph()
+        stuck.add_nodes_from(step_id for step_id in self.succ if step_id not in reaching)
+        stuck.add_edges_from((node, target) for node in list(stuck)
+                             for target in self.succ[node] if target not in reaching)
+        loops = []
+        for component in nx.strongly_connected_components(stuck):
+            if len(component) < 2:
+                continue
+            if all(target in component for node in component for target in self.succ[node]):
+                loops.append(sorted(component, key=self.position))
+        loops.sort(key=lambda loop: self.position(loop[0]))
+        return loops
+
+
+def _spread(sources: Iterable[str], neighbours: Mapping[str, Iterable[str]]) -> set[str]:
+    """Every node reachable from ``sources`` (included) following ``neighbours``."""
+    seen = set(sources)
+    queue = deque(seen)
+    while queue:
+        for nxt in neighbours[queue.popleft()]:
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
