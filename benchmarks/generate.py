@@ -48,7 +48,7 @@ def generate_blueprint(n_steps: int, seed: int = 0, moments_per_phase: int = 10)
         phase = f"phase-{phase_index + 1}"
         if m % moments_per_phase == 0:
             blueprint.phases.append(Phase(id=phase, title=f"Phase {phase_index + 1}"))
-        x = (m % moments_per_phase) * COLUMN
+        x = m * COLUMN
         kind = StepKind.ACTION
         if m == 0:
             kind = StepKind.START
@@ -71,6 +71,8 @@ def generate_blueprint(n_steps: int, seed: int = 0, moments_per_phase: int = 10)
         if pending_front is not None:
             flow(pending_front, customer)
         if kind == StepKind.END:
+            if previous_support is not None and pending_front is not None:
+                flow(previous_support, pending_front)  # the last answer closes the loop
             break
         front = step(f"fs{m}", "frontstage", phase, x, title=f"Answer customer {m}",
                      actor=ACTORS[m % len(ACTORS)], duration_minutes=duration)

@@ -194,10 +194,9 @@ def test_generated_blueprint_findings_name_real_items() -> None:
     known = {s.id for s in blueprint.steps} | {f.id for f in blueprint.flows} | {
         p.id for p in blueprint.phases}
     assert all(set(f.items) <= known for f in findings)
-    # the generator's last moment leaves its backstage and support steps without a way on
-    errors = [f for f in findings if f.severity is Severity.ERROR]
-    assert {f.rule for f in errors} == {"BP023"}
-    assert all(f.items[0].startswith(("bs", "s")) for f in errors)
+    # generated blueprints are complete: benchmarks measure realistic, valid input
+    assert [f for f in findings if f.severity is Severity.ERROR] == []
+    assert findings  # but not silent: hand-offs and missing channels are reported as info
 
 
 def test_findings_are_values_for_a_problems_panel() -> None:
