@@ -1,10 +1,11 @@
-"""Fuzzed input: whatever bytes arrive, the loader gives its own error or a valid document.
+"""Fuzzed input: the loader gives its own error or a document that saves, validates, exports.
 
 The example budget is small in the normal run; set BLUEPRINT_FUZZ_EXAMPLES=20000 for a long run.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import time
@@ -15,8 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from blueprint_app.export.formats import ExportOptions, export_bytes
 from blueprint_app.model import Blueprint
 from blueprint_app.storage import BlueprintFileError, dumps, loads
+from blueprint_app.validation import validate
 from tests.conftest import DATA
 
 ROOT = Path(__file__).parent.parent
@@ -27,10 +30,13 @@ BUDGET = int(os.environ.get("BLUEPRINT_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(max_examples=BUDGET, deadline=None, derandomize=BUDGET <= 100,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 SECONDS_PER_FILE = 2.0
+#: Every accepted document must also validate and export; the picture formats are checked on
+#: the shipped examples in the image export tests (each render costs too much for fuzzing).
+TEXT_FORMATS = ("md", "html", "csv", "bpmn", "mmd")
 
 
 def check_outcome(data: bytes | str) -> Blueprint | None:
-    """The contract: a BlueprintFileError or a document that saves and reloads identically."""
+    """A BlueprintFileError, or a document that round-trips, validates and exports."""
     started = time.perf_counter()
     try:
         blueprint = loads(data, source="fuzz.blueprint.json")
@@ -40,6 +46,9 @@ def check_outcome(data: bytes | str) -> Blueprint | None:
     else:
         text = dumps(blueprint)
         assert dumps(loads(text)) == text
+        findings = validate(blueprint)
+        for name in TEXT_FORMATS:
+            assert export_bytes(blueprint, name, ExportOptions(findings=findings))
     assert time.perf_counter() - started < SECONDS_PER_FILE
     return blueprint
 
@@ -58,7 +67,7 @@ JSON_VALUES = st.recursive(
 ODD_VALUES = st.sampled_from([
     None, True, -1, 0, 2**63, -(2**63), 1e308, -1e308, 1.5, "", "x" * 100_000, [], {},
     "中文", "🎉", "<&\">", [[[[[]]]]], {"id": None},
-])
+]).map(copy.deepcopy)  # fresh containers: a mutation must not change the strategy's own values
 
 
 @FUZZ
