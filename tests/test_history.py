@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blueprint_app.history import BLUEPRINT, Change, Document, History
+from blueprint_app.history.document import InsertMany, SetField
 from blueprint_app.history.edits import (
     EditError,
     add_item,
@@ -16,7 +18,7 @@ from blueprint_app.history.edits import (
     reorder,
     set_field,
 )
-from blueprint_app.model import Flow, Phase, Step, StepLayout
+from blueprint_app.model import Flow, Lane, LaneKind, Phase, Step, StepLayout
 from blueprint_app.storage import dumps, load
 from tests.conftest import DATA
 
@@ -146,3 +148,75 @@ def test_undo_all_restores_the_start_and_redo_all_the_end(edits: list[tuple[int,
         history.redo()
     assert dumps(document.blueprint) == end
     assert Document(document.blueprint).ids() == document.ids()  # indexes stayed in step
+
+
+def test_references_set_by_hand_must_resolve() -> None:
+    document, history = _open()
+    before = dumps(document.blueprint)
+    for item_id, field, value in [("make", "lane", "nowhere"), ("make", "phase", "p-missing"),
+                                  ("f1", "target", "frontstage"), ("n1", "attached_to", "f1"),
+                                  ("make", "lane", None), (BLUEPRINT, "steps", [])]:
+        with pytest.raises(EditError), history.transaction("bad") as tx:
+            set_field(tx, item_id, field, value)
+    assert dumps(document.blueprint) == before
+    with history.transaction("ok") as tx:
+        set_field(tx, "make", "phase", None)
+        set_field(tx, "n1", "attached_to", "make")
+    assert document.step("make").phase is None
+
+
+def test_a_refused_value_leaves_the_indexes_alone() -> None:
+    document, history = _open()
+    with pytest.raises(ValueError, match="should match pattern"), history.transaction("x") as tx:
+        tx.apply(SetField("f1", "source", "not a valid id!"))
+    assert [f.id for f in document.flows_at("arrive")] == ["f1"]
+    with history.transaction("Delete") as tx:
+        delete_items(tx, ["arrive"])
+    assert "f1" not in document
+
+
+def test_a_failing_listener_does_not_leave_an_untracked_change() -> None:
+    document, history = _open()
+    before = dumps(document.blueprint)
+
+    def broken(change: Change) -> None:
+        raise RuntimeError("view crashed")
+
+    document.subscribe(broken)
+    with pytest.raises(RuntimeError), history.transaction("Add") as tx:
+        add_item(tx, "steps", Step(id="new", lane="customer", title="New"))
+    assert "new" not in document
+    assert dumps(document.blueprint) == before
+    assert not history.can_undo
+
+
+def test_deleting_thousands_of_steps_is_one_pass_per_collection() -> None:
+    from benchmarks.generate import generate_blueprint
+
+    document = Document(generate_blueprint(2000))
+    history = History(document)
+    before = dumps(document.blueprint)
+    doomed = [s.id for s in document.blueprint.steps[::2]]
+    with history.transaction("Delete") as tx:
+        delete_items(tx, doomed)
+    entry = history.entries[-1]
+    assert sum(isinstance(op, InsertMany) for op in entry.undo_ops) == 2  # flows and steps
+    assert not any(f.source in doomed or f.target in doomed for f in document.blueprint.flows)
+    history.undo()
+    assert dumps(document.blueprint) == before
+    assert Document(document.blueprint).ids() == document.ids()
+
+
+def test_deleting_a_phase_and_a_lane_detaches_and_cascades() -> None:
+    document, history = _open()
+    with history.transaction("Add lane") as tx:
+        add_item(tx, "lanes", Lane(id="mood", kind=LaneKind.CUSTOM, title="Mood"))
+        add_item(tx, "steps", Step(id="happy", lane="mood", phase="order", title="Happy"))
+        add_item(tx, "flows", Flow(id="fm", source="happy", target="arrive"))
+    before = dumps(document.blueprint)
+    with history.transaction("Delete") as tx:
+        delete_items(tx, ["mood", "collect"])
+    assert "happy" not in document and "fm" not in document
+    assert document.step("make").phase is None
+    history.undo()
+    assert dumps(document.blueprint) == before

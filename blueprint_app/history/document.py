@@ -62,8 +62,29 @@ class Reorder:
     index: int
 
 
-Operation = Insert | Remove | SetField | Reorder
+@dataclass(frozen=True)
+class RemoveMany:
+    """Remove several items of one collection in one pass (deleting thousands stays linear)."""
+
+    collection: Collection
+    item_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InsertMany:
+    """Insert items at positions given in ascending order (the inverse of :class:`RemoveMany`)."""
+
+    collection: Collection
+    entries: tuple[tuple[int, Item], ...]
+
+
+Operation = Insert | Remove | SetField | Reorder | RemoveMany | InsertMany
 Listener = Callable[[Change], None]
+Record = Callable[[Operation], None]
+
+
+def _ignore(_: Operation) -> None:
+    """The default recorder: nobody keeps the inverse."""
 
 
 class Document:
@@ -113,58 +134,111 @@ class Document:
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     def _announce(self, change: Change) -> None:
+        """Tell every listener, even when one fails; the first failure is raised afterwards."""
+        failure: Exception | None = None
         for listener in list(self._listeners):
-            listener(change)
+            try:
+                listener(change)
+            except Exception as error:  # one broken view must not starve the others
+                failure = failure or error
+        if failure is not None:
+            raise failure
 
     # -- the one mutation path -----------------------------------------------------------------
-    def apply(self, operation: Operation) -> Operation:
-        """Apply one primitive operation and return the operation that undoes it."""
-        if isinstance(operation, Insert):
-            return self._insert(operation)
-        if isinstance(operation, Remove):
-            return self._remove(operation)
-        if isinstance(operation, SetField):
-            return self._set(operation)
-        return self._reorder(operation)
+    def apply(self, operation: Operation, record: Record = _ignore) -> Operation:
+        """Apply one primitive operation; return (and first ``record``) the one undoing it.
 
-    def _insert(self, op: Insert) -> Operation:
+        The inverse is recorded as soon as the change is made, before listeners hear of it, so
+        a transaction can roll back even when a listener raises.
+        """
+        if isinstance(operation, Insert):
+            return self._insert(operation, record)
+        if isinstance(operation, Remove):
+            return self._remove(operation, record)
+        if isinstance(operation, SetField):
+            return self._set(operation, record)
+        if isinstance(operation, RemoveMany):
+            return self._remove_many(operation, record)
+        if isinstance(operation, InsertMany):
+            return self._insert_many(operation, record)
+        return self._reorder(operation, record)
+
+    def _insert(self, op: Insert, record: Record) -> Operation:
         if op.item.id in self._items:
             raise ValueError(f"id {op.item.id!r} is already used")
         items = self.items(op.collection)
-        index = max(0, min(op.index, len(items)))
-        items.insert(index, op.item)
+        items.insert(max(0, min(op.index, len(items))), op.item)
         self._index(op.collection, op.item)
+        inverse = Remove(op.collection, op.item.id)
+        record(inverse)
         self._announce(Change("added", op.collection, op.item.id))
-        return Remove(op.collection, op.item.id)
+        return inverse
 
-    def _remove(self, op: Remove) -> Operation:
+    def _remove(self, op: Remove, record: Record) -> Operation:
         items = self.items(op.collection)
         item = self._items[op.item_id]
         index = _position(items, item)
-        self._announce(Change("removed", op.collection, op.item_id))
-        del items[index]
-        self._unindex(item)
-        return Insert(op.collection, item, index)
+        inverse = Insert(op.collection, item, index)
+        try:  # listeners hear of a removal while the item is still there to look at
+            self._announce(Change("removed", op.collection, op.item_id))
+        finally:
+            del items[index]
+            self._unindex(item)
+            record(inverse)
+        return inverse
 
-    def _set(self, op: SetField) -> Operation:
+    def _remove_many(self, op: RemoveMany, record: Record) -> Operation:
+        doomed = set(op.item_ids)
+        items = self.items(op.collection)
+        entries = tuple((index, item) for index, item in enumerate(items) if item.id in doomed)
+        inverse = InsertMany(op.collection, entries)
+        try:
+            for _, item in entries:
+                self._announce(Change("removed", op.collection, item.id))
+        finally:
+            items[:] = [item for item in items if item.id not in doomed]
+            for _, item in entries:
+                self._unindex(item)
+            record(inverse)
+        return inverse
+
+    def _insert_many(self, op: InsertMany, record: Record) -> Operation:
+        clashes = [item.id for _, item in op.entries if item.id in self._items]
+        if clashes:
+            raise ValueError(f"id {clashes[0]!r} is already used")
+        items = self.items(op.collection)
+        for index, item in op.entries:
+            items.insert(index, item)
+            self._index(op.collection, item)
+        inverse = RemoveMany(op.collection, tuple(item.id for _, item in op.entries))
+        record(inverse)
+        for _, item in op.entries:
+            self._announce(Change("added", op.collection, item.id))
+        return inverse
+
+    def _set(self, op: SetField, record: Record) -> Operation:
         item = self.blueprint if op.item_id == BLUEPRINT else self._items[op.item_id]
         old = getattr(item, op.field)
+        setattr(item, op.field, op.value)  # validates first: a refused value changes nothing
         if isinstance(item, Flow) and op.field in ("source", "target"):
             self._flows_at[old].discard(item.id)
             self._flows_at[op.value].add(item.id)
-        setattr(item, op.field, op.value)
+        inverse = SetField(op.item_id, op.field, old)
+        record(inverse)
         collection = self._collection.get(op.item_id, "")
         self._announce(Change("changed", collection, op.item_id, op.field))
-        return SetField(op.item_id, op.field, old)
+        return inverse
 
-    def _reorder(self, op: Reorder) -> Operation:
+    def _reorder(self, op: Reorder, record: Record) -> Operation:
         items = self.items(op.collection)
         item = self._items[op.item_id]
         old_index = _position(items, item)
         del items[old_index]
         items.insert(max(0, min(op.index, len(items))), item)
+        inverse = Reorder(op.collection, op.item_id, old_index)
+        record(inverse)
         self._announce(Change("moved", op.collection, op.item_id))
-        return Reorder(op.collection, op.item_id, old_index)
+        return inverse
 
     def _index(self, collection: Collection, item: Item) -> None:
         self._items[item.id] = item

@@ -11,15 +11,16 @@ from typing import Any
 
 from blueprint_app.history.document import (
     BLUEPRINT,
+    ITEM_TYPES,
     Collection,
     Insert,
     Item,
-    Remove,
+    RemoveMany,
     Reorder,
     SetField,
 )
 from blueprint_app.history.undo import Transaction
-from blueprint_app.model.blueprint import Flow, Lane, LaneKind, Note, Phase, Step
+from blueprint_app.model.blueprint import Flow, Lane, LaneKind, Note, Step
 from blueprint_app.model.factory import new_id
 
 
@@ -27,20 +28,40 @@ class EditError(ValueError):
     """An edit that would break the document's rules; the message says which."""
 
 
+#: Fields that name another item, and the collection that item must be in.
+_REFERENCES: dict[tuple[type, str], str] = {
+    (Step, "lane"): "lanes", (Step, "phase"): "phases", (Flow, "source"): "steps",
+    (Flow, "target"): "steps", (Note, "attached_to"): "steps",
+}
+#: Blueprint fields that are collections: changed item by item, never replaced whole.
+_COLLECTION_FIELDS = {"lanes", "phases", "steps", "flows", "notes", "format", "format_version"}
+
+
 def set_field(tx: Transaction, item_id: str, field: str, value: Any) -> None:
-    """Change one field (``item_id`` BLUEPRINT for the blueprint); equal values do nothing."""
+    """Change one field (``item_id`` BLUEPRINT for the blueprint); equal values do nothing.
+
+    References must resolve to an item of the right kind, so an edit never leaves the document
+    unsaveable.
+    """
     document = tx.document
     item = document.blueprint if item_id == BLUEPRINT else document.get(item_id)
     if item is None:
         raise EditError(f"no item with id {item_id!r}")
     if field == "id":
         raise EditError("ids cannot be changed")
+    if item_id == BLUEPRINT and field in _COLLECTION_FIELDS:
+        raise EditError(f"the blueprint's {field!r} cannot be replaced as a whole")
     if getattr(item, field) == value:
         return
     if isinstance(item, Lane) and field == "kind" and (
         item.kind != LaneKind.CUSTOM or value != LaneKind.CUSTOM
     ):
         raise EditError("the kind of a lane cannot be changed")
+    wanted = _REFERENCES.get((type(item), field))
+    if wanted is not None and value is not None and document.collection_of(value) != wanted:
+        raise EditError(f"{item_id}.{field}: no {wanted[:-1]} with id {value!r}")
+    if wanted in ("lanes", "steps") and value is None:
+        raise EditError(f"{item_id}.{field} cannot be empty")
     tx.apply(SetField(item_id, field, value))
 
 
@@ -69,38 +90,34 @@ def _check_references(tx: Transaction, item: Item) -> None:
 
 
 def delete_items(tx: Transaction, ids: Iterable[str]) -> None:
-    """Delete items and what depends on them: a step's flows, a lane's steps, notes detach."""
+    """Delete items and what depends on them: a lane's steps, a step's flows; notes detach.
+
+    Each collection is removed in one pass, so deleting thousands of items stays linear.
+    """
     document = tx.document
-    doomed = [item_id for item_id in dict.fromkeys(ids) if item_id in document]
-    for item_id in doomed:
+    doomed: dict[str, list[str]] = {name: [] for name in ITEM_TYPES}
+    for item_id in dict.fromkeys(ids):
+        collection = document.collection_of(item_id)
+        if collection is None:
+            continue
         item = document.get(item_id)
         if isinstance(item, Lane) and item.kind != LaneKind.CUSTOM:
             raise EditError(f"the standard lane {item.title!r} cannot be deleted")
-    for item_id in doomed:
-        if item_id not in document:  # already gone with something deleted before it
-            continue
-        _release_dependents(tx, item_id)
-        collection = document.collection_of(item_id)
-        assert collection is not None
-        tx.apply(Remove(collection, item_id))
-
-
-def _release_dependents(tx: Transaction, item_id: str) -> None:
-    """Delete or detach what refers to ``item_id`` so no reference dangles."""
-    document = tx.document
-    item = document.get(item_id)
-    if isinstance(item, Lane):
-        delete_items(tx, [s.id for s in document.blueprint.steps if s.lane == item_id])
-    elif isinstance(item, Phase):
-        for step in document.blueprint.steps:
-            if step.phase == item_id:
-                tx.apply(SetField(step.id, "phase", None))
-    elif isinstance(item, Step):
-        for flow in document.flows_at(item_id):
-            tx.apply(Remove("flows", flow.id))
-        for note in document.blueprint.notes:
-            if note.attached_to == item_id:
-                tx.apply(SetField(note.id, "attached_to", None))
+        doomed[collection].append(item_id)
+    lanes, phases = set(doomed["lanes"]), set(doomed["phases"])
+    steps = set(doomed["steps"]) | {s.id for s in document.blueprint.steps if s.lane in lanes}
+    flows = set(doomed["flows"]) | {f.id for step in steps for f in document.flows_at(step)}
+    notes = set(doomed["notes"])
+    for step in document.blueprint.steps:
+        if step.phase in phases and step.id not in steps:
+            tx.apply(SetField(step.id, "phase", None))
+    for note in document.blueprint.notes:
+        if note.attached_to in steps and note.id not in notes:
+            tx.apply(SetField(note.id, "attached_to", None))
+    for collection, chosen in (("flows", flows), ("steps", steps), ("notes", notes),
+                               ("phases", phases), ("lanes", lanes)):
+        if chosen:
+            tx.apply(RemoveMany(collection, tuple(sorted(chosen))))  # type: ignore[arg-type]
 
 
 def reorder(tx: Transaction, item_id: str, index: int) -> None:
@@ -140,8 +157,13 @@ def move_step(tx: Transaction, step_id: str, *, lane: str | None = None,
         set_field(tx, step_id, "layout", layout)
 
 
-def fresh_id(tx: Transaction, prefix: str) -> str:
-    return new_id(prefix, tx.document.ids())
+def fresh_id(tx: Transaction, prefix: str, taken: set[str] | None = None) -> str:
+    """A new id for ``prefix``; pass ``taken`` (and it is updated) when making many at once."""
+    if taken is None:
+        return new_id(prefix, tx.document.ids())
+    new = new_id(prefix, taken)
+    taken.add(new)
+    return new
 
 
 def paste(tx: Transaction, fragment: Mapping[str, Any], dx: float = 0.0) -> list[str]:
@@ -154,6 +176,7 @@ def paste(tx: Transaction, fragment: Mapping[str, Any], dx: float = 0.0) -> list
     document = tx.document
     renamed: dict[str, str] = {}
     created: list[str] = []
+    taken = document.ids()
     lanes_by_kind = {lane.kind.value: lane.id for lane in document.blueprint.lanes}
     for raw in fragment.get("steps", []):
         data = dict(raw)
@@ -164,7 +187,7 @@ def paste(tx: Transaction, fragment: Mapping[str, Any], dx: float = 0.0) -> list
             data["phase"] = None
         if isinstance(data.get("layout"), dict):
             data["layout"] = {**data["layout"], "x": float(data["layout"].get("x", 0)) + dx}
-        new = fresh_id(tx, "step")
+        new = fresh_id(tx, "step", taken)
         renamed[str(data.get("id"))] = new
         add_item(tx, "steps", Step.model_validate({**data, "id": new}))
         created.append(new)
@@ -172,7 +195,7 @@ def paste(tx: Transaction, fragment: Mapping[str, Any], dx: float = 0.0) -> list
         source, target = renamed.get(str(raw.get("source"))), renamed.get(str(raw.get("target")))
         if source is None or target is None:
             continue
-        new = fresh_id(tx, "flow")
+        new = fresh_id(tx, "flow", taken)
         add_item(tx, "flows", Flow.model_validate({**raw, "id": new, "source": source,
                                                    "target": target}))
         created.append(new)
@@ -181,7 +204,7 @@ def paste(tx: Transaction, fragment: Mapping[str, Any], dx: float = 0.0) -> list
         data["attached_to"] = renamed.get(str(data.get("attached_to")))
         layout = dict(data.get("layout") or {"x": 0, "y": 0})
         layout["x"] = float(layout.get("x", 0)) + dx
-        new = fresh_id(tx, "note")
+        new = fresh_id(tx, "note", taken)
         add_item(tx, "notes", Note.model_validate({**data, "id": new, "layout": layout}))
         created.append(new)
     return created

@@ -7,6 +7,7 @@ is recorded with its inverse. A transaction with a ``merge_key`` equal to the pr
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,11 +32,13 @@ class Transaction:
         self.inverses: list[Operation] = []
 
     def apply(self, operation: Operation) -> None:
-        self.inverses.append(self.document.apply(operation))
+        self.document.apply(operation, self.inverses.append)
 
     def rollback(self) -> None:
+        """Undo what was applied, last first; a failing listener does not stop the rollback."""
         for inverse in reversed(self.inverses):
-            self.document.apply(inverse)
+            with contextlib.suppress(Exception):
+                self.document.apply(inverse)
         self.inverses.clear()
 
 
@@ -147,7 +150,9 @@ class History:
 
     def _replay(self, operations: list[Operation]) -> list[Operation]:
         """Apply ``operations`` last to first; return what reverses them, in application order."""
-        inverses = [self.document.apply(op) for op in reversed(operations)]
+        inverses: list[Operation] = []
+        for operation in reversed(operations):
+            self.document.apply(operation, inverses.append)
         return inverses
 
     def clear(self) -> None:
