@@ -130,3 +130,10 @@ def test_saving_through_a_symlink_keeps_the_link(coffee_path: Path, tmp_path: Pa
     save(blueprint, link)
     assert link.is_symlink()
     assert load(coffee_path).title == "Via link"
+
+
+def test_an_impossible_name_is_a_clear_error(tmp_path: Path) -> None:
+    blueprint = load(Path(__file__).parent / "data" / "coffee.blueprint.json")
+    with pytest.raises(BlueprintFileError) as caught:
+        save(blueprint, tmp_path / ("x" * 300 + ".blueprint.json"))
+    assert "File name too long" in str(caught.value)

@@ -167,3 +167,44 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_loads_accepts_text() -> None:
     text = (DATA / "coffee.blueprint.json").read_text(encoding="utf-8")
     assert loads(text).title == "Coffee to go"
+
+
+def test_devices_and_pipes_are_refused_without_reading(tmp_path: Path) -> None:
+    import os
+
+    assert _message(Path("/dev/zero")) == (
+        "Cannot read 'zero': not a regular file (a device, pipe or socket)"
+    )
+    fifo = tmp_path / "pipe.blueprint.json"
+    os.mkfifo(fifo)
+    assert _message(fifo) == (
+        "Cannot read 'pipe.blueprint.json': not a regular file (a device, pipe or socket)"
+    )
+
+
+def test_wrong_types_are_not_converted(tmp_path: Path) -> None:
+    data = _coffee()
+    data["steps"][2]["duration_minutes"] = "5"
+    data["steps"][2]["moment_of_truth"] = "yes"
+    data["steps"][3]["fail_point"] = 0
+    data["steps"][2]["emotion"] = True
+    data["steps"][4]["layout"] = {"x": "10", "row": "2"}
+    message = _message(_write(tmp_path, json.dumps(data)))
+    assert message.startswith("Cannot read 'bad.blueprint.json': 6 problems")
+    assert "steps[2].moment_of_truth: Input should be a valid boolean" in message
+    assert "steps[4].layout.row: Input should be a valid integer" in message
+
+
+def test_text_and_numbers_no_file_could_store(tmp_path: Path) -> None:
+    text = (DATA / "coffee.blueprint.json").read_text(encoding="utf-8")
+    assert _message(_write(tmp_path, text.replace("{", '{"x_big": 1e999, ', 1))) == (
+        "Cannot read 'bad.blueprint.json': not valid JSON: the number 1e999 is too large"
+    )
+    assert _message(_write(tmp_path, text.replace("{", '{"x_tool": "\\ud800", ', 1))) == (
+        "Cannot read 'bad.blueprint.json': text with an unpaired surrogate escape "
+        "(\\ud800-\\udfff): not Unicode"
+    )
+    data = _coffee()
+    data["steps"][2]["duration_minutes"] = 2e307
+    assert "steps[2].duration_minutes: Input should be less than or equal to 1000000000" in (
+        _message(_write(tmp_path, json.dumps(data))))

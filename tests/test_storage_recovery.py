@@ -61,10 +61,12 @@ def test_broken_copies_are_skipped_or_reported(tmp_path: Path) -> None:
     key = new_key()
     store.write(key, new_blueprint("Damaged"), None)
     (tmp_path / f"{key}.blueprint.json").write_text("{ half")
+    (tmp_path / "nopid.meta.json").write_text('{"pid": null}')
     [pending] = store.pending()
     with pytest.raises(BlueprintFileError):
         store.recover(pending)
     assert store.pending() == []
+    assert (tmp_path / f"{key}.unreadable.json").read_text() == "{ half"  # never deleted
 
 
 def test_state_dir_can_be_overridden(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,14 +11,17 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 
 FORMAT_NAME = "service-blueprint"
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Unique id: [A-Za-z0-9_.-]{1,64}")]
-Minutes = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+# Numbers and flags are strict: "5" or "yes" in a file is an error, as the schema says, not
+# something silently converted. Whole numbers are accepted where a number is expected.
+Minutes = Annotated[float, Strict(), Field(ge=0, le=1e9, allow_inf_nan=False)]
+Flag = Annotated[bool, Strict()]
 
 
 def _check_timestamp(value: str) -> str:
@@ -30,7 +33,7 @@ def _check_timestamp(value: str) -> str:
 
 
 Timestamp = Annotated[str, AfterValidator(_check_timestamp)]
-Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-1e9, le=1e9)]
+Coordinate = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-1e9, le=1e9)]
 
 
 class LaneKind(StrEnum):
@@ -74,7 +77,8 @@ class _Item(BaseModel):
 
 class StepLayout(_Item):
     x: Coordinate = Field(description="Horizontal position in scene units")
-    row: int = Field(ge=0, le=10_000, description="Vertical slot inside the lane")
+    row: Annotated[int, Strict()] = Field(ge=0, le=10_000,
+                                          description="Vertical slot inside the lane")
 
 
 class NoteLayout(_Item):
@@ -106,9 +110,9 @@ class Step(_Item):
     duration_minutes: Minutes | None = None
     target_minutes: Minutes | None = None
     standard: str = ""
-    moment_of_truth: bool = False
-    fail_point: bool = False
-    emotion: Annotated[int, Field(ge=-2, le=2)] | None = None
+    moment_of_truth: Flag = False
+    fail_point: Flag = False
+    emotion: Annotated[int, Strict(), Field(ge=-2, le=2)] | None = None
     layout: StepLayout | None = None
 
 

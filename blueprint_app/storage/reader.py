@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -26,13 +28,19 @@ def load(path: str | Path) -> Blueprint:
     """Read and check a blueprint file; raise :class:`BlueprintFileError` for anything wrong."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BlueprintFileError(path, [
-                f"the file is {_human_size(size)}; blueprint files are limited to "
-                f"{_human_size(MAX_FILE_BYTES)}"
-            ])
-        data = path.read_bytes()
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise BlueprintFileError(path, ["Is a directory"])
+        if not stat.S_ISREG(status.st_mode):
+            raise BlueprintFileError(path, ["not a regular file (a device, pipe or socket)"])
+        too_big = [f"the file is {_human_size(status.st_size)}; blueprint files are limited "
+                   f"to {_human_size(MAX_FILE_BYTES)}"]
+        if status.st_size > MAX_FILE_BYTES:
+            raise BlueprintFileError(path, too_big)
+        with path.open("rb") as stream:  # bounded: the size may change after stat()
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise BlueprintFileError(path, too_big)
     except OSError as error:
         raise BlueprintFileError(path, [_os_reason(error)]) from None
     return loads(data, source=path)
@@ -73,6 +81,13 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:20]} is too large")
+    return value
+
+
 def _parse_json(text: str, source: str | Path) -> Any:
     duplicates: list[str] = []
 
@@ -85,7 +100,8 @@ def _parse_json(text: str, source: str | Path) -> Any:
         return result
 
     try:
-        raw = json.loads(text, object_pairs_hook=keep_pairs, parse_constant=_reject_constant)
+        raw = json.loads(text, object_pairs_hook=keep_pairs, parse_constant=_reject_constant,
+                         parse_float=_finite_float)
     except json.JSONDecodeError as error:
         reason = f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
         raise BlueprintFileError(source, [reason]) from None
@@ -96,23 +112,34 @@ def _parse_json(text: str, source: str | Path) -> Any:
     if duplicates:
         names = ", ".join(sorted({repr(key) for key in duplicates}))
         raise BlueprintFileError(source, [f"duplicate keys in one JSON object: {names}"])
-    if _depth_exceeds(raw, MAX_NESTING):
-        raise BlueprintFileError(source, [f"nested more than {MAX_NESTING} levels deep"])
+    problem = _scan(raw)
+    if problem:
+        raise BlueprintFileError(source, [problem])
     return raw
 
 
-def _depth_exceeds(value: Any, limit: int) -> bool:
-    """Iterative, so a hostile file cannot exhaust the stack of a later recursive step."""
+def _scan(value: Any) -> str | None:
+    """What no later step could store: nesting beyond the limit, text that is not Unicode.
+
+    Iterative, so a hostile file cannot exhaust the stack of a later recursive step.
+    """
     stack: list[tuple[Any, int]] = [(value, 0)]
     while stack:
         current, depth = stack.pop()
-        if depth > limit:
-            return True
-        if isinstance(current, dict):
+        if depth > MAX_NESTING:
+            return f"nested more than {MAX_NESTING} levels deep"
+        if isinstance(current, str):
+            if not current.isascii() and _SURROGATE.search(current):
+                return "text with an unpaired surrogate escape (\\ud800-\\udfff): not Unicode"
+        elif isinstance(current, dict):
+            stack.extend((key, depth + 1) for key in current)
             stack.extend((child, depth + 1) for child in current.values())
         elif isinstance(current, list):
             stack.extend((child, depth + 1) for child in current)
-    return False
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def from_raw(raw: Any, source: str | Path = "<memory>") -> Blueprint:

@@ -90,9 +90,9 @@ class RecoveryStore:
             copy = self.folder / f"{key}.blueprint.json"
             try:
                 info = json.loads(meta_path.read_text(encoding="utf-8"))
-                pid = int(info.get("pid", 0))
-            except (OSError, ValueError, AttributeError):
-                continue
+                pid = int(info.get("pid") or 0)
+            except (OSError, ValueError, TypeError, AttributeError, OverflowError):
+                continue  # a damaged entry must not hide the others
             if not copy.is_file() or (pid != os.getpid() and _is_running(pid)):
                 continue
             original = info.get("original")
@@ -103,12 +103,26 @@ class RecoveryStore:
         return sorted(found, key=lambda doc: doc.saved_at, reverse=True)
 
     def recover(self, document: RecoveredDocument) -> Blueprint:
-        """Load a copy; the copy stays until the user saves or discards the recovered work."""
+        """Load a copy; the copy stays until the user saves or discards the recovered work.
+
+        A copy that cannot be loaded (written by a newer app, damaged) is never deleted: it is
+        set aside as ``KEY.unreadable.json`` so nobody's only copy of their work disappears.
+        """
         try:
             return document.load()
         except BlueprintFileError:
-            self.discard(document.key)
+            self.set_aside(document.key)
             raise
+
+    def set_aside(self, key: str) -> Path:
+        """Keep an unloadable copy out of the start-up offer without deleting it."""
+        copy, meta = self._paths(key)
+        kept = self.folder / f"{key}.unreadable.json"
+        with contextlib.suppress(FileNotFoundError):
+            copy.replace(kept)
+        with contextlib.suppress(FileNotFoundError):
+            meta.unlink()
+        return kept
 
 
 def _is_running(pid: int) -> bool:

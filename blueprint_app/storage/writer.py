@@ -95,10 +95,11 @@ def save(blueprint: Blueprint, path: str | Path) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, fsync, then replace ``path`` in one step."""
-    target = path.resolve() if path.is_symlink() else path
-    folder = target.parent
+    folder = path.parent
     temp_name: str | None = None
     try:
+        target = path.resolve() if path.is_symlink() else path
+        folder = target.parent
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
