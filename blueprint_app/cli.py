@@ -7,13 +7,16 @@ No traceback reaches the user unless ``--debug`` is given.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from blueprint_app import __version__
-from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.console import err, out
+from blueprint_app.model.blueprint import LANGUAGE_PATTERN, Blueprint
 from blueprint_app.model.factory import new_blueprint
 from blueprint_app.storage import BlueprintFileError, dumps, load, save, schema_text
 from blueprint_app.storage.writer import write_atomic
@@ -24,14 +27,6 @@ Handler = Callable[[argparse.Namespace], int]
 #: Functions that add further subcommands (validate, export, ...): each calls
 #: ``sub.add_parser(...)`` and ``parser.set_defaults(handler=...)``.
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
-
-
-def out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def err(text: str) -> None:
-    sys.stderr.write(text + "\n")
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -105,7 +100,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     path = Path(args.output)
-    if path.exists() and not args.force:
+    if os.path.lexists(path) and not args.force:
         err(f"{args.output} already exists; use --force to replace it")
         return EXIT_UNREADABLE
     if args.template:
@@ -131,6 +126,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     out(f"created {args.output}")
     return EXIT_OK
+
+
+def language_tag(text: str) -> str:
+    """argparse type: a BCP 47 tag as the file format accepts it (one clear line otherwise)."""
+    if not re.fullmatch(LANGUAGE_PATTERN, text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a language tag such as en or zh-CN")
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -162,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "template's title")
     new.add_argument("--template", metavar="NAME",
                      help="start from a bundled template (see 'blueprint templates')")
-    new.add_argument("--language", default="en", help="BCP 47 tag, e.g. en or zh-CN")
+    new.add_argument("--language", default="en", type=language_tag,
+                     help="BCP 47 tag, e.g. en or zh-CN")
     new.add_argument("--force", action="store_true", help="replace an existing file")
     new.set_defaults(handler=cmd_new)
     for registrar in _registrars():

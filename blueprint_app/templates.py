@@ -8,10 +8,10 @@ command line (``blueprint templates``, ``blueprint new --template``) and the GUI
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from blueprint_app.console import err, out
 from blueprint_app.model import Blueprint
 from blueprint_app.model.factory import now_iso
 from blueprint_app.resources import resource_path
@@ -120,10 +120,10 @@ def cmd_templates(args: argparse.Namespace) -> int:
     try:
         infos = list_templates()
     except FileNotFoundError as error:
-        sys.stderr.write(f"{error}\n")
+        err(str(error))
         return 2
     if not infos:
-        sys.stderr.write(f"no templates found in {templates_folder()}\n")
+        err(f"no templates found in {templates_folder()}")
         return 2
     language = args.language or DEFAULT_LANGUAGE
     rows = []
@@ -134,7 +134,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
     width = max(len(row[0]) for row in rows)
     lang_width = max(len(row[1]) for row in rows)
     for name, languages, title in rows:
-        sys.stdout.write(f"{name:<{width}}  {languages:<{lang_width}}  {title}\n")
+        out(f"{name:<{width}}  {languages:<{lang_width}}  {title}")
     return 0
 
 

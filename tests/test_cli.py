@@ -75,3 +75,33 @@ def test_unreadable_file_exits_2_without_traceback(tmp_path: Path) -> None:
 def test_version() -> None:
     result = blueprint("--version")
     assert result.stdout.strip() == f"blueprint {__version__}"
+
+
+def test_control_characters_from_a_file_never_reach_the_terminal(coffee_path: Path) -> None:
+    data = json.loads(coffee_path.read_text(encoding="utf-8"))
+    data["title"] = "Cafe\x1b]0;pwned\x07\x1b[2J\x9b"
+    coffee_path.write_text(json.dumps(data), encoding="utf-8")
+    info = blueprint("info", coffee_path)
+    assert "title:     Cafe\\x1b]0;pwned\\x07\\x1b[2J\\x9b" in info.stdout
+    assert "\x1b" not in info.stdout
+    data["steps"][2]["title"] = "\x1b[31mred\x9b"
+    data["steps"][2]["lane"] = "backstage"  # makes findings that quote the title
+    coffee_path.write_text(json.dumps(data), encoding="utf-8")
+    for fmt in ("text", "json"):
+        result = blueprint("validate", "--format", fmt, coffee_path)
+        assert result.returncode in (0, 1), result.stderr
+        assert "\x1b" not in result.stdout and "\x9b" not in result.stdout
+    assert json.loads(blueprint("validate", "--format", "json", coffee_path).stdout)
+
+
+def test_odd_arguments_give_one_line_not_a_traceback(tmp_path: Path, coffee_path: Path) -> None:
+    bad_language = blueprint("new", "-o", tmp_path / "a.blueprint.json", "--language", "x y")
+    assert bad_language.returncode == 2
+    assert "'x y' is not a language tag such as en or zh-CN" in bad_language.stderr
+    long_name = str(tmp_path / ("x" * 300))
+    for args in (("new", "-o", long_name + ".blueprint.json"),
+                 ("export", coffee_path, "-o", long_name + ".md")):
+        result = blueprint(*args)
+        assert result.returncode == 2
+        assert "File name too long" in result.stderr
+        assert "internal error" not in result.stderr and "Traceback" not in result.stderr

@@ -12,6 +12,7 @@ one-to-one and stable, so exports of the same blueprint diff cleanly.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -157,8 +158,21 @@ def to_bpmn(blueprint: Blueprint) -> str:
                       sourceRef=step_ref(flow.source), targetRef=step_ref(flow.target),
                       associationDirection="None")
     _diagram(root, blueprint, sequence, associations)
+    _xml_safe(root)
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(root: ET.Element) -> None:
+    """Drop characters XML 1.0 cannot carry at all (control characters), so the file parses."""
+    for element in root.iter():
+        if element.text:
+            element.text = _NOT_XML.sub("", element.text)
+        for key, value in element.attrib.items():
+            element.attrib[key] = _NOT_XML.sub("", value)
 
 
 def _version() -> str:

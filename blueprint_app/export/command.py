@@ -10,11 +10,12 @@ written, 2 a file could not be read or written, or the request itself was wrong.
 from __future__ import annotations
 
 import argparse
-import sys
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from blueprint_app.console import err, out
 from blueprint_app.export.formats import FORMATS, ExportFormat, ExportOptions, format_for_path
 from blueprint_app.export.spec import FindingLike
 from blueprint_app.export.words import CATALOGUES, catalogue_language
@@ -45,8 +46,7 @@ def register(sub: SubParsers) -> None:
     parser.set_defaults(handler=cmd_export)
 
 
-def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+_err = err
 
 
 def findings_for(blueprint: Blueprint, lang: str | None) -> Sequence[FindingLike]:
@@ -93,7 +93,9 @@ def _targets(args: argparse.Namespace, fmt: ExportFormat, into_folder: bool) -> 
 
 def cmd_export(args: argparse.Namespace) -> int:
     output = Path(args.output)
-    into_folder = len(args.files) > 1 or output.is_dir() or args.output.endswith(("/", "\\"))
+    # os.path.isdir, unlike Path.is_dir, answers False for names the system cannot even stat
+    into_folder = (len(args.files) > 1 or os.path.isdir(output)
+                   or args.output.endswith(("/", "\\")))
     fmt = _choose_format(args, into_folder)
     if isinstance(fmt, str):
         _err(f"blueprint export: {fmt}")
@@ -125,5 +127,5 @@ def _export_one(name: str, target: Path, fmt: ExportFormat, lang: str | None) ->
     except BlueprintFileError as error:
         _err(str(error))
         return EXIT_UNREADABLE
-    sys.stdout.write(f"wrote {target}\n")
+    out(f"wrote {target}")
     return EXIT_OK

@@ -24,10 +24,22 @@ from blueprint_app.model.blueprint import Blueprint
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 
 
+# Block markers count only when followed by a space (or, for headings and rules, repeated):
+# "1.5 min" and "-3" stay as they are.
+_LINE_START = re.compile(r"^(\s*)([#+=-])(?=\s|$|[#=-])")
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
+
+
 def escape(text: str) -> str:
     """Backslash-escape Markdown's active characters; newlines become ``<br>``."""
     lines = (_SPECIAL.sub(r"\\\1", line) for line in text.replace("\r\n", "\n").split("\n"))
     return "<br>".join(lines)
+
+
+def escape_block(text: str) -> str:
+    """:func:`escape` for text that starts a Markdown line (a paragraph): a description starting
+    "# " or "1. " must not become a heading or a list."""
+    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", escape(text)))
 
 
 def to_markdown(blueprint: Blueprint, lang: str | None = None,
@@ -48,7 +60,7 @@ def _block(block: Block) -> str:
     if isinstance(block, Heading):
         return f"{'#' * block.level} {escape(block.text)}"
     if isinstance(block, Paragraph):
-        text = escape(block.text)
+        text = escape_block(block.text)
         return f"*{text}*" if block.style == "note" else text
     if isinstance(block, Fields):
         return "\n".join(f"- **{escape(label)}{block.separator.strip()}** {escape(value)}"

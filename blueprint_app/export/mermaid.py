@@ -31,10 +31,14 @@ def to_mermaid(blueprint: Blueprint) -> str:
     ordered = sorted(blueprint.steps, key=lambda step: rank[step.id])
     node = {step.id: f"s{index}" for index, step in enumerate(blueprint.steps, start=1)}
     # The title as a comment: Mermaid's front-matter title drops "<tag>" and shows "&amp;".
-    lines = [f"%% {' '.join(blueprint.title.split())}", "flowchart LR"]
+    # "%%" removed from the comment so a title can never become a Mermaid directive.
+    lines = [f"%% {' '.join(blueprint.title.replace('%%', '%').split())}", "flowchart LR"]
     known = {phase.id for phase in blueprint.phases}
+    by_phase: dict[str | None, list[Step]] = {}
+    for step in ordered:
+        by_phase.setdefault(step.phase, []).append(step)
     for index, phase in enumerate(blueprint.phases, start=1):
-        members = [step for step in ordered if step.phase == phase.id]
+        members = by_phase.get(phase.id, [])
         lines.append(f'  subgraph p{index}["{label(phase.title)}"]')
         lines.append("    direction TB" if not members else "    direction LR")
         lines += [f"    {_node(node[step.id], step)}" for step in members]

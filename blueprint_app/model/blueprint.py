@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 FORMAT_NAME = "service-blueprint"
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"  # BCP 47, the common subset
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Unique id: [A-Za-z0-9_.-]{1,64}")]
 # Numbers and flags are strict: "5" or "yes" in a file is an error, as the schema says, not
@@ -138,7 +139,7 @@ class Blueprint(_Item):
     description: str = ""
     customer: str = ""
     scenario: str = ""
-    language: Annotated[str, Field(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")] = "en"
+    language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] = "en"
     created: Timestamp | None = None
     modified: Timestamp | None = None
     target_minutes: Minutes | None = None

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
+from blueprint_app.console import err, out, out_json
 from blueprint_app.storage import BlueprintFileError, load
 from blueprint_app.validation.engine import counts, validate
 from blueprint_app.validation.findings import Finding, Severity
@@ -66,7 +66,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if status == EXIT_OK and any(f.severity in failing for f in findings):
             status = EXIT_PROBLEMS
     if args.format == "json":
-        _out(json.dumps(report, ensure_ascii=False, indent=2))
+        out_json(json.dumps(report, ensure_ascii=False, indent=2))
     return status
 
 
@@ -81,9 +81,4 @@ def summary(name: str, findings: list[Finding]) -> str:
             f"{per[Severity.INFO]} info")
 
 
-def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+_out, _err = out, err
