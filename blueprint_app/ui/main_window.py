@@ -1,0 +1,210 @@
+"""The main window: one session shown on the canvas, with menus, docks and a status bar.
+
+The window owns file handling (open, save, the unsaved-changes prompt); editing goes through
+the session's history so every change is undoable and marks the window modified.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from blueprint_app.storage import BlueprintFileError
+from blueprint_app.ui import dialogs, recent
+from blueprint_app.ui.actions import WindowActions
+from blueprint_app.ui.canvas_host import build_canvas
+from blueprint_app.ui.edit_commands import EditCommands
+from blueprint_app.ui.session import Session, with_suffix
+
+APP_TITLE = "Blueprint Studio"
+
+
+class MainWindow(QMainWindow):
+    """One document window. ``session`` is replaced as a whole when another file is opened."""
+
+    def __init__(self, session: Session | None = None) -> None:
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self.session: Session = session or Session.new(self.tr("Untitled blueprint"))
+        self.scene: Any = None
+        self.view: Any = None
+        self.edits = EditCommands(self)
+        self.menu_actions = WindowActions(self)
+        self._unsubscribe: list[Any] = []
+        self._show_session(self.session)
+
+    # -- session -------------------------------------------------------------------------------
+    def _show_session(self, session: Session) -> None:
+        """Put ``session`` on screen: a fresh scene and view, panels pointed at it."""
+        self._release_session()
+        self.session = session
+        self.scene, self.view = build_canvas(session)
+        self.setCentralWidget(self.view)
+        history = session.history
+        history.subscribe(lambda: self._history_changed(history))
+        self._history_changed(history)
+
+    def _release_session(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe.clear()
+        if self.scene is not None and hasattr(self.scene, "detach"):
+            self.scene.detach()
+
+    def _history_changed(self, history: Any) -> None:
+        if history is not self.session.history:
+            return  # a replaced session's history
+        self.update_title()
+        undo, redo = self.menu_actions["undo"], self.menu_actions["redo"]
+        undo.setEnabled(history.can_undo)
+        redo.setEnabled(history.can_redo)
+        undo.setText(self.tr("&Undo {label}").format(label=history.undo_label).strip()
+                     if history.can_undo else self.tr("&Undo"))
+        redo.setText(self.tr("&Redo {label}").format(label=history.redo_label).strip()
+                     if history.can_redo else self.tr("&Redo"))
+
+    def update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.display_name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.session.dirty)
+        self.setWindowFilePath(str(self.session.path) if self.session.path else "")
+
+    # -- files ---------------------------------------------------------------------------------
+    def new_window(self) -> QMainWindow:
+        from blueprint_app.ui.windows import open_window
+
+        return open_window()
+
+    def open_file(self) -> bool:
+        folder = str(self.session.path.parent) if self.session.path else ""
+        path = dialogs.ask_open_path(self, folder)
+        return self.open_path(path) if path is not None else False
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` in this window; a file that cannot be read leaves everything as it was."""
+        from blueprint_app.ui.windows import windows
+
+        path = Path(path).absolute()
+        for window in windows():
+            if window is not self and window.session.path == path:
+                window.raise_()
+                window.activateWindow()
+                return True
+        try:
+            session = Session.open(path)
+        except BlueprintFileError as error:
+            dialogs.show_error(self, self.tr("Cannot open the blueprint"), str(error))
+            return False
+        if not self.maybe_save():
+            return False
+        self._show_session(session)
+        recent.remember(path)
+        return True
+
+    def fill_recent_menu(self) -> None:
+        menu = self.menu_actions.recent_menu
+        menu.clear()
+        paths = recent.recent_files()
+        for path in paths:
+            action = menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if paths:
+            menu.addSeparator()
+            menu.addAction(self.tr("Clear the list"), recent.clear)
+        else:
+            menu.addAction(self.tr("No recent files")).setEnabled(False)
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        current = self.session.path
+        suggested = str(current) if current else self.session.display_name + ".blueprint.json"
+        path = dialogs.ask_save_path(self, suggested)
+        return self._save_to(with_suffix(path)) if path is not None else False
+
+    def _save_to(self, path: Path) -> bool:
+        """Save; on failure say why and keep the document open and unsaved."""
+        try:
+            self.session.save(path)
+        except BlueprintFileError as error:
+            dialogs.show_error(self, self.tr("Cannot save the blueprint"), str(error))
+            return False
+        recent.remember(path)
+        self.update_title()
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 4000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when the current document may be let go (saved, discarded or clean)."""
+        if not self.session.dirty:
+            return True
+        answer = dialogs.ask_save_changes(self, self.session.display_name)
+        if answer is dialogs.Answer.SAVE:
+            return self.save()
+        return answer is dialogs.Answer.DISCARD
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_save():
+            self._release_session()
+            event.accept()
+        else:
+            event.ignore()
+
+    def quit_application(self) -> None:
+        QApplication.closeAllWindows()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    # -- edit and view -------------------------------------------------------------------------
+    def undo(self) -> None:
+        self.session.history.undo()
+
+    def redo(self) -> None:
+        self.session.history.redo()
+
+    def show_find(self) -> None:
+        pass
+
+    def zoom_in(self) -> None:
+        if self.view is not None and hasattr(self.view, "zoom_in"):
+            self.view.zoom_in()
+
+    def zoom_out(self) -> None:
+        if self.view is not None and hasattr(self.view, "zoom_out"):
+            self.view.zoom_out()
+
+    def fit_all(self) -> None:
+        if self.view is not None and hasattr(self.view, "fit_all"):
+            self.view.fit_all()
+
+    def arrange(self) -> None:
+        pass
+
+
+def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The first local blueprint file in a drag, if any."""
+    data = event.mimeData()
+    if not data.hasUrls():
+        return None
+    for url in data.urls():
+        if url.isLocalFile() and url.toLocalFile().endswith(".json"):
+            return Path(url.toLocalFile())
+    return None
+
