@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from blueprint_app.history import edits
 from blueprint_app.ui.main_window import MainWindow
@@ -71,3 +72,15 @@ def shown_window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
 def retitle(window: MainWindow, title: str) -> None:
     with window.session.history.transaction("Rename") as tx:
         edits.set_field(tx, edits.BLUEPRINT, "title", title)
+
+
+def type_text(qtbot: Any, widget: Any, text: str) -> None:
+    """Type like a keyboard: QTest cannot map non-Latin characters to keys, so those go as
+    key events that carry only their text (as an input method delivers them)."""
+    for char in text:
+        if char.isascii() and char.isprintable():
+            qtbot.keyClicks(widget, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
+                                                         char))

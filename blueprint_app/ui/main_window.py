@@ -18,7 +18,10 @@ from blueprint_app.ui import dialogs, recent
 from blueprint_app.ui.actions import WindowActions
 from blueprint_app.ui.canvas_host import build_canvas
 from blueprint_app.ui.edit_commands import EditCommands
+from blueprint_app.ui.history_panel import HistoryPanel
+from blueprint_app.ui.property_panel import PropertyPanel
 from blueprint_app.ui.session import Session, with_suffix
+from blueprint_app.ui.structure_panel import StructurePanel
 
 APP_TITLE = "Blueprint Studio"
 
@@ -37,7 +40,22 @@ class MainWindow(QMainWindow):
         self.edits = EditCommands(self)
         self.menu_actions = WindowActions(self)
         self._unsubscribe: list[Any] = []
+        self._build_docks()
         self._show_session(self.session)
+
+    def _build_docks(self) -> None:
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.property_panel = PropertyPanel(self)
+        self.structure_panel = StructurePanel(self)
+        self.history_panel = HistoryPanel(self)
+        self.addDockWidget(right, self.property_panel)
+        self.addDockWidget(right, self.structure_panel)
+        self.tabifyDockWidget(self.structure_panel, self.history_panel)
+        self.structure_panel.raise_()
+        self.structure_panel.chosen.connect(self.property_panel.show_item)
+        self.structure_panel.problem.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        for dock in (self.property_panel, self.structure_panel, self.history_panel):
+            self.menu_actions.view_menu.addAction(dock.toggleViewAction())
 
     # -- session -------------------------------------------------------------------------------
     def _show_session(self, session: Session) -> None:
@@ -46,6 +64,9 @@ class MainWindow(QMainWindow):
         self.session = session
         self.scene, self.view = build_canvas(session)
         self.setCentralWidget(self.view)
+        self.property_panel.set_session(session)
+        self.structure_panel.set_session(session)
+        self.history_panel.set_session(session)
         history = session.history
         history.subscribe(lambda: self._history_changed(history))
         self._history_changed(history)
