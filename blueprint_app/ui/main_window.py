@@ -11,16 +11,21 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
+from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.ui import dialogs, recent
 from blueprint_app.ui.actions import WindowActions
 from blueprint_app.ui.canvas_host import build_canvas
 from blueprint_app.ui.edit_commands import EditCommands
+from blueprint_app.ui.find_bar import FindBar
 from blueprint_app.ui.history_panel import HistoryPanel
+from blueprint_app.ui.palette import PaletteDock
+from blueprint_app.ui.placement import append_step
 from blueprint_app.ui.property_panel import PropertyPanel
 from blueprint_app.ui.session import Session, with_suffix
+from blueprint_app.ui.status import StatusInfo
 from blueprint_app.ui.structure_panel import StructurePanel
 
 APP_TITLE = "Blueprint Studio"
@@ -40,6 +45,14 @@ class MainWindow(QMainWindow):
         self.edits = EditCommands(self)
         self.menu_actions = WindowActions(self)
         self._unsubscribe: list[Any] = []
+        self.find_bar = FindBar(lambda: self.session, self.go_to_step)
+        self._central = QWidget()
+        self._central_layout = QVBoxLayout(self._central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.find_bar)
+        self.setCentralWidget(self._central)
+        self.status = StatusInfo(self.statusBar())
         self._build_docks()
         self._show_session(self.session)
 
@@ -52,9 +65,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(right, self.structure_panel)
         self.tabifyDockWidget(self.structure_panel, self.history_panel)
         self.structure_panel.raise_()
+        self.palette_dock = PaletteDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.palette_dock.add_requested.connect(self.add_step_of_kind)
         self.structure_panel.chosen.connect(self.property_panel.show_item)
         self.structure_panel.problem.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        for dock in (self.property_panel, self.structure_panel, self.history_panel):
+        for dock in (self.palette_dock, self.property_panel, self.structure_panel,
+                     self.history_panel):
             self.menu_actions.view_menu.addAction(dock.toggleViewAction())
 
     # -- session -------------------------------------------------------------------------------
@@ -62,14 +79,26 @@ class MainWindow(QMainWindow):
         """Put ``session`` on screen: a fresh scene and view, panels pointed at it."""
         self._release_session()
         self.session = session
+        old_view = self.view
         self.scene, self.view = build_canvas(session)
-        self.setCentralWidget(self.view)
+        self._central_layout.addWidget(self.view, 1)
+        if old_view is not None:
+            old_view.deleteLater()
+        if self.scene is not None:
+            self.scene.selectionChanged.connect(self._selection_changed)
+        self.status.watch(self.view)
         self.property_panel.set_session(session)
         self.structure_panel.set_session(session)
         self.history_panel.set_session(session)
         history = session.history
         history.subscribe(lambda: self._history_changed(history))
         self._history_changed(history)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        ids = self.edits.selected_ids()
+        self.property_panel.show_selection(ids)
+        self.status.show_selection(self.session.document, ids)
 
     def _release_session(self) -> None:
         for unsubscribe in self._unsubscribe:
@@ -201,7 +230,23 @@ class MainWindow(QMainWindow):
         self.session.history.redo()
 
     def show_find(self) -> None:
-        pass
+        self.find_bar.open_bar()
+
+    def go_to_step(self, step_id: str) -> None:
+        """Select a step and bring it into view (a find result, a validation finding)."""
+        if self.scene is not None:
+            self.scene.select_ids([step_id])
+        if self.view is not None and hasattr(self.view, "center_on_id"):
+            self.view.center_on_id(step_id)
+        if self.scene is None:
+            self.property_panel.show_item(step_id)
+
+    def add_step_of_kind(self, kind: str) -> None:
+        """Add a step of ``kind`` after the last card of its natural lane (palette double-click)."""
+        step_kind = StepKind(kind)
+        with self.session.history.transaction(self.tr("Add step")) as tx:
+            step_id = append_step(tx, step_kind)
+        self.go_to_step(step_id)
 
     def zoom_in(self) -> None:
         if self.view is not None and hasattr(self.view, "zoom_in"):
