@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
@@ -54,7 +54,22 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._central)
         self.status = StatusInfo(self.statusBar())
         self._build_docks()
+        self._restore_layout()
         self._show_session(self.session)
+
+    def _restore_layout(self) -> None:
+        """Dock positions and window size as the user last left them."""
+        settings = recent.settings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _save_layout(self) -> None:
+        settings = recent.settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
 
     def _build_docks(self) -> None:
         right = Qt.DockWidgetArea.RightDockWidgetArea
@@ -68,6 +83,8 @@ class MainWindow(QMainWindow):
         self.palette_dock = PaletteDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
         self.palette_dock.add_requested.connect(self.add_step_of_kind)
+        self.resizeDocks([self.palette_dock, self.property_panel], [150, 320],
+                         Qt.Orientation.Horizontal)
         self.structure_panel.chosen.connect(self.property_panel.show_item)
         self.structure_panel.problem.connect(lambda text: self.statusBar().showMessage(text, 6000))
         for dock in (self.palette_dock, self.property_panel, self.structure_panel,
@@ -204,6 +221,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            self._save_layout()
             self._release_session()
             event.accept()
         else:
