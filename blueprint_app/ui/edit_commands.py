@@ -46,7 +46,11 @@ class EditCommands:
 
     # -- clipboard -----------------------------------------------------------------------------
     def copy(self) -> bool:
-        fragment = make_fragment(self.window.session.document, self.selected_ids())
+        return self.copy_ids(self.selected_ids())
+
+    def copy_ids(self, ids: list[str]) -> bool:
+        """Put these steps and notes (and the flows among them) on the clipboard."""
+        fragment = make_fragment(self.window.session.document, ids)
         if is_empty(fragment):
             return False
         data = QMimeData()
