@@ -102,8 +102,21 @@ class PropertyPanel(QDockWidget):
                 self.item_id = BLUEPRINT
                 self.stack.setCurrentWidget(self.forms["blueprint"])
             self._reload()
-        elif change.collection in ("lanes", "phases", "steps") and self.item_id != BLUEPRINT:
-            self._reload()  # names in the lane/phase choices, the ends of a flow
+        elif self._shows_names_of(change):
+            self._reload()
+
+    def _shows_names_of(self, change: Change) -> bool:
+        """Whether the shown form displays the changed item's name (lane and phase choices, the
+        ends of a flow, a note's step); other changes, such as Arrange moving every card, are
+        not worth a reload."""
+        if self.item_id in (None, BLUEPRINT):
+            return False
+        item = self._document().get(self.item_id or "")
+        if change.collection in ("lanes", "phases"):
+            return self._document().collection_of(self.item_id or "") == "steps"
+        ends = (getattr(item, "source", None), getattr(item, "target", None),
+                getattr(item, "attached_to", None))
+        return change.collection == "steps" and change.item_id in ends
 
     # -- panel to model ------------------------------------------------------------------------
     def _commit(self, field: str, value: Any, merge: bool) -> bool:
