@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from blueprint_app import __version__
+from blueprint_app.ui.edit_commands import release_clipboard
 from blueprint_app.ui.theme import follow_system_palette
 from blueprint_app.ui.windows import open_window
 
@@ -44,5 +45,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "blueprint-app"])
     assert isinstance(app, QApplication)
     follow_system_palette(app)
+    app.aboutToQuit.connect(release_clipboard)
     open_window(args.file)
     return int(app.exec())

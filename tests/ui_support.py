@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from blueprint_app.history import edits
+from blueprint_app.ui.edit_commands import release_clipboard
 from blueprint_app.ui.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
@@ -63,10 +64,20 @@ def shown_window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
     window = MainWindow()  # not qtbot.addWidget: that closes it before we mark it clean
     window.show()
     qtbot.waitExposed(window)
-    yield window
-    if shiboken6.isValid(window):
-        window.session.history.set_clean()
-        window.close()
+    try:
+        yield window
+    finally:
+        release_clipboard()  # PySide crashes at exit with Python-made clipboard data
+        if shiboken6.isValid(window):
+            window.session.history.set_clean()
+            window.close()
+
+
+def activate(qtbot: Any, window: MainWindow) -> None:
+    """Make ``window`` the active window, as shortcuts only reach the active one."""
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitUntil(window.isActiveWindow)
 
 
 def retitle(window: MainWindow, title: str) -> None:

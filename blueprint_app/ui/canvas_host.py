@@ -1,19 +1,81 @@
-"""Building the canvas for a session (the scene and view come from ``blueprint_app.canvas``)."""
+"""Building the canvas for a session and fitting it into the window.
+
+The scene and view come from :mod:`blueprint_app.canvas`; here they get what only the window
+knows about: the bare +/- zoom keys (scoped to the canvas so typing "-" in a field still types)
+and drops of step kinds from the palette.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QGraphicsView
 
-from PySide6.QtWidgets import QLabel, QWidget
-
+from blueprint_app.analysis import geometry as geo
+from blueprint_app.canvas.scene import BlueprintScene
+from blueprint_app.canvas.view import BlueprintView
+from blueprint_app.history import edits
+from blueprint_app.model import StepKind
+from blueprint_app.ui.palette import kind_from_mime
 from blueprint_app.ui.session import Session
 
 
-def build_canvas(session: Session) -> tuple[Any, QWidget]:
-    try:
-        from blueprint_app.canvas.scene import BlueprintScene
-        from blueprint_app.canvas.view import BlueprintView
-    except ImportError:  # until the canvas package lands on this branch
-        return None, QLabel(session.blueprint.title)
+def build_canvas(session: Session) -> tuple[BlueprintScene, BlueprintView]:
     scene = BlueprintScene(session.document, session.history)
-    return scene, BlueprintView(scene)
+    view = BlueprintView(scene)
+    view.setObjectName("BlueprintView")
+    _add_view_zoom_keys(view)
+    dropper = PaletteDrop(scene, view)
+    view.viewport().installEventFilter(dropper)
+    view.setAcceptDrops(True)
+    return scene, view
+
+
+def _add_view_zoom_keys(view: BlueprintView) -> None:
+    """Plain + and - zoom while the canvas has focus (Ctrl variants are window-wide)."""
+    for keys, slot in ((("+", "="), view.zoom_in), (("-",), view.zoom_out)):
+        action = QAction(view)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _c=False, s=slot: s())
+        view.addAction(action)
+
+
+class PaletteDrop(QObject):
+    """Adds a step of the dragged kind where it is dropped: that lane, that phase, that row."""
+
+    def __init__(self, scene: BlueprintScene, view: QGraphicsView) -> None:
+        super().__init__(view)
+        self.scene, self.view = scene, view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, QDragMoveEvent)
+            if kind_from_mime(event.mimeData()) is None:
+                return False  # a file dragged in: the window opens it
+            event.acceptProposedAction()
+            return True
+        if event.type() == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            kind = kind_from_mime(event.mimeData())
+            if kind is None:
+                return False
+            event.acceptProposedAction()
+            self.drop(kind, self.view.mapToScene(event.position().toPoint()))
+            return True
+        return False
+
+    def drop(self, kind: StepKind, pos: QPointF) -> str | None:
+        """Add the step whose card centre is at ``pos``; None when outside the lanes."""
+        g = self.scene.content.geometry
+        band = g.lane_at(pos.y())
+        if band is None:
+            return None
+        column = g.phase_at(pos.x())
+        with self.scene.history.transaction(self.tr("Add step")) as tx:
+            step_id = edits.add_step(
+                tx, band.id, phase=column.id if column else None,
+                x=round(pos.x() - geo.CARD_W / 2), row=g.row_at(band, pos.y() - geo.CARD_H / 2),
+                kind=kind, title="")
+        self.scene.select_ids([step_id])
+        return step_id

@@ -120,3 +120,15 @@ def clipboard_fragment() -> dict[str, Any] | None:
         raw = bytes(data.data(MIME_TYPE).data()).decode("utf-8", errors="replace")
         return parse_fragment(raw)
     return parse_fragment(data.text()) if data.hasText() else None
+
+
+def release_clipboard() -> None:
+    """Take our copied steps off the clipboard as the application quits.
+
+    PySide6 (6.11 and 6.12) crashes at interpreter exit when the clipboard still holds a
+    QMimeData made in Python; losing the copied steps on quit is the lesser evil.
+    """
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(MIME_TYPE):
+        clipboard.clear()

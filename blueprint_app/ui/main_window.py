@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
+from blueprint_app.analysis.layout import arrange
 from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.ui import dialogs, recent
@@ -101,8 +102,7 @@ class MainWindow(QMainWindow):
         self._central_layout.addWidget(self.view, 1)
         if old_view is not None:
             old_view.deleteLater()
-        if self.scene is not None:
-            self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.selectionChanged.connect(self._selection_changed)
         self.status.watch(self.view)
         self.property_panel.set_session(session)
         self.structure_panel.set_session(session)
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
-        if self.scene is not None and hasattr(self.scene, "detach"):
+        if self.scene is not None:
             self.scene.detach()
 
     def _history_changed(self, history: Any) -> None:
@@ -252,12 +252,8 @@ class MainWindow(QMainWindow):
 
     def go_to_step(self, step_id: str) -> None:
         """Select a step and bring it into view (a find result, a validation finding)."""
-        if self.scene is not None:
-            self.scene.select_ids([step_id])
-        if self.view is not None and hasattr(self.view, "center_on_id"):
-            self.view.center_on_id(step_id)
-        if self.scene is None:
-            self.property_panel.show_item(step_id)
+        self.scene.select_ids([step_id])
+        self.view.center_on_id(step_id)
 
     def add_step_of_kind(self, kind: str) -> None:
         """Add a step of ``kind`` after the last card of its natural lane (palette double-click)."""
@@ -267,19 +263,22 @@ class MainWindow(QMainWindow):
         self.go_to_step(step_id)
 
     def zoom_in(self) -> None:
-        if self.view is not None and hasattr(self.view, "zoom_in"):
-            self.view.zoom_in()
+        self.view.zoom_in()
+        self.status.show_zoom()
 
     def zoom_out(self) -> None:
-        if self.view is not None and hasattr(self.view, "zoom_out"):
-            self.view.zoom_out()
+        self.view.zoom_out()
+        self.status.show_zoom()
 
     def fit_all(self) -> None:
-        if self.view is not None and hasattr(self.view, "fit_all"):
-            self.view.fit_all()
+        self.view.fit_all()
+        self.status.show_zoom()
 
     def arrange(self) -> None:
-        pass
+        """Lay the blueprint out automatically, as one undo step."""
+        with self.session.history.transaction(self.tr("Arrange")) as tx:
+            arrange(tx)
+        self.fit_all()
 
 
 def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
