@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QStyle
 
 if TYPE_CHECKING:
     from blueprint_app.ui.main_window import MainWindow
@@ -76,6 +76,31 @@ class WindowActions:
         self._add("arrange", tr("&Arrange"), w.arrange, "Ctrl+Shift+L",
                   tr("Lay the blueprint out automatically"))
         self._build_menus()
+        self._build_toolbar()
+
+    def _build_toolbar(self) -> None:
+        """The most used actions one click away, with the platform's standard icons."""
+        icons = {"new": QStyle.StandardPixmap.SP_FileIcon,
+                 "open": QStyle.StandardPixmap.SP_DialogOpenButton,
+                 "save": QStyle.StandardPixmap.SP_DialogSaveButton,
+                 "undo": QStyle.StandardPixmap.SP_ArrowBack,
+                 "redo": QStyle.StandardPixmap.SP_ArrowForward}
+        style = self.window.style()
+        for name, pixmap in icons.items():
+            self[name].setIcon(style.standardIcon(pixmap))
+        for name, short in (("undo", tr("Undo")), ("redo", tr("Redo")), ("find", tr("Find")),
+                            ("fit", tr("Fit"))):
+            self[name].setIconText(short)  # the menu text carries the edit's name; too long here
+        bar = self.window.addToolBar(tr("Main"))
+        bar.setObjectName("MainToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for entry in ("new", "open", "save", None, "undo", "redo", None, "arrange", "zoom_out",
+                      "zoom_in", "fit", None, "find"):
+            if entry is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(self[entry])
+        self.toolbar = bar
 
     def _build_menus(self) -> None:
         bar = self.window.menuBar()

@@ -84,8 +84,10 @@ class MainWindow(QMainWindow):
         self.palette_dock = PaletteDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
         self.palette_dock.add_requested.connect(self.add_step_of_kind)
-        self.resizeDocks([self.palette_dock, self.property_panel], [150, 320],
+        self.resizeDocks([self.palette_dock, self.property_panel], [150, 330],
                          Qt.Orientation.Horizontal)
+        self.resizeDocks([self.property_panel, self.structure_panel], [420, 380],
+                         Qt.Orientation.Vertical)
         self.structure_panel.chosen.connect(self.property_panel.show_item)
         self.structure_panel.problem.connect(lambda text: self.statusBar().showMessage(text, 6000))
         for dock in (self.palette_dock, self.property_panel, self.structure_panel,

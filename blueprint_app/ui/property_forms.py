@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
 from blueprint_app.history import Document
 from blueprint_app.model import FlowKind, LaneKind, StepKind
@@ -78,11 +78,14 @@ class ItemForm(QWidget):
         super().__init__()
         self.editors = list(editors)
         self.display = display or {}
-        layout = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for editor in self.editors:
             label = "" if isinstance(editor, CheckEditor) else field_label(editor.field)
             layout.addRow(label, editor.widget)
+        outer.addLayout(layout)
+        outer.addStretch(1)  # rows stay together at the top however tall the dock is
 
     def show_item(self, item: Any) -> None:
         for editor in self.editors:
