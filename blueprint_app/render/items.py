@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.routing import Point, label_anchor
-from blueprint_app.model.blueprint import FlowKind, LaneKind, Note, Step
+from blueprint_app.model.blueprint import Flow, FlowKind, LaneKind, Note, Step
 from blueprint_app.render import painting, style
 from blueprint_app.render.text import draw_wrapped, wrap
 
@@ -201,7 +201,9 @@ class CardItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        step = self.step
+        step = self.items.find(self.step_id)
+        if not isinstance(step, Step):
+            return
         detail = _detail(painter, option)
         painting.paint_card(painter, self.card_rect(), step, self.items.lane_kind(step.lane),
                             self.isSelected(), detail)
@@ -264,9 +266,9 @@ class FlowItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        if not self.points:
+        flow = self.items.find(self.flow_id)
+        if not self.points or not isinstance(flow, Flow):
             return
-        flow = self.items.flow(self.flow_id)
         colour, pen_style, width = style.FLOW_STYLES.get(flow.kind,
                                                          style.FLOW_STYLES[FlowKind.FLOW])
         if self.isSelected():
@@ -327,7 +329,10 @@ class NoteItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painting.paint_note(painter, QRectF(0, 0, NOTE_W, NOTE_H), self.note.text)
+        note = self.items.find(self.note_id)
+        if not isinstance(note, Note):
+            return
+        painting.paint_note(painter, QRectF(0, 0, NOTE_W, NOTE_H), note.text)
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(style.pen(style.SELECTION, 2.0))

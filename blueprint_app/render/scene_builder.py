@@ -54,6 +54,10 @@ class BlueprintItems:
         self._lane_kinds: dict[str, LaneKind] = {}
 
     # -- model access --------------------------------------------------------------------------
+    def find(self, item_id: str) -> Any:
+        """The model object, or None once it is gone (a detached scene painting its last frame)."""
+        return self._lookup(item_id)
+
     def step(self, step_id: str) -> Step:
         item = self._lookup(step_id)
         assert isinstance(item, Step)
