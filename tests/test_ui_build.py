@@ -202,3 +202,26 @@ def test_dropping_a_palette_kind_on_a_lane_adds_that_step_there(window: MainWind
     assert step.kind == StepKind.DECISION and lane.kind == LaneKind.BACKSTAGE  # type: ignore[union-attr]
     assert window.scene.selected_ids() == [step.id]
     assert window.session.history.undo_label == "Add step"
+
+
+def test_keys_while_editing_a_title_inline_edit_the_text_not_the_blueprint(
+        qtbot: Any, window: MainWindow, coffee_path: Path) -> None:
+    assert window.open_path(coffee_path)
+    activate(qtbot, window)
+    step = window.session.blueprint.steps[1]
+    title = step.title
+    count = len(window.session.blueprint.steps)
+    window.scene.select_ids([step.id])
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F2)
+    editor = window.scene.gestures.editor
+    assert editor is not None
+    qtbot.keyClick(window.view, Qt.Key.Key_End)
+    qtbot.keyClick(window.view, Qt.Key.Key_Backspace)
+    qtbot.keyClick(window.view, Qt.Key.Key_Home)
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)  # Edit > Delete must not take this key
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus)  # nor the bare zoom key
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert len(window.session.blueprint.steps) == count
+    assert window.session.document.step(step.id).title == "-" + title[1:-1]
+    assert window.session.history.undo_label == "Rename step"
