@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from blueprint_app.model import LaneKind, StepKind
 from blueprint_app.storage import dumps, load
@@ -189,19 +191,50 @@ def test_arrange_is_one_undo_step_and_zoom_actions_zoom(qtbot: Any, window: Main
     assert view.zoom() <= 1.5
 
 
-def test_dropping_a_palette_kind_on_a_lane_adds_that_step_there(window: MainWindow) -> None:
-    from blueprint_app.ui.canvas_host import PaletteDrop
+def drag_onto_canvas(window: MainWindow, data: QMimeData, scene_point: QPointF) -> bool:
+    """Deliver a drag-enter, drag-move and drop at a scene point, as a user's drag does."""
+    viewport = window.view.viewport()
+    point = QPointF(at(window.view, scene_point.x(), scene_point.y()))
+    action, buttons, mods = (Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(point.toPoint(), action, data, buttons, mods)
+    QApplication.sendEvent(viewport, enter)
+    if not enter.isAccepted():
+        return False
+    QApplication.sendEvent(viewport, QDragMoveEvent(point.toPoint(), action, data, buttons, mods))
+    drop = QDropEvent(point, action, data, buttons, mods)
+    QApplication.sendEvent(viewport, drop)
+    return drop.isAccepted()
 
-    dropper = window.view.viewport().findChild(PaletteDrop) or window.view.findChild(PaletteDrop)
-    assert dropper is not None
+
+def test_dropping_a_palette_kind_on_a_lane_adds_that_step_there(window: MainWindow) -> None:
+    kinds = window.palette_dock.kinds
+    decision = next(kinds.item(i) for i in range(kinds.count())
+                    if kinds.item(i).data(Qt.ItemDataRole.UserRole) == "decision")
+    data = kinds.mimeData([decision])  # what dragging the palette entry carries
     left = window.scene.content.geometry.content_left
-    step_id = dropper.drop(StepKind.DECISION, QPointF(left + 200, lane_y(window,
-                                                                         LaneKind.BACKSTAGE)))
-    step = window.session.document.step(step_id or "")
+    assert drag_onto_canvas(window, data, QPointF(left + 200, lane_y(window, LaneKind.BACKSTAGE)))
+    step = window.session.blueprint.steps[-1]
     lane = window.session.document.get(step.lane)
     assert step.kind == StepKind.DECISION and lane.kind == LaneKind.BACKSTAGE  # type: ignore[union-attr]
+    assert step.layout is not None and abs(step.layout.x + 54 - (left + 200)) <= 1
     assert window.scene.selected_ids() == [step.id]
     assert window.session.history.undo_label == "Add step"
+    text = QMimeData()
+    text.setText("just text")
+    before = dumps(window.session.blueprint)
+    drag_onto_canvas(window, text, QPointF(left + 200, 300))
+    assert dumps(window.session.blueprint) == before
+
+
+def test_dropping_a_blueprint_file_on_the_canvas_opens_it(window: MainWindow,
+                                                          coffee_path: Path) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(coffee_path))])
+    left = window.scene.content.geometry.content_left
+    assert drag_onto_canvas(window, data, QPointF(left + 100, 200))
+    assert window.session.path == coffee_path
+    assert len(window.scene.content.cards) == len(load(coffee_path).steps)
 
 
 def test_keys_while_editing_a_title_inline_edit_the_text_not_the_blueprint(

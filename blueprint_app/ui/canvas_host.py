@@ -7,7 +7,10 @@ and drops of step kinds from the palette.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QGraphicsView
 
@@ -20,12 +23,14 @@ from blueprint_app.ui.palette import kind_from_mime
 from blueprint_app.ui.session import Session
 
 
-def build_canvas(session: Session) -> tuple[BlueprintScene, BlueprintView]:
+def build_canvas(session: Session, open_file: Callable[[Path], object]
+                 ) -> tuple[BlueprintScene, BlueprintView]:
+    """A scene and view for ``session``; files dropped on the canvas go to ``open_file``."""
     scene = BlueprintScene(session.document, session.history)
     view = BlueprintView(scene)
     view.setObjectName("BlueprintView")
     _add_view_zoom_keys(view)
-    dropper = PaletteDrop(scene, view)
+    dropper = PaletteDrop(scene, view, open_file)
     view.viewport().installEventFilter(dropper)
     view.setAcceptDrops(True)
     return scene, view
@@ -42,26 +47,35 @@ def _add_view_zoom_keys(view: BlueprintView) -> None:
 
 
 class PaletteDrop(QObject):
-    """Adds a step of the dragged kind where it is dropped: that lane, that phase, that row."""
+    """Adds a step of the dragged kind where it is dropped: that lane, that phase, that row.
 
-    def __init__(self, scene: BlueprintScene, view: QGraphicsView) -> None:
+    A blueprint file dropped on the canvas is handed to ``open_file`` (the window's Open).
+    """
+
+    def __init__(self, scene: BlueprintScene, view: QGraphicsView,
+                 open_file: Callable[[Path], object]) -> None:
         super().__init__(view)
-        self.scene, self.view = scene, view
+        self.scene, self.view, self.open_file = scene, view, open_file
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             assert isinstance(event, QDragMoveEvent)
-            if kind_from_mime(event.mimeData()) is None:
-                return False  # a file dragged in: the window opens it
+            data = event.mimeData()
+            if kind_from_mime(data) is None and dropped_file(data) is None:
+                return False
             event.acceptProposedAction()
             return True
         if event.type() == QEvent.Type.Drop:
             assert isinstance(event, QDropEvent)
-            kind = kind_from_mime(event.mimeData())
-            if kind is None:
+            data = event.mimeData()
+            kind, path = kind_from_mime(data), dropped_file(data)
+            if kind is None and path is None:
                 return False
             event.acceptProposedAction()
-            self.drop(kind, self.view.mapToScene(event.position().toPoint()))
+            if kind is not None:
+                self.drop(kind, self.view.mapToScene(event.position().toPoint()))
+            elif path is not None:
+                self.open_file(path)
             return True
         return False
 
@@ -79,3 +93,13 @@ class PaletteDrop(QObject):
                 kind=kind, title="")
         self.scene.select_ids([step_id])
         return step_id
+
+
+def dropped_file(data: QMimeData) -> Path | None:
+    """The first local ``.json`` file among dragged URLs, if any."""
+    if not data.hasUrls():
+        return None
+    for url in data.urls():
+        if url.isLocalFile() and url.toLocalFile().endswith(".json"):
+            return Path(url.toLocalFile())
+    return None

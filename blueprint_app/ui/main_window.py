@@ -18,7 +18,7 @@ from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.ui import dialogs, recent
 from blueprint_app.ui.actions import WindowActions
-from blueprint_app.ui.canvas_host import build_canvas
+from blueprint_app.ui.canvas_host import build_canvas, dropped_file
 from blueprint_app.ui.edit_commands import EditCommands
 from blueprint_app.ui.find_bar import FindBar
 from blueprint_app.ui.history_panel import HistoryPanel
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self._release_session()
         self.session = session
         old_view = self.view
-        self.scene, self.view = build_canvas(session)
+        self.scene, self.view = build_canvas(session, self.open_path)
         self._central_layout.addWidget(self.view, 1)
         if old_view is not None:
             old_view.deleteLater()
@@ -233,11 +233,11 @@ class MainWindow(QMainWindow):
         QApplication.closeAllWindows()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_file(event) is not None:
+        if dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = dropped_file(event)
+        path = dropped_file(event.mimeData())
         if path is not None:
             event.acceptProposedAction()
             self.open_path(path)
@@ -281,15 +281,4 @@ class MainWindow(QMainWindow):
         with self.session.history.transaction(self.tr("Arrange")) as tx:
             arrange(tx)
         self.fit_all()
-
-
-def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
-    """The first local blueprint file in a drag, if any."""
-    data = event.mimeData()
-    if not data.hasUrls():
-        return None
-    for url in data.urls():
-        if url.isLocalFile() and url.toLocalFile().endswith(".json"):
-            return Path(url.toLocalFile())
-    return None
 
