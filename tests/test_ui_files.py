@@ -200,3 +200,25 @@ def test_module_entry_point_reports_its_version() -> None:
     result = subprocess.run([sys.executable, "-m", "blueprint_app", "--version"],
                             capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == "0.1.0"
+
+
+def test_new_opens_another_window_and_quit_asks_for_each_unsaved_one(
+        qtbot: Any, window: MainWindow, dialogs: Dialogs) -> None:
+    from blueprint_app.ui.windows import windows
+
+    window.menu_actions["new"].trigger()
+    others = [w for w in windows() if w is not window]
+    assert len(others) == 1 and others[0].isVisible()
+    second = others[0]
+    try:
+        retitle(window, "first")
+        retitle(second, "second")
+        dialogs.answers += [Button.Discard, Button.Cancel]  # one is let go, the other kept
+        window.menu_actions["quit"].trigger()
+        assert len(dialogs.questions) == 2
+        still_open = [w for w in (window, second) if shiboken6.isValid(w) and w.isVisible()]
+        assert len(still_open) == 1 and still_open[0].isWindowModified()
+    finally:
+        if shiboken6.isValid(second):
+            second.session.history.set_clean()
+            second.close()

@@ -42,11 +42,6 @@ class Session:
         return not self.history.is_clean
 
     @property
-    def pristine(self) -> bool:
-        """A fresh, never saved, never edited document: opening a file may simply replace it."""
-        return self.path is None and not self.history.entries
-
-    @property
     def display_name(self) -> str:
         if self.path is None:
             return self.blueprint.title
