@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
@@ -45,7 +46,6 @@ class MainWindow(QMainWindow):
         self.view: Any = None
         self.edits = EditCommands(self)
         self.menu_actions = WindowActions(self)
-        self._unsubscribe: list[Any] = []
         self.find_bar = FindBar(lambda: self.session, self.go_to_step)
         self._central = QWidget()
         self._central_layout = QVBoxLayout(self._central)
@@ -115,15 +115,17 @@ class MainWindow(QMainWindow):
         self._selection_changed()
 
     def _selection_changed(self) -> None:
+        if self.scene is None or not shiboken6.isValid(self.scene):
+            return  # the scene is being destroyed with the window
         ids = self.edits.selected_ids()
         self.property_panel.show_selection(ids)
         self.status.show_selection(self.session.document, ids)
 
     def _release_session(self) -> None:
-        for unsubscribe in self._unsubscribe:
-            unsubscribe()
-        self._unsubscribe.clear()
-        if self.scene is not None:
+        """Stop listening to the scene being replaced (it announces selection changes while it
+        is torn down) and let it stop following its document."""
+        if self.scene is not None and shiboken6.isValid(self.scene):
+            self.scene.selectionChanged.disconnect(self._selection_changed)
             self.scene.detach()
 
     def _history_changed(self, history: Any) -> None:
