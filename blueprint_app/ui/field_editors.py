@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from blueprint_app.ui.qt_util import signals_blocked
@@ -59,6 +59,11 @@ class LineEditor(FieldEditor):
         self.line = QLineEdit()
         self.widget = self.line
         self.line.setReadOnly(read_only)
+        if read_only:  # look like text, not like a field to type in (but still selectable)
+            self.line.setFrame(False)
+            palette = self.line.palette()
+            palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+            self.line.setPalette(palette)
         self.line.textEdited.connect(lambda text: self.commit(text, merge=True))
         self.line.editingFinished.connect(end_run)
 
