@@ -227,6 +227,29 @@ def test_dropping_a_palette_kind_on_a_lane_adds_that_step_there(window: MainWind
     assert dumps(window.session.blueprint) == before
 
 
+def test_click_a_palette_kind_then_click_a_lane_places_it(qtbot: Any,
+                                                          window: MainWindow) -> None:
+    kinds = window.palette_dock.kinds
+    wait = next(kinds.item(i) for i in range(kinds.count())
+                if kinds.item(i).data(Qt.ItemDataRole.UserRole) == "wait")
+    qtbot.mouseClick(kinds.viewport(), Qt.MouseButton.LeftButton,
+                     pos=kinds.visualItemRect(wait).center())
+    assert "Click in a lane" in window.statusBar().currentMessage()
+    left = window.scene.content.geometry.content_left
+    point = at(window.view, left + 300, lane_y(window, LaneKind.CUSTOMER))
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    steps = window.session.blueprint.steps
+    assert len(steps) == 1 and steps[0].kind == StepKind.WAIT and steps[0].lane == "customer"
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert len(window.session.blueprint.steps) == 1  # disarmed after one placement
+    qtbot.mouseClick(kinds.viewport(), Qt.MouseButton.LeftButton,
+                     pos=kinds.visualItemRect(wait).center())
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)  # changed my mind
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=at(window.view, left + 600, lane_y(window, LaneKind.SUPPORT)))
+    assert len(window.session.blueprint.steps) == 1
+
+
 def test_dropping_a_blueprint_file_on_the_canvas_opens_it(window: MainWindow,
                                                           coffee_path: Path) -> None:
     data = QMimeData()

@@ -11,7 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt
-from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import QGraphicsView
 
 from blueprint_app.analysis import geometry as geo
@@ -32,6 +39,7 @@ def build_canvas(session: Session, open_file: Callable[[Path], object]
     _add_view_zoom_keys(view)
     dropper = PaletteDrop(scene, view, open_file)
     view.viewport().installEventFilter(dropper)
+    view.installEventFilter(dropper)  # Esc disarms a kind picked in the palette
     view.setAcceptDrops(True)
     return scene, view
 
@@ -49,15 +57,28 @@ def _add_view_zoom_keys(view: BlueprintView) -> None:
 class PaletteDrop(QObject):
     """Adds a step of the dragged kind where it is dropped: that lane, that phase, that row.
 
-    A blueprint file dropped on the canvas is handed to ``open_file`` (the window's Open).
+    The same happens with a kind clicked in the palette (``arm``) and then a click on the
+    canvas. A blueprint file dropped on the canvas is handed to ``open_file`` (the window's Open).
     """
 
     def __init__(self, scene: BlueprintScene, view: QGraphicsView,
                  open_file: Callable[[Path], object]) -> None:
         super().__init__(view)
         self.scene, self.view, self.open_file = scene, view, open_file
+        self.armed: StepKind | None = None
+
+    def arm(self, kind: StepKind | None) -> None:
+        """The next click on the canvas adds a step of ``kind`` (None: back to normal)."""
+        self.armed = kind
+        viewport = self.view.viewport()
+        if kind is None:
+            viewport.unsetCursor()
+        else:
+            viewport.setCursor(Qt.CursorShape.CrossCursor)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.armed is not None and self._armed_event(watched, event):
+            return True
         if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             assert isinstance(event, QDragMoveEvent)
             data = event.mimeData()
@@ -76,6 +97,21 @@ class PaletteDrop(QObject):
                 self.drop(kind, self.view.mapToScene(event.position().toPoint()))
             elif path is not None:
                 self.open_file(path)
+            return True
+        return False
+
+    def _armed_event(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Escape:
+            self.arm(None)
+            return True
+        if watched is self.view.viewport() and event.type() == QEvent.Type.MouseButtonPress \
+                and isinstance(event, QMouseEvent) \
+                and event.button() == Qt.MouseButton.LeftButton:
+            kind = self.armed
+            self.arm(None)
+            if kind is not None:
+                self.drop(kind, self.view.mapToScene(event.position().toPoint()))
             return True
         return False
 

@@ -19,7 +19,7 @@ from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.ui import dialogs, recent
 from blueprint_app.ui.actions import WindowActions
-from blueprint_app.ui.canvas_host import build_canvas, dropped_file
+from blueprint_app.ui.canvas_host import PaletteDrop, build_canvas, dropped_file
 from blueprint_app.ui.edit_commands import EditCommands
 from blueprint_app.ui.find_bar import FindBar
 from blueprint_app.ui.history_panel import HistoryPanel
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.palette_dock = PaletteDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
         self.palette_dock.add_requested.connect(self.add_step_of_kind)
+        self.palette_dock.armed.connect(self.arm_step_kind)
         self.resizeDocks([self.palette_dock, self.property_panel], [150, 330],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.property_panel, self.structure_panel], [420, 380],
@@ -259,9 +260,20 @@ class MainWindow(QMainWindow):
         self.scene.select_ids([step_id])
         self.view.center_on_id(step_id)
 
+    def arm_step_kind(self, kind: str) -> None:
+        """A kind clicked in the palette: the next click on the canvas places a step of it."""
+        dropper = self.view.findChild(PaletteDrop)
+        if dropper is not None:
+            dropper.arm(StepKind(kind))
+            self.statusBar().showMessage(
+                self.tr("Click in a lane to place the step (Esc cancels)"), 5000)
+
     def add_step_of_kind(self, kind: str) -> None:
         """Add a step of ``kind`` after the last card of its natural lane (palette double-click)."""
         step_kind = StepKind(kind)
+        dropper = self.view.findChild(PaletteDrop)
+        if dropper is not None:
+            dropper.arm(None)  # the double-click's first click armed it
         with self.session.history.transaction(self.tr("Add step")) as tx:
             step_id = append_step(tx, step_kind)
         self.go_to_step(step_id)

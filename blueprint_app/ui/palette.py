@@ -68,7 +68,8 @@ class KindList(QListWidget):
         for label, kind in step_kind_options():
             item = QListWidgetItem(kind_icon(kind), label)
             item.setData(Qt.ItemDataRole.UserRole, kind.value)
-            item.setToolTip(self.tr("Drag onto a lane, or double-click to add"))
+            item.setToolTip(self.tr("Drag onto a lane, or click here and then in a lane; "
+                                    "double-click adds one at the end"))
             self.addItem(item)
 
     def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]
@@ -86,12 +87,15 @@ class PaletteDock(QDockWidget):
     """Dock holding the step kinds; ``add_requested`` when one is double-clicked."""
 
     add_requested = Signal(str)
+    armed = Signal(str)  # a kind clicked: the next click on the canvas places it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Steps"))
         self.setObjectName("PaletteDock")
         self.kinds = KindList()
+        self.kinds.itemClicked.connect(
+            lambda item: self.armed.emit(str(item.data(Qt.ItemDataRole.UserRole))))
         self.kinds.itemDoubleClicked.connect(
             lambda item: self.add_requested.emit(str(item.data(Qt.ItemDataRole.UserRole))))
         self.setWidget(self.kinds)
