@@ -240,6 +240,9 @@ def test_click_a_palette_kind_then_click_a_lane_places_it(qtbot: Any,
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     steps = window.session.blueprint.steps
     assert len(steps) == 1 and steps[0].kind == StepKind.WAIT and steps[0].lane == "customer"
+    type_text(qtbot, window.view, "Queue 排队")  # the new card's title is open for typing
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert steps[0].title == "Queue 排队"
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert len(window.session.blueprint.steps) == 1  # disarmed after one placement
     qtbot.mouseClick(kinds.viewport(), Qt.MouseButton.LeftButton,

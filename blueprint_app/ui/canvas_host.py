@@ -128,6 +128,7 @@ class PaletteDrop(QObject):
                 x=round(pos.x() - geo.CARD_W / 2), row=g.row_at(band, pos.y() - geo.CARD_H / 2),
                 kind=kind, title="")
         self.scene.select_ids([step_id])
+        self.scene.edit_title(step_id)  # name it right away, as after a double-click
         return step_id
 
 

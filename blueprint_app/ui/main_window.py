@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
         with self.session.history.transaction(self.tr("Add step")) as tx:
             step_id = append_step(tx, step_kind)
         self.go_to_step(step_id)
+        self.scene.edit_title(step_id)
 
     def zoom_in(self) -> None:
         self.view.zoom_in()
