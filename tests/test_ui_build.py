@@ -97,6 +97,8 @@ def test_build_save_reopen_undo_redo(qtbot: Any, window: MainWindow, dialogs: Di
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not window.isWindowModified() and target.exists()
+    rows = window.history_panel.list
+    assert rows.item(rows.count() - 1).text().endswith("(saved)")
     assert dumps(load(target)) == end
     with shown_window(qtbot, tmp_path) as second:
         assert second.open_path(target)

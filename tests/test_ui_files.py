@@ -175,6 +175,14 @@ def test_open_recent_lists_opened_files(window: MainWindow, dialogs: Dialogs,
     dialogs.answers.append(Button.Discard)
     entries[0].trigger()  # reopening it discards the change
     assert window.session.blueprint.title == load(coffee_path).title
+    moved = coffee_path.with_name("moved.blueprint.json")
+    coffee_path.rename(moved)
+    with window.session.history.transaction("x") as tx:  # keep the window busy with a change
+        from blueprint_app.history import edits
+        edits.set_field(tx, edits.BLUEPRINT, "title", "busy")
+    assert not window.open_path(coffee_path)
+    assert "does not exist" in dialogs.errors[-1][1] or "No such file" in dialogs.errors[-1][1]
+    assert recent.recent_files() == []  # a file that is gone leaves Open Recent
 
 
 def test_main_opens_the_file_given(qapp: QApplication, coffee_path: Path, tmp_path: Path,

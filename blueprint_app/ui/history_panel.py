@@ -18,13 +18,14 @@ class HistoryPanel(QDockWidget):
         self.setWindowTitle(self.tr("History"))
         self.setObjectName("HistoryPanel")
         self.history: History | None = None
+        self.session: Session | None = None
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._go_to)
         self.setWidget(self.list)
 
     def set_session(self, session: Session) -> None:
         history = session.history
-        self.history = history
+        self.history, self.session = history, session
         history.subscribe(lambda: self._refresh(history))
         self._refresh(history)
 
@@ -40,8 +41,11 @@ class HistoryPanel(QDockWidget):
                 item = QListWidgetItem(label)
                 if row > history.index:
                     item.setForeground(muted)  # undone: can be redone
-                if row == history.clean_index:
-                    item.setToolTip(self.tr("The saved state"))
+                saved = self.session is not None and self.session.path is not None
+                if row == history.clean_index and saved and history.entries:
+                    label = self.tr("{label} (saved)").format(label=label)
+                    item.setText(label)
+                    item.setToolTip(self.tr("The state last saved"))
                 if row == history.index:
                     font = QFont(item.font())
                     font.setBold(True)

@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         try:
             session = Session.open(path)
         except BlueprintFileError as error:
+            if not path.exists():
+                recent.forget(path)  # a file moved or deleted since: drop it from Open Recent
             dialogs.show_error(self, self.tr("Cannot open the blueprint"), str(error))
             return False
         if not self.maybe_save():
