@@ -163,6 +163,8 @@ class CardItem(QGraphicsItem):
         self.setZValue(Z_CARD)
         self.hovered = False
         self.editing = False
+        # a card repaints from a pixmap unless it changed: cheap repaints when things move over it
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         if interactive:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
             self.setAcceptHoverEvents(True)
@@ -171,9 +173,11 @@ class CardItem(QGraphicsItem):
     def step(self) -> Step:
         return self.items.step(self.step_id)
 
+    BOUNDS = QRectF(-3, -painting.BADGE_R - 1, geo.CARD_W + geo.HANDLE_R + 6,
+                    geo.CARD_H + painting.BADGE_R + 6)
+
     def boundingRect(self) -> QRectF:
-        r = painting.BADGE_R
-        return QRectF(-3, -r - 1, geo.CARD_W + geo.HANDLE_R + 6, geo.CARD_H + r + 6)
+        return self.BOUNDS
 
     def card_rect(self) -> QRectF:
         return QRectF(0, 0, geo.CARD_W, geo.CARD_H)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.layout import missing_layouts
-from blueprint_app.analysis.routing import Point, route
+from blueprint_app.analysis.routing import CardIndex, Point, route
 from blueprint_app.model.blueprint import Blueprint, Flow, LaneKind, Note, Step
 from blueprint_app.render import style
 from blueprint_app.render.items import (
@@ -51,6 +51,7 @@ class BlueprintItems:
         self.flows: dict[str, FlowItem] = {}
         self.notes: dict[str, NoteItem] = {}
         self.flows_at: dict[str, set[str]] = {}
+        self.card_index = CardIndex()  # where the model puts each card, for routing round them
         self._lane_kinds: dict[str, LaneKind] = {}
 
     # -- model access --------------------------------------------------------------------------
@@ -139,10 +140,12 @@ class BlueprintItems:
         rect = self.geometry.card_rect(self.step(step_id))
         card = self.cards[step_id]
         card.setPos(rect.x, rect.y)
+        self.card_index.put(step_id, rect)
         card.update()
 
     def remove_card(self, step_id: str) -> None:
         card = self.cards.pop(step_id, None)
+        self.card_index.remove(step_id)
         if card is not None:
             self.scene.removeItem(card)
 
@@ -190,17 +193,8 @@ class BlueprintItems:
         target = self.cards.get(target_id)
         if source is None or target is None:
             return [(0.0, 0.0), (0.0, 0.0)]
-        ends = {source, target}
-
-        def blocked(rect: geo.Rect) -> bool:
-            area = QRectF(rect.x, rect.y, max(rect.w, 1.0), max(rect.h, 1.0))
-            for item in self.scene.items(area):
-                if isinstance(item, CardItem) and item not in ends and \
-                        _card_qrect(item).intersects(area):
-                    return True
-            return False
-
-        return route(source.scene_rect(), target.scene_rect(), blocked)
+        return route(source.scene_rect(), target.scene_rect(),
+                     self.card_index.blocked_except(source_id, target_id))
 
     # -- notes ---------------------------------------------------------------------------------
     def add_note(self, note_id: str) -> NoteItem:
@@ -219,11 +213,6 @@ class BlueprintItems:
         item = self.notes.pop(note_id, None)
         if item is not None:
             self.scene.removeItem(item)
-
-
-def _card_qrect(card: CardItem) -> QRectF:
-    pos = card.pos()
-    return QRectF(pos.x(), pos.y(), geo.CARD_W, geo.CARD_H)
 
 
 def _band(g: geo.Geometry, lane_id: str) -> geo.LaneBand:
