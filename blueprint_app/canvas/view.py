@@ -7,10 +7,13 @@ scene, so a pan can not start a gesture by accident.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPixmapCache, QWheelEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView, QWidget
 
 ZOOM_STEP = 1.2
+#: Room for the cached card pixmaps of a large blueprint (Qt's default of 10 MB holds ~250 cards;
+#: beyond that cards repaint from scratch whenever something moves over them).
+PIXMAP_CACHE_KB = 64 * 1024
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
 
 
@@ -26,6 +29,8 @@ class BlueprintView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self._space = False
         self._pan_from: QPoint | None = None
 
