@@ -124,6 +124,10 @@ def test_open_over_unsaved_changes_asks_and_cancel_keeps_them(
     assert dumps(window.session.blueprint) == dumps(load(coffee_path))
     assert not window.isWindowModified()
     assert window.windowTitle().startswith("coffee[*]")
+    from blueprint_app.canvas.view import BlueprintView
+
+    shown = [v for v in window.findChildren(BlueprintView) if not v.isHidden()]
+    assert shown == [window.view]  # the empty document's canvas is gone, not beside it
 
 
 def test_failed_save_shows_the_reason_and_keeps_the_document_unsaved(

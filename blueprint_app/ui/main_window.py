@@ -103,7 +103,10 @@ class MainWindow(QMainWindow):
         old_view = self.view
         self.scene, self.view = build_canvas(session, self.open_path)
         self._central_layout.addWidget(self.view, 1)
-        if old_view is not None:
+        self.view.show()
+        if old_view is not None:  # out of the layout now; deleted once back in the event loop
+            self._central_layout.removeWidget(old_view)
+            old_view.hide()
             old_view.deleteLater()
         self.scene.selectionChanged.connect(self._selection_changed)
         self.status.watch(self.view)
