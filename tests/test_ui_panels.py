@@ -235,3 +235,21 @@ def test_history_panel_marks_the_current_step_and_jumps(qtbot: Any, window: Main
     assert not window.isWindowModified()
     rows.setCurrentRow(3)
     assert window.session.blueprint.title == "three"
+
+
+def test_ctrl_z_in_a_field_undoes_through_the_one_history(qtbot: Any, window: MainWindow) -> None:
+    from tests.ui_support import activate
+
+    activate(qtbot, window)
+    title = widget(window, "blueprint", "title")
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    title.selectAll()
+    type_text(qtbot, title, "Mine")
+    assert window.session.blueprint.title == "Mine"
+    qtbot.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.blueprint.title == "Untitled blueprint"
+    assert title.text() == "Untitled blueprint" and window.session.history.can_redo
+    qtbot.keyClick(title, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.blueprint.title == "Mine" == title.text()

@@ -11,8 +11,8 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent, QPalette
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from blueprint_app.ui.qt_util import signals_blocked
@@ -24,6 +24,21 @@ Options = Callable[[], Sequence[tuple[str, Any]]]
 ERROR_STYLE = "border: 1px solid #d9534f;"
 
 
+class AppUndoKeys(QObject):
+    """Lets Undo/Redo typed in a field reach Edit > Undo/Redo instead of the field's own undo,
+    so there is one history: the field then shows the undone value from the model."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)):
+            return True  # not accepted: the window's shortcut runs
+        return False
+
+
+_APP_UNDO_KEYS = AppUndoKeys()
+
+
 class FieldEditor:
     """Base: a widget, the field it edits, and the panel callbacks it reports to."""
 
@@ -33,6 +48,9 @@ class FieldEditor:
         self.field = field
         self._commit = commit
         self._end_run = end_run
+
+    def use_app_undo(self) -> None:
+        self.widget.installEventFilter(_APP_UNDO_KEYS)
 
     def show_value(self, value: Any) -> None:
         with signals_blocked(self.widget):
@@ -66,6 +84,7 @@ class LineEditor(FieldEditor):
             self.line.setPalette(palette)
         self.line.textEdited.connect(lambda text: self.commit(text, merge=True))
         self.line.editingFinished.connect(end_run)
+        self.use_app_undo()
 
     def set_value(self, value: Any) -> None:
         text = "" if value is None else str(value)
@@ -93,6 +112,7 @@ class TextEditor(FieldEditor):
         self.widget = self.text
         self.text.textChanged.connect(lambda: self.commit(self.text.toPlainText(), merge=True))
         self.text.focus_left.connect(end_run)
+        self.use_app_undo()
 
     def set_value(self, value: Any) -> None:
         text = "" if value is None else str(value)
@@ -110,6 +130,7 @@ class MinutesEditor(FieldEditor):
         self.widget = self.line
         self.line.textEdited.connect(self._edited)
         self.line.editingFinished.connect(end_run)
+        self.use_app_undo()
 
     def _edited(self, text: str) -> None:
         value = parse_minutes(text)
