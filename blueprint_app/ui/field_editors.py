@@ -29,11 +29,10 @@ class AppUndoKeys(QObject):
     so there is one history: the field then shows the undone value from the model."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
-                event.matches(QKeySequence.StandardKey.Undo)
-                or event.matches(QKeySequence.StandardKey.Redo)):
-            return True  # not accepted: the window's shortcut runs
-        return False
+        # Swallowed without being accepted: the window's Undo/Redo shortcut runs instead.
+        return event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo))
 
 
 _APP_UNDO_KEYS = AppUndoKeys()
