@@ -286,3 +286,27 @@ def test_keys_while_editing_a_title_inline_edit_the_text_not_the_blueprint(
     assert len(window.session.blueprint.steps) == count
     assert window.session.document.step(step.id).title == "-" + title[1:-1]
     assert window.session.history.undo_label == "Rename step"
+
+
+def test_sticky_notes_beside_a_step_or_free_and_their_text_in_the_panel(
+        qtbot: Any, window: MainWindow, coffee_path: Path) -> None:
+    assert window.open_path(coffee_path)
+    session = window.session
+    step = session.blueprint.steps[2]
+    window.scene.select_ids([step.id])
+    window.menu_actions["add_note"].trigger()
+    note = session.blueprint.notes[-1]
+    assert note.attached_to == step.id and window.scene.selected_ids() == [note.id]
+    assert window.property_panel.item_id == note.id
+    text = window.property_panel.forms["notes"].editor("text").widget
+    text.selectAll()
+    type_text(qtbot, text, "Ask 问")
+    assert note.text == "Ask 问" and step.title in window.property_panel.forms[
+        "notes"].editor("attached_to").widget.text()
+    window.scene.select_ids([])
+    window.menu_actions["add_note"].trigger()
+    free = session.blueprint.notes[-1]
+    assert free.id != note.id and free.attached_to is None
+    assert window.scene.item_for(free.id) is not None
+    assert [e.label for e in session.history.entries][-3:] == ["Add note", "Change text",
+                                                               "Add note"]

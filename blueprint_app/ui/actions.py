@@ -70,6 +70,8 @@ class WindowActions:
         self._add("delete", tr("&Delete"), w.edits.delete, Key.Delete)
         self._add("select_all", tr("Select &All"), w.edits.select_all, Key.SelectAll)
         self._add("find", tr("&Find Step…"), w.show_find, Key.Find)
+        self._add("add_note", tr("Add Sticky &Note"), w.edits.add_note, "Ctrl+Shift+N",
+                  tr("A note beside the selected step, or in the middle of the view"))
         self._add("zoom_in", tr("Zoom &In"), w.zoom_in, [Key.ZoomIn, "Ctrl+="])
         self._add("zoom_out", tr("Zoom &Out"), w.zoom_out, Key.ZoomOut)
         self._add("fit", tr("&Fit to Window"), w.fit_all, "Ctrl+0")
@@ -116,7 +118,7 @@ class WindowActions:
         file_menu.addAction(self["quit"])
         edit_menu = bar.addMenu(tr("&Edit"))
         for entry in ("undo", "redo", None, "cut", "copy", "paste", "duplicate", "delete", None,
-                      "select_all", "find"):
+                      "add_note", None, "select_all", "find"):
             if entry is None:
                 edit_menu.addSeparator()
             else:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
 
 from blueprint_app.history import edits
+from blueprint_app.model import Note, NoteLayout
 from blueprint_app.ui.fragment import (
     MIME_TYPE,
     fragment_text,
@@ -88,6 +89,30 @@ class EditCommands:
             return
         if self.window.scene is not None:
             self.window.scene.select_ids(created)
+
+    def add_note(self) -> str | None:
+        """A sticky note attached to the one selected step (beside its card) or free in the
+        middle of the view; selected afterwards so its text can be typed in the panel."""
+        window = self.window
+        scene, view = window.scene, window.view
+        if scene is None or view is None:
+            return None
+        selected = [i for i in self.selected_ids() if window.session.document.collection_of(i)
+                    == "steps"]
+        attached = selected[0] if len(selected) == 1 else None
+        card = scene.item_for(attached) if attached else None
+        if card is not None:
+            corner = card.sceneBoundingRect().topRight()
+            x, y = corner.x() + 12, corner.y() - 40
+        else:
+            centre = view.mapToScene(view.viewport().rect().center())
+            x, y = centre.x(), centre.y()
+        with window.session.history.transaction(tr("Add note")) as tx:
+            note_id = edits.fresh_id(tx, "note")
+            edits.add_item(tx, "notes", Note(id=note_id, text=tr("Note"), attached_to=attached,
+                                             layout=NoteLayout(x=round(x), y=round(y))))
+        scene.select_ids([note_id])
+        return note_id
 
     # -- selection -----------------------------------------------------------------------------
     def delete(self) -> None:
