@@ -44,7 +44,7 @@ def test_a_title_change_repaints_only_its_card(qtbot: QtBot, coffee_path: Path,
     assert scene.content.cards == cards_before  # the same item objects: nothing rebuilt
 
 
-def test_moving_one_step_moves_its_card_and_its_flows_only(qtbot: QtBot, coffee_path: Path,
+def test_moving_one_step_moves_its_card_and_the_flows_nearby_only(qtbot: QtBot, coffee_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     scene, _view = open_file(qtbot, coffee_path)
     rerouted: list[str] = []
@@ -56,7 +56,8 @@ def test_moving_one_step_moves_its_card_and_its_flows_only(qtbot: QtBot, coffee_
     with scene.history.transaction("Move") as tx:
         edits.move_step(tx, "pos", layout=StepLayout(x=700, row=0))
     assert [args[0] for args in placed.calls] == ["pos"]
-    assert sorted(set(rerouted)) == ["f3"]  # the one flow at that step
+    # the flow at that step, and those sharing an edge with it at its other end (take-order)
+    assert sorted(set(rerouted)) == ["f2", "f3", "f4"]
     assert scene.item_updates == 1
     assert scene.item_for("pos").pos().x() == 700
 
@@ -84,6 +85,11 @@ def test_added_and_removed_items_appear_and_vanish(qtbot: QtBot, coffee_path: Pa
     with scene.history.transaction("Lane title") as tx:
         edits.set_field(tx, "support", "title", "IT systems 系统")
     assert scene.content.lanes["support"].band.title == "IT systems 系统"
+    with scene.history.transaction("Language") as tx:
+        edits.set_field(tx, edits.BLUEPRINT, "language", "zh-CN")
+    assert scene.content.lines["visibility"].label == "可视分界线"
+    scene.history.undo()
+    assert scene.content.lines["visibility"].label == "Line of visibility"
     scene.history.undo()
     scene.history.undo()
     assert scene.item_for("new") is None and scene.item_for(flow_id) is None

@@ -110,3 +110,12 @@ def test_badges_and_meta_line(qtbot: QtBot, coffee_path: Path) -> None:
     assert meta_text(steps["order-drink"]) == "1.5 / 2 min"
     assert meta_text(steps["wait"]) == "3 min"
     assert meta_text(steps["arrive"]) == ""
+
+
+def test_line_labels_follow_the_blueprint_language(qtbot: QtBot, coffee_path: Path) -> None:
+    blueprint = load(coffee_path)
+    blueprint.language = "zh-CN"
+    scene = build_static_scene(blueprint)
+    labels = {item.name: item.label for item in scene.items() if isinstance(item, LineItem)}
+    assert labels == {"interaction": "外部互动分界线", "visibility": "可视分界线",
+                      "internal": "内部互动分界线"}

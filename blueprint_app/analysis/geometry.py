@@ -32,6 +32,17 @@ LINES: tuple[tuple[str, str, LaneKind], ...] = (
     ("visibility", "Line of visibility", LaneKind.BACKSTAGE),
     ("internal", "Line of internal interaction", LaneKind.SUPPORT),
 )
+#: The lines' labels in the blueprint's language (the names used in Chinese service-design texts).
+LINE_LABELS: dict[str, dict[str, str]] = {
+    "en": {name: label for name, label, _ in LINES},
+    "zh": {"interaction": "外部互动分界线", "visibility": "可视分界线",
+           "internal": "内部互动分界线"},
+}
+
+
+def line_labels(language: str) -> dict[str, str]:
+    """Labels of the three lines for a BCP 47 tag; unknown languages get English."""
+    return LINE_LABELS.get(language.split("-")[0].lower(), LINE_LABELS["en"])
 
 
 @dataclass(frozen=True)

@@ -30,35 +30,62 @@ def _free(points: list[Point], blocked: Blocked | None) -> bool:
     return True
 
 
-def route(source: Rect, target: Rect, blocked: Blocked | None = None) -> list[Point]:
-    """The polyline from ``source`` to ``target``; the last point touches the target's edge."""
+def sides(source: Rect, target: Rect) -> tuple[str, str]:
+    """Which side of each card a route leaves and enters (before any detour)."""
     if target.x >= source.right + MIN_GAP:
-        return _forward(source, target, blocked)
+        return "right", "left"
     if target.right <= source.x - MIN_GAP and not (
         target.y >= source.bottom + MIN_GAP or target.bottom <= source.y - MIN_GAP
     ):
-        return _backward(source, target)
-    if target.y >= source.bottom or target.bottom <= source.y:
-        return _vertical(source, target, blocked)
+        return "bottom", "bottom"
+    if target.y >= source.bottom:
+        return "bottom", "top"
+    if target.bottom <= source.y:
+        return "top", "bottom"
+    return "centre", "centre"
+
+
+def route(source: Rect, target: Rect, blocked: Blocked | None = None,
+          exit_shift: float = 0.0, entry_shift: float = 0.0) -> list[Point]:
+    """The polyline from ``source`` to ``target``; the last point touches the target's edge.
+
+    ``exit_shift`` and ``entry_shift`` move the ends along the card's edge, so several flows at
+    one side of a card arrive side by side instead of on top of each other.
+    """
+    leave, _enter = sides(source, target)
+    if leave == "right":
+        return _forward(source, target, blocked, exit_shift, entry_shift)
+    if leave == "bottom" and target.right <= source.x - MIN_GAP and not (
+            target.y >= source.bottom + MIN_GAP):
+        return _backward(source, target, exit_shift, entry_shift)
+    if leave in ("bottom", "top"):
+        return _vertical(source, target, blocked, exit_shift, entry_shift)
     return [(source.cx, source.cy), (target.cx, target.cy)]
 
 
-def _forward(source: Rect, target: Rect, blocked: Blocked | None) -> list[Point]:
-    start, end = (source.right, source.cy), (target.x, target.cy)
-    if abs(source.cy - target.cy) < 0.5:
+def _forward(source: Rect, target: Rect, blocked: Blocked | None,
+             exit_shift: float, entry_shift: float) -> list[Point]:
+    start, end = (source.right, source.cy + exit_shift), (target.x, target.cy + entry_shift)
+    if abs(start[1] - end[1]) < 0.5:
         return [start, end]
-    candidates = [(source.right + target.x) / 2, target.x - DETOUR, source.right + DETOUR]
-    routes = [[start, (mx, source.cy), (mx, target.cy), end] for mx in candidates]
+    # flows sharing the target's edge bend at staggered x so their verticals do not overlap:
+    # coming down, the upper port bends nearer the target; coming up, the lower one does
+    stagger = entry_shift if end[1] < start[1] else -entry_shift
+    low, high = source.right + 4, target.x - 4
+    middle = min(high, max(low, (source.right + target.x) / 2 + stagger))
+    candidates = [middle, target.x - DETOUR, source.right + DETOUR]
+    routes = [[start, (mx, start[1]), (mx, end[1]), end] for mx in candidates]
     for points in routes:
         if _free(points, blocked):
             return points
     return routes[0]
 
 
-def _vertical(source: Rect, target: Rect, blocked: Blocked | None) -> list[Point]:
+def _vertical(source: Rect, target: Rect, blocked: Blocked | None,
+              exit_shift: float, entry_shift: float) -> list[Point]:
     down = target.y >= source.bottom
-    start = (source.cx, source.bottom if down else source.y)
-    end = (target.cx, target.y if down else target.bottom)
+    start = (source.cx + exit_shift, source.bottom if down else source.y)
+    end = (target.cx + entry_shift, target.y if down else target.bottom)
     if abs(start[0] - end[0]) < 0.5:
         points = [start, end]
     else:
@@ -70,11 +97,19 @@ def _vertical(source: Rect, target: Rect, blocked: Blocked | None) -> list[Point
     return [(source.right, source.cy), (gx, source.cy), (gx, target.cy), (target.right, target.cy)]
 
 
-def _backward(source: Rect, target: Rect) -> list[Point]:
+def _backward(source: Rect, target: Rect, exit_shift: float, entry_shift: float) -> list[Point]:
     """A flow that goes back in time: under both cards and up into the target."""
     low = max(source.bottom, target.bottom) + BACK_DROP
-    return [(source.cx, source.bottom), (source.cx, low), (target.cx, low),
-            (target.cx, target.bottom)]
+    return [(source.cx + exit_shift, source.bottom), (source.cx + exit_shift, low),
+            (target.cx + entry_shift, low), (target.cx + entry_shift, target.bottom)]
+
+
+def spread(index: int, count: int, edge: float, pitch: float = 14.0) -> float:
+    """Offset of the ``index``-th of ``count`` ends sharing one card edge of length ``edge``."""
+    if count <= 1:
+        return 0.0
+    step = min(pitch, (edge - 16.0) / (count - 1))
+    return (index - (count - 1) / 2) * step
 
 
 def label_anchor(points: list[Point]) -> Point:

@@ -86,14 +86,13 @@ class BlueprintScene(QGraphicsScene):
         if handler is not None:
             self.item_updates += 1
             handler(change)
-        elif change.collection in ("lanes", "phases"):
+        elif change.collection in ("lanes", "phases") or change.field == "language":
             self._mark_frame_dirty()
 
     def _step_changed(self, change: Change) -> None:
         c, sid = self.content, change.item_id
         if change.action == "added":
             c.add_card(sid)
-            c.reroute_at([sid])
             self._mark_frame_dirty()
         elif change.action == "removed":
             c.remove_card(sid)
@@ -101,7 +100,7 @@ class BlueprintScene(QGraphicsScene):
         elif change.action == "changed" and sid in c.cards:
             if change.field in _CARD_REPLACE_FIELDS:
                 c.place_card(sid)
-                c.reroute_at([sid])
+                c.reroute_around([sid])
                 self._mark_frame_dirty()
             elif change.field == "phase":
                 self._mark_frame_dirty()

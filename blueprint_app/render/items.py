@@ -126,10 +126,11 @@ class LineItem(QGraphicsItem):
         self.name, self.label = name, label
         self.line_y, self.left, self.right = y, left, right
 
-    def set_frame(self, y: float, left: float, right: float) -> None:
-        if (y, left, right) != (self.line_y, self.left, self.right):
+    def set_frame(self, y: float, left: float, right: float, label: str | None = None) -> None:
+        label = self.label if label is None else label
+        if (y, left, right, label) != (self.line_y, self.left, self.right, self.label):
             self.prepareGeometryChange()
-            self.line_y, self.left, self.right = y, left, right
+            self.line_y, self.left, self.right, self.label = y, left, right, label
             self.update()
 
     def boundingRect(self) -> QRectF:
@@ -235,7 +236,7 @@ class FlowItem(QGraphicsItem):
     def reroute(self) -> None:
         """Follow the end cards where they are now (during a drag too)."""
         flow = self.items.flow(self.flow_id)
-        points = self.items.route_between(flow.source, flow.target)
+        points = self.items.route_between(flow.source, flow.target, self.flow_id)
         self.prepareGeometryChange()
         self.points = points
         path = QPainterPath(QPointF(*points[0]))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.layout import missing_layouts
-from blueprint_app.analysis.routing import CardIndex, Point, route
+from blueprint_app.analysis.routing import CardIndex, Point, route, sides, spread
 from blueprint_app.model.blueprint import Blueprint, Flow, LaneKind, Note, Step
 from blueprint_app.render import style
 from blueprint_app.render.items import (
@@ -85,7 +85,9 @@ class BlueprintItems:
         for step in self.blueprint.steps:
             self.add_card(step.id)
         for flow in self.blueprint.flows:
-            self.add_flow(flow.id)
+            self.add_flow(flow.id, route=False)
+        for item in self.flows.values():  # routed once all are known: ends share card edges
+            item.reroute()
         for note in self.blueprint.notes:
             self.add_note(note.id)
         self.update_scene_rect()
@@ -102,11 +104,13 @@ class BlueprintItems:
         self._sync(self.phases, [c.id for c in g.phases],
                    lambda pid: PhaseItem(_column(g, pid), g.bottom),
                    lambda item, pid: item.set_frame(_column(g, pid), g.bottom))
-        wanted = {name: (label, g.line_y(kind)) for name, label, kind in geo.LINES}
+        labels = geo.line_labels(self.blueprint.language)
+        wanted = {name: (labels[name], g.line_y(kind)) for name, _, kind in geo.LINES}
         present = [name for name, (_, y) in wanted.items() if y is not None]
         self._sync(self.lines, present,
                    lambda n: LineItem(n, wanted[n][0], wanted[n][1] or 0.0, g.left, g.right),
-                   lambda item, n: item.set_frame(wanted[n][1] or 0.0, g.left, g.right))
+                   lambda item, n: item.set_frame(wanted[n][1] or 0.0, g.left, g.right,
+                                                  wanted[n][0]))
         return {band.id for band in g.lanes if old.get(band.id) != band.top}
 
     def _sync(self, items: dict[str, Any], ids: list[str], make: Callable[[str], Any],
@@ -153,13 +157,14 @@ class BlueprintItems:
         return self.cards[step_id].scene_rect()
 
     # -- flows ---------------------------------------------------------------------------------
-    def add_flow(self, flow_id: str) -> FlowItem:
+    def add_flow(self, flow_id: str, route: bool = True) -> FlowItem:
         flow = self.flow(flow_id)
         item = FlowItem(self, flow_id, self.interactive)
         self.flows[flow_id] = item
         self.flows_at.setdefault(flow.source, set()).add(flow_id)
         self.flows_at.setdefault(flow.target, set()).add(flow_id)
-        item.reroute()
+        if route:
+            self.reroute_at([flow.source, flow.target])
         self.scene.addItem(item)
         return item
 
@@ -167,18 +172,21 @@ class BlueprintItems:
         item = self.flows.pop(flow_id, None)
         if item is None:
             return
-        for ids in self.flows_at.values():
-            ids.discard(flow_id)
+        ends = [step_id for step_id, ids in self.flows_at.items() if flow_id in ids]
+        for step_id in ends:
+            self.flows_at[step_id].discard(flow_id)
         self.scene.removeItem(item)
+        self.reroute_at(ends)  # the flows left at those edges spread out again
 
     def reindex_flow(self, flow_id: str) -> None:
         """The flow's ends changed: file it under its new ends and reroute it."""
         flow = self.flow(flow_id)
-        for ids in self.flows_at.values():
-            ids.discard(flow_id)
+        ends = {step_id for step_id, ids in self.flows_at.items() if flow_id in ids}
+        for step_id in ends:
+            self.flows_at[step_id].discard(flow_id)
         self.flows_at.setdefault(flow.source, set()).add(flow_id)
         self.flows_at.setdefault(flow.target, set()).add(flow_id)
-        self.flows[flow_id].reroute()
+        self.reroute_at(ends | {flow.source, flow.target})
 
     def reroute_at(self, step_ids: Iterable[str]) -> None:
         done: set[str] = set()
@@ -188,13 +196,54 @@ class BlueprintItems:
                     done.add(flow_id)
                     self.flows[flow_id].reroute()
 
-    def route_between(self, source_id: str, target_id: str) -> list[Point]:
+    def reroute_around(self, step_ids: Iterable[str]) -> None:
+        """Reroute the flows at these steps and at their neighbours, whose ends share edges."""
+        steps = set(step_ids)
+        for step_id in list(steps):
+            for flow_id in self.flows_at.get(step_id, ()):
+                flow = self._lookup(flow_id)
+                if isinstance(flow, Flow):
+                    steps.update((flow.source, flow.target))
+        self.reroute_at(steps)
+
+    def route_between(self, source_id: str, target_id: str, flow_id: str = "") -> list[Point]:
         source = self.cards.get(source_id)
         target = self.cards.get(target_id)
         if source is None or target is None:
             return [(0.0, 0.0), (0.0, 0.0)]
-        return route(source.scene_rect(), target.scene_rect(),
-                     self.card_index.blocked_except(source_id, target_id))
+        s_rect, t_rect = source.scene_rect(), target.scene_rect()
+        leave, enter = sides(s_rect, t_rect)
+        return route(s_rect, t_rect, self.card_index.blocked_except(source_id, target_id),
+                     self._end_shift(flow_id, source_id, leave, "source"),
+                     self._end_shift(flow_id, target_id, enter, "target"))
+
+    def _end_shift(self, flow_id: str, step_id: str, side: str, end: str) -> float:
+        """Spread the ends of the flows that meet one edge of a card, ordered by where their
+        other ends are, so they do not cross on the way in."""
+        if side == "centre" or not flow_id:
+            return 0.0
+        card = self.cards[step_id]
+        horizontal_edge = side in ("top", "bottom")
+        sharing: list[tuple[float, str]] = []
+        for other_id in self.flows_at.get(step_id, ()):
+            other = self._lookup(other_id)
+            if not isinstance(other, Flow) or getattr(other, end) != step_id:
+                continue
+            far_id = other.target if end == "source" else other.source
+            far = self.cards.get(far_id)
+            if far is None:
+                continue
+            here, there = card.scene_rect(), far.scene_rect()
+            other_sides = sides(here, there) if end == "source" else sides(there, here)
+            if other_sides[0 if end == "source" else 1] != side:
+                continue
+            sharing.append((there.cx if horizontal_edge else there.cy, other_id))
+        sharing.sort()
+        ids = [fid for _, fid in sharing]
+        if flow_id not in ids:
+            return 0.0
+        edge = geo.CARD_W if horizontal_edge else geo.CARD_H
+        return spread(ids.index(flow_id), len(ids), edge)
 
     # -- notes ---------------------------------------------------------------------------------
     def add_note(self, note_id: str) -> NoteItem:
