@@ -100,10 +100,6 @@ def test_build_save_reopen_undo_redo(qtbot: Any, window: MainWindow, dialogs: Di
     rows = window.history_panel.list
     assert rows.item(rows.count() - 1).text().endswith("(saved)")
     assert dumps(load(target)) == end
-    with shown_window(qtbot, tmp_path) as second:
-        assert second.open_path(target)
-        assert dumps(second.session.blueprint) == end
-        assert set(second.scene.content.cards) == {order, take, brew}
     # undo everything gives the start, redo everything the end
     undo = window.menu_actions["undo"]
     while undo.isEnabled():
@@ -115,6 +111,13 @@ def test_build_save_reopen_undo_redo(qtbot: Any, window: MainWindow, dialogs: Di
         redo.trigger()
     assert dumps(session.blueprint) == end and not window.isWindowModified()
     assert set(window.scene.content.cards) == {order, take, brew}
+    # close it and reopen the file in a new window: the same document
+    assert window.close()
+    with shown_window(qtbot, tmp_path) as second:
+        assert second.open_path(target)
+        assert dumps(second.session.blueprint) == end
+        assert set(second.scene.content.cards) == {order, take, brew}
+        assert len(second.scene.content.flows) == 2
 
 
 def test_edit_menu_delete_and_select_all_act_on_the_canvas(qtbot: Any, window: MainWindow,

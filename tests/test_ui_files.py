@@ -234,3 +234,34 @@ def test_new_opens_another_window_and_quit_asks_for_each_unsaved_one(
         if shiboken6.isValid(second):
             second.session.history.set_clean()
             second.close()
+
+
+def test_opening_a_file_open_in_another_window_brings_that_window_forward(
+        qtbot: Any, window: MainWindow, coffee_path: Path, tmp_path: Path) -> None:
+    assert window.open_path(coffee_path)
+    with shown_window(qtbot, tmp_path) as other:
+        session = other.session
+        assert other.open_path(coffee_path)
+        assert other.session is session  # not opened twice: the first window has it
+
+
+def test_main_with_an_unreadable_file_says_why_and_opens_an_empty_window(
+        qapp: QApplication, tmp_path: Path, dialogs: Dialogs,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from blueprint_app import app as app_module
+    from tests.ui_support import isolate_settings
+
+    isolate_settings(tmp_path)
+    missing = tmp_path / "missing.blueprint.json"
+    titles: list[str] = []
+
+    def look_and_close() -> None:
+        titles.extend(w.windowTitle() for w in QApplication.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())
+        QApplication.closeAllWindows()
+
+    QTimer.singleShot(50, look_and_close)
+    monkeypatch.setattr(app_module, "follow_system_palette", lambda _app: None)
+    assert app_module.main([str(missing)]) == 0
+    assert titles == ["Untitled blueprint[*] — Blueprint Studio"]
+    assert len(dialogs.errors) == 1 and "missing.blueprint.json" in dialogs.errors[0][1]

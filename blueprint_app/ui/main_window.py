@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._restore_layout()
         self._show_session(self.session)
+        from blueprint_app.ui.windows import register
+
+        register(self)
 
     def _restore_layout(self) -> None:
         """Dock positions and window size as the user last left them."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
+
 if TYPE_CHECKING:
     from blueprint_app.ui.main_window import MainWindow
 
@@ -16,12 +18,16 @@ def open_window(path: str | Path | None = None) -> MainWindow:
     from blueprint_app.ui.main_window import MainWindow
 
     window = MainWindow()
-    _open.append(window)
-    window.destroyed.connect(lambda *_: forget(window))
     window.show()
     if path is not None:
         window.open_path(Path(path))
     return window
+
+
+def register(window: MainWindow) -> None:
+    """Every window is known here (New keeps it alive; Open finds a file already open)."""
+    _open.append(window)
+    window.destroyed.connect(lambda *_: forget(window))
 
 
 def forget(window: MainWindow) -> None:
@@ -30,4 +36,5 @@ def forget(window: MainWindow) -> None:
 
 
 def windows() -> list[MainWindow]:
-    return list(_open)
+    """The windows still on screen (a closed one may wait for deletion a little while)."""
+    return [w for w in _open if shiboken6.isValid(w) and w.isVisible()]
