@@ -40,6 +40,12 @@ def test_ctrl_f_finds_steps_and_enter_steps_through_them(qtbot: Any, window: Mai
     assert window.property_panel.item_id == expected[0]
     qtbot.keyClick(bar.field, Qt.Key.Key_Return)
     assert window.property_panel.item_id == expected[1]
+    view = window.view
+    view.set_zoom(3.0)  # so close that most cards are off screen
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(window.scene.item_for(expected[1]).sceneBoundingRect().center())
     qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert window.property_panel.item_id == expected[0]
     type_text(qtbot, bar.field, "zzz-nothing")
