@@ -313,3 +313,29 @@ def test_sticky_notes_beside_a_step_or_free_and_their_text_in_the_panel(
     assert window.scene.item_for(free.id) is not None
     assert [e.label for e in session.history.entries][-3:] == ["Add note", "Change text",
                                                                "Add note"]
+
+
+def test_right_click_menu_selects_the_item_and_sets_kinds(window: MainWindow,
+                                                          coffee_path: Path) -> None:
+    from blueprint_app.model import FlowKind
+    from blueprint_app.ui.context_menu import build_menu
+
+    assert window.open_path(coffee_path)
+    session = window.session
+    step = next(s for s in session.blueprint.steps if s.kind == StepKind.ACTION)
+    window.scene.select_ids([])
+    menu = build_menu(window, card_center(window, step.id))
+    assert window.scene.selected_ids() == [step.id]
+    texts = [a.text() for a in menu.actions()]
+    assert "Cu&t" in texts and "&Delete" in texts and "Step kind" in texts
+    kinds = next(a.menu() for a in menu.actions() if a.text() == "Step kind")
+    assert [a.text() for a in kinds.actions() if a.isChecked()] == ["Action"]
+    next(a for a in kinds.actions() if a.text() == "Wait").trigger()
+    assert session.document.step(step.id).kind == StepKind.WAIT
+    assert session.history.undo_label == "Change kind"
+    flow = session.blueprint.flows[0]
+    window.scene.select_ids([flow.id])
+    menu = build_menu(window, QPointF(-10_000, -10_000))  # on empty canvas: keeps the selection
+    flow_kinds = next(a.menu() for a in menu.actions() if a.text() == "Flow kind")
+    next(a for a in flow_kinds.actions() if a.text() == "Recovery").trigger()
+    assert session.document.get(flow.id).kind == FlowKind.RECOVERY  # type: ignore[union-attr]

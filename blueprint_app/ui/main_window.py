@@ -20,6 +20,7 @@ from blueprint_app.storage import BlueprintFileError
 from blueprint_app.ui import dialogs, recent
 from blueprint_app.ui.actions import WindowActions
 from blueprint_app.ui.canvas_host import PaletteDrop, build_canvas, dropped_file
+from blueprint_app.ui.context_menu import show_menu
 from blueprint_app.ui.edit_commands import EditCommands
 from blueprint_app.ui.find_bar import FindBar
 from blueprint_app.ui.history_panel import HistoryPanel
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
             old_view.hide()
             old_view.deleteLater()
         self.scene.selectionChanged.connect(self._selection_changed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(lambda pos: show_menu(self, pos))
         self.status.watch(self.view)
         self.property_panel.set_session(session)
         self.structure_panel.set_session(session)
