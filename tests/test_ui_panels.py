@@ -253,3 +253,22 @@ def test_ctrl_z_in_a_field_undoes_through_the_one_history(qtbot: Any, window: Ma
     qtbot.keyClick(title, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.session.blueprint.title == "Mine" == title.text()
+
+
+def test_delete_key_in_the_phase_list_deletes_the_phase_not_the_canvas_selection(
+        qtbot: Any, coffee_window: MainWindow) -> None:
+    from tests.ui_support import activate
+
+    window = coffee_window
+    activate(qtbot, window)
+    session = window.session
+    step = session.blueprint.steps[0]
+    window.scene.select_ids([step.id])
+    phases = window.structure_panel.phases
+    phases.list.setCurrentRow(0)
+    phases.list.setFocus()
+    qtbot.waitUntil(phases.list.hasFocus)
+    first = session.blueprint.phases[0].id
+    qtbot.keyClick(phases.list, Qt.Key.Key_Delete)
+    assert first not in session.document and step.id in session.document
+    assert session.history.undo_label == "Delete phase"

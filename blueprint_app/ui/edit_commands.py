@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from blueprint_app.history import edits
 from blueprint_app.model import Note, NoteLayout
@@ -116,6 +117,13 @@ class EditCommands:
 
     # -- selection -----------------------------------------------------------------------------
     def delete(self) -> None:
+        """Delete what has the focus: a lane or phase in their list, else the canvas selection."""
+        focus = QApplication.focusWidget()
+        structure = self.window.structure_panel
+        for part in (structure.lanes, structure.phases):
+            if focus is part.list:
+                part.delete()
+                return
         self._delete(self.selected_ids(), tr("Delete"))
 
     def _delete(self, ids: list[str], label: str) -> None:
