@@ -18,16 +18,15 @@ if TYPE_CHECKING:
     from blueprint_app.ui.main_window import MainWindow
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ContextMenu", text)
-
-
 def select_under(window: MainWindow, scene_pos: QPointF) -> None:
     """Make the item under the pointer part of the selection (alone, if it was not selected)."""
     ids = window.scene.selected_ids()
     for item in window.scene.items(scene_pos):
-        for item_id in (getattr(item, "step_id", None), getattr(item, "flow_id", None),
-                        getattr(item, "note_id", None)):
+        for item_id in (
+            getattr(item, "step_id", None),
+            getattr(item, "flow_id", None),
+            getattr(item, "note_id", None),
+        ):
             if item_id is not None:
                 if item_id not in ids:
                     window.scene.select_ids([item_id])
@@ -48,17 +47,28 @@ def build_menu(window: MainWindow, scene_pos: QPointF) -> QMenu:
     steps = [i for i in ids if isinstance(document.get(i), Step)]
     flows = [i for i in ids if isinstance(document.get(i), Flow)]
     if steps:
-        _kind_menu(window, menu.addMenu(tr("Step kind")), steps, step_kind_options())
+        _kind_menu(
+            window,
+            menu.addMenu(QCoreApplication.translate("ContextMenu", "Step kind")),
+            steps,
+            step_kind_options(),
+        )
     if flows:
-        _kind_menu(window, menu.addMenu(tr("Flow kind")), flows, flow_kind_options())
+        _kind_menu(
+            window,
+            menu.addMenu(QCoreApplication.translate("ContextMenu", "Flow kind")),
+            flows,
+            flow_kind_options(),
+        )
     menu.addSeparator()
     menu.addAction(actions["arrange"])
     menu.addAction(actions["fit"])
     return menu
 
 
-def _kind_menu(window: MainWindow, menu: QMenu, ids: list[str],
-               options: list[tuple[str, object]]) -> None:
+def _kind_menu(
+    window: MainWindow, menu: QMenu, ids: list[str], options: list[tuple[str, object]]
+) -> None:
     current = {getattr(window.session.document.get(i), "kind", None) for i in ids}
     for label, kind in options:
         action = menu.addAction(label)
@@ -69,7 +79,9 @@ def _kind_menu(window: MainWindow, menu: QMenu, ids: list[str],
 
 def set_kind(window: MainWindow, ids: list[str], kind: object) -> None:
     """Give every one of ``ids`` this kind, as one undo step."""
-    with window.session.history.transaction(tr("Change kind")) as tx:
+    with window.session.history.transaction(
+        QCoreApplication.translate("ContextMenu", "Change kind")
+    ) as tx:
         for item_id in ids:
             edits.set_field(tx, item_id, "kind", kind)
 

@@ -11,10 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 FILE_FILTER_CONTEXT = "Dialogs"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 class Answer(Enum):
     SAVE = "save"
     DISCARD = "discard"
@@ -23,12 +19,20 @@ class Answer(Enum):
 
 def ask_save_changes(parent: QWidget, name: str) -> Answer:
     """Save / Discard / Cancel for a document with unsaved changes."""
-    buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-               | QMessageBox.StandardButton.Cancel)
+    buttons = (
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
     reply = QMessageBox.warning(
-        parent, tr("Unsaved changes"),
-        tr("Save the changes to “{name}” before closing it?").format(name=name),
-        buttons, QMessageBox.StandardButton.Save)
+        parent,
+        QCoreApplication.translate("Dialogs", "Unsaved changes"),
+        QCoreApplication.translate(
+            "Dialogs", "Save the changes to “{name}” before closing it?"
+        ).format(name=name),
+        buttons,
+        QMessageBox.StandardButton.Save,
+    )
     if reply == QMessageBox.StandardButton.Save:
         return Answer.SAVE
     if reply == QMessageBox.StandardButton.Discard:
@@ -41,15 +45,20 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
 
 
 def file_filter() -> str:
-    return tr("Blueprints (*.blueprint.json *.json);;All files (*)")
+    return QCoreApplication.translate(
+        "Dialogs", "Blueprints (*.blueprint.json *.json);;All files (*)"
+    )
 
 
 def ask_open_path(parent: QWidget, folder: str = "") -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, tr("Open blueprint"), folder, file_filter())
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("Dialogs", "Open blueprint"), folder, file_filter()
+    )
     return Path(path) if path else None
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, tr("Save blueprint as"), suggested,
-                                          file_filter())
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("Dialogs", "Save blueprint as"), suggested, file_filter()
+    )
     return Path(path) if path else None

@@ -29,10 +29,6 @@ if TYPE_CHECKING:
 PASTE_OFFSET = 40.0
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EditCommands", text)
-
-
 class EditCommands:
     """The window's Edit menu behaviour, working on its current session and scene."""
 
@@ -64,29 +60,38 @@ class EditCommands:
 
     def cut(self) -> None:
         if self.copy():
-            self._delete(self.selected_ids(), tr("Cut"))
+            self._delete(self.selected_ids(), QCoreApplication.translate("EditCommands", "Cut"))
 
     def paste(self) -> None:
         fragment = clipboard_fragment()
         if fragment is None:
-            self._report(tr("The clipboard holds no blueprint steps."))
+            self._report(
+                QCoreApplication.translate(
+                    "EditCommands", "The clipboard holds no blueprint steps."
+                )
+            )
             return
-        self._insert(fragment, tr("Paste"))
+        self._insert(fragment, QCoreApplication.translate("EditCommands", "Paste"))
 
     def duplicate(self) -> None:
         fragment = make_fragment(self.window.session.document, self.selected_ids())
         if not is_empty(fragment):
-            self._insert(fragment, tr("Duplicate"))
+            self._insert(fragment, QCoreApplication.translate("EditCommands", "Duplicate"))
 
     def _insert(self, fragment: dict[str, Any], label: str) -> None:
         document = self.window.session.document
-        clash = any(item.get("id") in document for key in ("steps", "notes")
-                    for item in fragment[key])
+        clash = any(
+            item.get("id") in document for key in ("steps", "notes") for item in fragment[key]
+        )
         try:
             with self.window.session.history.transaction(label) as tx:
                 created = edits.paste(tx, fragment, dx=PASTE_OFFSET if clash else 0.0)
         except (ValidationError, edits.EditError, KeyError, TypeError, ValueError) as error:
-            self._report(tr("Cannot paste: {reason}").format(reason=str(error).splitlines()[0]))
+            self._report(
+                QCoreApplication.translate("EditCommands", "Cannot paste: {reason}").format(
+                    reason=str(error).splitlines()[0]
+                )
+            )
             return
         if self.window.scene is not None:
             self.window.scene.select_ids(created)
@@ -98,8 +103,9 @@ class EditCommands:
         scene, view = window.scene, window.view
         if scene is None or view is None:
             return None
-        selected = [i for i in self.selected_ids() if window.session.document.collection_of(i)
-                    == "steps"]
+        selected = [
+            i for i in self.selected_ids() if window.session.document.collection_of(i) == "steps"
+        ]
         attached = selected[0] if len(selected) == 1 else None
         card = scene.item_for(attached) if attached else None
         if card is not None:
@@ -108,10 +114,20 @@ class EditCommands:
         else:
             centre = view.mapToScene(view.viewport().rect().center())
             x, y = centre.x(), centre.y()
-        with window.session.history.transaction(tr("Add note")) as tx:
+        with window.session.history.transaction(
+            QCoreApplication.translate("EditCommands", "Add note")
+        ) as tx:
             note_id = edits.fresh_id(tx, "note")
-            edits.add_item(tx, "notes", Note(id=note_id, text=tr("Note"), attached_to=attached,
-                                             layout=NoteLayout(x=round(x), y=round(y))))
+            edits.add_item(
+                tx,
+                "notes",
+                Note(
+                    id=note_id,
+                    text=QCoreApplication.translate("EditCommands", "Note"),
+                    attached_to=attached,
+                    layout=NoteLayout(x=round(x), y=round(y)),
+                ),
+            )
         scene.select_ids([note_id])
         return note_id
 
@@ -124,7 +140,7 @@ class EditCommands:
             if focus is part.list:
                 part.delete()
                 return
-        self._delete(self.selected_ids(), tr("Delete"))
+        self._delete(self.selected_ids(), QCoreApplication.translate("EditCommands", "Delete"))
 
     def _delete(self, ids: list[str], label: str) -> None:
         if not ids:
@@ -140,8 +156,9 @@ class EditCommands:
         if scene is None:
             return
         bp = self.window.session.blueprint
-        scene.select_ids([s.id for s in bp.steps] + [f.id for f in bp.flows]
-                         + [n.id for n in bp.notes])
+        scene.select_ids(
+            [s.id for s in bp.steps] + [f.id for f in bp.flows] + [n.id for n in bp.notes]
+        )
 
 
 def clipboard_fragment() -> dict[str, Any] | None:

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
@@ -134,7 +134,8 @@ class MinutesEditor(FieldEditor):
     def _edited(self, text: str) -> None:
         value = parse_minutes(text)
         if value is INVALID:
-            self.mark_problem(self.line.tr("Enter minutes as a number, e.g. 2.5"))
+            self.mark_problem(QCoreApplication.translate(
+                "PropertyPanel", "Enter minutes as a number, e.g. 2.5"))
             return
         self.commit(value, merge=True)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QStackedWidget, QWidget
 
 from blueprint_app.history import BLUEPRINT, Change, Document, edits
@@ -22,7 +22,7 @@ class PropertyPanel(QDockWidget):
     """Dock showing one form at a time: step, flow, lane, phase, note or blueprint."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self_tr("Properties"), parent)
+        super().__init__(QCoreApplication.translate("PropertyPanel", "Properties"), parent)
         self.setObjectName("PropertyPanel")
         self.session: Session | None = None
         self.item_id: str | None = None  # None: nothing shown; BLUEPRINT: the blueprint
@@ -153,8 +153,3 @@ def problem_text(error: Exception) -> str:
         return "; ".join(str(e.get("msg", "")) for e in error.errors())
     return str(error)
 
-
-def self_tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("PropertyPanel", text)
