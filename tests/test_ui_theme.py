@@ -23,3 +23,10 @@ def test_dark_system_scheme_gives_a_dark_palette_and_light_the_style_default(
         assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 180
     finally:
         qapp.setPalette(original)
+
+
+def test_the_app_has_an_icon_at_every_usual_size(qapp: QApplication) -> None:
+    icon = theme.app_icon()
+    assert sorted(size.width() for size in icon.availableSizes()) == [16, 32, 64, 128, 256]
+    image = icon.pixmap(64, 64).toImage()
+    assert image.pixelColor(32, 32).lightness() > 200  # the white card in the middle

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from blueprint_app.analysis.geometry import COLUMN_PITCH
 from blueprint_app.history import Transaction, edits
 from blueprint_app.model import LaneKind, Step, StepKind, StepLayout
 
-#: Horizontal distance between consecutive cards added from the palette, in scene units.
-STEP_SPACING = 200.0
+#: Horizontal distance between consecutive cards added from the palette: Arrange's pitch.
+STEP_SPACING = COLUMN_PITCH
 
 
 def natural_lane(tx: Transaction, kind: StepKind) -> str:
