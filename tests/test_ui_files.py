@@ -36,6 +36,7 @@ def window(qtbot: Any, tmp_path: Path, dialogs: Dialogs) -> Iterator[MainWindow]
 def test_title_marks_unsaved_changes_and_undo_clears_the_mark(window: MainWindow) -> None:
     assert not window.isWindowModified()
     assert window.windowTitle().startswith("Untitled blueprint[*]")
+    assert "Double-click in a lane" in window.statusBar().currentMessage()  # a hint to start
     retitle(window, ODD_TEXT)
     assert window.isWindowModified()
     assert window.menu_actions["undo"].isEnabled()

@@ -123,6 +123,10 @@ class MainWindow(QMainWindow):
         history.subscribe(lambda: self._history_changed(history))
         self._history_changed(history)
         self._selection_changed()
+        if not session.blueprint.steps:
+            self.statusBar().showMessage(self.tr(
+                "Double-click in a lane to add a step, or drag one from the Steps palette; "
+                "drag from a card's handle to connect it"))
 
     def _selection_changed(self) -> None:
         if self.scene is None or not shiboken6.isValid(self.scene):
