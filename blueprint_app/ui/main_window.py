@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr(
                 "Double-click in a lane to add a step, or drag one from the Steps palette; "
                 "drag from a card's handle to connect it"))
+        else:
+            self.statusBar().clearMessage()
 
     def _selection_changed(self) -> None:
         if self.scene is None or not shiboken6.isValid(self.scene):
