@@ -112,6 +112,14 @@ def spread(index: int, count: int, edge: float, pitch: float = 14.0) -> float:
     return (index - (count - 1) / 2) * step
 
 
+def route_box(source: Rect, target: Rect) -> Rect:
+    """Everywhere any route between two cards may run: a card there can change the route."""
+    left, top = min(source.x, target.x) - DETOUR - 2, min(source.y, target.y) - 2
+    right = max(source.right, target.right) + DETOUR + 2
+    bottom = max(source.bottom, target.bottom) + BACK_DROP + 2
+    return Rect(left, top, right - left, bottom - top)
+
+
 def label_anchor(points: list[Point]) -> Point:
     """Where a flow's label sits: the middle of its longest segment."""
     best, best_len = points[0], -1.0
@@ -157,6 +165,15 @@ class CardIndex:
             ids = self._cells.get(cell)
             if ids is not None:
                 ids.discard(item_id)
+
+    def ids_in(self, area: Rect) -> set[str]:
+        """Ids of the rectangles that meet ``area``."""
+        found: set[str] = set()
+        for cell in self._cells_of(area):
+            for item_id in self._cells.get(cell, ()):
+                if item_id not in found and self._rects[item_id].intersects(area):
+                    found.add(item_id)
+        return found
 
     def blocked_except(self, *ends: str) -> Blocked:
         """A ``blocked`` test that ignores the cards ``ends`` (the flow's own cards)."""

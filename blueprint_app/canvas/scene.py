@@ -93,14 +93,20 @@ class BlueprintScene(QGraphicsScene):
         c, sid = self.content, change.item_id
         if change.action == "added":
             c.add_card(sid)
+            c.reroute_crossing([c.card_rect(sid)])
             self._mark_frame_dirty()
         elif change.action == "removed":
+            old = c.card_rect(sid) if sid in c.cards else None
             c.remove_card(sid)
+            if old is not None:
+                c.reroute_crossing([old])
             self._mark_frame_dirty()
         elif change.action == "changed" and sid in c.cards:
             if change.field in _CARD_REPLACE_FIELDS:
+                old = c.card_rect(sid)
                 c.place_card(sid)
                 c.reroute_around([sid])
+                c.reroute_crossing([old, c.card_rect(sid)])
                 self._mark_frame_dirty()
             elif change.field == "phase":
                 self._mark_frame_dirty()
@@ -145,9 +151,11 @@ class BlueprintScene(QGraphicsScene):
         moved = c.refresh_frame()
         if moved:
             shifted = [sid for sid in c.cards if c.step(sid).lane in moved]
+            areas = [c.card_rect(sid) for sid in shifted]
             for sid in shifted:
                 c.place_card(sid)
             c.reroute_at(shifted)
+            c.reroute_crossing(areas + [c.card_rect(sid) for sid in shifted])
         c.update_scene_rect()
 
     # -- gestures ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.layout import missing_layouts
-from blueprint_app.analysis.routing import CardIndex, Point, route, sides, spread
+from blueprint_app.analysis.routing import CardIndex, Point, route, route_box, sides, spread
 from blueprint_app.model.blueprint import Blueprint, Flow, LaneKind, Note, Step
 from blueprint_app.render import style
 from blueprint_app.render.items import (
@@ -52,6 +52,7 @@ class BlueprintItems:
         self.notes: dict[str, NoteItem] = {}
         self.flows_at: dict[str, set[str]] = {}
         self.card_index = CardIndex()  # where the model puts each card, for routing round them
+        self.route_boxes = CardIndex()  # where each flow may run, to find flows a card affects
         self._lane_kinds: dict[str, LaneKind] = {}
 
     # -- model access --------------------------------------------------------------------------
@@ -175,6 +176,7 @@ class BlueprintItems:
         ends = [step_id for step_id, ids in self.flows_at.items() if flow_id in ids]
         for step_id in ends:
             self.flows_at[step_id].discard(flow_id)
+        self.route_boxes.remove(flow_id)
         self.scene.removeItem(item)
         self.reroute_at(ends)  # the flows left at those edges spread out again
 
@@ -206,12 +208,24 @@ class BlueprintItems:
                     steps.update((flow.source, flow.target))
         self.reroute_at(steps)
 
+    def reroute_crossing(self, rects: Iterable[geo.Rect]) -> None:
+        """Reroute flows that may run where these card rectangles are: a card that arrives
+        there may now be in their way, one that left may free a straighter route."""
+        done: set[str] = set()
+        for rect in rects:
+            for flow_id in self.route_boxes.ids_in(rect) - done:
+                done.add(flow_id)
+                if flow_id in self.flows:
+                    self.flows[flow_id].reroute()
+
     def route_between(self, source_id: str, target_id: str, flow_id: str = "") -> list[Point]:
         source = self.cards.get(source_id)
         target = self.cards.get(target_id)
         if source is None or target is None:
             return [(0.0, 0.0), (0.0, 0.0)]
         s_rect, t_rect = source.scene_rect(), target.scene_rect()
+        if flow_id:
+            self.route_boxes.put(flow_id, route_box(s_rect, t_rect))
         leave, enter = sides(s_rect, t_rect)
         return route(s_rect, t_rect, self.card_index.blocked_except(source_id, target_id),
                      self._end_shift(flow_id, source_id, leave, "source"),
