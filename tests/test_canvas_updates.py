@@ -36,7 +36,7 @@ def test_a_title_change_repaints_only_its_card(qtbot: QtBot, coffee_path: Path,
     for step_id, card in scene.content.cards.items():
         monkeypatch.setattr(card, "update", lambda *a, sid=step_id: updated.append(sid))
     placed = _Counter(monkeypatch, scene.content, "place_card")
-    rerouted = _Counter(monkeypatch, scene.content, "reroute_at")
+    rerouted = _Counter(monkeypatch, scene.content, "reroute")
     with scene.history.transaction("Rename") as tx:
         edits.set_field(tx, "make", "title", "Pull espresso")
     assert updated == ["make"]

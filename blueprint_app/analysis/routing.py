@@ -166,6 +166,9 @@ class CardIndex:
             if ids is not None:
                 ids.discard(item_id)
 
+    def rect(self, item_id: str) -> Rect | None:
+        return self._rects.get(item_id)
+
     def ids_in(self, area: Rect) -> set[str]:
         """Ids of the rectangles that meet ``area``."""
         found: set[str] = set()

@@ -71,9 +71,12 @@ class MoveGesture:
         if not self.moving and abs(delta.x()) + abs(delta.y()) < DRAG_THRESHOLD:
             return
         self.moving = True
+        content = self.scene.content
         for item, origin in self.origins.items():
             item.setPos(origin + delta)
-        self.scene.content.reroute_at(self.step_ids)
+            if isinstance(item, CardItem):
+                content.card_moved(item.step_id)
+        content.reroute_at(self.step_ids)
 
     def release(self, pos: QPointF) -> None:
         if not self.moving:

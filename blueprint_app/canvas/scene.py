@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.layout import missing_layouts
 from blueprint_app.canvas import interactions
 from blueprint_app.history.document import Change, Document, SetField
@@ -26,7 +27,7 @@ from blueprint_app.history.undo import History
 from blueprint_app.render.items import CardItem, FlowItem, NoteItem
 from blueprint_app.render.scene_builder import BlueprintItems
 
-_CARD_REPLACE_FIELDS = {"lane", "layout"}
+_CARD_PLACE_FIELDS = {"lane", "layout"}
 
 
 class BlueprintScene(QGraphicsScene):
@@ -40,7 +41,10 @@ class BlueprintScene(QGraphicsScene):
         self.content = BlueprintItems(self, document.blueprint, document.get, interactive=True)
         self.content.build()
         self.item_updates = 0  # how many item updates changes caused (tests and benchmarks)
-        self._frame_dirty = False
+        self._dirty = self._frame_dirty = False
+        self._dirty_steps: set[str] = set()
+        self._dirty_areas: list[geo.Rect] = []
+        self._dirty_flows: set[str] = set()
         self._attached = True
         self._unsubscribe = document.subscribe(self._on_change)
         history.subscribe(self._after_transaction)
@@ -87,42 +91,41 @@ class BlueprintScene(QGraphicsScene):
             self.item_updates += 1
             handler(change)
         elif change.collection in ("lanes", "phases") or change.field == "language":
-            self._mark_frame_dirty()
+            self._frame_dirty = True
+            self._mark_dirty()
 
     def _step_changed(self, change: Change) -> None:
         c, sid = self.content, change.item_id
         if change.action == "added":
             c.add_card(sid)
-            c.reroute_crossing([c.card_rect(sid)])
-            self._mark_frame_dirty()
+            self._routes_dirty(areas=[c.card_rect(sid)], frame=True)
         elif change.action == "removed":
             old = c.card_rect(sid) if sid in c.cards else None
             c.remove_card(sid)
-            if old is not None:
-                c.reroute_crossing([old])
-            self._mark_frame_dirty()
+            self._routes_dirty(areas=[old] if old else [], frame=True)
         elif change.action == "changed" and sid in c.cards:
-            if change.field in _CARD_REPLACE_FIELDS:
+            if change.field in _CARD_PLACE_FIELDS:
                 old = c.card_rect(sid)
                 c.place_card(sid)
-                c.reroute_around([sid])
-                c.reroute_crossing([old, c.card_rect(sid)])
-                self._mark_frame_dirty()
+                self._routes_dirty([sid], [old, c.card_rect(sid)], frame=True)
             elif change.field == "phase":
-                self._mark_frame_dirty()
+                self._routes_dirty(frame=True)
             c.cards[sid].update()
 
     def _flow_changed(self, change: Change) -> None:
         c, fid = self.content, change.item_id
         if change.action == "added":
-            c.add_flow(fid)
+            c.add_flow(fid, route=False)
+            flow = c.flow(fid)
+            self._routes_dirty([flow.source, flow.target])
         elif change.action == "removed":
-            c.remove_flow(fid)
+            self._routes_dirty(c.remove_flow(fid, route=False))
         elif change.action == "changed" and fid in c.flows:
             if change.field in ("source", "target"):
-                c.reindex_flow(fid)
+                self._routes_dirty(c.reindex_flow(fid, route=False))
             else:
-                c.flows[fid].reroute()
+                self._dirty_flows.add(fid)  # a label changes the item's extent
+                self._mark_dirty()
 
     def _note_changed(self, change: Change) -> None:
         c, nid = self.content, change.item_id
@@ -133,9 +136,17 @@ class BlueprintScene(QGraphicsScene):
         elif change.action == "changed" and nid in c.notes:
             c.place_note(nid)
 
-    def _mark_frame_dirty(self) -> None:
-        if not self._frame_dirty:
-            self._frame_dirty = True
+    def _routes_dirty(self, steps: Iterable[str] = (), areas: Iterable[geo.Rect] = (),
+                      frame: bool = False) -> None:
+        """Remember what to reroute; it happens once, when the transaction ends."""
+        self._dirty_steps.update(steps)
+        self._dirty_areas.extend(areas)
+        self._frame_dirty = self._frame_dirty or frame
+        self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        if not self._dirty:
+            self._dirty = True
             QTimer.singleShot(0, self.flush)
 
     def _after_transaction(self) -> None:
@@ -143,20 +154,25 @@ class BlueprintScene(QGraphicsScene):
             self.flush()
 
     def flush(self) -> None:
-        """Refresh lanes, phases and lines after changes; move the cards of lanes that moved."""
-        if not self._frame_dirty or not self._attached:
+        """Bring what depends on many items up to date after changes, once per transaction:
+        lanes, phases and lines, the cards of lanes that moved, and the flows to reroute."""
+        if not self._dirty or not self._attached:
             return
-        self._frame_dirty = False
         c = self.content
-        moved = c.refresh_frame()
-        if moved:
-            shifted = [sid for sid in c.cards if c.step(sid).lane in moved]
-            areas = [c.card_rect(sid) for sid in shifted]
-            for sid in shifted:
-                c.place_card(sid)
-            c.reroute_at(shifted)
-            c.reroute_crossing(areas + [c.card_rect(sid) for sid in shifted])
-        c.update_scene_rect()
+        if self._frame_dirty:
+            moved = c.refresh_frame()
+            if moved:
+                shifted = [sid for sid in c.cards if c.step(sid).lane in moved]
+                self._dirty_areas.extend(c.card_rect(sid) for sid in shifted)
+                for sid in shifted:
+                    c.place_card(sid)
+                self._dirty_areas.extend(c.card_rect(sid) for sid in shifted)
+                self._dirty_steps.update(shifted)
+            c.update_scene_rect()
+        flows = c.flows_around(self._dirty_steps) | c.flows_crossing(self._dirty_areas)
+        c.reroute(flows | self._dirty_flows)
+        self._dirty = self._frame_dirty = False
+        self._dirty_steps, self._dirty_areas, self._dirty_flows = set(), [], set()
 
     # -- gestures ------------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:

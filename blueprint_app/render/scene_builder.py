@@ -142,11 +142,16 @@ class BlueprintItems:
         return card
 
     def place_card(self, step_id: str) -> None:
+        """Put the card where the model says (and forget where a drag had taken it)."""
         rect = self.geometry.card_rect(self.step(step_id))
         card = self.cards[step_id]
         card.setPos(rect.x, rect.y)
         self.card_index.put(step_id, rect)
         card.update()
+
+    def card_moved(self, step_id: str) -> None:
+        """A drag moved the card item itself: routing follows the item."""
+        self.card_index.put(step_id, self.cards[step_id].scene_rect())
 
     def remove_card(self, step_id: str) -> None:
         card = self.cards.pop(step_id, None)
@@ -155,7 +160,8 @@ class BlueprintItems:
             self.scene.removeItem(card)
 
     def card_rect(self, step_id: str) -> geo.Rect:
-        return self.cards[step_id].scene_rect()
+        rect = self.card_index.rect(step_id)
+        return rect if rect is not None else self.cards[step_id].scene_rect()
 
     # -- flows ---------------------------------------------------------------------------------
     def add_flow(self, flow_id: str, route: bool = True) -> FlowItem:
@@ -165,65 +171,71 @@ class BlueprintItems:
         self.flows_at.setdefault(flow.source, set()).add(flow_id)
         self.flows_at.setdefault(flow.target, set()).add(flow_id)
         if route:
-            self.reroute_at([flow.source, flow.target])
+            self.reroute(self.flows_around([flow.source, flow.target]))
         self.scene.addItem(item)
         return item
 
-    def remove_flow(self, flow_id: str) -> None:
+    def remove_flow(self, flow_id: str, route: bool = True) -> list[str]:
+        """Remove a flow's item; returns the steps it joined (their other flows may spread)."""
         item = self.flows.pop(flow_id, None)
         if item is None:
-            return
+            return []
         ends = [step_id for step_id, ids in self.flows_at.items() if flow_id in ids]
         for step_id in ends:
             self.flows_at[step_id].discard(flow_id)
         self.route_boxes.remove(flow_id)
         self.scene.removeItem(item)
-        self.reroute_at(ends)  # the flows left at those edges spread out again
+        if route:
+            self.reroute(self.flows_around(ends))
+        return ends
 
-    def reindex_flow(self, flow_id: str) -> None:
-        """The flow's ends changed: file it under its new ends and reroute it."""
+    def reindex_flow(self, flow_id: str, route: bool = True) -> set[str]:
+        """The flow's ends changed: file it under its new ends; returns old and new ends."""
         flow = self.flow(flow_id)
         ends = {step_id for step_id, ids in self.flows_at.items() if flow_id in ids}
         for step_id in ends:
             self.flows_at[step_id].discard(flow_id)
         self.flows_at.setdefault(flow.source, set()).add(flow_id)
         self.flows_at.setdefault(flow.target, set()).add(flow_id)
-        self.reroute_at(ends | {flow.source, flow.target})
+        ends |= {flow.source, flow.target}
+        if route:
+            self.reroute(self.flows_around(ends))
+        return ends
 
-    def reroute_at(self, step_ids: Iterable[str]) -> None:
-        done: set[str] = set()
-        for step_id in step_ids:
-            for flow_id in self.flows_at.get(step_id, ()):
-                if flow_id not in done and flow_id in self.flows:
-                    done.add(flow_id)
-                    self.flows[flow_id].reroute()
-
-    def reroute_around(self, step_ids: Iterable[str]) -> None:
-        """Reroute the flows at these steps and at their neighbours, whose ends share edges."""
+    def flows_around(self, step_ids: Iterable[str]) -> set[str]:
+        """The flows at these steps and at their neighbours: their ends share card edges."""
         steps = set(step_ids)
         for step_id in list(steps):
             for flow_id in self.flows_at.get(step_id, ()):
                 flow = self._lookup(flow_id)
                 if isinstance(flow, Flow):
                     steps.update((flow.source, flow.target))
-        self.reroute_at(steps)
+        return {f for step_id in steps for f in self.flows_at.get(step_id, ())}
 
-    def reroute_crossing(self, rects: Iterable[geo.Rect]) -> None:
-        """Reroute flows that may run where these card rectangles are: a card that arrives
-        there may now be in their way, one that left may free a straighter route."""
-        done: set[str] = set()
+    def flows_crossing(self, rects: Iterable[geo.Rect]) -> set[str]:
+        """Flows that may run where these card rectangles are: a card that arrives there may be
+        in their way now, one that left may free a straighter route."""
+        found: set[str] = set()
         for rect in rects:
-            for flow_id in self.route_boxes.ids_in(rect) - done:
-                done.add(flow_id)
-                if flow_id in self.flows:
-                    self.flows[flow_id].reroute()
+            found |= self.route_boxes.ids_in(rect)
+        return found
+
+    def reroute(self, flow_ids: Iterable[str]) -> None:
+        for flow_id in flow_ids:
+            item = self.flows.get(flow_id)
+            if item is not None:
+                item.reroute()
+
+    def reroute_at(self, step_ids: Iterable[str]) -> None:
+        """Reroute just the flows at these steps (while a drag moves their cards)."""
+        self.reroute({f for step_id in step_ids for f in self.flows_at.get(step_id, ())})
 
     def route_between(self, source_id: str, target_id: str, flow_id: str = "") -> list[Point]:
         source = self.cards.get(source_id)
         target = self.cards.get(target_id)
         if source is None or target is None:
             return [(0.0, 0.0), (0.0, 0.0)]
-        s_rect, t_rect = source.scene_rect(), target.scene_rect()
+        s_rect, t_rect = self.card_rect(source_id), self.card_rect(target_id)
         if flow_id:
             self.route_boxes.put(flow_id, route_box(s_rect, t_rect))
         leave, enter = sides(s_rect, t_rect)
@@ -236,7 +248,7 @@ class BlueprintItems:
         other ends are, so they do not cross on the way in."""
         if side == "centre" or not flow_id:
             return 0.0
-        card = self.cards[step_id]
+        here = self.card_rect(step_id)
         horizontal_edge = side in ("top", "bottom")
         sharing: list[tuple[float, str]] = []
         for other_id in self.flows_at.get(step_id, ()):
@@ -244,10 +256,9 @@ class BlueprintItems:
             if not isinstance(other, Flow) or getattr(other, end) != step_id:
                 continue
             far_id = other.target if end == "source" else other.source
-            far = self.cards.get(far_id)
-            if far is None:
+            there = self.card_index.rect(far_id)
+            if there is None:
                 continue
-            here, there = card.scene_rect(), far.scene_rect()
             other_sides = sides(here, there) if end == "source" else sides(there, here)
             if other_sides[0 if end == "source" else 1] != side:
                 continue
