@@ -1,0 +1,324 @@
+"""Building the items of a blueprint into a scene, and keeping them in step with the model.
+
+:class:`BlueprintItems` owns the model-id → item maps. The interactive canvas uses it to update
+only the items a change touches; :func:`build_static_scene` uses it once for image exports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsScene
+
+from blueprint_app.analysis import geometry as geo
+from blueprint_app.analysis.layout import missing_layouts
+from blueprint_app.analysis.routing import CardIndex, Point, route, route_box, sides, spread
+from blueprint_app.model.blueprint import Blueprint, Flow, LaneKind, Note, Step
+from blueprint_app.render import style
+from blueprint_app.render.items import (
+    CardItem,
+    FlowItem,
+    LaneItem,
+    LineItem,
+    NoteItem,
+    PhaseItem,
+)
+
+Lookup = Callable[[str], Any]
+SCENE_MARGIN = 40.0
+
+
+class BlueprintItems:
+    """The graphics items of one blueprint in one scene, by model id."""
+
+    def __init__(self, scene: QGraphicsScene, blueprint: Blueprint,
+                 lookup: Lookup | None = None, interactive: bool = False) -> None:
+        self.scene = scene
+        self.blueprint = blueprint
+        self.interactive = interactive
+        if lookup is None:
+            index = {item.id: item for name in ("steps", "flows", "notes")
+                     for item in getattr(blueprint, name)}
+            lookup = index.get
+        self._lookup = lookup
+        self.geometry = geo.compute_geometry(blueprint)
+        self.lanes: dict[str, LaneItem] = {}
+        self.phases: dict[str, PhaseItem] = {}
+        self.lines: dict[str, LineItem] = {}
+        self.cards: dict[str, CardItem] = {}
+        self.flows: dict[str, FlowItem] = {}
+        self.notes: dict[str, NoteItem] = {}
+        self.flows_at: dict[str, set[str]] = {}
+        self.card_index = CardIndex()  # where the model puts each card, for routing round them
+        self.route_boxes = CardIndex()  # where each flow may run, to find flows a card affects
+        self._lane_kinds: dict[str, LaneKind] = {}
+
+    # -- model access --------------------------------------------------------------------------
+    def find(self, item_id: str) -> Any:
+        """The model object, or None once it is gone (a detached scene painting its last frame)."""
+        return self._lookup(item_id)
+
+    def step(self, step_id: str) -> Step:
+        item = self._lookup(step_id)
+        assert isinstance(item, Step)
+        return item
+
+    def flow(self, flow_id: str) -> Flow:
+        item = self._lookup(flow_id)
+        assert isinstance(item, Flow)
+        return item
+
+    def note(self, note_id: str) -> Note:
+        item = self._lookup(note_id)
+        assert isinstance(item, Note)
+        return item
+
+    def lane_kind(self, lane_id: str) -> LaneKind:
+        return self._lane_kinds.get(lane_id, LaneKind.CUSTOM)
+
+    # -- building ------------------------------------------------------------------------------
+    def build(self) -> None:
+        """Create every item (once; later changes go through the ``*_changed`` methods)."""
+        self.scene.setBackgroundBrush(style.CANVAS)
+        self.refresh_frame()
+        for step in self.blueprint.steps:
+            self.add_card(step.id)
+        for flow in self.blueprint.flows:
+            self.add_flow(flow.id, route=False)
+        for item in self.flows.values():  # routed once all are known: ends share card edges
+            item.reroute()
+        for note in self.blueprint.notes:
+            self.add_note(note.id)
+        self.update_scene_rect()
+
+    def refresh_frame(self) -> set[str]:
+        """Recompute lanes, phases and lines; return the lanes whose top moved."""
+        old = {band.id: band.top for band in self.geometry.lanes}
+        self.geometry = geo.compute_geometry(self.blueprint)
+        g = self.geometry
+        self._lane_kinds = {band.id: band.kind for band in g.lanes}
+        self._sync(self.lanes, [b.id for b in g.lanes],
+                   lambda lid: LaneItem(_band(g, lid), g.left, g.right),
+                   lambda item, lid: item.set_frame(_band(g, lid), g.left, g.right))
+        self._sync(self.phases, [c.id for c in g.phases],
+                   lambda pid: PhaseItem(_column(g, pid), g.bottom),
+                   lambda item, pid: item.set_frame(_column(g, pid), g.bottom))
+        labels = geo.line_labels(self.blueprint.language)
+        wanted = {name: (labels[name], g.line_y(kind)) for name, _, kind in geo.LINES}
+        present = [name for name, (_, y) in wanted.items() if y is not None]
+        self._sync(self.lines, present,
+                   lambda n: LineItem(n, wanted[n][0], wanted[n][1] or 0.0, g.left, g.right),
+                   lambda item, n: item.set_frame(wanted[n][1] or 0.0, g.left, g.right,
+                                                  wanted[n][0]))
+        return {band.id for band in g.lanes if old.get(band.id) != band.top}
+
+    def _sync(self, items: dict[str, Any], ids: list[str], make: Callable[[str], Any],
+              update: Callable[[Any, str], None]) -> None:
+        for gone in set(items) - set(ids):
+            self.scene.removeItem(items.pop(gone))
+        for item_id in ids:
+            if item_id in items:
+                update(items[item_id], item_id)
+            else:
+                items[item_id] = make(item_id)
+                self.scene.addItem(items[item_id])
+
+    def update_scene_rect(self) -> None:
+        g = self.geometry
+        rect = QRectF(g.left, g.top, g.right - g.left, g.bottom - g.top)
+        for note in self.notes.values():
+            rect = rect.united(note.sceneBoundingRect())
+        self.scene.setSceneRect(rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN,
+                                              SCENE_MARGIN, SCENE_MARGIN))
+
+    # -- cards ---------------------------------------------------------------------------------
+    def add_card(self, step_id: str) -> CardItem:
+        card = CardItem(self, step_id, self.interactive)
+        self.cards[step_id] = card
+        self.place_card(step_id)
+        self.scene.addItem(card)
+        return card
+
+    def place_card(self, step_id: str) -> None:
+        """Put the card where the model says (and forget where a drag had taken it)."""
+        rect = self.geometry.card_rect(self.step(step_id))
+        card = self.cards[step_id]
+        card.setPos(rect.x, rect.y)
+        self.card_index.put(step_id, rect)
+        card.update()
+
+    def card_moved(self, step_id: str) -> None:
+        """A drag moved the card item itself: routing follows the item."""
+        self.card_index.put(step_id, self.cards[step_id].scene_rect())
+
+    def remove_card(self, step_id: str) -> None:
+        card = self.cards.pop(step_id, None)
+        self.card_index.remove(step_id)
+        if card is not None:
+            self.scene.removeItem(card)
+
+    def card_rect(self, step_id: str) -> geo.Rect:
+        rect = self.card_index.rect(step_id)
+        return rect if rect is not None else self.cards[step_id].scene_rect()
+
+    # -- flows ---------------------------------------------------------------------------------
+    def add_flow(self, flow_id: str, route: bool = True) -> FlowItem:
+        flow = self.flow(flow_id)
+        item = FlowItem(self, flow_id, self.interactive)
+        self.flows[flow_id] = item
+        self.flows_at.setdefault(flow.source, set()).add(flow_id)
+        self.flows_at.setdefault(flow.target, set()).add(flow_id)
+        if route:
+            self.reroute(self.flows_around([flow.source, flow.target]))
+        self.scene.addItem(item)
+        return item
+
+    def remove_flow(self, flow_id: str, route: bool = True) -> list[str]:
+        """Remove a flow's item; returns the steps it joined (their other flows may spread)."""
+        item = self.flows.pop(flow_id, None)
+        if item is None:
+            return []
+        ends = [step_id for step_id, ids in self.flows_at.items() if flow_id in ids]
+        for step_id in ends:
+            self.flows_at[step_id].discard(flow_id)
+        self.route_boxes.remove(flow_id)
+        self.scene.removeItem(item)
+        if route:
+            self.reroute(self.flows_around(ends))
+        return ends
+
+    def reindex_flow(self, flow_id: str, route: bool = True) -> set[str]:
+        """The flow's ends changed: file it under its new ends; returns old and new ends."""
+        flow = self.flow(flow_id)
+        ends = {step_id for step_id, ids in self.flows_at.items() if flow_id in ids}
+        for step_id in ends:
+            self.flows_at[step_id].discard(flow_id)
+        self.flows_at.setdefault(flow.source, set()).add(flow_id)
+        self.flows_at.setdefault(flow.target, set()).add(flow_id)
+        ends |= {flow.source, flow.target}
+        if route:
+            self.reroute(self.flows_around(ends))
+        return ends
+
+    def flows_around(self, step_ids: Iterable[str]) -> set[str]:
+        """The flows at these steps and at their neighbours: their ends share card edges."""
+        steps = set(step_ids)
+        for step_id in list(steps):
+            for flow_id in self.flows_at.get(step_id, ()):
+                flow = self._lookup(flow_id)
+                if isinstance(flow, Flow):
+                    steps.update((flow.source, flow.target))
+        return {f for step_id in steps for f in self.flows_at.get(step_id, ())}
+
+    def flows_crossing(self, rects: Iterable[geo.Rect]) -> set[str]:
+        """Flows that may run where these card rectangles are: a card that arrives there may be
+        in their way now, one that left may free a straighter route."""
+        found: set[str] = set()
+        for rect in rects:
+            found |= self.route_boxes.ids_in(rect)
+        return found
+
+    def reroute(self, flow_ids: Iterable[str]) -> None:
+        for flow_id in flow_ids:
+            item = self.flows.get(flow_id)
+            if item is not None:
+                item.reroute()
+
+    def reroute_at(self, step_ids: Iterable[str]) -> None:
+        """Reroute just the flows at these steps (while a drag moves their cards)."""
+        self.reroute({f for step_id in step_ids for f in self.flows_at.get(step_id, ())})
+
+    def route_between(self, source_id: str, target_id: str, flow_id: str = "") -> list[Point]:
+        source = self.cards.get(source_id)
+        target = self.cards.get(target_id)
+        if source is None or target is None:
+            return [(0.0, 0.0), (0.0, 0.0)]
+        s_rect, t_rect = self.card_rect(source_id), self.card_rect(target_id)
+        if flow_id:
+            self.route_boxes.put(flow_id, route_box(s_rect, t_rect))
+        leave, enter = sides(s_rect, t_rect)
+        return route(s_rect, t_rect, self.card_index.blocked_except(source_id, target_id),
+                     self._end_shift(flow_id, source_id, leave, "source"),
+                     self._end_shift(flow_id, target_id, enter, "target"))
+
+    def _end_shift(self, flow_id: str, step_id: str, side: str, end: str) -> float:
+        """Spread the ends of the flows that meet one edge of a card, ordered by where their
+        other ends are, so they do not cross on the way in."""
+        if side == "centre" or not flow_id:
+            return 0.0
+        here = self.card_rect(step_id)
+        horizontal_edge = side in ("top", "bottom")
+        sharing: list[tuple[float, str]] = []
+        for other_id in self.flows_at.get(step_id, ()):
+            other = self._lookup(other_id)
+            if not isinstance(other, Flow) or getattr(other, end) != step_id:
+                continue
+            far_id = other.target if end == "source" else other.source
+            there = self.card_index.rect(far_id)
+            if there is None:
+                continue
+            other_sides = sides(here, there) if end == "source" else sides(there, here)
+            if other_sides[0 if end == "source" else 1] != side:
+                continue
+            sharing.append((there.cx if horizontal_edge else there.cy, other_id))
+        sharing.sort()
+        ids = [fid for _, fid in sharing]
+        if flow_id not in ids:
+            return 0.0
+        edge = geo.CARD_W if horizontal_edge else geo.CARD_H
+        return spread(ids.index(flow_id), len(ids), edge)
+
+    # -- notes ---------------------------------------------------------------------------------
+    def add_note(self, note_id: str) -> NoteItem:
+        item = NoteItem(self, note_id, self.interactive)
+        self.notes[note_id] = item
+        self.place_note(note_id)
+        self.scene.addItem(item)
+        return item
+
+    def place_note(self, note_id: str) -> None:
+        note = self.note(note_id)
+        self.notes[note_id].setPos(note.layout.x, note.layout.y)
+        self.notes[note_id].update()
+
+    def remove_note(self, note_id: str) -> None:
+        item = self.notes.pop(note_id, None)
+        if item is not None:
+            self.scene.removeItem(item)
+
+
+def _band(g: geo.Geometry, lane_id: str) -> geo.LaneBand:
+    band = g.lane(lane_id)
+    assert band is not None
+    return band
+
+
+def _column(g: geo.Geometry, phase_id: str) -> geo.PhaseColumn:
+    return next(c for c in g.phases if c.id == phase_id)
+
+
+def laid_out_copy(blueprint: Blueprint) -> Blueprint:
+    """The blueprint itself if every step has a layout, else a copy with the gaps filled."""
+    missing = missing_layouts(blueprint)
+    if not missing:
+        return blueprint
+    copy = blueprint.model_copy(deep=True)
+    for step in copy.steps:
+        if step.id in missing:
+            step.layout = missing[step.id]
+    return copy
+
+
+def build_static_scene(blueprint: Blueprint) -> QGraphicsScene:
+    """A fresh scene showing the whole blueprint, without interaction (for image exports).
+
+    The scene's ``sceneRect()`` frames the drawing with a margin; render it with
+    ``scene.render(painter, target, scene.sceneRect())``.
+    """
+    scene = QGraphicsScene()
+    items = BlueprintItems(scene, laid_out_copy(blueprint))
+    items.build()
+    scene._blueprint_items = items  # type: ignore[attr-defined]  # keeps the items' owner alive
+    return scene

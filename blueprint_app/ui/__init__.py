@@ -1,0 +1,1 @@
+"""The Qt shell around the core: main window, actions, docks and dialogs."""

@@ -1,0 +1,220 @@
+"""The window's menus and actions, with the platform's standard shortcuts.
+
+Actions are created here and connected to the window's commands, so the window class keeps the
+behaviour and this module keeps the wiring (and every user-visible menu string) in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle
+
+if TYPE_CHECKING:
+    from blueprint_app.ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+class WindowActions:
+    """Every action of one window, by name (``actions["save"]``)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.by_name: dict[str, QAction] = {}
+        self.recent_menu = QMenu(QCoreApplication.translate("Actions", "Open &Recent"), window)
+        self._build()
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+    def _add(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: Key | str | list[Key | str] | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{name}")
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            sequences: list[QKeySequence] = []
+            for key in keys:
+                sequences += (
+                    QKeySequence.keyBindings(key) if isinstance(key, Key) else [QKeySequence(key)]
+                )
+            action.setShortcuts(sequences)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        self.by_name[name] = action
+        return action
+
+    def _build(self) -> None:
+        w = self.window
+        self._add(
+            "new",
+            QCoreApplication.translate("Actions", "&New"),
+            w.new_window,
+            Key.New,
+            QCoreApplication.translate("Actions", "Start a new blueprint"),
+        )
+        self._add(
+            "open",
+            QCoreApplication.translate("Actions", "&Open…"),
+            w.open_file,
+            Key.Open,
+            QCoreApplication.translate("Actions", "Open a blueprint file"),
+        )
+        self._add("save", QCoreApplication.translate("Actions", "&Save"), w.save, Key.Save)
+        self._add(
+            "save_as", QCoreApplication.translate("Actions", "Save &As…"), w.save_as, Key.SaveAs
+        )
+        self._add("close", QCoreApplication.translate("Actions", "&Close"), w.close, Key.Close)
+        self._add(
+            "quit", QCoreApplication.translate("Actions", "&Quit"), w.quit_application, Key.Quit
+        )
+        self._add("undo", QCoreApplication.translate("Actions", "&Undo"), w.undo, Key.Undo)
+        self._add("redo", QCoreApplication.translate("Actions", "&Redo"), w.redo, Key.Redo)
+        self._add("cut", QCoreApplication.translate("Actions", "Cu&t"), w.edits.cut, Key.Cut)
+        self._add("copy", QCoreApplication.translate("Actions", "&Copy"), w.edits.copy, Key.Copy)
+        self._add(
+            "paste", QCoreApplication.translate("Actions", "&Paste"), w.edits.paste, Key.Paste
+        )
+        self._add(
+            "duplicate",
+            QCoreApplication.translate("Actions", "D&uplicate"),
+            w.edits.duplicate,
+            "Ctrl+D",
+        )
+        self._add(
+            "delete", QCoreApplication.translate("Actions", "&Delete"), w.edits.delete, Key.Delete
+        )
+        self._add(
+            "select_all",
+            QCoreApplication.translate("Actions", "Select &All"),
+            w.edits.select_all,
+            Key.SelectAll,
+        )
+        self._add(
+            "find", QCoreApplication.translate("Actions", "&Find Step…"), w.show_find, Key.Find
+        )
+        self._add(
+            "add_note",
+            QCoreApplication.translate("Actions", "Add Sticky &Note"),
+            w.edits.add_note,
+            "Ctrl+Shift+N",
+            QCoreApplication.translate(
+                "Actions", "A note beside the selected step, or in the middle of the view"
+            ),
+        )
+        self._add(
+            "zoom_in",
+            QCoreApplication.translate("Actions", "Zoom &In"),
+            w.zoom_in,
+            [Key.ZoomIn, "Ctrl+="],
+        )
+        self._add(
+            "zoom_out", QCoreApplication.translate("Actions", "Zoom &Out"), w.zoom_out, Key.ZoomOut
+        )
+        self._add(
+            "fit", QCoreApplication.translate("Actions", "&Fit to Window"), w.fit_all, "Ctrl+0"
+        )
+        self._add(
+            "arrange",
+            QCoreApplication.translate("Actions", "&Arrange"),
+            w.arrange,
+            "Ctrl+Shift+L",
+            QCoreApplication.translate("Actions", "Lay the blueprint out automatically"),
+        )
+        self._build_menus()
+        self._build_toolbar()
+
+    def _build_toolbar(self) -> None:
+        """The most used actions one click away, with the platform's standard icons."""
+        icons = {
+            "new": QStyle.StandardPixmap.SP_FileIcon,
+            "open": QStyle.StandardPixmap.SP_DialogOpenButton,
+            "save": QStyle.StandardPixmap.SP_DialogSaveButton,
+            "undo": QStyle.StandardPixmap.SP_ArrowBack,
+            "redo": QStyle.StandardPixmap.SP_ArrowForward,
+        }
+        style = self.window.style()
+        for name, pixmap in icons.items():
+            self[name].setIcon(style.standardIcon(pixmap))
+        for name, short in (
+            ("undo", QCoreApplication.translate("Actions", "Undo")),
+            ("redo", QCoreApplication.translate("Actions", "Redo")),
+            ("find", QCoreApplication.translate("Actions", "Find")),
+            ("fit", QCoreApplication.translate("Actions", "Fit")),
+        ):
+            self[name].setIconText(short)  # the menu text carries the edit's name; too long here
+        bar = self.window.addToolBar(QCoreApplication.translate("Actions", "Main"))
+        bar.setObjectName("MainToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for entry in (
+            "new",
+            "open",
+            "save",
+            None,
+            "undo",
+            "redo",
+            None,
+            "arrange",
+            "zoom_out",
+            "zoom_in",
+            "fit",
+            None,
+            "find",
+        ):
+            if entry is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(self[entry])
+        self.toolbar = bar
+
+    def _build_menus(self) -> None:
+        bar = self.window.menuBar()
+        file_menu = bar.addMenu(QCoreApplication.translate("Actions", "&File"))
+        for name in ("new", "open"):
+            file_menu.addAction(self[name])
+        file_menu.addMenu(self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self.window.fill_recent_menu)
+        file_menu.addSeparator()
+        for name in ("save", "save_as", "close"):
+            file_menu.addAction(self[name])
+        file_menu.addSeparator()
+        file_menu.addAction(self["quit"])
+        edit_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Edit"))
+        for entry in (
+            "undo",
+            "redo",
+            None,
+            "cut",
+            "copy",
+            "paste",
+            "duplicate",
+            "delete",
+            None,
+            "add_note",
+            None,
+            "select_all",
+            "find",
+        ):
+            if entry is None:
+                edit_menu.addSeparator()
+            else:
+                edit_menu.addAction(self[entry])
+        view_menu = bar.addMenu(QCoreApplication.translate("Actions", "&View"))
+        for name in ("zoom_in", "zoom_out", "fit"):
+            view_menu.addAction(self[name])
+        self.view_menu = view_menu
+        view_menu.addSeparator()
+        arrange_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Arrange"))
+        arrange_menu.addAction(self["arrange"])

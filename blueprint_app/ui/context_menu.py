@@ -1,0 +1,92 @@
+"""The canvas's right-click menu: the Edit actions plus the kind of the selected steps or flows.
+
+Right-clicking an item that is not selected selects it first, as diagram tools do.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF
+from PySide6.QtWidgets import QMenu
+
+from blueprint_app.history import edits
+from blueprint_app.model import Flow, Step
+from blueprint_app.ui.property_forms import flow_kind_options, step_kind_options
+
+if TYPE_CHECKING:
+    from blueprint_app.ui.main_window import MainWindow
+
+
+def select_under(window: MainWindow, scene_pos: QPointF) -> None:
+    """Make the item under the pointer part of the selection (alone, if it was not selected)."""
+    ids = window.scene.selected_ids()
+    for item in window.scene.items(scene_pos):
+        for item_id in (
+            getattr(item, "step_id", None),
+            getattr(item, "flow_id", None),
+            getattr(item, "note_id", None),
+        ):
+            if item_id is not None:
+                if item_id not in ids:
+                    window.scene.select_ids([item_id])
+                return
+
+
+def build_menu(window: MainWindow, scene_pos: QPointF) -> QMenu:
+    select_under(window, scene_pos)
+    menu = QMenu(window)
+    actions = window.menu_actions
+    for name in ("cut", "copy", "paste", "duplicate", "delete", None, "add_note"):
+        if name is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(actions[name])
+    document = window.session.document
+    ids = window.scene.selected_ids()
+    steps = [i for i in ids if isinstance(document.get(i), Step)]
+    flows = [i for i in ids if isinstance(document.get(i), Flow)]
+    if steps:
+        _kind_menu(
+            window,
+            menu.addMenu(QCoreApplication.translate("ContextMenu", "Step kind")),
+            steps,
+            step_kind_options(),
+        )
+    if flows:
+        _kind_menu(
+            window,
+            menu.addMenu(QCoreApplication.translate("ContextMenu", "Flow kind")),
+            flows,
+            flow_kind_options(),
+        )
+    menu.addSeparator()
+    menu.addAction(actions["arrange"])
+    menu.addAction(actions["fit"])
+    return menu
+
+
+def _kind_menu(
+    window: MainWindow, menu: QMenu, ids: list[str], options: list[tuple[str, object]]
+) -> None:
+    current = {getattr(window.session.document.get(i), "kind", None) for i in ids}
+    for label, kind in options:
+        action = menu.addAction(label)
+        action.setCheckable(True)
+        action.setChecked(current == {kind})
+        action.triggered.connect(lambda _c=False, k=kind: set_kind(window, ids, k))
+
+
+def set_kind(window: MainWindow, ids: list[str], kind: object) -> None:
+    """Give every one of ``ids`` this kind, as one undo step."""
+    with window.session.history.transaction(
+        QCoreApplication.translate("ContextMenu", "Change kind")
+    ) as tx:
+        for item_id in ids:
+            edits.set_field(tx, item_id, "kind", kind)
+
+
+def show_menu(window: MainWindow, view_pos: QPoint) -> None:
+    menu = build_menu(window, window.view.mapToScene(view_pos))
+    menu.exec(window.view.viewport().mapToGlobal(view_pos))
+    menu.deleteLater()
