@@ -1,0 +1,70 @@
+"""Packaging, as a user meets it: a wheel installed into a fresh virtual environment, and the
+frozen desktop bundle, each run from outside the source tree."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from blueprint_app import __version__
+
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "resources" / "examples" / "hotel-stay.blueprint.json"
+
+
+def run(command: list[str | Path], cwd: Path, timeout: int = 900) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    result = subprocess.run([str(part) for part in command], cwd=cwd, env=env, text=True,
+                            capture_output=True, timeout=timeout, check=False)
+    assert result.returncode == 0, f"{command}: {result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    run([sys.executable, "-m", "build", "--wheel", "--outdir", out, ROOT], cwd=out)
+    [built] = out.glob("blueprint_studio-*.whl")
+    return built
+
+
+def test_the_wheel_carries_every_resource(wheel: Path) -> None:
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    for folder in ("examples", "templates", "schema", "icons"):
+        assert any(n.startswith(f"blueprint_app/_resources/{folder}/") for n in names), folder
+    sources = {p.relative_to(ROOT / "resources").as_posix()
+               for p in (ROOT / "resources").rglob("*") if p.is_file()}
+    packed = {n.removeprefix("blueprint_app/_resources/") for n in names
+              if n.startswith("blueprint_app/_resources/")}
+    assert sources <= packed
+
+
+def test_a_fresh_venv_gets_working_commands(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(target)
+    python = target / "bin" / "python"
+    run([python, "-m", "pip", "install", "--quiet", wheel], cwd=tmp_path)
+    outside = tmp_path / "work"
+    outside.mkdir()
+    where = run([python, "-c", "import blueprint_app; print(blueprint_app.__file__)"], outside)
+    assert where.stdout.startswith(str(target))
+    assert run([target / "bin" / "blueprint", "--version"], outside).stdout.strip() == (
+        f"blueprint {__version__}")
+    assert "hotel-stay" in run([target / "bin" / "blueprint", "templates"], outside).stdout
+    run([target / "bin" / "blueprint", "new", "--template", "bank-account-opening",
+         "--language", "zh-CN", "-o", "bank.blueprint.json"], outside)
+    run([target / "bin" / "blueprint", "validate", "bank.blueprint.json"], outside)
+    run([target / "bin" / "blueprint", "export", "bank.blueprint.json", "-o", "bank.html"],
+        outside)
+    assert "开户" in (outside / "bank.html").read_text(encoding="utf-8")
+    assert run([target / "bin" / "blueprint-app", "--version"], outside).stdout.strip() == (
+        __version__)
