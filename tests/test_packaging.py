@@ -68,3 +68,24 @@ def test_a_fresh_venv_gets_working_commands(wheel: Path, tmp_path: Path) -> None
     assert "开户" in (outside / "bank.html").read_text(encoding="utf-8")
     assert run([target / "bin" / "blueprint-app", "--version"], outside).stdout.strip() == (
         __version__)
+
+
+def test_the_frozen_bundle_runs_headless(tmp_path: Path) -> None:
+    """CI builds the one-folder bundle from this checkout and runs both executables."""
+    out = tmp_path / "dist"
+    build = run(["bash", ROOT / "packaging" / "build.sh", out], cwd=ROOT, timeout=1800)
+    print(build.stdout.strip())  # the bundle's size, for the CI log
+    bundle = out / "BlueprintStudio"
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    assert size < 250 * 1024 * 1024, f"bundle grew to {size / 1e6:.0f} MB"
+    assert not list(bundle.rglob("*WebEngine*")) and not list(bundle.rglob("libQt63D*"))
+    outside = tmp_path / "work"
+    outside.mkdir()
+    assert run([bundle / "blueprint", "--version"], outside).stdout.strip() == (
+        f"blueprint {__version__}")
+    assert run([bundle / "blueprint-app", "--version"], outside).stdout.strip() == __version__
+    run([bundle / "blueprint", "validate", EXAMPLE], outside)
+    run([bundle / "blueprint", "new", "--template", "hotel-stay", "-o", "h.blueprint.json"],
+        outside)
+    run([bundle / "blueprint", "export", "h.blueprint.json", "-o", "h.md"], outside)
+    assert "Check-in" in (outside / "h.md").read_text(encoding="utf-8")
