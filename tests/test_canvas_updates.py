@@ -146,3 +146,36 @@ def test_middle_button_pans(qtbot: QtBot, coffee_path: Path) -> None:
     qtbot.mouseRelease(viewport, Qt.MouseButton.MiddleButton, pos=QPoint(100, 100))
     assert bar.value() == before + 50
     assert scene.selected_ids() == []
+
+
+def test_space_and_drag_pans_without_touching_the_document(qtbot: QtBot,
+                                                            coffee_path: Path) -> None:
+    scene, view = open_file(qtbot, coffee_path)
+    view.resize(300, 200)
+    view.set_zoom(2.0)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    before = bar.value()
+    viewport = view.viewport()
+    view.setFocus()
+    qtbot.keyPress(view, Qt.Key.Key_Space)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=QPoint(150, 150))
+    qtbot.mouseMove(viewport, QPoint(150, 110))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(150, 110))
+    qtbot.keyRelease(view, Qt.Key.Key_Space)
+    assert bar.value() == before + 40
+    assert not scene.history.can_undo
+
+
+def test_dragging_a_sticky_note_moves_it_in_one_undo_step(qtbot: QtBot, coffee_path: Path) -> None:
+    from tests.canvas_support import drag
+
+    scene, view = open_file(qtbot, coffee_path)
+    note = scene.item_for("n1")
+    start = note.pos() + QPointF(30, 30)
+    drag(qtbot, view, (start.x(), start.y()), (start.x() + 200, start.y() + 10))
+    layout = scene.document.get("n1").layout
+    assert (layout.x, layout.y) == (200, -70)
+    assert scene.item_for("n1").pos() == QPointF(200, -70)
+    scene.history.undo()
+    assert scene.item_for("n1").pos() == QPointF(0, -80)

@@ -162,11 +162,11 @@ class BlueprintScene(QGraphicsScene):
         if self._frame_dirty:
             moved = c.refresh_frame()
             if moved:
+                # Lanes only move down or up together, so only flows with an end in a moved lane
+                # can change: no area queries for these cards.
                 shifted = [sid for sid in c.cards if c.step(sid).lane in moved]
-                self._dirty_areas.extend(c.card_rect(sid) for sid in shifted)
                 for sid in shifted:
                     c.place_card(sid)
-                self._dirty_areas.extend(c.card_rect(sid) for sid in shifted)
                 self._dirty_steps.update(shifted)
             c.update_scene_rect()
         flows = c.flows_around(self._dirty_steps) | c.flows_crossing(self._dirty_areas)
