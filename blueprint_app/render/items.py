@@ -254,8 +254,11 @@ class FlowItem(QGraphicsItem):
         metrics = QFontMetricsF(style.font(LABEL_PX))
         width = min(metrics.horizontalAdvance(label), LABEL_MAX_W) + 10
         x, y = label_anchor(self.points)
-        if _longest_is_vertical(self.points):
+        vertical, length = _longest_segment(self.points)
+        if vertical:
             return QRectF(x + 4, y - 9, width, 18)
+        if length < width + 6:  # a short hop between cards: above the line, not over the cards
+            return QRectF(x - width / 2, y - 24, width, 18)
         return QRectF(x - width / 2, y - 9, width, 18)
 
     def boundingRect(self) -> QRectF:
@@ -303,13 +306,14 @@ class FlowItem(QGraphicsItem):
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def _longest_is_vertical(points: list[Point]) -> bool:
+def _longest_segment(points: list[Point]) -> tuple[bool, float]:
+    """Whether the longest segment is vertical, and its length."""
     best, vertical = -1.0, False
     for (x1, y1), (x2, y2) in itertools.pairwise(points):
         length = abs(x2 - x1) + abs(y2 - y1)
         if length > best:
             best, vertical = length, abs(x2 - x1) < abs(y2 - y1)
-    return vertical
+    return vertical, best
 
 
 NOTE_W, NOTE_H = 130.0, 80.0

@@ -244,8 +244,8 @@ class BlueprintItems:
                      self._end_shift(flow_id, target_id, enter, "target"))
 
     def _end_shift(self, flow_id: str, step_id: str, side: str, end: str) -> float:
-        """Spread the ends of the flows that meet one edge of a card, ordered by where their
-        other ends are, so they do not cross on the way in."""
+        """Spread the ends of the flows that meet one edge of a card (arriving or leaving),
+        ordered by where their other ends are, so they do not cross near the card."""
         if side == "centre" or not flow_id:
             return 0.0
         here = self.card_rect(step_id)
@@ -253,16 +253,15 @@ class BlueprintItems:
         sharing: list[tuple[float, str]] = []
         for other_id in self.flows_at.get(step_id, ()):
             other = self._lookup(other_id)
-            if not isinstance(other, Flow) or getattr(other, end) != step_id:
+            if not isinstance(other, Flow) or other.source == other.target:
                 continue
-            far_id = other.target if end == "source" else other.source
-            there = self.card_index.rect(far_id)
+            leaving = other.source == step_id
+            there = self.card_index.rect(other.target if leaving else other.source)
             if there is None:
                 continue
-            other_sides = sides(here, there) if end == "source" else sides(there, here)
-            if other_sides[0 if end == "source" else 1] != side:
-                continue
-            sharing.append((there.cx if horizontal_edge else there.cy, other_id))
+            other_side = sides(here, there)[0] if leaving else sides(there, here)[1]
+            if other_side == side:
+                sharing.append((there.cx if horizontal_edge else there.cy, other_id))
         sharing.sort()
         ids = [fid for _, fid in sharing]
         if flow_id not in ids:
