@@ -169,8 +169,12 @@ class BlueprintScene(QGraphicsScene):
                     c.place_card(sid)
                 self._dirty_steps.update(shifted)
             c.update_scene_rect()
-        flows = c.flows_around(self._dirty_steps) | c.flows_crossing(self._dirty_areas)
-        c.reroute(flows | self._dirty_flows)
+        # a flow a card now blocks or frees may change sides, and so the spread of the other
+        # flows at its two ends
+        crossing = c.flows_crossing(self._dirty_areas)
+        beside = {f for fid in crossing for end in c.flow_ends(fid)
+                  for f in c.flows_at.get(end, ())}
+        c.reroute(c.flows_around(self._dirty_steps) | crossing | beside | self._dirty_flows)
         self._dirty = self._frame_dirty = False
         self._dirty_steps, self._dirty_areas, self._dirty_flows = set(), [], set()
 

@@ -212,6 +212,10 @@ class BlueprintItems:
                     steps.update((flow.source, flow.target))
         return {f for step_id in steps for f in self.flows_at.get(step_id, ())}
 
+    def flow_ends(self, flow_id: str) -> tuple[str, ...]:
+        flow = self._lookup(flow_id)
+        return (flow.source, flow.target) if isinstance(flow, Flow) else ()
+
     def flows_crossing(self, rects: Iterable[geo.Rect]) -> set[str]:
         """Flows that may run where these card rectangles are: a card that arrives there may be
         in their way now, one that left may free a straighter route."""
@@ -238,8 +242,9 @@ class BlueprintItems:
         s_rect, t_rect = self.card_rect(source_id), self.card_rect(target_id)
         if flow_id:
             self.route_boxes.put(flow_id, route_box(s_rect, t_rect))
-        leave, enter = sides(s_rect, t_rect)
-        return route(s_rect, t_rect, self.card_index.blocked_except(source_id, target_id),
+        blocked = self.card_index.blocked_except(source_id, target_id)
+        leave, enter = sides(s_rect, t_rect, blocked)
+        return route(s_rect, t_rect, blocked,
                      self._end_shift(flow_id, source_id, leave, "source"),
                      self._end_shift(flow_id, target_id, enter, "target"))
 
@@ -259,7 +264,9 @@ class BlueprintItems:
             there = self.card_index.rect(other.target if leaving else other.source)
             if there is None:
                 continue
-            other_side = sides(here, there)[0] if leaving else sides(there, here)[1]
+            blocked = self.card_index.blocked_except(other.source, other.target)
+            other_side = (sides(here, there, blocked)[0] if leaving
+                          else sides(there, here, blocked)[1])
             if other_side == side:
                 sharing.append((there.cx if horizontal_edge else there.cy, other_id))
         sharing.sort()
