@@ -202,3 +202,22 @@ def test_ctrl_click_and_rubber_band_select(qtbot: QtBot, coffee_path: Path) -> N
     drag(qtbot, view, (left, top), (260, band.bottom - 4))
     chosen = scene.selected_ids()
     assert {"arrive", "order-drink"} <= set(chosen) and "wait" not in chosen
+
+
+def test_after_a_drag_over_other_cards_the_scene_mirrors_the_document(
+        qtbot: QtBot, coffee_path: Path) -> None:
+    from tests.test_canvas_consistency import _check_mirrors
+
+    scene, view = open_file(qtbot, coffee_path)
+    cx, cy = _card_centre(scene, "pos")
+    for finish in (False, True):
+        drag(qtbot, view, (cx, cy), _card_centre(scene, "take-order"), steps=3, finish=False)
+        drag_to = _lane_point(scene, "backstage", _card_centre(scene, "make")[0] + 170)
+        qtbot.mouseMove(view.viewport(), at(view, *drag_to))
+        if finish:
+            qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=at(view, *drag_to))
+        else:
+            qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
+            qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=at(view, *drag_to))
+        _check_mirrors(scene)
+    assert scene.document.step("pos").lane == "backstage"

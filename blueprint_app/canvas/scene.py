@@ -174,7 +174,9 @@ class BlueprintScene(QGraphicsScene):
         crossing = c.flows_crossing(self._dirty_areas)
         beside = {f for fid in crossing for end in c.flow_ends(fid)
                   for f in c.flows_at.get(end, ())}
-        c.reroute(c.flows_around(self._dirty_steps) | crossing | beside | self._dirty_flows)
+        flows = c.flows_around(self._dirty_steps) | crossing | beside | self._dirty_flows
+        c.forget_sides(flows)
+        c.reroute(flows)
         self._dirty = self._frame_dirty = False
         self._dirty_steps, self._dirty_areas, self._dirty_flows = set(), [], set()
 

@@ -53,6 +53,10 @@ class BlueprintItems:
         self.flows_at: dict[str, set[str]] = {}
         self.card_index = CardIndex()  # where the model puts each card, for routing round them
         self.route_boxes = CardIndex()  # where each flow may run, to find flows a card affects
+        #: per flow: the end rectangles and the sides its route used; valid until the flow is
+        #: rerouted (every change that can alter its sides reroutes it, see ``forget_sides``)
+        self._sides: dict[str, tuple[geo.Rect, geo.Rect, tuple[str, str]]] = {}
+        self.dragging = False  # cards stand where the mouse is, not the model: cache nothing
         self._lane_kinds: dict[str, LaneKind] = {}
 
     # -- model access --------------------------------------------------------------------------
@@ -184,6 +188,7 @@ class BlueprintItems:
         for step_id in ends:
             self.flows_at[step_id].discard(flow_id)
         self.route_boxes.remove(flow_id)
+        self._sides.pop(flow_id, None)
         self.scene.removeItem(item)
         if route:
             self.reroute(self.flows_around(ends))
@@ -244,6 +249,8 @@ class BlueprintItems:
             self.route_boxes.put(flow_id, route_box(s_rect, t_rect))
         blocked = self.card_index.blocked_except(source_id, target_id)
         leave, enter = sides(s_rect, t_rect, blocked)
+        if flow_id and not self.dragging:
+            self._sides[flow_id] = (s_rect, t_rect, (leave, enter))
         return route(s_rect, t_rect, blocked,
                      self._end_shift(flow_id, source_id, leave, "source"),
                      self._end_shift(flow_id, target_id, enter, "target"))
@@ -264,9 +271,8 @@ class BlueprintItems:
             there = self.card_index.rect(other.target if leaving else other.source)
             if there is None:
                 continue
-            blocked = self.card_index.blocked_except(other.source, other.target)
-            other_side = (sides(here, there, blocked)[0] if leaving
-                          else sides(there, here, blocked)[1])
+            pair = (here, there) if leaving else (there, here)
+            other_side = self._sides_of(other, *pair)[0 if leaving else 1]
             if other_side == side:
                 sharing.append((there.cx if horizontal_edge else there.cy, other_id))
         sharing.sort()
@@ -275,6 +281,20 @@ class BlueprintItems:
             return 0.0
         edge = geo.CARD_W if horizontal_edge else geo.CARD_H
         return spread(ids.index(flow_id), len(ids), edge)
+
+    def _sides_of(self, flow: Flow, source: geo.Rect, target: geo.Rect) -> tuple[str, str]:
+        known = self._sides.get(flow.id)
+        if known is not None and known[0] == source and known[1] == target and not self.dragging:
+            return known[2]
+        found = sides(source, target, self.card_index.blocked_except(flow.source, flow.target))
+        if not self.dragging:
+            self._sides[flow.id] = (source, target, found)
+        return found
+
+    def forget_sides(self, flow_ids: Iterable[str]) -> None:
+        """Cards moved or arrived: these flows' sides must be worked out afresh."""
+        for flow_id in flow_ids:
+            self._sides.pop(flow_id, None)
 
     # -- notes ---------------------------------------------------------------------------------
     def add_note(self, note_id: str) -> NoteItem:
