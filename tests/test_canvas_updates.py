@@ -179,3 +179,31 @@ def test_dragging_a_sticky_note_moves_it_in_one_undo_step(qtbot: QtBot, coffee_p
     assert scene.item_for("n1").pos() == QPointF(200, -70)
     scene.history.undo()
     assert scene.item_for("n1").pos() == QPointF(0, -80)
+
+
+def test_steps_without_layout_are_laid_out_on_open_outside_the_history(
+        qtbot: QtBot, coffee_path: Path) -> None:
+    from blueprint_app.analysis.geometry import overlapping_cards
+    from blueprint_app.storage import load
+    from tests.canvas_support import open_canvas
+
+    blueprint = load(coffee_path)
+    for step in blueprint.steps:
+        step.layout = None
+    scene, _view = open_canvas(qtbot, blueprint)
+    assert all(step.layout is not None for step in scene.document.blueprint.steps)
+    assert overlapping_cards(scene.document.blueprint) == []
+    assert not scene.history.can_undo and scene.history.is_clean
+
+
+def test_arrange_moves_the_cards_in_one_undo_step(qtbot: QtBot, coffee_path: Path) -> None:
+    from blueprint_app.analysis.layout import arrange
+
+    scene, _view = open_file(qtbot, coffee_path)
+    before = {sid: card.pos() for sid, card in scene.content.cards.items()}
+    with scene.history.transaction("Arrange") as tx:
+        arrange(tx)
+    after = {sid: card.pos() for sid, card in scene.content.cards.items()}
+    assert after != before and len(scene.history.entries) == 1
+    scene.history.undo()
+    assert {sid: card.pos() for sid, card in scene.content.cards.items()} == before
