@@ -221,3 +221,13 @@ def test_after_a_drag_over_other_cards_the_scene_mirrors_the_document(
             qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=at(view, *drag_to))
         _check_mirrors(scene)
     assert scene.document.step("pos").lane == "backstage"
+
+
+def test_hovering_shows_the_handle_and_a_cross_over_it(qtbot: QtBot, coffee_path: Path) -> None:
+    scene, view = open_file(qtbot, coffee_path)
+    card = scene.item_for("pos")
+    pos = card.pos()
+    qtbot.mouseMove(view.viewport(), at(view, pos.x() + 30, pos.y() + 30))
+    assert card.hovered and card.cursor().shape() != Qt.CursorShape.CrossCursor
+    qtbot.mouseMove(view.viewport(), at(view, pos.x() + geo.CARD_W, pos.y() + geo.CARD_H / 2))
+    assert card.cursor().shape() == Qt.CursorShape.CrossCursor

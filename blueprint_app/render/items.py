@@ -200,8 +200,17 @@ class CardItem(QGraphicsItem):
         self.hovered = True
         self.update()
 
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        """A cross over the connect handle says "drag from here to connect"."""
+        offset = event.pos() - self.handle_pos()
+        if offset.x() ** 2 + offset.y() ** 2 <= (geo.HANDLE_R + 3) ** 2:
+            self.setCursor(Qt.CursorShape.CrossCursor)
+        else:
+            self.unsetCursor()
+
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.hovered = False
+        self.unsetCursor()
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
