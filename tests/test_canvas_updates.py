@@ -207,3 +207,18 @@ def test_arrange_moves_the_cards_in_one_undo_step(qtbot: QtBot, coffee_path: Pat
     assert after != before and len(scene.history.entries) == 1
     scene.history.undo()
     assert {sid: card.pos() for sid, card in scene.content.cards.items()} == before
+
+
+def test_canvas_around_the_blueprint_follows_a_dark_palette(qtbot: QtBot, coffee_path: Path) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    scene, _view = open_file(qtbot, coffee_path)
+    light = QApplication.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1f2023"))
+    try:
+        QApplication.setPalette(dark)
+        qtbot.waitUntil(lambda: scene.backgroundBrush().color().name() == "#1f2023")
+    finally:
+        QApplication.setPalette(light)
+    qtbot.waitUntil(lambda: scene.backgroundBrush().color() == light.color(QPalette.ColorRole.Base))

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
@@ -40,6 +41,7 @@ class BlueprintScene(QGraphicsScene):
         _lay_out_missing(document)
         self.content = BlueprintItems(self, document.blueprint, document.get, interactive=True)
         self.content.build()
+        self._follow_palette()
         self.item_updates = 0  # how many item updates changes caused (tests and benchmarks)
         self._dirty = self._frame_dirty = False
         self._dirty_steps: set[str] = set()
@@ -179,6 +181,16 @@ class BlueprintScene(QGraphicsScene):
         c.reroute(flows)
         self._dirty = self._frame_dirty = False
         self._dirty_steps, self._dirty_areas, self._dirty_flows = set(), [], set()
+
+    def _follow_palette(self) -> None:
+        """Around the blueprint, the canvas takes the system's light or dark base colour (the
+        blueprint itself keeps its light paper colours, as it will be printed and exported)."""
+        self.setBackgroundBrush(QApplication.palette().color(QPalette.ColorRole.Base))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._follow_palette()
+        return super().event(event)
 
     # -- gestures ------------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
