@@ -66,6 +66,7 @@ def _check_mirrors(scene: BlueprintScene) -> None:
         rect = g.card_rect(step)
         pos = content.cards[step.id].pos()
         assert (pos.x(), pos.y()) == (rect.x, rect.y), step.id
+    content.forget_sides(list(content.flows))  # the fresh routes below use no cached sides
     for flow in bp.flows:
         item = content.flows[flow.id]
         assert item.points == content.route_between(flow.source, flow.target, flow.id)

@@ -202,3 +202,32 @@ def test_ctrl_click_and_rubber_band_select(qtbot: QtBot, coffee_path: Path) -> N
     drag(qtbot, view, (left, top), (260, band.bottom - 4))
     chosen = scene.selected_ids()
     assert {"arrive", "order-drink"} <= set(chosen) and "wait" not in chosen
+
+
+def test_after_a_drag_over_other_cards_the_scene_mirrors_the_document(
+        qtbot: QtBot, coffee_path: Path) -> None:
+    from tests.test_canvas_consistency import _check_mirrors
+
+    scene, view = open_file(qtbot, coffee_path)
+    cx, cy = _card_centre(scene, "pos")
+    for finish in (False, True):
+        drag(qtbot, view, (cx, cy), _card_centre(scene, "take-order"), steps=3, finish=False)
+        drag_to = _lane_point(scene, "backstage", _card_centre(scene, "make")[0] + 170)
+        qtbot.mouseMove(view.viewport(), at(view, *drag_to))
+        if finish:
+            qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=at(view, *drag_to))
+        else:
+            qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
+            qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=at(view, *drag_to))
+        _check_mirrors(scene)
+    assert scene.document.step("pos").lane == "backstage"
+
+
+def test_hovering_shows_the_handle_and_a_cross_over_it(qtbot: QtBot, coffee_path: Path) -> None:
+    scene, view = open_file(qtbot, coffee_path)
+    card = scene.item_for("pos")
+    pos = card.pos()
+    qtbot.mouseMove(view.viewport(), at(view, pos.x() + 30, pos.y() + 30))
+    assert card.hovered and card.cursor().shape() != Qt.CursorShape.CrossCursor
+    qtbot.mouseMove(view.viewport(), at(view, pos.x() + geo.CARD_W, pos.y() + geo.CARD_H / 2))
+    assert card.cursor().shape() == Qt.CursorShape.CrossCursor

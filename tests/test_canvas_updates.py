@@ -147,3 +147,79 @@ def test_middle_button_pans(qtbot: QtBot, coffee_path: Path) -> None:
     qtbot.mouseRelease(viewport, Qt.MouseButton.MiddleButton, pos=QPoint(100, 100))
     assert bar.value() == before + 50
     assert scene.selected_ids() == []
+
+
+def test_space_and_drag_pans_without_touching_the_document(qtbot: QtBot,
+                                                            coffee_path: Path) -> None:
+    scene, view = open_file(qtbot, coffee_path)
+    view.resize(300, 200)
+    view.set_zoom(2.0)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    before = bar.value()
+    viewport = view.viewport()
+    view.setFocus()
+    qtbot.keyPress(view, Qt.Key.Key_Space)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=QPoint(150, 150))
+    qtbot.mouseMove(viewport, QPoint(150, 110))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(150, 110))
+    qtbot.keyRelease(view, Qt.Key.Key_Space)
+    assert bar.value() == before + 40
+    assert not scene.history.can_undo
+
+
+def test_dragging_a_sticky_note_moves_it_in_one_undo_step(qtbot: QtBot, coffee_path: Path) -> None:
+    from tests.canvas_support import drag
+
+    scene, view = open_file(qtbot, coffee_path)
+    note = scene.item_for("n1")
+    start = note.pos() + QPointF(30, 30)
+    drag(qtbot, view, (start.x(), start.y()), (start.x() + 200, start.y() + 10))
+    layout = scene.document.get("n1").layout
+    assert (layout.x, layout.y) == (200, -70)
+    assert scene.item_for("n1").pos() == QPointF(200, -70)
+    scene.history.undo()
+    assert scene.item_for("n1").pos() == QPointF(0, -80)
+
+
+def test_steps_without_layout_are_laid_out_on_open_outside_the_history(
+        qtbot: QtBot, coffee_path: Path) -> None:
+    from blueprint_app.analysis.geometry import overlapping_cards
+    from blueprint_app.storage import load
+    from tests.canvas_support import open_canvas
+
+    blueprint = load(coffee_path)
+    for step in blueprint.steps:
+        step.layout = None
+    scene, _view = open_canvas(qtbot, blueprint)
+    assert all(step.layout is not None for step in scene.document.blueprint.steps)
+    assert overlapping_cards(scene.document.blueprint) == []
+    assert not scene.history.can_undo and scene.history.is_clean
+
+
+def test_arrange_moves_the_cards_in_one_undo_step(qtbot: QtBot, coffee_path: Path) -> None:
+    from blueprint_app.analysis.layout import arrange
+
+    scene, _view = open_file(qtbot, coffee_path)
+    before = {sid: card.pos() for sid, card in scene.content.cards.items()}
+    with scene.history.transaction("Arrange") as tx:
+        arrange(tx)
+    after = {sid: card.pos() for sid, card in scene.content.cards.items()}
+    assert after != before and len(scene.history.entries) == 1
+    scene.history.undo()
+    assert {sid: card.pos() for sid, card in scene.content.cards.items()} == before
+
+
+def test_canvas_around_the_blueprint_follows_a_dark_palette(qtbot: QtBot, coffee_path: Path) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    scene, _view = open_file(qtbot, coffee_path)
+    light = QApplication.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1f2023"))
+    try:
+        QApplication.setPalette(dark)
+        qtbot.waitUntil(lambda: scene.backgroundBrush().color().name() == "#1f2023")
+    finally:
+        QApplication.setPalette(light)
+    qtbot.waitUntil(lambda: scene.backgroundBrush().color() == light.color(QPalette.ColorRole.Base))

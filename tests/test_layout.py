@@ -33,6 +33,10 @@ def test_arranged_coffee_has_no_overlaps_and_reads_left_to_right(coffee_path: Pa
             assert x[flow.source] <= x[flow.target], flow.id
     assert x["take-order"] == x["order-drink"]  # the answer sits under the customer's action
     assert x["menu"] == x["order-drink"]  # evidence above the step it belongs to
+    rows = {step.id: step.layout.row for step in blueprint.steps}
+    assert x["remake"] == x["make"] and rows["remake"] == rows["make"] + 1  # recovery below
+    # leave follows wait in the customer lane although the path runs through the frontstage
+    assert x["leave"] > x["wait"]
 
 
 def _blueprint_with(flows: list[tuple[str, str]], lanes: dict[str, str]) -> object:

@@ -119,3 +119,17 @@ def test_line_labels_follow_the_blueprint_language(qtbot: QtBot, coffee_path: Pa
     labels = {item.name: item.label for item in scene.items() if isinstance(item, LineItem)}
     assert labels == {"interaction": "外部互动分界线", "visibility": "可视分界线",
                       "internal": "内部互动分界线"}
+
+
+def test_flow_labels_sit_above_the_cards_and_leave_with_their_flow(
+        qtbot: QtBot, coffee_path: Path) -> None:
+    from blueprint_app.render.items import FlowLabelItem
+
+    scene = build_static_scene(load(coffee_path))
+    labels = [item for item in scene.items() if isinstance(item, FlowLabelItem)]
+    labelled = [item for item in labels if not item.boundingRect().isEmpty()]
+    assert len(labels) == 12 and len(labelled) == 1  # only "wrong drink" has a label
+    assert labelled[0].zValue() > max(i.zValue() for i in scene.items() if isinstance(i, CardItem))
+    flow_item = labelled[0].flow_item
+    scene.removeItem(flow_item)
+    assert labelled[0].scene() is None

@@ -53,6 +53,7 @@ def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, Step
     successors: dict[str, list[str]] = defaultdict(list)
     predecessors: dict[str, list[str]] = defaultdict(list)
     evidence_of: dict[str, str] = {}
+    recovery: set[tuple[str, str]] = set()
     for flow in blueprint.flows:
         if flow.source not in steps or flow.target not in steps:
             continue
@@ -60,6 +61,8 @@ def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, Step
             evidence_of.setdefault(flow.source, flow.target)
             evidence_of.setdefault(flow.target, flow.source)
             continue
+        if flow.kind == FlowKind.RECOVERY:
+            recovery.add((flow.source, flow.target))
         successors[flow.source].append(flow.target)
     for children in successors.values():
         children.sort(key=rank.__getitem__)
@@ -69,23 +72,43 @@ def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, Step
         for child in children:
             if position[source] < position[child]:
                 predecessors[child].append(source)
-    level = _levels(order, steps, predecessors, rank)
+    level = _levels(order, steps, predecessors, rank, recovery)
     _place_evidence(steps, evidence_of, predecessors, level)
     return _slots(blueprint, steps, rank, level, origin)
 
 
 def _levels(order: list[str], steps: dict[str, Step], predecessors: dict[str, list[str]],
-            rank: dict[str, tuple[int, int]]) -> dict[str, int]:
-    """Column inside the step's phase: after same-lane predecessors, beside other lanes'."""
+            rank: dict[str, tuple[int, int]], recovery: set[tuple[str, str]]) -> dict[str, int]:
+    """Column inside the step's phase.
+
+    A step goes right of every earlier step of its own lane that leads to it (directly or through
+    other lanes) and no further left than the steps of other lanes that hand over to it, so a
+    hand-off across a line stays in the same column. A recovery step stays in its fail point's
+    column, so it lands in the row below it.
+    """
     level: dict[str, int] = {}
+    reach: dict[str, dict[str, int]] = {}  # per step: lane -> latest column among it and before
     for sid in order:
+        lane = steps[sid].lane
         best = 0
+        before: dict[str, int] = {}
         for pred in predecessors[sid]:
             if rank[pred][0] != rank[sid][0]:
                 continue
-            same_lane = steps[pred].lane == steps[sid].lane
-            best = max(best, level[pred] + (1 if same_lane else 0))
+            same_lane = steps[pred].lane == lane
+            if (pred, sid) in recovery and same_lane:
+                best = max(best, level[pred])
+                earlier = {k: v for k, v in reach[pred].items() if k != lane}
+            else:
+                best = max(best, level[pred] + (1 if same_lane else 0))
+                earlier = reach[pred]
+            if lane in earlier:
+                best = max(best, earlier[lane] + 1)
+            for key, value in earlier.items():
+                before[key] = max(before.get(key, value), value)
         level[sid] = best
+        before[lane] = max(before.get(lane, best), best)
+        reach[sid] = before
     return level
 
 

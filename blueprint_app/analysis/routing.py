@@ -30,18 +30,46 @@ def _free(points: list[Point], blocked: Blocked | None) -> bool:
     return True
 
 
-def sides(source: Rect, target: Rect) -> tuple[str, str]:
-    """Which side of each card a route leaves and enters (before any detour)."""
+def _relation(source: Rect, target: Rect) -> str:
     if target.x >= source.right + MIN_GAP:
-        return "right", "left"
+        return "forward"
     if target.right <= source.x - MIN_GAP and not (
         target.y >= source.bottom + MIN_GAP or target.bottom <= source.y - MIN_GAP
     ):
-        return "bottom", "bottom"
+        return "backward"
     if target.y >= source.bottom:
-        return "bottom", "top"
+        return "down"
     if target.bottom <= source.y:
-        return "top", "bottom"
+        return "up"
+    return "overlap"
+
+
+def _vertical_points(source: Rect, target: Rect, exit_shift: float = 0.0,
+                     entry_shift: float = 0.0) -> list[Point]:
+    down = target.y >= source.bottom
+    start = (source.cx + exit_shift, source.bottom if down else source.y)
+    end = (target.cx + entry_shift, target.y if down else target.bottom)
+    if abs(start[0] - end[0]) < 0.5:
+        return [start, end]
+    my = (start[1] + end[1]) / 2
+    return [start, (start[0], my), (end[0], my), end]
+
+
+def sides(source: Rect, target: Rect, blocked: Blocked | None = None) -> tuple[str, str]:
+    """Which side of each card the route leaves and enters.
+
+    A hand-off straight up or down that another card blocks goes round through the gap at the
+    cards' right: it leaves and enters on the right.
+    """
+    relation = _relation(source, target)
+    if relation == "forward":
+        return "right", "left"
+    if relation == "backward":
+        return "bottom", "bottom"
+    if relation in ("down", "up"):
+        if not _free(_vertical_points(source, target), blocked):
+            return "right", "right"
+        return ("bottom", "top") if relation == "down" else ("top", "bottom")
     return "centre", "centre"
 
 
@@ -52,14 +80,17 @@ def route(source: Rect, target: Rect, blocked: Blocked | None = None,
     ``exit_shift`` and ``entry_shift`` move the ends along the card's edge, so several flows at
     one side of a card arrive side by side instead of on top of each other.
     """
-    leave, _enter = sides(source, target)
-    if leave == "right":
+    leave, enter = sides(source, target, blocked)
+    if enter == "left":
         return _forward(source, target, blocked, exit_shift, entry_shift)
-    if leave == "bottom" and target.right <= source.x - MIN_GAP and not (
-            target.y >= source.bottom + MIN_GAP):
+    if enter == "right":
+        gx = max(source.right, target.right) + DETOUR
+        return [(source.right, source.cy + exit_shift), (gx, source.cy + exit_shift),
+                (gx, target.cy + entry_shift), (target.right, target.cy + entry_shift)]
+    if leave == enter == "bottom":
         return _backward(source, target, exit_shift, entry_shift)
     if leave in ("bottom", "top"):
-        return _vertical(source, target, blocked, exit_shift, entry_shift)
+        return _vertical_points(source, target, exit_shift, entry_shift)
     return [(source.cx, source.cy), (target.cx, target.cy)]
 
 
@@ -79,22 +110,6 @@ def _forward(source: Rect, target: Rect, blocked: Blocked | None,
         if _free(points, blocked):
             return points
     return routes[0]
-
-
-def _vertical(source: Rect, target: Rect, blocked: Blocked | None,
-              exit_shift: float, entry_shift: float) -> list[Point]:
-    down = target.y >= source.bottom
-    start = (source.cx + exit_shift, source.bottom if down else source.y)
-    end = (target.cx + entry_shift, target.y if down else target.bottom)
-    if abs(start[0] - end[0]) < 0.5:
-        points = [start, end]
-    else:
-        my = (start[1] + end[1]) / 2
-        points = [start, (start[0], my), (end[0], my), end]
-    if _free(points, blocked):
-        return points
-    gx = max(source.right, target.right) + DETOUR
-    return [(source.right, source.cy), (gx, source.cy), (gx, target.cy), (target.right, target.cy)]
 
 
 def _backward(source: Rect, target: Rect, exit_shift: float, entry_shift: float) -> list[Point]:

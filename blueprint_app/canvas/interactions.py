@@ -72,6 +72,7 @@ class MoveGesture:
             return
         self.moving = True
         content = self.scene.content
+        content.dragging = True
         for item, origin in self.origins.items():
             item.setPos(origin + delta)
             if isinstance(item, CardItem):
@@ -81,6 +82,7 @@ class MoveGesture:
     def release(self, pos: QPointF) -> None:
         if not self.moving:
             return
+        self.scene.content.dragging = False
         g = self.scene.content.geometry
         moves: dict[str, tuple[str, str | None, StepLayout]] = {}
         for item in self.items:
@@ -106,6 +108,7 @@ class MoveGesture:
 
     def cancel(self) -> None:
         content = self.scene.content
+        content.dragging = False
         for item in self.items:
             if isinstance(item, CardItem) and item.step_id in content.cards:
                 content.place_card(item.step_id)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
@@ -40,6 +41,7 @@ class BlueprintScene(QGraphicsScene):
         _lay_out_missing(document)
         self.content = BlueprintItems(self, document.blueprint, document.get, interactive=True)
         self.content.build()
+        self._follow_palette()
         self.item_updates = 0  # how many item updates changes caused (tests and benchmarks)
         self._dirty = self._frame_dirty = False
         self._dirty_steps: set[str] = set()
@@ -162,17 +164,33 @@ class BlueprintScene(QGraphicsScene):
         if self._frame_dirty:
             moved = c.refresh_frame()
             if moved:
+                # Lanes only move down or up together, so only flows with an end in a moved lane
+                # can change: no area queries for these cards.
                 shifted = [sid for sid in c.cards if c.step(sid).lane in moved]
-                self._dirty_areas.extend(c.card_rect(sid) for sid in shifted)
                 for sid in shifted:
                     c.place_card(sid)
-                self._dirty_areas.extend(c.card_rect(sid) for sid in shifted)
                 self._dirty_steps.update(shifted)
             c.update_scene_rect()
-        flows = c.flows_around(self._dirty_steps) | c.flows_crossing(self._dirty_areas)
-        c.reroute(flows | self._dirty_flows)
+        # a flow a card now blocks or frees may change sides, and so the spread of the other
+        # flows at its two ends
+        crossing = c.flows_crossing(self._dirty_areas)
+        beside = {f for fid in crossing for end in c.flow_ends(fid)
+                  for f in c.flows_at.get(end, ())}
+        flows = c.flows_around(self._dirty_steps) | crossing | beside | self._dirty_flows
+        c.forget_sides(flows)
+        c.reroute(flows)
         self._dirty = self._frame_dirty = False
         self._dirty_steps, self._dirty_areas, self._dirty_flows = set(), [], set()
+
+    def _follow_palette(self) -> None:
+        """Around the blueprint, the canvas takes the system's light or dark base colour (the
+        blueprint itself keeps its light paper colours, as it will be printed and exported)."""
+        self.setBackgroundBrush(QApplication.palette().color(QPalette.ColorRole.Base))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._follow_palette()
+        return super().event(event)
 
     # -- gestures ------------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:

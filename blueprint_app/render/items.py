@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from blueprint_app.render.scene_builder import BlueprintItems
 
 LABEL_PX, LABEL_MAX_W = 10.0, 140.0
-Z_LANE, Z_PHASE, Z_LINE, Z_FLOW, Z_CARD, Z_NOTE, Z_EDIT = 0, 1, 2, 3, 4, 5, 10
+Z_LANE, Z_PHASE, Z_LINE, Z_FLOW, Z_CARD, Z_LABEL, Z_NOTE, Z_EDIT = 0, 1, 2, 3, 4, 4.5, 5, 10
 
 
 def _detail(painter: QPainter, option: QStyleOptionGraphicsItem) -> float:
@@ -200,8 +200,17 @@ class CardItem(QGraphicsItem):
         self.hovered = True
         self.update()
 
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        """A cross over the connect handle says "drag from here to connect"."""
+        offset = event.pos() - self.handle_pos()
+        if offset.x() ** 2 + offset.y() ** 2 <= (geo.HANDLE_R + 3) ** 2:
+            self.setCursor(Qt.CursorShape.CrossCursor)
+        else:
+            self.unsetCursor()
+
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.hovered = False
+        self.unsetCursor()
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -230,8 +239,23 @@ class FlowItem(QGraphicsItem):
         self.points: list[Point] = []
         self._path = QPainterPath()
         self._bounds = QRectF()
+        self.label_item = FlowLabelItem(self)  # above the cards, so no card hides a label
         if interactive:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        """The label follows its flow into and out of a scene, and shows its selection."""
+        kind = QGraphicsItem.GraphicsItemChange
+        if change == kind.ItemSceneHasChanged:
+            scene = self.scene()
+            old = self.label_item.scene()
+            if old is not None and old is not scene:
+                old.removeItem(self.label_item)
+            if scene is not None and self.label_item.scene() is None:
+                scene.addItem(self.label_item)
+        elif change == kind.ItemSelectedHasChanged:
+            self.label_item.update()
+        return super().itemChange(change, value)
 
     def reroute(self) -> None:
         """Follow the end cards where they are now (during a drag too)."""
@@ -243,10 +267,8 @@ class FlowItem(QGraphicsItem):
         for point in points[1:]:
             path.lineTo(QPointF(*point))
         self._path = path
-        bounds = path.boundingRect().adjusted(-10, -10, 10, 10)
-        if flow.label:
-            bounds = bounds.united(self._label_rect(flow.label))
-        self._bounds = bounds
+        self._bounds = path.boundingRect().adjusted(-10, -10, 10, 10)
+        self.label_item.place(self._label_rect(flow.label) if flow.label else QRectF())
         self.update()
 
     def _label_rect(self, label: str) -> QRectF:
@@ -254,8 +276,11 @@ class FlowItem(QGraphicsItem):
         metrics = QFontMetricsF(style.font(LABEL_PX))
         width = min(metrics.horizontalAdvance(label), LABEL_MAX_W) + 10
         x, y = label_anchor(self.points)
-        if _longest_is_vertical(self.points):
+        vertical, length = _longest_segment(self.points)
+        if vertical:
             return QRectF(x + 4, y - 9, width, 18)
+        if length < width + 6:  # a short hop between cards: above the line, not over the cards
+            return QRectF(x - width / 2, y - 24, width, 18)
         return QRectF(x - width / 2, y - 9, width, 18)
 
     def boundingRect(self) -> QRectF:
@@ -288,28 +313,53 @@ class FlowItem(QGraphicsItem):
             painter.drawEllipse(tip, 3.0, 3.0)
         else:
             painter.drawPolygon(painting.arrow_head(tip, before))
-        if flow.label and _detail(painter, option) >= 0.35:
-            self._paint_label(painter, flow.label, colour)
 
-    def _paint_label(self, painter: QPainter, label: str, colour: QColor) -> None:
+
+class FlowLabelItem(QGraphicsItem):
+    """A flow's label, drawn above the cards; it belongs to its :class:`FlowItem`."""
+
+    def __init__(self, flow_item: FlowItem) -> None:
+        super().__init__()
+        self.flow_item = flow_item
+        self.setZValue(Z_LABEL)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._box = QRectF()
+
+    def place(self, box: QRectF) -> None:
+        if box != self._box:
+            self.prepareGeometryChange()
+            self._box = box
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._box.adjusted(-1, -1, 1, 1) if not self._box.isEmpty() else QRectF()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        flow = self.flow_item.items.find(self.flow_item.flow_id)
+        if not isinstance(flow, Flow) or not flow.label or _detail(painter, option) < 0.35:
+            return
+        colour = style.FLOW_STYLES.get(flow.kind, style.FLOW_STYLES[FlowKind.FLOW])[0]
+        if self.flow_item.isSelected():
+            colour = style.SELECTION
         painter.setFont(style.font(LABEL_PX))
-        text = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
+        text = painter.fontMetrics().elidedText(flow.label, Qt.TextElideMode.ElideRight,
                                                 int(LABEL_MAX_W))
-        box = self._label_rect(label)
         painter.setPen(style.pen(colour.lighter(150), 0.8))
         painter.setBrush(QColor(255, 255, 255, 235))
-        painter.drawRoundedRect(box, 4, 4)
+        painter.drawRoundedRect(self._box, 4, 4)
         painter.setPen(colour.darker(120))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(self._box, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def _longest_is_vertical(points: list[Point]) -> bool:
+def _longest_segment(points: list[Point]) -> tuple[bool, float]:
+    """Whether the longest segment is vertical, and its length."""
     best, vertical = -1.0, False
     for (x1, y1), (x2, y2) in itertools.pairwise(points):
         length = abs(x2 - x1) + abs(y2 - y1)
         if length > best:
             best, vertical = length, abs(x2 - x1) < abs(y2 - y1)
-    return vertical
+    return vertical, best
 
 
 NOTE_W, NOTE_H = 130.0, 80.0

@@ -53,6 +53,10 @@ class BlueprintItems:
         self.flows_at: dict[str, set[str]] = {}
         self.card_index = CardIndex()  # where the model puts each card, for routing round them
         self.route_boxes = CardIndex()  # where each flow may run, to find flows a card affects
+        #: per flow: the end rectangles and the sides its route used; valid until the flow is
+        #: rerouted (every change that can alter its sides reroutes it, see ``forget_sides``)
+        self._sides: dict[str, tuple[geo.Rect, geo.Rect, tuple[str, str]]] = {}
+        self.dragging = False  # cards stand where the mouse is, not the model: cache nothing
         self._lane_kinds: dict[str, LaneKind] = {}
 
     # -- model access --------------------------------------------------------------------------
@@ -184,6 +188,7 @@ class BlueprintItems:
         for step_id in ends:
             self.flows_at[step_id].discard(flow_id)
         self.route_boxes.remove(flow_id)
+        self._sides.pop(flow_id, None)
         self.scene.removeItem(item)
         if route:
             self.reroute(self.flows_around(ends))
@@ -212,6 +217,10 @@ class BlueprintItems:
                     steps.update((flow.source, flow.target))
         return {f for step_id in steps for f in self.flows_at.get(step_id, ())}
 
+    def flow_ends(self, flow_id: str) -> tuple[str, ...]:
+        flow = self._lookup(flow_id)
+        return (flow.source, flow.target) if isinstance(flow, Flow) else ()
+
     def flows_crossing(self, rects: Iterable[geo.Rect]) -> set[str]:
         """Flows that may run where these card rectangles are: a card that arrives there may be
         in their way now, one that left may free a straighter route."""
@@ -238,14 +247,17 @@ class BlueprintItems:
         s_rect, t_rect = self.card_rect(source_id), self.card_rect(target_id)
         if flow_id:
             self.route_boxes.put(flow_id, route_box(s_rect, t_rect))
-        leave, enter = sides(s_rect, t_rect)
-        return route(s_rect, t_rect, self.card_index.blocked_except(source_id, target_id),
+        blocked = self.card_index.blocked_except(source_id, target_id)
+        leave, enter = sides(s_rect, t_rect, blocked)
+        if flow_id and not self.dragging:
+            self._sides[flow_id] = (s_rect, t_rect, (leave, enter))
+        return route(s_rect, t_rect, blocked,
                      self._end_shift(flow_id, source_id, leave, "source"),
                      self._end_shift(flow_id, target_id, enter, "target"))
 
     def _end_shift(self, flow_id: str, step_id: str, side: str, end: str) -> float:
-        """Spread the ends of the flows that meet one edge of a card, ordered by where their
-        other ends are, so they do not cross on the way in."""
+        """Spread the ends of the flows that meet one edge of a card (arriving or leaving),
+        ordered by where their other ends are, so they do not cross near the card."""
         if side == "centre" or not flow_id:
             return 0.0
         here = self.card_rect(step_id)
@@ -253,22 +265,36 @@ class BlueprintItems:
         sharing: list[tuple[float, str]] = []
         for other_id in self.flows_at.get(step_id, ()):
             other = self._lookup(other_id)
-            if not isinstance(other, Flow) or getattr(other, end) != step_id:
+            if not isinstance(other, Flow) or other.source == other.target:
                 continue
-            far_id = other.target if end == "source" else other.source
-            there = self.card_index.rect(far_id)
+            leaving = other.source == step_id
+            there = self.card_index.rect(other.target if leaving else other.source)
             if there is None:
                 continue
-            other_sides = sides(here, there) if end == "source" else sides(there, here)
-            if other_sides[0 if end == "source" else 1] != side:
-                continue
-            sharing.append((there.cx if horizontal_edge else there.cy, other_id))
+            pair = (here, there) if leaving else (there, here)
+            other_side = self._sides_of(other, *pair)[0 if leaving else 1]
+            if other_side == side:
+                sharing.append((there.cx if horizontal_edge else there.cy, other_id))
         sharing.sort()
         ids = [fid for _, fid in sharing]
         if flow_id not in ids:
             return 0.0
         edge = geo.CARD_W if horizontal_edge else geo.CARD_H
         return spread(ids.index(flow_id), len(ids), edge)
+
+    def _sides_of(self, flow: Flow, source: geo.Rect, target: geo.Rect) -> tuple[str, str]:
+        known = self._sides.get(flow.id)
+        if known is not None and known[0] == source and known[1] == target and not self.dragging:
+            return known[2]
+        found = sides(source, target, self.card_index.blocked_except(flow.source, flow.target))
+        if not self.dragging:
+            self._sides[flow.id] = (source, target, found)
+        return found
+
+    def forget_sides(self, flow_ids: Iterable[str]) -> None:
+        """Cards moved or arrived: these flows' sides must be worked out afresh."""
+        for flow_id in flow_ids:
+            self._sides.pop(flow_id, None)
 
     # -- notes ---------------------------------------------------------------------------------
     def add_note(self, note_id: str) -> NoteItem:
