@@ -125,7 +125,7 @@ class PaletteDrop(QObject):
         with self.scene.history.transaction(self.tr("Add step")) as tx:
             step_id = edits.add_step(
                 tx, band.id, phase=column.id if column else None,
-                x=round(pos.x() - geo.CARD_W / 2), row=g.row_at(band, pos.y() - geo.CARD_H / 2),
+                x=round(pos.x() - geo.CARD_W / 2), row=g.row_at(band, pos.y()),
                 kind=kind, title="")
         self.scene.select_ids([step_id])
         self.scene.edit_title(step_id)  # name it right away, as after a double-click
