@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_FILE = ROOT / "tests" / "data" / "coffee.blueprint.json"
+DEFAULT_FILE = ROOT / "resources" / "examples" / "hotel-stay.blueprint.json"
 
 
 def _under_xvfb() -> int | None:
