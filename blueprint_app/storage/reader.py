@@ -12,10 +12,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from blueprint_app.gc_pause import gc_paused
 from blueprint_app.model.blueprint import FORMAT_NAME, FORMAT_VERSION, Blueprint
 from blueprint_app.model.integrity import Problem, integrity_problems
 from blueprint_app.storage.errors import BlueprintFileError
-from blueprint_app.storage.gc_pause import gc_paused
 from blueprint_app.storage.migrations import MigrationError, migrate
 
 #: Files larger than this are refused before parsing: no real blueprint comes near it.

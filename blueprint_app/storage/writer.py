@@ -13,10 +13,10 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import to_json
 
+from blueprint_app.gc_pause import gc_paused
 from blueprint_app.model.blueprint import ALWAYS_WRITTEN, Blueprint, Flow, Lane, Note, Phase, Step
 from blueprint_app.model.integrity import integrity_problems
 from blueprint_app.storage.errors import BlueprintFileError
-from blueprint_app.storage.gc_pause import gc_paused
 
 
 def to_canonical_dict(blueprint: Blueprint) -> dict[str, Any]:

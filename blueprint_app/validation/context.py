@@ -164,11 +164,11 @@ class Context:
 
     @cached_property
     def reachable_from_start(self) -> set[str]:
-        return _spread(self.starts, self.succ)
+        return spread(self.starts, self.succ)
 
     @cached_property
     def reaches_end(self) -> set[str]:
-        return _spread(self.ends, self.pred)
+        return spread(self.ends, self.pred)
 
     @cached_property
     def trapped_loops(self) -> list[list[str]]:
@@ -192,7 +192,7 @@ class Context:
         return loops
 
 
-def _spread(sources: Iterable[str], neighbours: Mapping[str, Iterable[str]]) -> set[str]:
+def spread(sources: Iterable[str], neighbours: Mapping[str, Iterable[str]]) -> set[str]:
     """Every node reachable from ``sources`` (included) following ``neighbours``."""
     seen = set(sources)
     queue = deque(seen)

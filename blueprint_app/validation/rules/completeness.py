@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterator
 
 from blueprint_app.model.blueprint import Flow, FlowKind, LaneKind, StepKind
-from blueprint_app.validation.context import Context
+from blueprint_app.validation.context import Context, spread
 from blueprint_app.validation.findings import Severity
 from blueprint_app.validation.registry import Hit, rule
 
@@ -167,27 +167,18 @@ def customer_path_broken(ctx: Context) -> Iterator[Hit]:
     succ, pred = ctx.succ, ctx.pred
     forward = {s: [t for t in succ[s] if t in visible] for s in visible}
     backward = {s: [t for t in pred[s] if t in visible] for s in visible}
-    ahead = _reach(starts, forward)
+    ahead = spread(starts, forward)
     if not ahead.intersection(ends):
-        leads_on = _reach(sorted({p for c in customer for p in backward[c]}), backward)
+        leads_on = spread(sorted({p for c in customer for p in backward[c]}), backward)
         stops = [s for s in customer if s in ahead and s not in leads_on] or starts
         yield Hit(tuple(stops), {"step": ctx.title(stops[-1])}, variant="broken")
         return
-    on_path = ahead & _reach(ends, backward)
+    on_path = ahead & spread(ends, backward)
     for step_id in customer:
         if step_id not in on_path:
             yield Hit((step_id,), {"step": ctx.title(step_id)})
 
 
-def _reach(sources: list[str], neighbours: dict[str, list[str]]) -> set[str]:
-    seen = set(sources)
-    queue = deque(sources)
-    while queue:
-        for nxt in neighbours[queue.popleft()]:
-            if nxt not in seen:
-                seen.add(nxt)
-                queue.append(nxt)
-    return seen
 
 
 @rule("BP030", "start-with-incoming-flow", WARNING, family="completeness",
