@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
+from blueprint_app.ui import preferences, template_dialog
+
 if TYPE_CHECKING:
     from blueprint_app.ui.main_window import MainWindow
 
@@ -72,6 +74,22 @@ class WindowActions:
             Key.Open,
             QCoreApplication.translate("Actions", "Open a blueprint file"),
         )
+        self._add(
+            "new_from_template",
+            QCoreApplication.translate("Actions", "New from &Template…"),
+            lambda: template_dialog.new_from_template(w),
+            None,
+            QCoreApplication.translate(
+                "Actions", "Start from a ready-made blueprint in English or Chinese"
+            ),
+        )
+        self._add(
+            "preferences",
+            QCoreApplication.translate("Actions", "&Preferences…"),
+            lambda: preferences.edit_preferences(w),
+            Key.Preferences,
+            QCoreApplication.translate("Actions", "Interface language and autosave"),
+        ).setMenuRole(QAction.MenuRole.PreferencesRole)
         self._add("save", QCoreApplication.translate("Actions", "&Save"), w.save, Key.Save)
         self._add(
             "save_as", QCoreApplication.translate("Actions", "Save &As…"), w.save_as, Key.SaveAs
@@ -182,7 +200,7 @@ class WindowActions:
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
         file_menu = bar.addMenu(QCoreApplication.translate("Actions", "&File"))
-        for name in ("new", "open"):
+        for name in ("new", "new_from_template", "open"):
             file_menu.addAction(self[name])
         file_menu.addMenu(self.recent_menu)
         self.recent_menu.aboutToShow.connect(self.window.fill_recent_menu)
@@ -206,6 +224,8 @@ class WindowActions:
             None,
             "select_all",
             "find",
+            None,
+            "preferences",
         ):
             if entry is None:
                 edit_menu.addSeparator()
