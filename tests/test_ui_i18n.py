@@ -274,3 +274,18 @@ def test_the_unsaved_changes_question_reads_chinese(
     assert "未保存的更改" in seen
     if any(path.endswith("qtbase_zh_CN.qm") for path in chinese):  # Qt's own button words
         assert "Cancel" not in seen and "Save" not in seen
+
+
+def test_toolbar_buttons_show_no_mnemonic_brackets(zh_window: MainWindow) -> None:
+    bar = zh_window.findChildren(QToolBar)[0]
+    labels = [a.iconText() for a in bar.actions() if not a.isSeparator()]
+    assert "排列" in labels and "新建" in labels
+    assert not [label for label in labels if "(" in label or "&" in label]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("&Save", "Save"), ("保存(&S)", "保存"), ("&Open…", "Open"), ("Fish && &Chips", "Fish & Chips")])
+def test_strip_mnemonic(text: str, expected: str) -> None:
+    from blueprint_app.ui.actions import strip_mnemonic
+
+    assert strip_mnemonic(text) == expected

@@ -6,6 +6,7 @@ behaviour and this module keeps the wiring (and every user-visible menu string) 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,12 @@ if TYPE_CHECKING:
     from blueprint_app.ui.main_window import MainWindow
 
 Key = QKeySequence.StandardKey
+
+
+def strip_mnemonic(text: str) -> str:
+    """A menu text for a toolbar button: no "&", no Chinese-style "(&F)", no "…"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace(
+        "\0", "&").replace("…", "").strip()
 
 
 class WindowActions:
@@ -47,9 +54,11 @@ class WindowActions:
             keys = shortcut if isinstance(shortcut, list) else [shortcut]
             sequences: list[QKeySequence] = []
             for key in keys:
-                sequences += (
+                for sequence in (
                     QKeySequence.keyBindings(key) if isinstance(key, Key) else [QKeySequence(key)]
-                )
+                ):
+                    if sequence not in sequences:  # a platform's binding may equal the fallback
+                        sequences.append(sequence)
             action.setShortcuts(sequences)
         if tip:
             action.setStatusTip(tip)
@@ -87,7 +96,7 @@ class WindowActions:
             "preferences",
             QCoreApplication.translate("Actions", "&Preferences…"),
             lambda: preferences.edit_preferences(w),
-            Key.Preferences,
+            [Key.Preferences, "Ctrl+,"],
             QCoreApplication.translate("Actions", "Interface language and autosave"),
         ).setMenuRole(QAction.MenuRole.PreferencesRole)
         self._add("save", QCoreApplication.translate("Actions", "&Save"), w.save, Key.Save)
@@ -173,6 +182,8 @@ class WindowActions:
             ("fit", QCoreApplication.translate("Actions", "Fit")),
         ):
             self[name].setIconText(short)  # the menu text carries the edit's name; too long here
+        for name in ("new", "open", "save", "arrange", "zoom_in", "zoom_out"):
+            self[name].setIconText(strip_mnemonic(self[name].text()))  # Qt keeps "(A)" of "(&A)"
         bar = self.window.addToolBar(QCoreApplication.translate("Actions", "Main"))
         bar.setObjectName("MainToolBar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
