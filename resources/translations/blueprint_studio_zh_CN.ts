@@ -486,7 +486,7 @@
     </message>
     <message>
         <source>Target (min)</source>
-        <translation>目标时限（分钟）</translation>
+        <translation>时限目标（分钟）</translation>
     </message>
     <message>
         <source>Standard</source>
@@ -522,7 +522,7 @@
     </message>
     <message>
         <source>Attached to</source>
-        <translation>附着于</translation>
+        <translation>关联到</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -562,15 +562,15 @@
     </message>
     <message>
         <source>Flow</source>
-        <translation>流程连线</translation>
+        <translation>普通连线</translation>
     </message>
     <message>
         <source>Recovery</source>
-        <translation>补救</translation>
+        <translation>补救连线</translation>
     </message>
     <message>
         <source>Evidence link</source>
-        <translation>有形展示关联</translation>
+        <translation>有形展示连线</translation>
     </message>
     <message>
         <source>— not set —</source>
