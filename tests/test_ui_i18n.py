@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -289,3 +290,34 @@ def test_strip_mnemonic(text: str, expected: str) -> None:
     from blueprint_app.ui.actions import strip_mnemonic
 
     assert strip_mnemonic(text) == expected
+
+
+STARTUP = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from blueprint_app import app
+from blueprint_app.ui.windows import windows
+
+def report():
+    window = windows()[0]
+    print(window.menuBar().actions()[0].text(), window.session.blueprint.lanes[1].title)
+    window.session.history.set_clean()
+    QApplication.closeAllWindows()
+
+qapp = QApplication([])
+QTimer.singleShot(200, report)
+sys.exit(app.main([]))
+"""
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("zh_CN", "文件(&F) 顾客行为"), ("en", "&File Customer actions")])
+def test_the_application_starts_in_the_chosen_language(
+        tmp_path: Path, language: str, expected: str) -> None:
+    env = {**os.environ, "BLUEPRINT_LANG": language, "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", STARTUP], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected

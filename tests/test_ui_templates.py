@@ -149,6 +149,7 @@ def test_preferences_store_the_language_and_autosave_interval(
         dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
         dialog.autosave.setValue(45)
         assert "restart" in dialog.note.text()
+        assert "BLUEPRINT_LANG" not in dialog.note.text()
         click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
 
     problems = when_modal(qtbot, choose)
@@ -185,3 +186,11 @@ def test_a_bad_stored_interval_falls_back_to_the_default(window: MainWindow) -> 
     assert autosave_interval() == 30
     recent.settings().setValue(AUTOSAVE_KEY, 1)
     assert autosave_interval() == 5
+
+
+def test_preferences_say_when_the_environment_overrides_the_language(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BLUEPRINT_LANG", "en")
+    dialog = PreferencesDialog(window)
+    assert "BLUEPRINT_LANG" in dialog.note.text()
+    dialog.deleteLater()

@@ -9,6 +9,8 @@ Blueprint Studio restarts, which the dialog says.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -60,6 +62,9 @@ class PreferencesDialog(QDialog):
         self.note = QLabel(self.tr(
             "A new language applies to windows opened from now on; restart Blueprint Studio "
             "to see it in the windows already open."))
+        if os.environ.get(i18n.ENV_VAR):
+            self.note.setText(self.note.text() + "\n" + self.tr(
+                "The BLUEPRINT_LANG environment variable is set: it overrides this choice."))
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Interface language:"), self.language)

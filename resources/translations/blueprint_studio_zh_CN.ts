@@ -434,6 +434,10 @@
         <translation>新的界面语言会用于此后打开的窗口；已打开的窗口需重新启动 Blueprint Studio 后才会切换。</translation>
     </message>
     <message>
+        <source>The BLUEPRINT_LANG environment variable is set: it overrides this choice.</source>
+        <translation>已设置环境变量 BLUEPRINT_LANG，它会覆盖此处的选择。</translation>
+    </message>
+    <message>
         <source>Interface language:</source>
         <translation>界面语言：</translation>
     </message>
