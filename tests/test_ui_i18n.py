@@ -321,3 +321,21 @@ def test_the_application_starts_in_the_chosen_language(
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == expected
+
+
+def test_the_interface_language_tag_selects_the_chinese_core_catalogues(coffee_path: Path) -> None:
+    """What the Problems panel and the export dialogs pass (``i18n.blueprint_language()``)
+    picks the Chinese validation messages and export words, for an English blueprint too."""
+    from blueprint_app.export.words import Words
+    from blueprint_app.storage import load
+    from blueprint_app.validation import validate
+
+    blueprint = load(coffee_path)
+    assert blueprint.language == "en"
+    blueprint.flows = []  # unconnected steps: several rules speak up
+    tag = i18n.blueprint_language("zh_CN")
+    assert tag == "zh-CN" and i18n.blueprint_language("en") == "en"
+    findings = validate(blueprint, language=tag)
+    assert findings and all(CJK.search(f.message) for f in findings)
+    assert not any(CJK.search(f.message) for f in validate(blueprint, language="en"))
+    assert Words(tag).language == "zh"
