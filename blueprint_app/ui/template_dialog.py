@@ -48,6 +48,12 @@ def language_name(tag: str) -> str:
     return tag
 
 
+def shorten(text: str, limit: int = 90) -> str:
+    """The start of a description for the list; the full text shows below it."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 class TemplateDialog(QDialog):
     """A filtered list of template thumbnails with the chosen one's description below."""
 
@@ -99,7 +105,8 @@ class TemplateDialog(QDialog):
         for info in self.templates:
             if wanted not in (ALL, info.language):
                 continue
-            item = QListWidgetItem(f"{info.title}\n{language_name(info.language)}")
+            item = QListWidgetItem(f"{info.title}\n{language_name(info.language)}\n\n"
+                                   f"{shorten(info.description)}")
             item.setData(INFO_ROLE, info)
             item.setToolTip(info.description)
             with suppress(BlueprintFileError, OSError):  # listed without a picture, not left out
