@@ -510,11 +510,11 @@
     </message>
     <message>
         <source>From</source>
-        <translation>起点</translation>
+        <translation>起始步骤</translation>
     </message>
     <message>
         <source>To</source>
-        <translation>终点</translation>
+        <translation>目标步骤</translation>
     </message>
     <message>
         <source>Label</source>
