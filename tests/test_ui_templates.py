@@ -194,3 +194,19 @@ def test_preferences_say_when_the_environment_overrides_the_language(
     dialog = PreferencesDialog(window)
     assert "BLUEPRINT_LANG" in dialog.note.text()
     dialog.deleteLater()
+
+
+def test_with_no_templates_there_is_nothing_to_create(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from blueprint_app.ui import template_dialog
+
+    def missing() -> list[Any]:
+        raise FileNotFoundError("the resources folder is missing")
+
+    monkeypatch.setattr(template_dialog, "list_templates", missing)
+    dialog = TemplateDialog(window)
+    assert dialog.list.count() == 0
+    assert not dialog.create_button.isEnabled()
+    assert dialog.session() is None
+    assert "No template" in dialog.details.text()
+    dialog.deleteLater()

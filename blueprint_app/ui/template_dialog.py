@@ -62,7 +62,10 @@ class TemplateDialog(QDialog):
         self.setObjectName("TemplateDialog")
         self.setWindowTitle(self.tr("New from Template"))
         self.resize(760, 640)
-        self.templates = list_templates()
+        try:
+            self.templates = list_templates()
+        except FileNotFoundError:  # a broken installation: say there is nothing, do not crash
+            self.templates = []
         self.language = QComboBox()
         self.language.addItem(self.tr("All languages"), ALL)
         for tag in sorted({info.language for info in self.templates}):
