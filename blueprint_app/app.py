@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from blueprint_app import __version__
 from blueprint_app.ui.edit_commands import release_clipboard
+from blueprint_app.ui.i18n import install_translators
 from blueprint_app.ui.theme import follow_system_palette
 from blueprint_app.ui.windows import open_window
 
@@ -44,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_application_identity()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "blueprint-app"])
     assert isinstance(app, QApplication)
+    install_translators()
     follow_system_palette(app)
     app.aboutToQuit.connect(release_clipboard)
     open_window(args.file)

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the window tests read English; tests of the Chinese interface set it themselves
+os.environ.setdefault("BLUEPRINT_LANG", "en")
 
 DATA = Path(__file__).parent / "data"
 ODD_TEXT = '中文标签 <b>&amp;</b> "quoted" \'single\' 🎉 émoji & <tag> \\ back\nslash'

@@ -6,6 +6,7 @@ behaviour and this module keeps the wiring (and every user-visible menu string) 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -13,10 +14,18 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
+from blueprint_app.ui import preferences, template_dialog
+
 if TYPE_CHECKING:
     from blueprint_app.ui.main_window import MainWindow
 
 Key = QKeySequence.StandardKey
+
+
+def strip_mnemonic(text: str) -> str:
+    """A menu text for a toolbar button: no "&", no Chinese-style "(&F)", no "…"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace(
+        "\0", "&").replace("…", "").strip()
 
 
 class WindowActions:
@@ -45,9 +54,11 @@ class WindowActions:
             keys = shortcut if isinstance(shortcut, list) else [shortcut]
             sequences: list[QKeySequence] = []
             for key in keys:
-                sequences += (
+                for sequence in (
                     QKeySequence.keyBindings(key) if isinstance(key, Key) else [QKeySequence(key)]
-                )
+                ):
+                    if sequence not in sequences:  # a platform's binding may equal the fallback
+                        sequences.append(sequence)
             action.setShortcuts(sequences)
         if tip:
             action.setStatusTip(tip)
@@ -72,6 +83,22 @@ class WindowActions:
             Key.Open,
             QCoreApplication.translate("Actions", "Open a blueprint file"),
         )
+        self._add(
+            "new_from_template",
+            QCoreApplication.translate("Actions", "New from &Template…"),
+            lambda: template_dialog.new_from_template(w),
+            None,
+            QCoreApplication.translate(
+                "Actions", "Start from a ready-made blueprint in English or Chinese"
+            ),
+        )
+        self._add(
+            "preferences",
+            QCoreApplication.translate("Actions", "&Preferences…"),
+            lambda: preferences.edit_preferences(w),
+            [Key.Preferences, "Ctrl+,"],
+            QCoreApplication.translate("Actions", "Interface language and autosave"),
+        ).setMenuRole(QAction.MenuRole.PreferencesRole)
         self._add("save", QCoreApplication.translate("Actions", "&Save"), w.save, Key.Save)
         self._add(
             "save_as", QCoreApplication.translate("Actions", "Save &As…"), w.save_as, Key.SaveAs
@@ -155,6 +182,8 @@ class WindowActions:
             ("fit", QCoreApplication.translate("Actions", "Fit")),
         ):
             self[name].setIconText(short)  # the menu text carries the edit's name; too long here
+        for name in ("new", "open", "save", "arrange", "zoom_in", "zoom_out"):
+            self[name].setIconText(strip_mnemonic(self[name].text()))  # Qt keeps "(A)" of "(&A)"
         bar = self.window.addToolBar(QCoreApplication.translate("Actions", "Main"))
         bar.setObjectName("MainToolBar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -182,7 +211,7 @@ class WindowActions:
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
         file_menu = bar.addMenu(QCoreApplication.translate("Actions", "&File"))
-        for name in ("new", "open"):
+        for name in ("new", "new_from_template", "open"):
             file_menu.addAction(self[name])
         file_menu.addMenu(self.recent_menu)
         self.recent_menu.aboutToShow.connect(self.window.fill_recent_menu)
@@ -206,6 +235,8 @@ class WindowActions:
             None,
             "select_all",
             "find",
+            None,
+            "preferences",
         ):
             if entry is None:
                 edit_menu.addSeparator()

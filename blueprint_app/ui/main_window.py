@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 from blueprint_app.analysis.layout import arrange
 from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
-from blueprint_app.ui import dialogs, recent
+from blueprint_app.ui import dialogs, i18n, recent
 from blueprint_app.ui.actions import WindowActions
 from blueprint_app.ui.canvas_host import PaletteDrop, build_canvas, dropped_file
 from blueprint_app.ui.context_menu import show_menu
@@ -42,7 +42,8 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
         self.resize(1280, 800)
-        self.session: Session = session or Session.new(self.tr("Untitled blueprint"))
+        self.session: Session = session or Session.new(self.tr("Untitled blueprint"),
+                                                       i18n.blueprint_language())
         self.scene: Any = None
         self.view: Any = None
         self.edits = EditCommands(self)

@@ -1,0 +1,102 @@
+"""Edit > Preferences…: the interface language and the autosave interval.
+
+Both are kept in QSettings under keys shared with the rest of the editor: "ui/language"
+("system", "en", "zh_CN", read by :mod:`blueprint_app.ui.i18n`) and
+"autosave/interval_seconds" (read by the autosave). A new language is installed at once, so
+windows and dialogs opened from then on use it; the windows already open keep their texts until
+Blueprint Studio restarts, which the dialog says.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blueprint_app.ui import i18n, recent
+
+AUTOSAVE_KEY = "autosave/interval_seconds"
+AUTOSAVE_DEFAULT = 30
+AUTOSAVE_RANGE = (5, 3600)
+
+#: Languages by their own name, so anyone can find theirs whatever the interface shows now.
+ENDONYMS = {i18n.ENGLISH: "English", i18n.CHINESE: "简体中文"}
+
+
+def autosave_interval() -> int:
+    """Seconds between autosaves, as the user set it (default 30), clamped to a sane range."""
+    try:
+        value = int(str(recent.settings().value(AUTOSAVE_KEY, AUTOSAVE_DEFAULT)))
+    except ValueError:
+        value = AUTOSAVE_DEFAULT
+    return min(max(value, AUTOSAVE_RANGE[0]), AUTOSAVE_RANGE[1])
+
+
+class PreferencesDialog(QDialog):
+    """Language and autosave; OK stores them and installs the chosen language."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PreferencesDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.language = QComboBox()
+        system = ENDONYMS[i18n.system_language()]
+        self.language.addItem(self.tr("Follow the system ({language})").format(language=system),
+                              i18n.SYSTEM)
+        for code, name in ENDONYMS.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.preferred_setting()), 0))
+        self.autosave = QSpinBox()
+        self.autosave.setRange(*AUTOSAVE_RANGE)
+        self.autosave.setSuffix(self.tr(" s"))
+        self.autosave.setValue(autosave_interval())
+        self.note = QLabel(self.tr(
+            "A new language applies to windows opened from now on; restart Blueprint Studio "
+            "to see it in the windows already open."))
+        if os.environ.get(i18n.ENV_VAR):
+            self.note.setText(self.note.text() + "\n" + self.tr(
+                "The BLUEPRINT_LANG environment variable is set: it overrides this choice."))
+        self.note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Interface language:"), self.language)
+        form.addRow(self.tr("Autosave every:"), self.autosave)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+
+    def apply(self) -> bool:
+        """Store the choices; True when the interface language changed (and was installed)."""
+        before = i18n.interface_language()
+        i18n.set_preferred(str(self.language.currentData()))
+        recent.settings().setValue(AUTOSAVE_KEY, self.autosave.value())
+        after = i18n.interface_language()
+        if after != before:
+            i18n.install_translators(after)
+        return after != before
+
+
+def edit_preferences(parent: QWidget) -> bool:
+    """Show the dialog; True when it was accepted and stored."""
+    dialog = PreferencesDialog(parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        dialog.apply()
+        return True
+    finally:
+        dialog.deleteLater()

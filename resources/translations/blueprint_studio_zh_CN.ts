@@ -1,0 +1,709 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new blueprint</source>
+        <translation>新建一张服务蓝图</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a blueprint file</source>
+        <translation>打开服务蓝图文件</translation>
+    </message>
+    <message>
+        <source>New from &amp;Template…</source>
+        <translation>从模板新建(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Start from a ready-made blueprint in English or Chinese</source>
+        <translation>从现成的中文或英文服务蓝图模板开始</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Interface language and autosave</source>
+        <translation>界面语言与自动保存</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Step…</source>
+        <translation>查找步骤(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add Sticky &amp;Note</source>
+        <translation>添加便签(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A note beside the selected step, or in the middle of the view</source>
+        <translation>在所选步骤旁添加便签，未选中时放在视图中央</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrange</source>
+        <translation>排列(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Lay the blueprint out automatically</source>
+        <translation>自动排列整张蓝图</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>ContextMenu</name>
+    <message>
+        <source>Step kind</source>
+        <translation>步骤类型</translation>
+    </message>
+    <message>
+        <source>Flow kind</source>
+        <translation>连线类型</translation>
+    </message>
+    <message>
+        <source>Change kind</source>
+        <translation>更改类型</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}” before closing it?</source>
+        <translation>关闭前是否保存对“{name}”的更改？</translation>
+    </message>
+    <message>
+        <source>Blueprints (*.blueprint.json *.json);;All files (*)</source>
+        <translation>服务蓝图 (*.blueprint.json *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open blueprint</source>
+        <translation>打开服务蓝图</translation>
+    </message>
+    <message>
+        <source>Save blueprint as</source>
+        <translation>服务蓝图另存为</translation>
+    </message>
+</context>
+<context>
+    <name>EditCommands</name>
+    <message>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no blueprint steps.</source>
+        <translation>剪贴板中没有服务蓝图步骤。</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <source>Cannot paste: {reason}</source>
+        <translation>无法粘贴：{reason}</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加便签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>便签</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find a step by text</source>
+        <translation>按文字查找步骤</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配项（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配项（Enter）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>无匹配项</translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation>第 {n} 个，共 {total} 个</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>{label} (saved)</source>
+        <translation>{label}（已保存）</translation>
+    </message>
+    <message>
+        <source>The state last saved</source>
+        <translation>上次保存时的状态</translation>
+    </message>
+</context>
+<context>
+    <name>ItemList</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Standard lane: can be renamed, not deleted</source>
+        <translation>标准泳道：可以重命名，不能删除</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>新泳道</translation>
+    </message>
+    <message>
+        <source>Phase {n}</source>
+        <translation>阶段 {n}</translation>
+    </message>
+    <message>
+        <source>Add lane</source>
+        <translation>添加泳道</translation>
+    </message>
+    <message>
+        <source>Add phase</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <source>Move lane</source>
+        <translation>移动泳道</translation>
+    </message>
+    <message>
+        <source>Move phase</source>
+        <translation>移动阶段</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>删除泳道</translation>
+    </message>
+    <message>
+        <source>Delete phase</source>
+        <translation>删除阶段</translation>
+    </message>
+</context>
+<context>
+    <name>KindList</name>
+    <message>
+        <source>Drag onto a lane, or click here and then in a lane; double-click adds one at the end</source>
+        <translation>拖到泳道上；或先点这里、再点泳道；双击则添加到该泳道末尾</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Untitled blueprint</source>
+        <translation>未命名服务蓝图</translation>
+    </message>
+    <message>
+        <source>Double-click in a lane to add a step, or drag one from the Steps palette; drag from a card&apos;s handle to connect it</source>
+        <translation>在泳道中双击添加步骤，或从“步骤”面板拖入；从卡片的连接柄拖出即可连线</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {label}</source>
+        <translation>撤销“{label}”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {label}</source>
+        <translation>重做“{label}”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cannot open the blueprint</source>
+        <translation>无法打开服务蓝图</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <source>Cannot save the blueprint</source>
+        <translation>无法保存服务蓝图</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Click in a lane to place the step (Esc cancels)</source>
+        <translation>在泳道中单击放置步骤（按 Esc 取消）</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Arrange</source>
+        <translation>排列</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteDock</name>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteDrop</name>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <extracomment>Languages by their own name, so anyone can find theirs whatever the interface shows now.</extracomment>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Follow the system ({language})</source>
+        <translation>跟随系统（{language}）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>A new language applies to windows opened from now on; restart Blueprint Studio to see it in the windows already open.</source>
+        <translation>新的界面语言会用于此后打开的窗口；已打开的窗口需重新启动 Blueprint Studio 后才会切换。</translation>
+    </message>
+    <message>
+        <source>The BLUEPRINT_LANG environment variable is set: it overrides this choice.</source>
+        <translation>已设置环境变量 BLUEPRINT_LANG，它会覆盖此处的选择。</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <source>Autosave every:</source>
+        <translation>自动保存间隔：</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyPanel</name>
+    <message>
+        <source>Enter minutes as a number, e.g. 2.5</source>
+        <translation>请输入分钟数，例如 2.5</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>执行者</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Duration (min)</source>
+        <translation>用时（分钟）</translation>
+    </message>
+    <message>
+        <source>Target (min)</source>
+        <translation>时限目标（分钟）</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>服务标准</translation>
+    </message>
+    <message>
+        <source>Moment of truth</source>
+        <translation>关键时刻</translation>
+    </message>
+    <message>
+        <source>Fail point</source>
+        <translation>失误点</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>顾客情绪</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始步骤</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>目标步骤</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Attached to</source>
+        <translation>关联到</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>服务场景</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>有形展示</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>普通连线</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>补救连线</translation>
+    </message>
+    <message>
+        <source>Evidence link</source>
+        <translation>有形展示连线</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— 未设置 —</translation>
+    </message>
+    <message>
+        <source>−2 very negative</source>
+        <translation>−2 非常负面</translation>
+    </message>
+    <message>
+        <source>−1 negative</source>
+        <translation>−1 负面</translation>
+    </message>
+    <message>
+        <source>0 neutral</source>
+        <translation>0 中性</translation>
+    </message>
+    <message>
+        <source>+1 positive</source>
+        <translation>+1 正面</translation>
+    </message>
+    <message>
+        <source>+2 very positive</source>
+        <translation>+2 非常正面</translation>
+    </message>
+    <message>
+        <source>Physical evidence</source>
+        <translation>有形展示</translation>
+    </message>
+    <message>
+        <source>Frontstage</source>
+        <translation>前台员工行为</translation>
+    </message>
+    <message>
+        <source>Backstage</source>
+        <translation>后台员工行为</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支持过程</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>— no phase —</source>
+        <translation>— 无阶段 —</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>{count} items selected</source>
+        <translation>已选择 {count} 项</translation>
+    </message>
+    <message>
+        <source>Change {field}</source>
+        <translation>修改{field}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusInfo</name>
+    <message>
+        <source>Zoom {percent}%</source>
+        <translation>缩放 {percent}%</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择任何内容</translation>
+    </message>
+    <message>
+        <source>Selected: {title}</source>
+        <translation>已选择：{title}</translation>
+    </message>
+    <message>
+        <source>{count} selected</source>
+        <translation>已选择 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>StructurePanel</name>
+    <message>
+        <source>Lanes and phases</source>
+        <translation>泳道与阶段</translation>
+    </message>
+    <message>
+        <source>Lanes (top to bottom)</source>
+        <translation>泳道（自上而下）</translation>
+    </message>
+    <message>
+        <source>Phases (left to right)</source>
+        <translation>阶段（从左到右）</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>New from Template</source>
+        <translation>从模板新建</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>全部语言</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>No template in this language.</source>
+        <translation>没有这种语言的模板。</translation>
+    </message>
+    <message>
+        <source>Cannot open the template</source>
+        <translation>无法打开模板</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,212 @@
+"""File > New from Template… and Edit > Preferences…, driven through the real menus and dialogs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+
+from blueprint_app.storage import load
+from blueprint_app.templates import list_templates
+from blueprint_app.ui import i18n, recent, thumbnails
+from blueprint_app.ui.main_window import MainWindow
+from blueprint_app.ui.preferences import AUTOSAVE_KEY, PreferencesDialog, autosave_interval
+from blueprint_app.ui.template_dialog import TemplateDialog
+from blueprint_app.ui.windows import windows
+from tests.ui_support import shown_window
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
+    with shown_window(qtbot, tmp_path) as window:
+        yield window
+    for other in windows():
+        other.session.history.set_clean()
+        other.close()
+
+
+def when_modal(qtbot: Any, act: Callable[[QDialog], None]) -> list[str]:
+    """Run ``act`` on the next modal dialog once it shows; returns problems seen there."""
+    problems: list[str] = []
+    tries = [250]
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            tries[0] -= 1
+            if tries[0]:
+                QTimer.singleShot(20, run)
+            return
+        try:
+            act(dialog)
+        except AssertionError as error:  # reported back: an exception here would be swallowed
+            problems.append(str(error))
+            dialog.reject()
+
+    QTimer.singleShot(0, run)
+    return problems
+
+
+def click(qtbot: Any, widget: QWidget | None) -> None:
+    assert widget is not None
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_new_from_template_lists_each_template_with_its_picture_and_opens_a_copy(
+        window: MainWindow, qtbot: Any) -> None:
+    infos = list_templates()
+    english = [info for info in infos if info.language == "en"]
+    chosen: dict[str, Any] = {}
+
+    def pick(dialog: QDialog) -> None:
+        assert isinstance(dialog, TemplateDialog)
+        shown = [dialog.list.item(i) for i in range(dialog.list.count())]
+        assert len(shown) == len(english) >= 8  # filtered to the interface language
+        assert all(not item.icon().isNull() for item in shown)
+        dialog.language.setCurrentIndex(dialog.language.findData(""))  # all languages
+        assert dialog.list.count() == len(infos)
+        dialog.language.setCurrentIndex(dialog.language.findData("zh-CN"))
+        assert dialog.list.count() == len(infos) - len(english)
+        dialog.list.setCurrentRow(2)
+        info = dialog.chosen()
+        assert info is not None and info.language == "zh-CN"
+        assert info.description and info.description in dialog.details.text()
+        assert "简体中文" in dialog.list.currentItem().text() or "Simplified Chinese" in \
+            dialog.list.currentItem().text()
+        chosen["info"] = info
+        click(qtbot, dialog.create_button)
+
+    problems = when_modal(qtbot, pick)
+    window.menu_actions["new_from_template"].trigger()
+    assert problems == []
+    info = chosen["info"]
+    opened = [w for w in windows() if w is not window]
+    assert len(opened) == 1
+    new = opened[0]
+    stored = load(info.path)
+    assert new.session.path is None  # untitled: saving asks where, never over the template
+    assert new.session.blueprint.title == stored.title
+    assert len(new.session.blueprint.steps) == len(stored.steps)
+    assert len(new.session.blueprint.flows) == len(stored.flows)
+    assert new.session.blueprint.created != stored.created
+    assert not new.session.dirty
+    assert new.windowTitle().startswith(stored.title)
+
+
+def test_cancel_opens_nothing(window: MainWindow, qtbot: Any) -> None:
+    def cancel(dialog: QDialog) -> None:
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Cancel))
+
+    problems = when_modal(qtbot, cancel)
+    window.menu_actions["new_from_template"].trigger()
+    assert problems == []
+    assert windows() == [window]
+
+
+def test_the_template_language_defaults_to_the_interface_language(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BLUEPRINT_LANG", "zh_CN")
+    dialog = TemplateDialog(window)
+    assert dialog.language.currentData() == "zh-CN"
+    assert {dialog.list.item(i).data(Qt.ItemDataRole.UserRole).language
+            for i in range(dialog.list.count())} == {"zh-CN"}
+    dialog.deleteLater()
+
+
+def test_thumbnails_show_the_blueprint_and_are_cached_until_the_file_changes(
+        tmp_path: Path, qtbot: Any) -> None:
+    source = list_templates()[0].path
+    copy = tmp_path / source.name
+    copy.write_bytes(source.read_bytes())
+    first = thumbnails.thumbnail(copy)
+    assert thumbnails.thumbnail(copy) is first
+    colours = {first.pixelColor(x, y).name() for x in range(0, first.width(), 4)
+               for y in range(0, first.height(), 4)}
+    assert len(colours) > 5  # lanes, cards and text, not a blank picture
+    assert QColor("white").name() in colours
+    stat = copy.stat()
+    os.utime(copy, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert thumbnails.thumbnail(copy) is not first
+
+
+def test_preferences_store_the_language_and_autosave_interval(
+        window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BLUEPRINT_LANG", raising=False)
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("en_US")))
+    assert autosave_interval() == 30
+
+    def choose(dialog: QDialog) -> None:
+        assert isinstance(dialog, PreferencesDialog)
+        assert dialog.language.currentData() == "system"
+        dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+        dialog.autosave.setValue(45)
+        assert "restart" in dialog.note.text()
+        assert "BLUEPRINT_LANG" not in dialog.note.text()
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+
+    problems = when_modal(qtbot, choose)
+    try:
+        window.menu_actions["preferences"].trigger()
+        assert problems == []
+        assert recent.settings().value(i18n.LANGUAGE_KEY) == "zh_CN"
+        assert int(str(recent.settings().value(AUTOSAVE_KEY))) == 45 == autosave_interval()
+        assert i18n.interface_language() == "zh_CN"
+        new = window.new_window()  # a window opened from now on reads Chinese
+        assert new.menuBar().actions()[0].text() == "文件(&F)"
+        assert new.session.blueprint.language == "zh-CN"
+        new.close()
+    finally:
+        i18n.remove_translators()
+
+
+def test_cancelled_preferences_change_nothing(window: MainWindow, qtbot: Any) -> None:
+    def cancel(dialog: QDialog) -> None:
+        assert isinstance(dialog, PreferencesDialog)
+        dialog.autosave.setValue(600)
+        dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+
+    problems = when_modal(qtbot, cancel)
+    window.menu_actions["preferences"].trigger()
+    assert problems == []
+    assert recent.settings().value(AUTOSAVE_KEY) is None
+    assert i18n.preferred_setting() == "system"
+
+
+def test_a_bad_stored_interval_falls_back_to_the_default(window: MainWindow) -> None:
+    recent.settings().setValue(AUTOSAVE_KEY, "soon")
+    assert autosave_interval() == 30
+    recent.settings().setValue(AUTOSAVE_KEY, 1)
+    assert autosave_interval() == 5
+
+
+def test_preferences_say_when_the_environment_overrides_the_language(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BLUEPRINT_LANG", "en")
+    dialog = PreferencesDialog(window)
+    assert "BLUEPRINT_LANG" in dialog.note.text()
+    dialog.deleteLater()
+
+
+def test_with_no_templates_there_is_nothing_to_create(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from blueprint_app.ui import template_dialog
+
+    def missing() -> list[Any]:
+        raise FileNotFoundError("the resources folder is missing")
+
+    monkeypatch.setattr(template_dialog, "list_templates", missing)
+    dialog = TemplateDialog(window)
+    assert dialog.list.count() == 0
+    assert not dialog.create_button.isEnabled()
+    assert dialog.session() is None
+    assert "No template" in dialog.details.text()
+    dialog.deleteLater()
