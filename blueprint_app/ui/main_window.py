@@ -26,6 +26,7 @@ from blueprint_app.ui.find_bar import FindBar
 from blueprint_app.ui.history_panel import HistoryPanel
 from blueprint_app.ui.palette import PaletteDock
 from blueprint_app.ui.placement import append_step
+from blueprint_app.ui.problems_panel import ProblemsPanel, select_on_canvas
 from blueprint_app.ui.property_panel import PropertyPanel
 from blueprint_app.ui.session import Session, with_suffix
 from blueprint_app.ui.status import StatusInfo
@@ -95,8 +96,13 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
         self.structure_panel.chosen.connect(self.property_panel.show_item)
         self.structure_panel.problem.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.problems_panel = ProblemsPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
+        self.problems_panel.attach_status(self.statusBar())
+        self.problems_panel.activated.connect(
+            lambda ids: select_on_canvas(self.scene, self.view, ids))
         for dock in (self.palette_dock, self.property_panel, self.structure_panel,
-                     self.history_panel):
+                     self.history_panel, self.problems_panel):
             self.menu_actions.view_menu.addAction(dock.toggleViewAction())
 
     # -- session -------------------------------------------------------------------------------
@@ -119,6 +125,7 @@ class MainWindow(QMainWindow):
         self.property_panel.set_session(session)
         self.structure_panel.set_session(session)
         self.history_panel.set_session(session)
+        self.problems_panel.set_session(session)
         history = session.history
         history.subscribe(lambda: self._history_changed(history))
         self._history_changed(history)
