@@ -6,12 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from blueprint_app import __version__
 from blueprint_app.ui.edit_commands import release_clipboard
+from blueprint_app.ui.recovery_offer import offer_recovery
 from blueprint_app.ui.theme import follow_system_palette
 from blueprint_app.ui.windows import open_window
 
@@ -47,4 +48,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     follow_system_palette(app)
     app.aboutToQuit.connect(release_clipboard)
     open_window(args.file)
+    QTimer.singleShot(0, offer_recovery)  # once the window is on screen
     return int(app.exec())

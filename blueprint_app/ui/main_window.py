@@ -19,6 +19,7 @@ from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.ui import dialogs, recent
 from blueprint_app.ui.actions import WindowActions
+from blueprint_app.ui.autosave import Autosaver
 from blueprint_app.ui.canvas_host import PaletteDrop, build_canvas, dropped_file
 from blueprint_app.ui.context_menu import show_menu
 from blueprint_app.ui.edit_commands import EditCommands
@@ -57,6 +58,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._central)
         self.status = StatusInfo(self.statusBar())
         self._build_docks()
+        self.autosaver = Autosaver(self)
+        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(
+            self.tr("Autosave failed: {reason}").format(reason=text), 10000))
         self._restore_layout()
         self._show_session(self.session)
         from blueprint_app.ui.windows import register
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
         self.structure_panel.set_session(session)
         self.history_panel.set_session(session)
         self.problems_panel.set_session(session)
+        self.autosaver.follow(session)
         history = session.history
         history.subscribe(lambda: self._history_changed(history))
         self._history_changed(history)
@@ -136,6 +141,10 @@ class MainWindow(QMainWindow):
                 "drag from a card's handle to connect it"))
         else:
             self.statusBar().clearMessage()
+
+    def open_session(self, session: Session) -> None:
+        """Show a session made elsewhere (a recovered document) in this window."""
+        self._show_session(session)
 
     def _selection_changed(self) -> None:
         if self.scene is None or not shiboken6.isValid(self.scene):
@@ -250,6 +259,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            self.autosaver.discard()  # saved, discarded or clean: no copy to keep
             self._save_layout()
             self._release_session()
             event.accept()

@@ -11,6 +11,7 @@ from pathlib import Path
 from blueprint_app.history import Document, History
 from blueprint_app.model import Blueprint, new_blueprint
 from blueprint_app.storage import load, save
+from blueprint_app.storage.recovery import new_key
 
 BLUEPRINT_SUFFIX = ".blueprint.json"
 
@@ -22,6 +23,7 @@ class Session:
         self.path = path
         self.document = Document(blueprint)
         self.history = History(self.document)
+        self.recovery_key = new_key()  # names this document's autosave copy
 
     @classmethod
     def new(cls, title: str = "Untitled blueprint", language: str = "en") -> Session:
