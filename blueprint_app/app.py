@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from blueprint_app import __version__
+from blueprint_app.ui import crash
 from blueprint_app.ui.edit_commands import release_clipboard
 from blueprint_app.ui.recovery_offer import offer_recovery
 from blueprint_app.ui.theme import follow_system_palette
@@ -47,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     follow_system_palette(app)
     app.aboutToQuit.connect(release_clipboard)
-    open_window(args.file)
-    QTimer.singleShot(0, offer_recovery)  # once the window is on screen
-    return int(app.exec())
+    with crash.installed():  # an exception in a slot: a report, and the documents stay open
+        open_window(args.file)
+        QTimer.singleShot(0, offer_recovery)  # once the window is on screen
+        return int(app.exec())
