@@ -17,7 +17,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from blueprint_app.storage import load
 from blueprint_app.storage.recovery import RecoveryStore
@@ -26,7 +26,14 @@ from blueprint_app.ui.main_window import MainWindow
 from blueprint_app.ui.recovery_offer import offer_recovery
 from blueprint_app.ui.windows import windows
 from tests.conftest import ODD_TEXT
-from tests.ui_support import Button, Dialogs, isolate_settings, retitle, shown_window
+from tests.ui_support import (
+    Button,
+    Dialogs,
+    answer_modal,
+    isolate_settings,
+    retitle,
+    shown_window,
+)
 
 ROOT = Path(__file__).parent.parent
 
@@ -46,25 +53,6 @@ def window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 
 def copies(state: Path) -> list[Path]:
     return sorted((state / "recovery").glob("*.blueprint.json"))
-
-
-def answer_modal(button_text: str, seen: list[str] | None = None) -> None:
-    """Click ``button_text`` in the next modal message box, as a user would."""
-    def click(tries: int = 0) -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            if tries < 200:
-                QTimer.singleShot(10, lambda: click(tries + 1))
-            return
-        if seen is not None:
-            seen.append(box.text())
-        for button in box.buttons():
-            if button.text() == button_text:
-                button.click()
-                return
-        raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")
-
-    QTimer.singleShot(0, click)
 
 
 def test_unsaved_work_is_copied_after_the_interval_and_a_save_removes_it(

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 from blueprint_app.analysis.layout import arrange
 from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
-from blueprint_app.ui import dialogs, recent
+from blueprint_app.ui import dialogs, recent, safe_save
 from blueprint_app.ui.actions import WindowActions
 from blueprint_app.ui.autosave import Autosaver
 from blueprint_app.ui.canvas_host import PaletteDrop, build_canvas, dropped_file
 from blueprint_app.ui.context_menu import show_menu
 from blueprint_app.ui.edit_commands import EditCommands
+from blueprint_app.ui.file_stamp import changed_on_disk
 from blueprint_app.ui.find_bar import FindBar
 from blueprint_app.ui.history_panel import HistoryPanel
 from blueprint_app.ui.palette import PaletteDock
@@ -237,11 +238,16 @@ class MainWindow(QMainWindow):
         return self._save_to(with_suffix(path)) if path is not None else False
 
     def _save_to(self, path: Path) -> bool:
-        """Save; on failure say why and keep the document open and unsaved."""
+        """Save; on failure say why, keep the document open and unsaved, offer Save As."""
+        if changed_on_disk(self.session, path):
+            answer = safe_save.ask_overwrite(self, path)
+            if answer is not safe_save.Overwrite.OVERWRITE:
+                return answer is safe_save.Overwrite.SAVE_AS and self.save_as()
         try:
             self.session.save(path)
         except BlueprintFileError as error:
-            dialogs.show_error(self, self.tr("Cannot save the blueprint"), str(error))
+            if safe_save.ask_after_failure(self, self.tr("Cannot save the blueprint"), str(error)):
+                return self.save_as()
             return False
         recent.remember(path)
         self.update_title()
