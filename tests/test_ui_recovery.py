@@ -256,3 +256,42 @@ def test_an_untitled_recovered_document_opens_in_the_blank_start_window(
         assert opened == [start_window] and len(windows()) >= 1
         assert start_window.session.blueprint.title == "Untitled work"
         assert start_window.session.path is None and start_window.isWindowModified()
+
+
+def test_save_over_an_original_changed_after_the_crash_asks_first(
+        qtbot: Any, tmp_path: Path, coffee_path: Path, private_state_dir: Path) -> None:
+    isolate_settings(tmp_path)
+    _leave_a_copy(private_state_dir, "Recovered 咖啡", coffee_path)
+    copy_time = next((private_state_dir / "recovery").glob("*.blueprint.json")).stat()
+    coffee_path.write_text(coffee_path.read_text(encoding="utf-8").replace(
+        "Coffee to go", "Changed by a colleague"), encoding="utf-8")
+    os.utime(coffee_path, ns=(copy_time.st_atime_ns, copy_time.st_mtime_ns + 10**9))
+    answer_modal("Open It")
+    opened = offer_recovery()
+    try:
+        window = opened[0]
+        seen: list[str] = []
+        answer_modal("Cancel", seen)
+        assert not window.save()
+        assert "was changed by another program" in seen[0]
+        assert load(coffee_path).title == "Changed by a colleague"
+        answer_modal("Overwrite")
+        assert window.save() and load(coffee_path).title == "Recovered 咖啡"
+    finally:
+        for w in opened:
+            if shiboken6.isValid(w):
+                w.session.history.set_clean()
+                w.close()
+
+
+def test_an_unreadable_copy_is_set_aside_not_deleted(
+        qtbot: Any, tmp_path: Path, private_state_dir: Path, dialogs: Dialogs) -> None:
+    isolate_settings(tmp_path)
+    _leave_a_copy(private_state_dir, "Damaged", None)
+    copy = next((private_state_dir / "recovery").glob("*.blueprint.json"))
+    copy.write_text("{ not json", encoding="utf-8")
+    answer_modal("Open It")
+    assert offer_recovery() == []
+    assert dialogs.errors and dialogs.errors[0][0] == "Cannot recover the document"
+    assert RecoveryStore().pending() == []
+    assert len(list((private_state_dir / "recovery").glob("*.unreadable.json"))) == 1

@@ -32,6 +32,11 @@ class FileStamp:
             return None
         return cls(stat.st_mtime_ns, stat.st_size, digest)
 
+    @classmethod
+    def stale(cls) -> FileStamp:
+        """A stamp no file matches: the next save over the file asks first."""
+        return cls(-1, -1, "")
+
     def same_content(self, other: FileStamp) -> bool:
         """Equal bytes; a file only touched (new time, same bytes) was not changed."""
         return self.size == other.size and self.digest == other.digest

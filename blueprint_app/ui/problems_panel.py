@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDockWidget,
+    QHeaderView,
     QLabel,
     QStatusBar,
     QStyle,
@@ -60,6 +61,11 @@ class ProblemsPanel(QDockWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setHeaderLabels([self.tr("Severity"), self.tr("Rule"), self.tr("Message"),
                                    self.tr("Items")])
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the message
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 220)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         self.setWidget(self.tree)
@@ -119,7 +125,8 @@ class ProblemsPanel(QDockWidget):
                 row = QTreeWidgetItem([names[finding.severity], finding.rule, finding.message,
                                        ", ".join(finding.items)])
                 row.setIcon(0, icons[finding.severity])
-                row.setToolTip(2, finding.hint)
+                row.setToolTip(2, f"{finding.message}\n\n{finding.hint}")
+                row.setToolTip(3, ", ".join(finding.items))
                 row.setData(0, FINDING_ROLE, list(finding.items))
                 rows.append(row)
             self.tree.addTopLevelItems(rows)

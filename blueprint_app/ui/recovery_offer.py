@@ -18,6 +18,7 @@ from blueprint_app.model import Blueprint
 from blueprint_app.storage import BlueprintFileError, save
 from blueprint_app.storage.recovery import RecoveredDocument, RecoveryStore
 from blueprint_app.ui import dialogs
+from blueprint_app.ui.file_stamp import FileStamp
 from blueprint_app.ui.session import Session, with_suffix
 
 if TYPE_CHECKING:
@@ -82,7 +83,26 @@ def recovered_session(document: RecoveredDocument, blueprint: Blueprint) -> Sess
     session = Session(blueprint, document.original)
     session.recovery_key = document.key
     session.history.clean_index = None  # differs from the file on disk: marked unsaved
+    session.disk_stamp = _original_stamp(document)
     return session
+
+
+def _original_stamp(document: RecoveredDocument) -> FileStamp | None:
+    """The original file as it is now; stale (Save asks first) if it changed after the copy.
+
+    The stamp taken when the crashed app opened the file is not kept in the copy, so a change
+    made by someone else before the last autosave goes unnoticed.
+    """
+    if document.original is None:
+        return None
+    current = FileStamp.of(document.original)
+    try:
+        copy_time = document.copy.stat().st_mtime_ns
+    except OSError:
+        return current
+    if current is not None and current.mtime_ns > copy_time:
+        return FileStamp.stale()
+    return current
 
 
 def offer_recovery(
