@@ -295,3 +295,27 @@ def test_an_unreadable_copy_is_set_aside_not_deleted(
     assert dialogs.errors and dialogs.errors[0][0] == "Cannot recover the document"
     assert RecoveryStore().pending() == []
     assert len(list((private_state_dir / "recovery").glob("*.unreadable.json"))) == 1
+
+
+def test_main_offers_the_recovered_work_at_start_up(
+        qapp: QApplication, tmp_path: Path, private_state_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from blueprint_app import app as app_module
+
+    isolate_settings(tmp_path)
+    _leave_a_copy(private_state_dir, "Left by a crash", None)
+    titles: list[str] = []
+
+    def look_and_close() -> None:
+        titles.extend(w.windowTitle() for w in QApplication.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow):
+                w.session.history.set_clean()  # as if saved: closing asks nothing
+        QApplication.closeAllWindows()
+
+    answer_modal("Open It")
+    QTimer.singleShot(500, look_and_close)
+    monkeypatch.setattr(app_module, "follow_system_palette", lambda _app: None)
+    assert app_module.main([]) == 0
+    assert titles == ["Left by a crash[*] — Blueprint Studio"]  # in the blank start window
