@@ -131,3 +131,12 @@ def test_opening_another_file_shows_its_findings_at_once(
     panel = window.problems_panel
     assert panel.findings == validate(broken) and "BP023" in rules_shown(window)
     assert panel.counts_label.text().split(",")[0].endswith("errors")
+
+
+def test_the_blueprints_rule_settings_apply(qtbot: Any, window: MainWindow) -> None:
+    panel = window.problems_panel
+    with window.session.history.transaction("Rules") as tx:
+        edits.set_field(tx, edits.BLUEPRINT, "rules", {"BP051": "off", "BP053": "error"})
+    qtbot.waitUntil(lambda: rules_shown(window) == ["BP053"], timeout=3000)
+    assert panel.findings[0].severity is Severity.ERROR
+    assert panel.counts_label.text() == "1 error, 0 warnings"
