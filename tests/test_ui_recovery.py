@@ -319,3 +319,37 @@ def test_main_offers_the_recovered_work_at_start_up(
     monkeypatch.setattr(app_module, "follow_system_palette", lambda _app: None)
     assert app_module.main([]) == 0
     assert titles == ["Left by a crash[*] — Blueprint Studio"]  # in the blank start window
+
+
+def test_a_changed_interval_setting_applies_from_the_next_edit(
+        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from blueprint_app.ui import recent
+
+    monkeypatch.delenv(autosave.INTERVAL_ENV)
+    recent.settings().setValue(autosave.INTERVAL_KEY, 3600)
+    retitle(window, "first")
+    assert window.autosaver.timer.interval() == 3_600_000
+    window.autosaver.write_now()
+    recent.settings().setValue(autosave.INTERVAL_KEY, 2)  # as Preferences would
+    retitle(window, "second")
+    assert window.autosaver.timer.interval() == 2_000
+
+
+def test_a_failing_autosave_is_shown_harms_nothing_and_is_retried(
+        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        private_state_dir: Path) -> None:
+    from blueprint_app.storage import BlueprintFileError
+
+    def refuse(*_args: object) -> Path:
+        raise BlueprintFileError("recovery", ["the disk is full"], action="save")
+
+    real_write = window.autosaver.store.write
+    monkeypatch.setattr(window.autosaver.store, "write", refuse)
+    retitle(window, "still here")
+    qtbot.waitUntil(lambda: "Autosave failed" in window.statusBar().currentMessage(),
+                    timeout=3000)
+    assert "the disk is full" in window.statusBar().currentMessage()
+    assert window.session.blueprint.title == "still here" and window.isWindowModified()
+    monkeypatch.setattr(window.autosaver.store, "write", real_write)  # room again: retried
+    monkeypatch.setenv(autosave.INTERVAL_ENV, "0.1")
+    qtbot.waitUntil(lambda: len(copies(private_state_dir)) == 1, timeout=3000)

@@ -104,6 +104,7 @@ class Autosaver(QObject):
         except (BlueprintFileError, OSError) as error:
             log.warning("autosave failed: %s", error)
             self.failed.emit(str(error))
+            self.timer.start(round(interval_seconds() * 1000))  # try again after a while
             return False
         self._written = self._generation
         self.written.emit(copy)
