@@ -6,13 +6,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from blueprint_app import __version__
+from blueprint_app.ui import crash
 from blueprint_app.ui.edit_commands import release_clipboard
 from blueprint_app.ui.i18n import install_translators
+from blueprint_app.ui.recovery_offer import offer_recovery
 from blueprint_app.ui.theme import follow_system_palette
 from blueprint_app.ui.windows import open_window
 
@@ -48,5 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translators()
     follow_system_palette(app)
     app.aboutToQuit.connect(release_clipboard)
-    open_window(args.file)
-    return int(app.exec())
+    with crash.installed():  # an exception in a slot: a report, and the documents stay open
+        open_window(args.file)
+        QTimer.singleShot(0, offer_recovery)  # once the window is on screen
+        return int(app.exec())

@@ -16,6 +16,14 @@ DATA = Path(__file__).parent / "data"
 ODD_TEXT = '中文标签 <b>&amp;</b> "quoted" \'single\' 🎉 émoji & <tag> \\ back\nslash'
 
 
+@pytest.fixture(autouse=True)
+def private_state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Recovery copies and logs of every test go to its own folder, never the user's."""
+    folder = tmp_path / "state"
+    monkeypatch.setenv("BLUEPRINT_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def coffee_path(tmp_path: Path) -> Path:
     """A copy of the hand-written example in a temporary folder."""

@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from blueprint_app.history import edits
+from blueprint_app.ui import safe_save
 from blueprint_app.ui.edit_commands import release_clipboard
 from blueprint_app.ui.main_window import MainWindow
 
@@ -33,6 +34,8 @@ class Dialogs:
         monkeypatch.setattr(QMessageBox, "critical", self._critical)
         monkeypatch.setattr(QFileDialog, "getSaveFileName", self._save)
         monkeypatch.setattr(QFileDialog, "getOpenFileName", self._open)
+        self.save_elsewhere: list[bool] = []  # answers to "save failed: save elsewhere?"
+        monkeypatch.setattr(safe_save, "ask_after_failure", self._save_failed)
 
     def _warning(self, _parent: Any, _title: str, text: str, *_args: Any) -> Button:
         self.questions.append(text)
@@ -43,6 +46,10 @@ class Dialogs:
     def _critical(self, _parent: Any, title: str, text: str, *_args: Any) -> Button:
         self.errors.append((title, text))
         return Button.Ok
+
+    def _save_failed(self, _parent: Any, title: str, text: str) -> bool:
+        self.errors.append((title, text))
+        return self.save_elsewhere.pop(0) if self.save_elsewhere else False
 
     def _save(self, *_args: Any) -> tuple[str, str]:
         path = self.save_paths.pop(0)
@@ -95,3 +102,22 @@ def type_text(qtbot: Any, widget: Any, text: str) -> None:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
                                                          char))
+
+
+def answer_modal(button_text: str, seen: list[str] | None = None) -> None:
+    """Click ``button_text`` in the next modal message box, as a user would."""
+    def click(tries: int = 0) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if tries < 200:
+                QTimer.singleShot(10, lambda: click(tries + 1))
+            return
+        if seen is not None:
+            seen.append(box.text())
+        for button in box.buttons():
+            if button.text() == button_text:
+                button.click()
+                return
+        raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")
+
+    QTimer.singleShot(0, click)

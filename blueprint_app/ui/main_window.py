@@ -17,15 +17,18 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 from blueprint_app.analysis.layout import arrange
 from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
-from blueprint_app.ui import dialogs, i18n, recent
+from blueprint_app.ui import dialogs, i18n, recent, safe_save
 from blueprint_app.ui.actions import WindowActions
+from blueprint_app.ui.autosave import Autosaver
 from blueprint_app.ui.canvas_host import PaletteDrop, build_canvas, dropped_file
 from blueprint_app.ui.context_menu import show_menu
 from blueprint_app.ui.edit_commands import EditCommands
+from blueprint_app.ui.file_stamp import changed_on_disk
 from blueprint_app.ui.find_bar import FindBar
 from blueprint_app.ui.history_panel import HistoryPanel
 from blueprint_app.ui.palette import PaletteDock
 from blueprint_app.ui.placement import append_step
+from blueprint_app.ui.problems_panel import ProblemsPanel, select_on_canvas
 from blueprint_app.ui.property_panel import PropertyPanel
 from blueprint_app.ui.session import Session, with_suffix
 from blueprint_app.ui.status import StatusInfo
@@ -57,6 +60,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._central)
         self.status = StatusInfo(self.statusBar())
         self._build_docks()
+        self.autosaver = Autosaver(self)
+        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(
+            self.tr("Autosave failed: {reason}").format(reason=text), 10000))
         self._restore_layout()
         self._show_session(self.session)
         from blueprint_app.ui.windows import register
@@ -96,8 +102,13 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
         self.structure_panel.chosen.connect(self.property_panel.show_item)
         self.structure_panel.problem.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.problems_panel = ProblemsPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
+        self.problems_panel.attach_status(self.statusBar())
+        self.problems_panel.activated.connect(
+            lambda ids: select_on_canvas(self.scene, self.view, ids))
         for dock in (self.palette_dock, self.property_panel, self.structure_panel,
-                     self.history_panel):
+                     self.history_panel, self.problems_panel):
             self.menu_actions.view_menu.addAction(dock.toggleViewAction())
 
     # -- session -------------------------------------------------------------------------------
@@ -120,6 +131,8 @@ class MainWindow(QMainWindow):
         self.property_panel.set_session(session)
         self.structure_panel.set_session(session)
         self.history_panel.set_session(session)
+        self.problems_panel.set_session(session)
+        self.autosaver.follow(session)
         history = session.history
         history.subscribe(lambda: self._history_changed(history))
         self._history_changed(history)
@@ -130,6 +143,10 @@ class MainWindow(QMainWindow):
                 "drag from a card's handle to connect it"))
         else:
             self.statusBar().clearMessage()
+
+    def open_session(self, session: Session) -> None:
+        """Show a session made elsewhere (a recovered document) in this window."""
+        self._show_session(session)
 
     def _selection_changed(self) -> None:
         if self.scene is None or not shiboken6.isValid(self.scene):
@@ -222,11 +239,16 @@ class MainWindow(QMainWindow):
         return self._save_to(with_suffix(path)) if path is not None else False
 
     def _save_to(self, path: Path) -> bool:
-        """Save; on failure say why and keep the document open and unsaved."""
+        """Save; on failure say why, keep the document open and unsaved, offer Save As."""
+        if changed_on_disk(self.session, path):
+            answer = safe_save.ask_overwrite(self, path)
+            if answer is not safe_save.Overwrite.OVERWRITE:
+                return answer is safe_save.Overwrite.SAVE_AS and self.save_as()
         try:
             self.session.save(path)
         except BlueprintFileError as error:
-            dialogs.show_error(self, self.tr("Cannot save the blueprint"), str(error))
+            if safe_save.ask_after_failure(self, self.tr("Cannot save the blueprint"), str(error)):
+                return self.save_as()
             return False
         recent.remember(path)
         self.update_title()
@@ -244,6 +266,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            self.autosaver.discard()  # saved, discarded or clean: no copy to keep
             self._save_layout()
             self._release_session()
             event.accept()

@@ -11,6 +11,8 @@ from pathlib import Path
 from blueprint_app.history import Document, History
 from blueprint_app.model import Blueprint, new_blueprint
 from blueprint_app.storage import load, save
+from blueprint_app.storage.recovery import new_key
+from blueprint_app.ui.file_stamp import FileStamp
 
 BLUEPRINT_SUFFIX = ".blueprint.json"
 
@@ -22,6 +24,8 @@ class Session:
         self.path = path
         self.document = Document(blueprint)
         self.history = History(self.document)
+        self.recovery_key = new_key()  # names this document's autosave copy
+        self.disk_stamp: FileStamp | None = None  # the file as last read or written
 
     @classmethod
     def new(cls, title: str = "Untitled blueprint", language: str = "en") -> Session:
@@ -31,7 +35,10 @@ class Session:
     def open(cls, path: str | Path) -> Session:
         """Load a file; raises :class:`BlueprintFileError` with the loader's full message."""
         path = Path(path)
-        return cls(load(path), path.absolute())
+        stamp = FileStamp.of(path)  # before reading: a change during the load is noticed later
+        session = cls(load(path), path.absolute())
+        session.disk_stamp = stamp
+        return session
 
     @property
     def blueprint(self) -> Blueprint:
@@ -58,6 +65,7 @@ class Session:
             raise ValueError("the session has no file yet; give a path")
         save(self.blueprint, target)
         self.path = target.absolute()
+        self.disk_stamp = FileStamp.of(self.path)
         self.history.set_clean()
 
 

@@ -168,6 +168,29 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Blueprint Studio ran into an unexpected problem. Your documents are still open: save your work, then you may carry on or restart.</source>
+        <translation>服务蓝图工作室遇到了意外问题。您的文档仍然打开着：请先保存工作，然后可以继续使用或重新启动。</translation>
+    </message>
+    <message>
+        <source>A recovery copy of {count} unsaved document(s) was written.</source>
+        <translation>已为 {count} 个未保存的文档写入恢复副本。</translation>
+    </message>
+    <message>
+        <source>The report was also written to {path}</source>
+        <translation>报告也已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Copy Report</source>
+        <translation>复制报告</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Unsaved changes</source>
@@ -348,6 +371,10 @@
         <translation>未命名服务蓝图</translation>
     </message>
     <message>
+        <source>Autosave failed: {reason}</source>
+        <translation>自动保存失败：{reason}</translation>
+    </message>
+    <message>
         <source>Double-click in a lane to add a step, or drag one from the Steps palette; drag from a card&apos;s handle to connect it</source>
         <translation>在泳道中双击添加步骤，或从“步骤”面板拖入；从卡片的连接柄拖出即可连线</translation>
     </message>
@@ -444,6 +471,65 @@
     <message>
         <source>Autosave every:</source>
         <translation>自动保存间隔：</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>涉及元素</translation>
+    </message>
+    <message>
+        <source>Problems ({count})</source>
+        <translation>问题（{count}）</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>没有问题</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 个错误</translation>
+    </message>
+    <message>
+        <source>{n} errors</source>
+        <translation>{n} 个错误</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 个警告</translation>
+    </message>
+    <message>
+        <source>{n} warnings</source>
+        <translation>{n} 个警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>提示</translation>
     </message>
 </context>
 <context>
@@ -635,6 +721,76 @@
     <message>
         <source>Change {field}</source>
         <translation>修改{field}</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>a document never saved</source>
+        <translation>从未保存过的文档</translation>
+    </message>
+    <message>
+        <source>Blueprint Studio closed unexpectedly. Unsaved work on “{title}” ({where}) was recovered from {time}.</source>
+        <translation>服务蓝图工作室意外关闭。已从 {time} 的副本中找回“{title}”（{where}）中未保存的工作。</translation>
+    </message>
+    <message>
+        <source>Open it to keep working, save it to a file of its own, or discard it.</source>
+        <translation>您可以打开它继续工作、另存为单独的文件，或者丢弃它。</translation>
+    </message>
+    <message>
+        <source>Open It</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save It Elsewhere…</source>
+        <translation>另存到别处…</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Cannot recover the document</source>
+        <translation>无法恢复文档</translation>
+    </message>
+    <message>
+        <source>Cannot save the recovered document</source>
+        <translation>无法保存恢复的文档</translation>
+    </message>
+</context>
+<context>
+    <name>SafeSave</name>
+    <message>
+        <source>File changed on disk</source>
+        <translation>文件已在磁盘上被更改</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed by another program since you opened or last saved it.</source>
+        <translation>自您打开或上次保存以来，“{name}”已被其他程序修改。</translation>
+    </message>
+    <message>
+        <source>Overwrite replaces those changes with yours; Save As keeps both files.</source>
+        <translation>“覆盖”会用您的版本替换那些修改；“另存为”会保留两个文件。</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Your document is still open and unsaved. Save it somewhere else?</source>
+        <translation>您的文档仍然打开且尚未保存。要保存到别处吗？</translation>
+    </message>
+    <message>
+        <source>Save Elsewhere…</source>
+        <translation>保存到别处…</translation>
     </message>
 </context>
 <context>

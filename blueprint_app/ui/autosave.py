@@ -1,0 +1,133 @@
+"""Autosave: a recovery copy of a window's unsaved work, so a crash loses at most seconds.
+
+While the document has unsaved changes, a copy is written through :class:`RecoveryStore` a
+short while after the first change (``autosave/interval_seconds`` in the settings, default 30 s;
+``$BLUEPRINT_AUTOSAVE_SECONDS`` overrides it) and whenever the application loses focus. A clean
+save, an undo back to the saved state, or letting the document go (closed with Discard, another
+file opened in its place) removes the copy. The interval is read again each time the timer
+starts, so a change in Preferences applies from the next edit on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+
+from blueprint_app.history import History
+from blueprint_app.storage import BlueprintFileError
+from blueprint_app.storage.recovery import RecoveryStore
+from blueprint_app.ui import recent
+from blueprint_app.ui.session import Session
+
+INTERVAL_KEY = "autosave/interval_seconds"
+INTERVAL_ENV = "BLUEPRINT_AUTOSAVE_SECONDS"
+DEFAULT_SECONDS = 30
+MIN_SECONDS = 0.05
+
+log = logging.getLogger(__name__)
+
+
+def interval_seconds() -> float:
+    """The autosave interval: the environment variable, else the setting, else 30 s."""
+    for raw in (os.environ.get(INTERVAL_ENV), recent.settings().value(INTERVAL_KEY)):
+        if raw in (None, ""):
+            continue
+        try:
+            seconds = float(str(raw))
+        except ValueError:
+            continue
+        if seconds == seconds and seconds >= MIN_SECONDS:  # not NaN, not zero or negative
+            return min(seconds, 24 * 3600.0)
+    return float(DEFAULT_SECONDS)
+
+
+class Autosaver(QObject):
+    """Keeps the recovery copy of one window's session current.
+
+    ``written`` carries the copy's path after each write; ``failed`` a message when a write
+    fails (the document itself is untouched; the window shows it in the status bar).
+    """
+
+    written = Signal(Path)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, store: RecoveryStore | None = None) -> None:
+        super().__init__(parent)
+        self.store = store or RecoveryStore()
+        self.session: Session | None = None
+        self._generation = 0  # counts changes, so an unchanged document is not rewritten
+        self._written: int | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.write_now)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._application_state)
+
+    def follow(self, session: Session) -> None:
+        """Watch ``session``; the copy of the session it replaces is no longer wanted."""
+        if self.session is not None and self.session is not session:
+            self.discard()
+        self.session = session
+        self._generation += 1
+        self._written = None
+        history = session.history
+        history.subscribe(lambda: self._history_changed(history))
+        self._history_changed(history)
+
+    def _history_changed(self, history: History) -> None:
+        if self.session is None or history is not self.session.history:
+            return  # a replaced session's history
+        self._generation += 1
+        if self.session.dirty:
+            if not self.timer.isActive():
+                self.timer.start(round(interval_seconds() * 1000))
+        else:  # saved, or undone back to the saved state: nothing to recover
+            self.discard()
+
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.write_now()
+
+    def write_now(self) -> bool:
+        """Write the copy if there are unsaved changes not yet in it; True when written."""
+        self.timer.stop()
+        session = self.session
+        if session is None or not session.dirty or self._written == self._generation:
+            return False
+        try:
+            copy = self.store.write(session.recovery_key, session.blueprint, session.path)
+        except (BlueprintFileError, OSError) as error:
+            log.warning("autosave failed: %s", error)
+            self.failed.emit(str(error))
+            self.timer.start(round(interval_seconds() * 1000))  # try again after a while
+            return False
+        self._written = self._generation
+        self.written.emit(copy)
+        return True
+
+    def discard(self) -> None:
+        """Remove the copy: the work was saved or deliberately let go."""
+        self.timer.stop()
+        self._written = None
+        if self.session is not None:
+            try:
+                self.store.discard(self.session.recovery_key)
+            except OSError as error:  # a copy left behind is offered again; never fatal
+                log.warning("could not remove a recovery copy: %s", error)
+
+
+def write_all_now() -> int:
+    """Write the recovery copy of every open window with unsaved work (the crash handler)."""
+    from blueprint_app.ui.windows import windows
+
+    written = 0
+    for window in windows():
+        saver = getattr(window, "autosaver", None)
+        if isinstance(saver, Autosaver) and saver.write_now():
+            written += 1
+    return written

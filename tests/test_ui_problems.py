@@ -1,0 +1,142 @@
+"""The Problems panel in the real window: findings follow edits after a pause, a double-click
+selects and centres the offending items, the status bar counts errors and warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from blueprint_app.history import edits
+from blueprint_app.storage import save
+from blueprint_app.ui.main_window import MainWindow
+from blueprint_app.ui.problems_panel import DEBOUNCE_MS
+from blueprint_app.validation import Severity, validate
+from tests.ui_support import shown_window
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path, coffee_path: Path) -> Iterator[MainWindow]:
+    with shown_window(qtbot, tmp_path) as window:
+        assert window.open_path(coffee_path)
+        yield window
+
+
+def rules_shown(window: MainWindow) -> list[str]:
+    tree = window.problems_panel.tree
+    return [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
+
+
+def visible_rect(window: MainWindow) -> Any:
+    return window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+
+
+def test_the_panel_lists_the_findings_of_the_opened_file(window: MainWindow) -> None:
+    panel = window.problems_panel
+    expected = validate(window.session.blueprint)
+    assert panel.findings == expected and len(expected) == 2
+    assert rules_shown(window) == ["BP051", "BP053"]
+    row = panel.tree.topLevelItem(0)
+    assert row.text(0) == "Info" and row.text(3) == "f4, pos, make"
+    assert not row.icon(0).isNull()
+    assert window.problems_panel.counts_label.text() == "No problems"
+    assert panel.toggleViewAction() in window.menu_actions.view_menu.actions()
+
+
+def test_typing_waits_for_a_pause_then_the_findings_follow(qtbot: Any, window: MainWindow) -> None:
+    panel = window.problems_panel
+    window.scene.select_ids(["make"])
+    window.property_panel.show_item("make")
+    title = window.property_panel.forms["steps"].editor("title").widget
+    assert isinstance(title, QLineEdit) and title.text() == "Make the drink"
+    runs = panel.runs
+    title.selectAll()
+    qtbot.keyClick(title, Qt.Key.Key_Delete)  # an empty title: BP005 warning
+    assert window.session.document.step("make").title == ""
+    assert panel.runs == runs and panel.timer.isActive()  # the keystroke did not validate
+    qtbot.waitUntil(lambda: panel.runs == runs + 1, timeout=DEBOUNCE_MS * 10)
+    assert "BP005" in rules_shown(window)
+    assert panel.counts_label.text() == "0 errors, 1 warning"
+    assert panel.badges()["make"] is Severity.WARNING
+
+
+def test_several_edits_in_a_burst_validate_once(qtbot: Any, window: MainWindow) -> None:
+    panel = window.problems_panel
+    runs = panel.runs
+    for text in ("a", "ab", "abc"):
+        with window.session.history.transaction("Rename") as tx:
+            edits.set_field(tx, edits.BLUEPRINT, "title", text)
+    qtbot.wait(DEBOUNCE_MS // 2)
+    assert panel.runs == runs
+    qtbot.waitUntil(lambda: panel.runs == runs + 1, timeout=DEBOUNCE_MS * 10)
+    qtbot.wait(DEBOUNCE_MS * 2)
+    assert panel.runs == runs + 1
+
+
+def test_errors_are_counted_and_double_click_selects_and_centres(
+        qtbot: Any, window: MainWindow) -> None:
+    panel = window.problems_panel
+    badges: list[dict[str, Severity]] = []
+    panel.badges_changed.connect(badges.append)
+    window.scene.select_ids(["f10"])
+    window.menu_actions["delete"].trigger()  # hand-over no longer reaches the end
+    qtbot.waitUntil(lambda: "BP023" in rules_shown(window), timeout=3000)
+    by_severity = {s: sum(f.severity is s for f in panel.findings) for s in Severity}
+    errors, warnings = by_severity[Severity.ERROR], by_severity[Severity.WARNING]
+    assert errors >= 2
+    assert panel.counts_label.text().startswith(f"{errors} errors, ")
+    assert panel.counts_label.text().endswith(
+        "1 warning" if warnings == 1 else f"{warnings} warnings")
+    assert badges and badges[-1]["hand-over"] is Severity.ERROR
+
+    window.view.set_zoom(3.0)
+    far = window.scene.itemsBoundingRect().bottomRight()
+    window.view.centerOn(far)
+    window.scene.select_ids([])
+    row_index = rules_shown(window).index("BP023")
+    finding = panel.findings[row_index]
+    row = panel.tree.topLevelItem(row_index)
+    card_centre = window.scene.item_for(finding.items[0]).sceneBoundingRect().center()
+    assert not visible_rect(window).contains(card_centre)
+    tree = panel.tree
+    tree.scrollToItem(row)
+    point = tree.visualItemRect(row).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert set(window.scene.selected_ids()) == set(finding.items)
+    assert visible_rect(window).contains(card_centre)  # scrolled to the card
+    assert window.property_panel.item_id == finding.items[0] or len(finding.items) > 1
+
+
+def test_messages_are_in_the_blueprints_language(qtbot: Any, window: MainWindow) -> None:
+    panel = window.problems_panel
+    english = [f.message for f in panel.findings]
+    with window.session.history.transaction("Language") as tx:
+        edits.set_field(tx, edits.BLUEPRINT, "language", "zh-CN")
+    qtbot.waitUntil(lambda: [f.message for f in panel.findings] != english, timeout=3000)
+    assert any("\u4e00" <= char <= "\u9fff" for char in panel.findings[0].message)
+
+
+def test_opening_another_file_shows_its_findings_at_once(
+        window: MainWindow, tmp_path: Path) -> None:
+    broken = window.session.blueprint.model_copy(
+        update={"flows": [f for f in window.session.blueprint.flows if f.id != "f10"]})
+    path = tmp_path / "broken.blueprint.json"
+    save(broken, path)
+    assert window.open_path(path)
+    panel = window.problems_panel
+    assert panel.findings == validate(broken) and "BP023" in rules_shown(window)
+    assert panel.counts_label.text().split(",")[0].endswith("errors")
+
+
+def test_the_blueprints_rule_settings_apply(qtbot: Any, window: MainWindow) -> None:
+    panel = window.problems_panel
+    with window.session.history.transaction("Rules") as tx:
+        edits.set_field(tx, edits.BLUEPRINT, "rules", {"BP051": "off", "BP053": "error"})
+    qtbot.waitUntil(lambda: rules_shown(window) == ["BP053"], timeout=3000)
+    assert panel.findings[0].severity is Severity.ERROR
+    assert panel.counts_label.text() == "1 error, 0 warnings"
