@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/update_translations.py
 
-lupdate scans every module under blueprint_app/ui and blueprint_app/app.py and merges new
+lupdate scans blueprint_app/ui, blueprint_app/canvas and blueprint_app/app.py and merges new
 source strings into resources/translations/blueprint_studio_zh_CN.ts, keeping the translations
 already there (removed strings are dropped). Translate the messages it marks "unfinished"
 (Qt Linguist: ``pyside6-linguist FILE.ts``, or by hand in the XML), then run this again: it
@@ -30,8 +30,9 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    ui = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "blueprint_app" / "ui").glob("*.py"))
-    return [*ui, "blueprint_app/app.py"]
+    shell = [path for folder in ("ui", "canvas")
+             for path in (ROOT / "blueprint_app" / folder).glob("*.py")]
+    return [*sorted(str(p.relative_to(ROOT)) for p in shell), "blueprint_app/app.py"]
 
 
 def ts_path(language: str) -> Path:

@@ -82,7 +82,8 @@ def test_the_catalogue_holds_every_string_the_code_has_now(tmp_path: Path) -> No
     """lupdate over today's sources adds nothing the .ts lacks (run update_translations.py)."""
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
-    sources = [*sorted(str(p) for p in (ROOT / "blueprint_app" / "ui").glob("*.py")),
+    sources = [*sorted(str(p) for folder in ("ui", "canvas")
+                       for p in (ROOT / "blueprint_app" / folder).glob("*.py")),
                str(ROOT / "blueprint_app" / "app.py")]
     subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
                     "-ts", str(fresh)], check=True, capture_output=True, timeout=120)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsSceneMouseEvent
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 DRAG_THRESHOLD = 3.0
 END_GRAB = 9.0  # how near a selected flow's end a press grabs it
-NEW_STEP_TITLE = "New step"
+
 
 
 class Gesture(Protocol):
@@ -96,7 +96,8 @@ class MoveGesture:
                                     row=g.row_at(band, top_left.y() + geo.CARD_H / 2))
                 moves[item.step_id] = (band.id, phase, layout)
         count = len(self.items)
-        label = "Move step" if count == 1 else f"Move {count} items"
+        label = (QCoreApplication.translate("Canvas", "Move step") if count == 1 else
+                 QCoreApplication.translate("Canvas", "Move {count} items").format(count=count))
         with self.scene.history.transaction(label) as tx:
             edits.move_steps(tx, moves)
             for item in self.items:
@@ -155,7 +156,8 @@ class ConnectGesture:
         source_step, target_step = self.card.step, target.step
         evidence = StepKind.EVIDENCE in (source_step.kind, target_step.kind)
         kind = FlowKind.EVIDENCE if evidence else FlowKind.FLOW
-        with self.scene.history.transaction("Connect steps") as tx:
+        label = QCoreApplication.translate("Canvas", "Connect steps")
+        with self.scene.history.transaction(label) as tx:
             flow_id = edits.add_flow(tx, source_step.id, target_step.id, kind)
         self.scene.select_ids([flow_id])
 
@@ -183,7 +185,8 @@ class ReconnectGesture:
         flow = self.scene.content.flow(self.flow.flow_id)
         if card.step_id in (flow.source, flow.target):
             return
-        with self.scene.history.transaction("Reconnect flow") as tx:
+        label = QCoreApplication.translate("Canvas", "Reconnect flow")
+        with self.scene.history.transaction(label) as tx:
             edits.reconnect_flow(tx, flow.id, self.end, card.step_id)
 
     def cancel(self) -> None:
@@ -274,11 +277,12 @@ class Gestures:
         assert band is not None
         column = g.phase_at(pos.x())
         kind = StepKind.EVIDENCE if band.kind == LaneKind.PHYSICAL_EVIDENCE else StepKind.ACTION
-        with self.scene.history.transaction("Add step") as tx:
+        label = QCoreApplication.translate("Canvas", "Add step")
+        with self.scene.history.transaction(label) as tx:
             step_id = edits.add_step(
                 tx, band.id, phase=column.id if column else None,
                 x=round(pos.x() - geo.CARD_W / 2), row=g.row_at(band, pos.y()),
-                kind=kind, title=NEW_STEP_TITLE)
+                kind=kind, title=QCoreApplication.translate("Canvas", "New step"))
         self.scene.select_ids([step_id])
         self.edit_title(step_id)
         return True
@@ -305,7 +309,8 @@ class Gestures:
         ids = self.scene.selected_ids()
         if not ids:
             return
-        with self.scene.history.transaction("Delete") as tx:
+        label = QCoreApplication.translate("Canvas", "Delete")
+        with self.scene.history.transaction(label) as tx:
             edits.delete_items(tx, ids)
 
     # -- inline title editing ------------------------------------------------------------------
@@ -322,7 +327,8 @@ class Gestures:
         if text is None or step_id not in self.scene.document:
             return
         if text != self.scene.document.step(step_id).title:
-            with self.scene.history.transaction("Rename step") as tx:
+            label = QCoreApplication.translate("Canvas", "Rename step")
+            with self.scene.history.transaction(label) as tx:
                 edits.set_field(tx, step_id, "title", text)
 
 

@@ -153,6 +153,41 @@
     </message>
 </context>
 <context>
+    <name>Canvas</name>
+    <message>
+        <source>Move step</source>
+        <translation>移动步骤</translation>
+    </message>
+    <message>
+        <source>Move {count} items</source>
+        <translation>移动 {count} 个元素</translation>
+    </message>
+    <message>
+        <source>Connect steps</source>
+        <translation>连接步骤</translation>
+    </message>
+    <message>
+        <source>Reconnect flow</source>
+        <translation>改接连线</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>New step</source>
+        <translation>新步骤</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Rename step</source>
+        <translation>重命名步骤</translation>
+    </message>
+</context>
+<context>
     <name>ContextMenu</name>
     <message>
         <source>Step kind</source>
