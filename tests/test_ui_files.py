@@ -266,3 +266,19 @@ def test_main_with_an_unreadable_file_says_why_and_opens_an_empty_window(
     assert app_module.main([str(missing)]) == 0
     assert titles == ["Untitled blueprint[*] — Blueprint Studio"]
     assert len(dialogs.errors) == 1 and "missing.blueprint.json" in dialogs.errors[0][1]
+
+
+def test_help_about_shows_the_version(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from blueprint_app import __version__
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append((title, text)))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    [about] = help_menu.actions()
+    about.trigger()
+    assert shown[0][0] == "About Blueprint Studio"
+    assert f"Blueprint Studio {__version__}" in shown[0][1]

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
-from blueprint_app.ui import preferences, template_dialog
+from blueprint_app.ui import about, preferences, template_dialog
 
 if TYPE_CHECKING:
     from blueprint_app.ui.main_window import MainWindow
@@ -99,6 +99,13 @@ class WindowActions:
             [Key.Preferences, "Ctrl+,"],
             QCoreApplication.translate("Actions", "Interface language and autosave"),
         ).setMenuRole(QAction.MenuRole.PreferencesRole)
+        self._add(
+            "about",
+            QCoreApplication.translate("Actions", "&About Blueprint Studio"),
+            lambda: about.show_about(w),
+            None,
+            QCoreApplication.translate("Actions", "The version and what it runs on"),
+        ).setMenuRole(QAction.MenuRole.AboutRole)
         self._add("save", QCoreApplication.translate("Actions", "&Save"), w.save, Key.Save)
         self._add(
             "save_as", QCoreApplication.translate("Actions", "Save &As…"), w.save_as, Key.SaveAs
@@ -249,3 +256,5 @@ class WindowActions:
         view_menu.addSeparator()
         arrange_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Arrange"))
         arrange_menu.addAction(self["arrange"])
+        help_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Help"))
+        help_menu.addAction(self["about"])

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <source>&lt;h3&gt;Blueprint Studio {version}&lt;/h3&gt;&lt;p&gt;Design, check and export service blueprints.&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;MIT licence&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;服务蓝图工作室 Blueprint Studio {version}&lt;/h3&gt;&lt;p&gt;设计、检查并导出服务蓝图。&lt;/p&gt;&lt;p&gt;Python {python}，Qt {qt}，PySide6 {pyside}&lt;/p&gt;&lt;p&gt;MIT 许可证&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Blueprint Studio</source>
+        <translation>关于服务蓝图工作室</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>Open &amp;Recent</source>
@@ -38,6 +49,14 @@
     <message>
         <source>Interface language and autosave</source>
         <translation>界面语言与自动保存</translation>
+    </message>
+    <message>
+        <source>&amp;About Blueprint Studio</source>
+        <translation>关于服务蓝图工作室(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The version and what it runs on</source>
+        <translation>版本及运行环境</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -150,6 +169,10 @@
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
 </context>
 <context>
