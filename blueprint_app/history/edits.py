@@ -19,7 +19,17 @@ from blueprint_app.history.document import (
     SetField,
 )
 from blueprint_app.history.undo import Transaction
-from blueprint_app.model.blueprint import Flow, Lane, LaneKind, Note, Phase, Step
+from blueprint_app.model.blueprint import (
+    Flow,
+    FlowKind,
+    Lane,
+    LaneKind,
+    Note,
+    Phase,
+    Step,
+    StepKind,
+    StepLayout,
+)
 from blueprint_app.model.factory import new_id
 
 
@@ -185,3 +195,49 @@ def paste(tx: Transaction, fragment: Mapping[str, Any], dx: float = 0.0) -> list
         add_item(tx, "notes", Note.model_validate({**data, "id": new, "layout": layout}))
         created.append(new)
     return created
+
+
+# -- canvas gestures -------------------------------------------------------------------------------
+def add_step(tx: Transaction, lane: str, *, phase: str | None = None, x: float = 0.0, row: int = 0,
+             kind: StepKind = StepKind.ACTION, title: str = "") -> str:
+    """A new step in ``lane`` (and ``phase``) at a card position; returns its id."""
+    step_id = fresh_id(tx, "step")
+    add_item(tx, "steps", Step(id=step_id, lane=lane, phase=phase, kind=kind, title=title,
+                               layout=StepLayout(x=round(x, 1), row=max(0, row))))
+    return step_id
+
+
+def move_steps(tx: Transaction, moves: Mapping[str, tuple[str, str | None, StepLayout]]) -> None:
+    """Move several steps at once: {step_id: (lane, phase, layout)}; unchanged parts do nothing."""
+    for step_id, (lane, phase, layout) in moves.items():
+        step = tx.document.step(step_id)
+        old = step.layout
+        if old is not None and (old.x, old.row) == (layout.x, layout.row):
+            move_step(tx, step_id, lane=lane, phase=phase)
+        else:
+            move_step(tx, step_id, lane=lane, phase=phase, layout=layout)
+
+
+def add_flow(tx: Transaction, source: str, target: str, kind: FlowKind = FlowKind.FLOW,
+             label: str = "") -> str:
+    """Connect two steps; returns the new flow's id."""
+    if source == target:
+        raise EditError("a flow needs two different steps")
+    flow_id = fresh_id(tx, "flow")
+    add_item(tx, "flows", Flow(id=flow_id, source=source, target=target, kind=kind, label=label))
+    return flow_id
+
+
+def reconnect_flow(tx: Transaction, flow_id: str, end: str, step_id: str) -> None:
+    """Attach the ``source`` or ``target`` end of a flow to another step."""
+    if end not in ("source", "target"):
+        raise EditError(f"a flow has no end {end!r}")
+    flow = tx.document.get(flow_id)
+    if not isinstance(flow, Flow):
+        raise EditError(f"no flow with id {flow_id!r}")
+    if tx.document.collection_of(step_id) != "steps":
+        raise EditError(f"no step with id {step_id!r}")
+    other = flow.target if end == "source" else flow.source
+    if other == step_id:
+        raise EditError("a flow needs two different steps")
+    set_field(tx, flow_id, end, step_id)

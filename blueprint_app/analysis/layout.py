@@ -1,0 +1,146 @@
+"""Arrange: an automatic layout, phases left to right and flow order inside each phase.
+
+Columns follow the order of work: a step sits one column right of the latest step before it in
+the same lane; a hand-off to another lane stays in the same column, so a customer action and the
+frontstage answer line up vertically across the line of interaction. Steps that would share a
+lane's column slot (parallel work) take separate rows. Cycles (loops back, recovery paths) are
+ignored for the order. Evidence cards sit above the step they are linked to.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from blueprint_app.analysis.geometry import CARD_W, COLUMN_PITCH
+from blueprint_app.history.edits import set_field
+from blueprint_app.history.undo import Transaction
+from blueprint_app.model.blueprint import Blueprint, FlowKind, Step, StepLayout
+
+
+def _acyclic_order(blueprint: Blueprint, successors: dict[str, list[str]],
+                   rank: dict[str, tuple[int, int]]) -> list[str]:
+    """A topological order of the process graph after dropping the edges that close cycles."""
+    state: dict[str, int] = {}  # 1 on the stack, 2 done
+    finished: list[str] = []
+    for root in sorted(rank, key=rank.__getitem__):
+        if root in state:
+            continue
+        stack: list[tuple[str, int]] = [(root, 0)]
+        state[root] = 1
+        while stack:
+            node, index = stack[-1]
+            children = successors[node]
+            if index < len(children):
+                stack[-1] = (node, index + 1)
+                child = children[index]
+                if child not in state:
+                    state[child] = 1
+                    stack.append((child, 0))
+            else:
+                stack.pop()
+                state[node] = 2
+                finished.append(node)
+    return finished[::-1]
+
+
+def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, StepLayout]:
+    """A fresh layout for every step: {step_id: StepLayout}."""
+    steps = {step.id: step for step in blueprint.steps}
+    phase_index = {phase.id: index for index, phase in enumerate(blueprint.phases)}
+    no_phase = len(blueprint.phases)
+    rank = {sid: (phase_index.get(s.phase or "", no_phase), i)
+            for i, (sid, s) in enumerate(steps.items())}
+    successors: dict[str, list[str]] = defaultdict(list)
+    predecessors: dict[str, list[str]] = defaultdict(list)
+    evidence_of: dict[str, str] = {}
+    for flow in blueprint.flows:
+        if flow.source not in steps or flow.target not in steps:
+            continue
+        if flow.kind == FlowKind.EVIDENCE:
+            evidence_of.setdefault(flow.source, flow.target)
+            evidence_of.setdefault(flow.target, flow.source)
+            continue
+        successors[flow.source].append(flow.target)
+    for children in successors.values():
+        children.sort(key=rank.__getitem__)
+    order = _acyclic_order(blueprint, successors, rank)
+    position = {sid: index for index, sid in enumerate(order)}
+    for source, children in successors.items():
+        for child in children:
+            if position[source] < position[child]:
+                predecessors[child].append(source)
+    level = _levels(order, steps, predecessors, rank)
+    _place_evidence(steps, evidence_of, predecessors, level)
+    return _slots(blueprint, steps, rank, level, origin)
+
+
+def _levels(order: list[str], steps: dict[str, Step], predecessors: dict[str, list[str]],
+            rank: dict[str, tuple[int, int]]) -> dict[str, int]:
+    """Column inside the step's phase: after same-lane predecessors, beside other lanes'."""
+    level: dict[str, int] = {}
+    for sid in order:
+        best = 0
+        for pred in predecessors[sid]:
+            if rank[pred][0] != rank[sid][0]:
+                continue
+            same_lane = steps[pred].lane == steps[sid].lane
+            best = max(best, level[pred] + (1 if same_lane else 0))
+        level[sid] = best
+    return level
+
+
+def _place_evidence(steps: dict[str, Step], evidence_of: dict[str, str],
+                    predecessors: dict[str, list[str]], level: dict[str, int]) -> None:
+    for sid, partner in evidence_of.items():
+        if not predecessors[sid] and steps[sid].phase == steps[partner].phase:
+            level[sid] = level[partner]
+
+
+def _slots(blueprint: Blueprint, steps: dict[str, Step], rank: dict[str, tuple[int, int]],
+           level: dict[str, int], origin: float) -> dict[str, StepLayout]:
+    """Turn (phase, level) into x and give clashing steps in a lane separate rows."""
+    widths: dict[int, int] = defaultdict(int)
+    for sid, step_level in level.items():
+        widths[rank[sid][0]] = max(widths[rank[sid][0]], step_level + 1)
+    starts: dict[int, int] = {}
+    cursor = 0
+    for phase in sorted(widths):
+        starts[phase] = cursor
+        cursor += widths[phase]
+    taken: dict[tuple[str, int], int] = defaultdict(int)
+    result: dict[str, StepLayout] = {}
+    for sid in sorted(steps, key=rank.__getitem__):
+        column = starts[rank[sid][0]] + level[sid]
+        slot = (steps[sid].lane, column)
+        result[sid] = StepLayout(x=origin + column * COLUMN_PITCH, row=taken[slot])
+        taken[slot] += 1
+    return result
+
+
+def missing_layouts(blueprint: Blueprint) -> dict[str, StepLayout]:
+    """Layouts for the steps that have none (a file written by hand or by a script).
+
+    When no step has a layout the whole blueprint is arranged; otherwise each step without one
+    goes right of the cards already placed, keeping the user's layout of the others.
+    """
+    missing = [step for step in blueprint.steps if step.layout is None]
+    if not missing:
+        return {}
+    if len(missing) == len(blueprint.steps):
+        return arranged_layout(blueprint)
+    arranged = arranged_layout(blueprint)
+    placed = [step.layout.x for step in blueprint.steps if step.layout is not None]
+    start = max(placed) + CARD_W + COLUMN_PITCH - CARD_W
+    base = min(arranged[step.id].x for step in missing)
+    return {step.id: StepLayout(x=start + arranged[step.id].x - base, row=arranged[step.id].row)
+            for step in missing}
+
+
+def arrange(tx: Transaction) -> None:
+    """Lay the whole blueprint out again inside the caller's transaction (one undo step)."""
+    blueprint = tx.document.blueprint
+    left = min((s.layout.x for s in blueprint.steps if s.layout is not None), default=0.0)
+    for step_id, layout in arranged_layout(blueprint, origin=left).items():
+        step = tx.document.step(step_id)
+        if step.layout is None or (step.layout.x, step.layout.row) != (layout.x, layout.row):
+            set_field(tx, step_id, "layout", layout)

@@ -1,0 +1,50 @@
+"""Starting the desktop editor: ``blueprint-app [FILE]`` and ``python -m blueprint_app [FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from blueprint_app import __version__
+from blueprint_app.ui.edit_commands import release_clipboard
+from blueprint_app.ui.theme import follow_system_palette
+from blueprint_app.ui.windows import open_window
+
+ORGANIZATION = "Blueprint Studio"
+APPLICATION = "Blueprint Studio"
+
+
+def configure_application_identity() -> None:
+    """Names QSettings uses for the recent-files list and window state."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setOrganizationDomain("blueprint-studio.example")
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="blueprint-app",
+                                     description="Design service blueprints.")
+    parser.add_argument("file", nargs="?", help="a .blueprint.json file to open")
+    parser.add_argument("--version", action="version", version=__version__)
+    known, _qt_args = parser.parse_known_args(list(argv))
+    return known
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Open a window (with FILE if given) and run until the last window closes."""
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    configure_application_identity()
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "blueprint-app"])
+    assert isinstance(app, QApplication)
+    follow_system_palette(app)
+    app.aboutToQuit.connect(release_clipboard)
+    open_window(args.file)
+    return int(app.exec())

@@ -1,0 +1,325 @@
+"""Mouse and keyboard gestures on the canvas, as small objects kept out of the items.
+
+A press decides which gesture starts (move the selected cards, draw a new flow from a card's
+handle, drag a flow's end to another step); the gesture follows the mouse by moving items only
+and turns into ONE history transaction on release. Esc cancels a running gesture and puts the
+items back from the model.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsSceneMouseEvent
+
+from blueprint_app.analysis import geometry as geo
+from blueprint_app.canvas.title_editor import TitleEditor
+from blueprint_app.history import edits
+from blueprint_app.model.blueprint import (
+    FlowKind,
+    LaneKind,
+    NoteLayout,
+    StepKind,
+    StepLayout,
+)
+from blueprint_app.render import style
+from blueprint_app.render.items import CardItem, FlowItem, NoteItem
+
+if TYPE_CHECKING:
+    from blueprint_app.canvas.scene import BlueprintScene
+
+DRAG_THRESHOLD = 3.0
+END_GRAB = 9.0  # how near a selected flow's end a press grabs it
+NEW_STEP_TITLE = "New step"
+
+
+class Gesture(Protocol):
+    def move(self, pos: QPointF) -> None: ...
+    def release(self, pos: QPointF) -> None: ...
+    def cancel(self) -> None: ...
+
+
+def card_at(scene: BlueprintScene, pos: QPointF, exclude: object = None) -> CardItem | None:
+    for item in scene.items(pos):
+        if isinstance(item, CardItem) and item is not exclude:
+            return item
+    return None
+
+
+def _top_item(scene: BlueprintScene, pos: QPointF) -> QGraphicsItem | None:
+    for item in scene.items(pos):
+        if isinstance(item, CardItem | FlowItem | NoteItem | TitleEditor):
+            return item
+    return None
+
+
+class MoveGesture:
+    """Drag the selected cards and notes; one transaction on release."""
+
+    def __init__(self, scene: BlueprintScene, start: QPointF) -> None:
+        self.scene, self.start = scene, start
+        self.moving = False
+        self.items: list[CardItem | NoteItem] = [
+            item for item in scene.selectedItems() if isinstance(item, CardItem | NoteItem)]
+        self.origins = {item: item.pos() for item in self.items}
+        self.step_ids = [item.step_id for item in self.items if isinstance(item, CardItem)]
+
+    def move(self, pos: QPointF) -> None:
+        delta = pos - self.start
+        if not self.moving and abs(delta.x()) + abs(delta.y()) < DRAG_THRESHOLD:
+            return
+        self.moving = True
+        for item, origin in self.origins.items():
+            item.setPos(origin + delta)
+        self.scene.content.reroute_at(self.step_ids)
+
+    def release(self, pos: QPointF) -> None:
+        if not self.moving:
+            return
+        g = self.scene.content.geometry
+        moves: dict[str, tuple[str, str | None, StepLayout]] = {}
+        for item in self.items:
+            if isinstance(item, CardItem) and g.lanes:
+                top_left = item.pos()
+                band = g.lane_at(top_left.y() + geo.CARD_H / 2)
+                assert band is not None
+                column = g.phase_at(top_left.x() + geo.CARD_W / 2)
+                phase = column.id if column is not None else item.step.phase
+                layout = StepLayout(x=round(top_left.x()),
+                                    row=g.row_at(band, top_left.y() + geo.CARD_H / 2))
+                moves[item.step_id] = (band.id, phase, layout)
+        count = len(self.items)
+        label = "Move step" if count == 1 else f"Move {count} items"
+        with self.scene.history.transaction(label) as tx:
+            edits.move_steps(tx, moves)
+            for item in self.items:
+                if isinstance(item, NoteItem):
+                    p = item.pos()
+                    edits.set_field(tx, item.note_id, "layout",
+                                    NoteLayout(x=round(p.x()), y=round(p.y())))
+        self.cancel()  # snap whatever did not change back onto the model's position
+
+    def cancel(self) -> None:
+        content = self.scene.content
+        for item in self.items:
+            if isinstance(item, CardItem) and item.step_id in content.cards:
+                content.place_card(item.step_id)
+            elif isinstance(item, NoteItem) and item.note_id in content.notes:
+                content.place_note(item.note_id)
+        content.reroute_at(self.step_ids)
+
+
+class _RubberLine:
+    """The dashed line that follows the mouse while a flow is being drawn."""
+
+    def __init__(self, scene: BlueprintScene, start: QPointF) -> None:
+        self.scene = scene
+        self.item = QGraphicsLineItem(QLineF(start, start))
+        self.item.setPen(style.pen(style.SELECTION, 1.6, Qt.PenStyle.DashLine))
+        self.item.setZValue(20)
+        scene.addItem(self.item)
+
+    def follow(self, pos: QPointF) -> None:
+        line = self.item.line()
+        self.item.setLine(QLineF(line.p1(), pos))
+
+    def remove(self) -> None:
+        if self.item.scene() is not None:
+            self.scene.removeItem(self.item)
+
+
+class ConnectGesture:
+    """From a card's handle to another card: a new flow (an evidence link if either end is
+    evidence)."""
+
+    def __init__(self, scene: BlueprintScene, card: CardItem) -> None:
+        self.scene, self.card = scene, card
+        self.line = _RubberLine(scene, card.mapToScene(card.handle_pos()))
+
+    def move(self, pos: QPointF) -> None:
+        self.line.follow(pos)
+
+    def release(self, pos: QPointF) -> None:
+        self.line.remove()
+        target = card_at(self.scene, pos, exclude=self.card)
+        if target is None:
+            return
+        source_step, target_step = self.card.step, target.step
+        evidence = StepKind.EVIDENCE in (source_step.kind, target_step.kind)
+        kind = FlowKind.EVIDENCE if evidence else FlowKind.FLOW
+        with self.scene.history.transaction("Connect steps") as tx:
+            flow_id = edits.add_flow(tx, source_step.id, target_step.id, kind)
+        self.scene.select_ids([flow_id])
+
+    def cancel(self) -> None:
+        self.line.remove()
+
+
+class ReconnectGesture:
+    """Drag one end of a selected flow onto another step."""
+
+    def __init__(self, scene: BlueprintScene, flow: FlowItem, end: str) -> None:
+        self.scene, self.flow, self.end = scene, flow, end
+        source, target = flow.end_points()
+        fixed = target if end == "source" else source
+        self.line = _RubberLine(scene, fixed)
+
+    def move(self, pos: QPointF) -> None:
+        self.line.follow(pos)
+
+    def release(self, pos: QPointF) -> None:
+        self.line.remove()
+        card = card_at(self.scene, pos)
+        if card is None:
+            return
+        flow = self.scene.content.flow(self.flow.flow_id)
+        if card.step_id in (flow.source, flow.target):
+            return
+        with self.scene.history.transaction("Reconnect flow") as tx:
+            edits.reconnect_flow(tx, flow.id, self.end, card.step_id)
+
+    def cancel(self) -> None:
+        self.line.remove()
+
+
+class Gestures:
+    """Dispatches the scene's mouse and key events to the gesture they start."""
+
+    def __init__(self, scene: BlueprintScene) -> None:
+        self.scene = scene
+        self.active: Gesture | None = None
+        self.editor: TitleEditor | None = None
+
+    # -- mouse ---------------------------------------------------------------------------------
+    def press(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        pos = event.scenePos()
+        item = _top_item(self.scene, pos)
+        if isinstance(item, TitleEditor):
+            return False
+        if self.editor is not None:
+            self.editor.commit()
+        grabbed = self._flow_end_at(pos)
+        if grabbed is not None:
+            self.active = ReconnectGesture(self.scene, *grabbed)
+            return True
+        if item is None:
+            return False
+        toggle = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if toggle:
+            item.setSelected(not item.isSelected())
+            return True
+        if isinstance(item, CardItem) and _on_handle(item, pos):
+            self.active = ConnectGesture(self.scene, item)
+            return True
+        if not item.isSelected():
+            self.scene.clearSelection()
+            item.setSelected(True)
+        if isinstance(item, CardItem | NoteItem):
+            self.active = MoveGesture(self.scene, pos)
+        return True
+
+    def _flow_end_at(self, pos: QPointF) -> tuple[FlowItem, str] | None:
+        for item in self.scene.selectedItems():
+            if isinstance(item, FlowItem) and item.points:
+                source, target = item.end_points()
+                if QLineF(pos, target).length() <= END_GRAB:
+                    return item, "target"
+                if QLineF(pos, source).length() <= END_GRAB:
+                    return item, "source"
+        return None
+
+    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if self.active is None:
+            return False
+        self.active.move(event.scenePos())
+        return True
+
+    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if self.active is None:
+            return False
+        gesture, self.active = self.active, None
+        gesture.release(event.scenePos())
+        return True
+
+    def double_click(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        pos = event.scenePos()
+        item = _top_item(self.scene, pos)
+        if isinstance(item, TitleEditor):
+            return False
+        if isinstance(item, CardItem):
+            self.edit_title(item.step_id)
+            return True
+        if item is None:
+            return self._add_step_at(pos)
+        return False
+
+    def _add_step_at(self, pos: QPointF) -> bool:
+        g = self.scene.content.geometry
+        if not g.lanes or pos.y() < g.lanes[0].top or pos.y() > g.bottom \
+                or pos.x() < g.content_left:
+            return False
+        band = g.lane_at(pos.y())
+        assert band is not None
+        column = g.phase_at(pos.x())
+        kind = StepKind.EVIDENCE if band.kind == LaneKind.PHYSICAL_EVIDENCE else StepKind.ACTION
+        with self.scene.history.transaction("Add step") as tx:
+            step_id = edits.add_step(
+                tx, band.id, phase=column.id if column else None,
+                x=round(pos.x() - geo.CARD_W / 2), row=g.row_at(band, pos.y()),
+                kind=kind, title=NEW_STEP_TITLE)
+        self.scene.select_ids([step_id])
+        self.edit_title(step_id)
+        return True
+
+    # -- keys ----------------------------------------------------------------------------------
+    def key(self, event: QKeyEvent) -> bool:
+        if self.editor is not None:
+            return False
+        if event.key() == Qt.Key.Key_Escape and self.active is not None:
+            gesture, self.active = self.active, None
+            gesture.cancel()
+            return True
+        if event.key() == Qt.Key.Key_F2:
+            cards = [i for i in self.scene.selectedItems() if isinstance(i, CardItem)]
+            if len(cards) == 1:
+                self.edit_title(cards[0].step_id)
+                return True
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.active is None:
+            self.delete_selected()
+            return True
+        return False
+
+    def delete_selected(self) -> None:
+        ids = self.scene.selected_ids()
+        if not ids:
+            return
+        with self.scene.history.transaction("Delete") as tx:
+            edits.delete_items(tx, ids)
+
+    # -- inline title editing ------------------------------------------------------------------
+    def edit_title(self, step_id: str) -> None:
+        card = self.scene.content.cards.get(step_id)
+        if card is None:
+            return
+        if self.editor is not None:
+            self.editor.commit()
+        self.editor = TitleEditor(card, self._editor_done)
+
+    def _editor_done(self, step_id: str, text: str | None) -> None:
+        self.editor = None
+        if text is None or step_id not in self.scene.document:
+            return
+        if text != self.scene.document.step(step_id).title:
+            with self.scene.history.transaction("Rename step") as tx:
+                edits.set_field(tx, step_id, "title", text)
+
+
+def _on_handle(card: CardItem, pos: QPointF) -> bool:
+    local = card.mapFromScene(pos)
+    return QLineF(local, card.handle_pos()).length() <= geo.HANDLE_R + 3

@@ -1,0 +1,208 @@
+"""The interactive scene: follows the document change by change, turns gestures into edits.
+
+The scene never writes the model itself: gestures (see :mod:`blueprint_app.canvas.interactions`)
+run edit commands in a history transaction; the document announces each change and
+:meth:`BlueprintScene._on_change` updates only the items it touches. Lane bands and phase columns
+depend on every card, so they are refreshed once after a transaction, not once per change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QWidget,
+)
+
+from blueprint_app.analysis.layout import missing_layouts
+from blueprint_app.canvas import interactions
+from blueprint_app.history.document import Change, Document, SetField
+from blueprint_app.history.undo import History
+from blueprint_app.render.items import CardItem, FlowItem, NoteItem
+from blueprint_app.render.scene_builder import BlueprintItems
+
+_CARD_REPLACE_FIELDS = {"lane", "layout"}
+
+
+class BlueprintScene(QGraphicsScene):
+    """The items of one document, kept in step with it; mouse gestures become edits."""
+
+    def __init__(self, document: Document, history: History,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document, self.history = document, history
+        _lay_out_missing(document)
+        self.content = BlueprintItems(self, document.blueprint, document.get, interactive=True)
+        self.content.build()
+        self.item_updates = 0  # how many item updates changes caused (tests and benchmarks)
+        self._frame_dirty = False
+        self._attached = True
+        self._unsubscribe = document.subscribe(self._on_change)
+        history.subscribe(self._after_transaction)
+        self.gestures = interactions.Gestures(self)
+
+    # -- public API ----------------------------------------------------------------------------
+    def item_for(self, item_id: str) -> QGraphicsItem | None:
+        c = self.content
+        return c.cards.get(item_id) or c.flows.get(item_id) or c.notes.get(item_id)
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected steps, flows and notes, in document order."""
+        chosen = {_model_id(item) for item in self.selectedItems()}
+        chosen.discard(None)
+        return [i for name in ("steps", "flows", "notes")
+                for i in (x.id for x in self.document.items(name)) if i in chosen]
+
+    def select_ids(self, ids: Iterable[str]) -> None:
+        wanted = set(ids)
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for item_id in wanted:
+                item = self.item_for(item_id)
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()
+
+    def detach(self) -> None:
+        """Stop following the document (the window closes it or opens another one)."""
+        if self._attached:
+            self._attached = False
+            self._unsubscribe()
+
+    # -- following the document ----------------------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        if not self._attached:
+            return
+        handler = {"steps": self._step_changed, "flows": self._flow_changed,
+                   "notes": self._note_changed}.get(change.collection)
+        if handler is not None:
+            self.item_updates += 1
+            handler(change)
+        elif change.collection in ("lanes", "phases"):
+            self._mark_frame_dirty()
+
+    def _step_changed(self, change: Change) -> None:
+        c, sid = self.content, change.item_id
+        if change.action == "added":
+            c.add_card(sid)
+            c.reroute_at([sid])
+            self._mark_frame_dirty()
+        elif change.action == "removed":
+            c.remove_card(sid)
+            self._mark_frame_dirty()
+        elif change.action == "changed" and sid in c.cards:
+            if change.field in _CARD_REPLACE_FIELDS:
+                c.place_card(sid)
+                c.reroute_at([sid])
+                self._mark_frame_dirty()
+            elif change.field == "phase":
+                self._mark_frame_dirty()
+            c.cards[sid].update()
+
+    def _flow_changed(self, change: Change) -> None:
+        c, fid = self.content, change.item_id
+        if change.action == "added":
+            c.add_flow(fid)
+        elif change.action == "removed":
+            c.remove_flow(fid)
+        elif change.action == "changed" and fid in c.flows:
+            if change.field in ("source", "target"):
+                c.reindex_flow(fid)
+            else:
+                c.flows[fid].reroute()
+
+    def _note_changed(self, change: Change) -> None:
+        c, nid = self.content, change.item_id
+        if change.action == "added":
+            c.add_note(nid)
+        elif change.action == "removed":
+            c.remove_note(nid)
+        elif change.action == "changed" and nid in c.notes:
+            c.place_note(nid)
+
+    def _mark_frame_dirty(self) -> None:
+        if not self._frame_dirty:
+            self._frame_dirty = True
+            QTimer.singleShot(0, self.flush)
+
+    def _after_transaction(self) -> None:
+        if self._attached:
+            self.flush()
+
+    def flush(self) -> None:
+        """Refresh lanes, phases and lines after changes; move the cards of lanes that moved."""
+        if not self._frame_dirty or not self._attached:
+            return
+        self._frame_dirty = False
+        c = self.content
+        moved = c.refresh_frame()
+        if moved:
+            shifted = [sid for sid in c.cards if c.step(sid).lane in moved]
+            for sid in shifted:
+                c.place_card(sid)
+            c.reroute_at(shifted)
+        c.update_scene_rect()
+
+    # -- gestures ------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.gestures.press(event):
+            event.accept()
+        else:
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.gestures.move(event):
+            event.accept()
+        else:
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.gestures.release(event):
+            event.accept()
+        else:
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.gestures.double_click(event):
+            event.accept()
+        else:
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.gestures.key(event):
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def delete_selected(self) -> None:
+        """Delete the selected steps (with their flows), flows and notes as one undo step."""
+        self.gestures.delete_selected()
+
+    def edit_title(self, step_id: str) -> None:
+        """Open the inline title editor on a card (F2)."""
+        self.gestures.edit_title(step_id)
+
+
+def _model_id(item: QGraphicsItem) -> str | None:
+    if isinstance(item, CardItem):
+        return item.step_id
+    if isinstance(item, FlowItem):
+        return item.flow_id
+    if isinstance(item, NoteItem):
+        return item.note_id
+    return None
+
+
+def _lay_out_missing(document: Document) -> None:
+    """Give steps without a layout one, straight on the document and outside the undo history:
+    the file said "lay me out", so this is part of opening it, not an edit to undo."""
+    for step_id, layout in missing_layouts(document.blueprint).items():
+        document.apply(SetField(step_id, "layout", layout))

@@ -1,0 +1,343 @@
+"""Graphics items of a drawn blueprint. Each reads its model object when it paints, so an item
+holds no state the document lacks (hover and selection aside); mouse handling lives elsewhere.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from blueprint_app.analysis import geometry as geo
+from blueprint_app.analysis.routing import Point, label_anchor
+from blueprint_app.model.blueprint import Flow, FlowKind, LaneKind, Note, Step
+from blueprint_app.render import painting, style
+from blueprint_app.render.text import draw_wrapped, wrap
+
+if TYPE_CHECKING:
+    from blueprint_app.render.scene_builder import BlueprintItems
+
+LABEL_PX, LABEL_MAX_W = 10.0, 140.0
+Z_LANE, Z_PHASE, Z_LINE, Z_FLOW, Z_CARD, Z_NOTE, Z_EDIT = 0, 1, 2, 3, 4, 5, 10
+
+
+def _detail(painter: QPainter, option: QStyleOptionGraphicsItem) -> float:
+    return option.levelOfDetailFromTransform(painter.worldTransform())
+
+
+class LaneItem(QGraphicsItem):
+    """A lane band across the whole width, with its title cell at the left."""
+
+    def __init__(self, band: geo.LaneBand, left: float, right: float) -> None:
+        super().__init__()
+        self.setZValue(Z_LANE)
+        self.band, self.left, self.right = band, left, right
+        self.lane_id = band.id
+
+    def set_frame(self, band: geo.LaneBand, left: float, right: float) -> None:
+        if (band, left, right) != (self.band, self.left, self.right):
+            self.prepareGeometryChange()
+            self.band, self.left, self.right = band, left, right
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self.left, self.band.top, self.right - self.left, self.band.height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        colours = style.lane_colours(self.band.kind)
+        rect = self.boundingRect()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colours.band))
+        painter.drawRect(rect)
+        header = QRectF(rect.left(), rect.top(), geo.LANE_HEADER_W - 8, rect.height())
+        painter.setBrush(QColor(colours.header))
+        painter.drawRect(header)
+        painter.setPen(style.pen(QColor("#ffffff"), 1.0))
+        painter.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.right(), rect.bottom()))
+        painter.setBrush(QColor(colours.accent))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRect(QRectF(header.left(), header.top(), 4, header.height()))
+        if _detail(painter, option) < 0.25:
+            return
+        title_font = style.font(13, bold=True)
+        box = header.adjusted(14, 6, -8, -6)
+        wrapped = wrap(self.band.title, title_font, box.width(), max(1, int(box.height() // 17)))
+        painter.setFont(title_font)
+        painter.setPen(QColor(colours.accent).darker(140))
+        draw_wrapped(painter, wrapped, box, Qt.AlignmentFlag.AlignLeft)
+
+
+class PhaseItem(QGraphicsItem):
+    """A phase: its header along the top and a faint separator down through the lanes."""
+
+    def __init__(self, column: geo.PhaseColumn, bottom: float) -> None:
+        super().__init__()
+        self.setZValue(Z_PHASE)
+        self.column, self.bottom = column, bottom
+        self.phase_id = column.id
+
+    def set_frame(self, column: geo.PhaseColumn, bottom: float) -> None:
+        if (column, bottom) != (self.column, self.bottom):
+            self.prepareGeometryChange()
+            self.column, self.bottom = column, bottom
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        c = self.column
+        return QRectF(c.left - 1, 0, c.right - c.left + 2, self.bottom)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        c = self.column
+        header = QRectF(c.left + 2, 0, c.right - c.left - 4, geo.PHASE_H)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.PHASE_FILL)
+        path = QPainterPath()
+        path.addRoundedRect(header, 5, 5)
+        painter.drawPath(path)
+        painter.setPen(style.pen(style.GRID, 1.0, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(c.right, geo.PHASE_H + geo.PHASE_GAP),
+                         QPointF(c.right, self.bottom))
+        if _detail(painter, option) < 0.25:
+            return
+        painter.setFont(style.font(13, bold=True))
+        painter.setPen(style.PHASE_TEXT)
+        metrics_box = header.adjusted(8, 0, -8, 0)
+        text = painter.fontMetrics().elidedText(c.title, Qt.TextElideMode.ElideRight,
+                                                int(metrics_box.width()))
+        painter.drawText(metrics_box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class LineItem(QGraphicsItem):
+    """One of the three labelled lines (interaction, visibility, internal interaction)."""
+
+    def __init__(self, name: str, label: str, y: float, left: float, right: float) -> None:
+        super().__init__()
+        self.setZValue(Z_LINE)
+        self.name, self.label = name, label
+        self.line_y, self.left, self.right = y, left, right
+
+    def set_frame(self, y: float, left: float, right: float) -> None:
+        if (y, left, right) != (self.line_y, self.left, self.right):
+            self.prepareGeometryChange()
+            self.line_y, self.left, self.right = y, left, right
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self.left, self.line_y - 14, self.right - self.left, 20)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        colour, pen_style, width = style.LINE_STYLES[self.name]
+        painter.setPen(style.pen(colour, width, pen_style))
+        painter.drawLine(QPointF(self.left, self.line_y), QPointF(self.right, self.line_y))
+        if _detail(painter, option) < 0.25:
+            return
+        label_font = style.font(10, bold=True)
+        painter.setFont(label_font)
+        text_width = painter.fontMetrics().horizontalAdvance(self.label) + 10
+        x = self.left + geo.LANE_HEADER_W - 2
+        box = QRectF(x, self.line_y - 8, text_width, 15)
+        painter.setPen(style.pen(colour, 1.0))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(box, 7, 7)
+        painter.setPen(colour)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.label)
+
+
+class CardItem(QGraphicsItem):
+    """A step card at the step's layout; the connect handle shows on hover and selection."""
+
+    def __init__(self, items: BlueprintItems, step_id: str, interactive: bool) -> None:
+        super().__init__()
+        self.items, self.step_id = items, step_id
+        self.setZValue(Z_CARD)
+        self.hovered = False
+        self.editing = False
+        if interactive:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+            self.setAcceptHoverEvents(True)
+
+    @property
+    def step(self) -> Step:
+        return self.items.step(self.step_id)
+
+    def boundingRect(self) -> QRectF:
+        r = painting.BADGE_R
+        return QRectF(-3, -r - 1, geo.CARD_W + geo.HANDLE_R + 6, geo.CARD_H + r + 6)
+
+    def card_rect(self) -> QRectF:
+        return QRectF(0, 0, geo.CARD_W, geo.CARD_H)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.card_rect())
+        path.addEllipse(self.handle_pos(), geo.HANDLE_R + 2, geo.HANDLE_R + 2)
+        return path
+
+    def handle_pos(self) -> QPointF:
+        return QPointF(geo.CARD_W, geo.CARD_H / 2)
+
+    def scene_rect(self) -> geo.Rect:
+        pos = self.pos()
+        return geo.Rect(pos.x(), pos.y(), geo.CARD_W, geo.CARD_H)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = False
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        step = self.items.find(self.step_id)
+        if not isinstance(step, Step):
+            return
+        detail = _detail(painter, option)
+        painting.paint_card(painter, self.card_rect(), step, self.items.lane_kind(step.lane),
+                            self.isSelected(), detail)
+        if self.editing:
+            return
+        if (self.hovered or self.isSelected()) and detail >= 0.35:
+            painter.setPen(style.pen(QColor("#ffffff"), 1.5))
+            painter.setBrush(style.SELECTION)
+            painter.drawEllipse(self.handle_pos(), geo.HANDLE_R, geo.HANDLE_R)
+
+
+class FlowItem(QGraphicsItem):
+    """An arrow between two cards, routed orthogonally, with its label."""
+
+    def __init__(self, items: BlueprintItems, flow_id: str, interactive: bool) -> None:
+        super().__init__()
+        self.items, self.flow_id = items, flow_id
+        self.setZValue(Z_FLOW)
+        self.points: list[Point] = []
+        self._path = QPainterPath()
+        self._bounds = QRectF()
+        if interactive:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+
+    def reroute(self) -> None:
+        """Follow the end cards where they are now (during a drag too)."""
+        flow = self.items.flow(self.flow_id)
+        points = self.items.route_between(flow.source, flow.target)
+        self.prepareGeometryChange()
+        self.points = points
+        path = QPainterPath(QPointF(*points[0]))
+        for point in points[1:]:
+            path.lineTo(QPointF(*point))
+        self._path = path
+        bounds = path.boundingRect().adjusted(-10, -10, 10, 10)
+        if flow.label:
+            bounds = bounds.united(self._label_rect(flow.label))
+        self._bounds = bounds
+        self.update()
+
+    def _label_rect(self, label: str) -> QRectF:
+        """Centred on the longest segment; beside it when that segment is vertical."""
+        metrics = QFontMetricsF(style.font(LABEL_PX))
+        width = min(metrics.horizontalAdvance(label), LABEL_MAX_W) + 10
+        x, y = label_anchor(self.points)
+        if _longest_is_vertical(self.points):
+            return QRectF(x + 4, y - 9, width, 18)
+        return QRectF(x - width / 2, y - 9, width, 18)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8)
+        return stroker.createStroke(self._path)
+
+    def end_points(self) -> tuple[QPointF, QPointF]:
+        return QPointF(*self.points[0]), QPointF(*self.points[-1])
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        flow = self.items.find(self.flow_id)
+        if not self.points or not isinstance(flow, Flow):
+            return
+        colour, pen_style, width = style.FLOW_STYLES.get(flow.kind,
+                                                         style.FLOW_STYLES[FlowKind.FLOW])
+        if self.isSelected():
+            colour, width = style.SELECTION, width + 1
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(style.pen(colour, width, pen_style))
+        painter.drawPath(self._path)
+        tip, before = QPointF(*self.points[-1]), QPointF(*self.points[-2])
+        painter.setPen(QPen(colour, 1.0))
+        painter.setBrush(colour)
+        if flow.kind == FlowKind.EVIDENCE:
+            painter.drawEllipse(tip, 3.0, 3.0)
+        else:
+            painter.drawPolygon(painting.arrow_head(tip, before))
+        if flow.label and _detail(painter, option) >= 0.35:
+            self._paint_label(painter, flow.label, colour)
+
+    def _paint_label(self, painter: QPainter, label: str, colour: QColor) -> None:
+        painter.setFont(style.font(LABEL_PX))
+        text = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
+                                                int(LABEL_MAX_W))
+        box = self._label_rect(label)
+        painter.setPen(style.pen(colour.lighter(150), 0.8))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setPen(colour.darker(120))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _longest_is_vertical(points: list[Point]) -> bool:
+    best, vertical = -1.0, False
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        length = abs(x2 - x1) + abs(y2 - y1)
+        if length > best:
+            best, vertical = length, abs(x2 - x1) < abs(y2 - y1)
+    return vertical
+
+
+NOTE_W, NOTE_H = 130.0, 80.0
+
+
+class NoteItem(QGraphicsItem):
+    """A sticky note at its stored position."""
+
+    def __init__(self, items: BlueprintItems, note_id: str, interactive: bool) -> None:
+        super().__init__()
+        self.items, self.note_id = items, note_id
+        self.setZValue(Z_NOTE)
+        if interactive:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+
+    @property
+    def note(self) -> Note:
+        return self.items.note(self.note_id)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-2, -2, NOTE_W + 6, NOTE_H + 6)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        note = self.items.find(self.note_id)
+        if not isinstance(note, Note):
+            return
+        painting.paint_note(painter, QRectF(0, 0, NOTE_W, NOTE_H), note.text)
+        if self.isSelected():
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(style.pen(style.SELECTION, 2.0))
+            painter.drawRect(QRectF(0, 0, NOTE_W, NOTE_H))
+
+
+def lane_kind_or_custom(kind: LaneKind | None) -> LaneKind:
+    return kind if kind is not None else LaneKind.CUSTOM

@@ -1,0 +1,55 @@
+"""The questions and messages the window asks: thin wrappers so tests can answer them."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+FILE_FILTER_CONTEXT = "Dialogs"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+class Answer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_save_changes(parent: QWidget, name: str) -> Answer:
+    """Save / Discard / Cancel for a document with unsaved changes."""
+    buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+               | QMessageBox.StandardButton.Cancel)
+    reply = QMessageBox.warning(
+        parent, tr("Unsaved changes"),
+        tr("Save the changes to “{name}” before closing it?").format(name=name),
+        buttons, QMessageBox.StandardButton.Save)
+    if reply == QMessageBox.StandardButton.Save:
+        return Answer.SAVE
+    if reply == QMessageBox.StandardButton.Discard:
+        return Answer.DISCARD
+    return Answer.CANCEL
+
+
+def show_error(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.critical(parent, title, message)
+
+
+def file_filter() -> str:
+    return tr("Blueprints (*.blueprint.json *.json);;All files (*)")
+
+
+def ask_open_path(parent: QWidget, folder: str = "") -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Open blueprint"), folder, file_filter())
+    return Path(path) if path else None
+
+
+def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Save blueprint as"), suggested,
+                                          file_filter())
+    return Path(path) if path else None

@@ -1,0 +1,185 @@
+"""One small editor widget per kind of field, each bound to a field name of the shown item.
+
+An editor shows a value it is given (with its signals blocked, so showing never writes back) and
+reports what the user typed or chose through ``commit(field, value, merge)``. Typing reports with
+``merge=True`` so a run of keystrokes becomes one undo step; leaving the field ends the run.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent, QPalette
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from blueprint_app.ui.qt_util import signals_blocked
+
+Commit = Callable[[str, Any, bool], bool]
+EndRun = Callable[[], None]
+Options = Callable[[], Sequence[tuple[str, Any]]]
+
+ERROR_STYLE = "border: 1px solid #d9534f;"
+
+
+class FieldEditor:
+    """Base: a widget, the field it edits, and the panel callbacks it reports to."""
+
+    widget: QWidget
+
+    def __init__(self, field: str, commit: Commit, end_run: EndRun) -> None:
+        self.field = field
+        self._commit = commit
+        self._end_run = end_run
+
+    def show_value(self, value: Any) -> None:
+        with signals_blocked(self.widget):
+            self.set_value(value)
+        self.mark_problem("")
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def commit(self, value: Any, merge: bool = False) -> None:
+        ok = self._commit(self.field, value, merge)
+        if ok:
+            self.mark_problem("")
+
+    def mark_problem(self, message: str) -> None:
+        self.widget.setStyleSheet(ERROR_STYLE if message else "")
+        self.widget.setToolTip(message)
+
+
+class LineEditor(FieldEditor):
+    def __init__(self, field: str, commit: Commit, end_run: EndRun,
+                 read_only: bool = False) -> None:
+        super().__init__(field, commit, end_run)
+        self.line = QLineEdit()
+        self.widget = self.line
+        self.line.setReadOnly(read_only)
+        if read_only:  # look like text, not like a field to type in (but still selectable)
+            self.line.setFrame(False)
+            palette = self.line.palette()
+            palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+            self.line.setPalette(palette)
+        self.line.textEdited.connect(lambda text: self.commit(text, merge=True))
+        self.line.editingFinished.connect(end_run)
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if self.line.text() != text:
+            self.line.setText(text)
+            self.line.setCursorPosition(0)
+
+
+class PlainTextEdit(QPlainTextEdit):
+    """A multi-line field that says when it loses focus (QPlainTextEdit has no editingFinished)."""
+
+    focus_left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_left.emit()
+
+
+class TextEditor(FieldEditor):
+    def __init__(self, field: str, commit: Commit, end_run: EndRun) -> None:
+        super().__init__(field, commit, end_run)
+        self.text = PlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(72)
+        self.widget = self.text
+        self.text.textChanged.connect(lambda: self.commit(self.text.toPlainText(), merge=True))
+        self.text.focus_left.connect(end_run)
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if self.text.toPlainText() != text:
+            self.text.setPlainText(text)
+
+
+class MinutesEditor(FieldEditor):
+    """Optional minutes: empty means not set; anything that is not a number ≥ 0 is refused."""
+
+    def __init__(self, field: str, commit: Commit, end_run: EndRun) -> None:
+        super().__init__(field, commit, end_run)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText("—")
+        self.widget = self.line
+        self.line.textEdited.connect(self._edited)
+        self.line.editingFinished.connect(end_run)
+
+    def _edited(self, text: str) -> None:
+        value = parse_minutes(text)
+        if value is INVALID:
+            self.mark_problem(self.line.tr("Enter minutes as a number, e.g. 2.5"))
+            return
+        self.commit(value, merge=True)
+
+    def set_value(self, value: Any) -> None:
+        if parse_minutes(self.line.text()) == value:
+            return  # keep what the user typed ("2.50") when it means the same
+        self.line.setText("" if value is None else f"{float(value):g}")
+
+
+class Invalid:
+    """What :func:`parse_minutes` gives for text that is not a duration."""
+
+
+INVALID = Invalid()
+
+
+def parse_minutes(text: str) -> float | Invalid | None:
+    """The minutes ``text`` means, None when empty, INVALID when it is not a valid duration."""
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return INVALID
+    return value if math.isfinite(value) and value >= 0 else INVALID
+
+
+class ChoiceEditor(FieldEditor):
+    """A drop-down of (label, value) options; ``options`` is asked again at each show."""
+
+    def __init__(self, field: str, commit: Commit, end_run: EndRun, options: Options) -> None:
+        super().__init__(field, commit, end_run)
+        self.options = options
+        self.combo = QComboBox()
+        self.widget = self.combo
+        self._values: list[Any] = []
+        self.combo.currentIndexChanged.connect(self._chosen)
+
+    def _chosen(self, index: int) -> None:
+        if 0 <= index < len(self._values):
+            self._end_run()
+            self.commit(self._values[index])
+
+    def set_value(self, value: Any) -> None:
+        options = list(self.options())
+        labels = [label for label, _ in options]
+        if labels != [self.combo.itemText(i) for i in range(self.combo.count())]:
+            self.combo.clear()
+            self.combo.addItems(labels)
+        self._values = [option for _, option in options]
+        index = self._values.index(value) if value in self._values else -1
+        self.combo.setCurrentIndex(index)
+
+
+class CheckEditor(FieldEditor):
+    def __init__(self, field: str, commit: Commit, end_run: EndRun, text: str) -> None:
+        super().__init__(field, commit, end_run)
+        self.check = QCheckBox(text)
+        self.widget = self.check
+        self.check.toggled.connect(self._toggled)
+
+    def _toggled(self, on: bool) -> None:
+        self._end_run()
+        self.commit(on)
+
+    def set_value(self, value: Any) -> None:
+        self.check.setChecked(bool(value))

@@ -1,0 +1,61 @@
+"""The undo history as a list: the current state is marked; clicking a row goes back to it."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
+
+from blueprint_app.history import History
+from blueprint_app.ui.qt_util import signals_blocked
+from blueprint_app.ui.session import Session
+
+
+class HistoryPanel(QDockWidget):
+    """Row 0 is the document as opened; row *n* is the state after the *n*-th edit."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("History"))
+        self.setObjectName("HistoryPanel")
+        self.history: History | None = None
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._go_to)
+        self.setWidget(self.list)
+
+    def set_session(self, session: Session) -> None:
+        history = session.history
+        self.history = history
+        history.subscribe(lambda: self._refresh(history))
+        self._refresh(history)
+
+    def _refresh(self, history: History) -> None:
+        if history is not self.history:
+            return  # a replaced session
+        labels = [self.tr("Opened")] + [entry.label for entry in history.entries]
+        muted = QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
+                                            QPalette.ColorRole.Text))
+        with signals_blocked(self.list):
+            self.list.clear()
+            for row, label in enumerate(labels):
+                item = QListWidgetItem(label)
+                if row > history.index:
+                    item.setForeground(muted)  # undone: can be redone
+                if row == history.clean_index:
+                    item.setToolTip(self.tr("The saved state"))
+                if row == history.index:
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                    item.setText("▸ " + label)
+                self.list.addItem(item)
+            self.list.setCurrentRow(history.index)
+
+    def _go_to(self, row: int) -> None:
+        """Undo or redo until the history stands at ``row``."""
+        history = self.history
+        if history is None or row < 0:
+            return
+        while history.index > row and history.can_undo:
+            history.undo()
+        while history.index < row and history.can_redo:
+            history.redo()

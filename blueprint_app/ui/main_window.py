@@ -1,0 +1,286 @@
+"""The main window: one session shown on the canvas, with menus, docks and a status bar.
+
+The window owns file handling (open, save, the unsaved-changes prompt); editing goes through
+the session's history so every change is undoable and marks the window modified.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
+
+from blueprint_app.analysis.layout import arrange
+from blueprint_app.model import StepKind
+from blueprint_app.storage import BlueprintFileError
+from blueprint_app.ui import dialogs, recent
+from blueprint_app.ui.actions import WindowActions
+from blueprint_app.ui.canvas_host import build_canvas, dropped_file
+from blueprint_app.ui.edit_commands import EditCommands
+from blueprint_app.ui.find_bar import FindBar
+from blueprint_app.ui.history_panel import HistoryPanel
+from blueprint_app.ui.palette import PaletteDock
+from blueprint_app.ui.placement import append_step
+from blueprint_app.ui.property_panel import PropertyPanel
+from blueprint_app.ui.session import Session, with_suffix
+from blueprint_app.ui.status import StatusInfo
+from blueprint_app.ui.structure_panel import StructurePanel
+
+APP_TITLE = "Blueprint Studio"
+
+
+class MainWindow(QMainWindow):
+    """One document window. ``session`` is replaced as a whole when another file is opened."""
+
+    def __init__(self, session: Session | None = None) -> None:
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self.session: Session = session or Session.new(self.tr("Untitled blueprint"))
+        self.scene: Any = None
+        self.view: Any = None
+        self.edits = EditCommands(self)
+        self.menu_actions = WindowActions(self)
+        self.find_bar = FindBar(lambda: self.session, self.go_to_step)
+        self._central = QWidget()
+        self._central_layout = QVBoxLayout(self._central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.find_bar)
+        self.setCentralWidget(self._central)
+        self.status = StatusInfo(self.statusBar())
+        self._build_docks()
+        self._restore_layout()
+        self._show_session(self.session)
+
+    def _restore_layout(self) -> None:
+        """Dock positions and window size as the user last left them."""
+        settings = recent.settings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _save_layout(self) -> None:
+        settings = recent.settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+
+    def _build_docks(self) -> None:
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.property_panel = PropertyPanel(self)
+        self.structure_panel = StructurePanel(self)
+        self.history_panel = HistoryPanel(self)
+        self.addDockWidget(right, self.property_panel)
+        self.addDockWidget(right, self.structure_panel)
+        self.tabifyDockWidget(self.structure_panel, self.history_panel)
+        self.structure_panel.raise_()
+        self.palette_dock = PaletteDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.palette_dock.add_requested.connect(self.add_step_of_kind)
+        self.resizeDocks([self.palette_dock, self.property_panel], [150, 330],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.property_panel, self.structure_panel], [420, 380],
+                         Qt.Orientation.Vertical)
+        self.structure_panel.chosen.connect(self.property_panel.show_item)
+        self.structure_panel.problem.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        for dock in (self.palette_dock, self.property_panel, self.structure_panel,
+                     self.history_panel):
+            self.menu_actions.view_menu.addAction(dock.toggleViewAction())
+
+    # -- session -------------------------------------------------------------------------------
+    def _show_session(self, session: Session) -> None:
+        """Put ``session`` on screen: a fresh scene and view, panels pointed at it."""
+        self._release_session()
+        self.session = session
+        old_view = self.view
+        self.scene, self.view = build_canvas(session, self.open_path)
+        self._central_layout.addWidget(self.view, 1)
+        if old_view is not None:
+            old_view.deleteLater()
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.status.watch(self.view)
+        self.property_panel.set_session(session)
+        self.structure_panel.set_session(session)
+        self.history_panel.set_session(session)
+        history = session.history
+        history.subscribe(lambda: self._history_changed(history))
+        self._history_changed(history)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        if self.scene is None or not shiboken6.isValid(self.scene):
+            return  # the scene is being destroyed with the window
+        ids = self.edits.selected_ids()
+        self.property_panel.show_selection(ids)
+        self.status.show_selection(self.session.document, ids)
+
+    def _release_session(self) -> None:
+        """Stop listening to the scene being replaced (it announces selection changes while it
+        is torn down) and let it stop following its document."""
+        if self.scene is not None and shiboken6.isValid(self.scene):
+            self.scene.selectionChanged.disconnect(self._selection_changed)
+            self.scene.detach()
+
+    def _history_changed(self, history: Any) -> None:
+        if history is not self.session.history:
+            return  # a replaced session's history
+        self.update_title()
+        undo, redo = self.menu_actions["undo"], self.menu_actions["redo"]
+        undo.setEnabled(history.can_undo)
+        redo.setEnabled(history.can_redo)
+        undo.setText(self.tr("&Undo {label}").format(label=history.undo_label).strip()
+                     if history.can_undo else self.tr("&Undo"))
+        redo.setText(self.tr("&Redo {label}").format(label=history.redo_label).strip()
+                     if history.can_redo else self.tr("&Redo"))
+
+    def update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.display_name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.session.dirty)
+        self.setWindowFilePath(str(self.session.path) if self.session.path else "")
+
+    # -- files ---------------------------------------------------------------------------------
+    def new_window(self) -> QMainWindow:
+        from blueprint_app.ui.windows import open_window
+
+        return open_window()
+
+    def open_file(self) -> bool:
+        folder = str(self.session.path.parent) if self.session.path else ""
+        path = dialogs.ask_open_path(self, folder)
+        return self.open_path(path) if path is not None else False
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` in this window; a file that cannot be read leaves everything as it was."""
+        from blueprint_app.ui.windows import windows
+
+        path = Path(path).absolute()
+        for window in windows():
+            if window is not self and window.session.path == path:
+                window.raise_()
+                window.activateWindow()
+                return True
+        try:
+            session = Session.open(path)
+        except BlueprintFileError as error:
+            dialogs.show_error(self, self.tr("Cannot open the blueprint"), str(error))
+            return False
+        if not self.maybe_save():
+            return False
+        self._show_session(session)
+        recent.remember(path)
+        return True
+
+    def fill_recent_menu(self) -> None:
+        menu = self.menu_actions.recent_menu
+        menu.clear()
+        paths = recent.recent_files()
+        for path in paths:
+            action = menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if paths:
+            menu.addSeparator()
+            menu.addAction(self.tr("Clear the list"), recent.clear)
+        else:
+            menu.addAction(self.tr("No recent files")).setEnabled(False)
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        current = self.session.path
+        suggested = str(current) if current else self.session.display_name + ".blueprint.json"
+        path = dialogs.ask_save_path(self, suggested)
+        return self._save_to(with_suffix(path)) if path is not None else False
+
+    def _save_to(self, path: Path) -> bool:
+        """Save; on failure say why and keep the document open and unsaved."""
+        try:
+            self.session.save(path)
+        except BlueprintFileError as error:
+            dialogs.show_error(self, self.tr("Cannot save the blueprint"), str(error))
+            return False
+        recent.remember(path)
+        self.update_title()
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 4000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when the current document may be let go (saved, discarded or clean)."""
+        if not self.session.dirty:
+            return True
+        answer = dialogs.ask_save_changes(self, self.session.display_name)
+        if answer is dialogs.Answer.SAVE:
+            return self.save()
+        return answer is dialogs.Answer.DISCARD
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_save():
+            self._save_layout()
+            self._release_session()
+            event.accept()
+        else:
+            event.ignore()
+
+    def quit_application(self) -> None:
+        QApplication.closeAllWindows()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    # -- edit and view -------------------------------------------------------------------------
+    def undo(self) -> None:
+        self.session.history.undo()
+
+    def redo(self) -> None:
+        self.session.history.redo()
+
+    def show_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def go_to_step(self, step_id: str) -> None:
+        """Select a step and bring it into view (a find result, a validation finding)."""
+        self.scene.select_ids([step_id])
+        self.view.center_on_id(step_id)
+
+    def add_step_of_kind(self, kind: str) -> None:
+        """Add a step of ``kind`` after the last card of its natural lane (palette double-click)."""
+        step_kind = StepKind(kind)
+        with self.session.history.transaction(self.tr("Add step")) as tx:
+            step_id = append_step(tx, step_kind)
+        self.go_to_step(step_id)
+
+    def zoom_in(self) -> None:
+        self.view.zoom_in()
+        self.status.show_zoom()
+
+    def zoom_out(self) -> None:
+        self.view.zoom_out()
+        self.status.show_zoom()
+
+    def fit_all(self) -> None:
+        self.view.fit_all()
+        self.status.show_zoom()
+
+    def arrange(self) -> None:
+        """Lay the blueprint out automatically, as one undo step."""
+        with self.session.history.transaction(self.tr("Arrange")) as tx:
+            arrange(tx)
+        self.fit_all()
+

@@ -1,0 +1,31 @@
+"""Where a new step goes when the user adds one without pointing at the canvas (no Qt)."""
+
+from __future__ import annotations
+
+from blueprint_app.history import Transaction, edits
+from blueprint_app.model import LaneKind, Step, StepKind, StepLayout
+
+#: Horizontal distance between consecutive cards added from the palette, in scene units.
+STEP_SPACING = 200.0
+
+
+def natural_lane(tx: Transaction, kind: StepKind) -> str:
+    """Evidence goes to the physical-evidence lane, everything else to the customer's."""
+    wanted = LaneKind.PHYSICAL_EVIDENCE if kind == StepKind.EVIDENCE else LaneKind.CUSTOMER
+    lanes = tx.document.blueprint.lanes
+    return next((lane.id for lane in lanes if lane.kind == wanted), lanes[0].id)
+
+
+def append_step(tx: Transaction, kind: StepKind, title: str = "", lane: str | None = None,
+                phase: str | None = None, layout: StepLayout | None = None) -> str:
+    """Add a step (after the rightmost card of its lane unless ``layout`` says where)."""
+    lane = lane or natural_lane(tx, kind)
+    if layout is None:
+        xs = [s.layout.x for s in tx.document.blueprint.steps if s.layout and s.lane == lane]
+        layout = StepLayout(x=max(xs) + STEP_SPACING if xs else 0.0, row=0)
+    if phase is None and tx.document.blueprint.phases:
+        phase = tx.document.blueprint.phases[-1].id
+    step = Step(id=edits.fresh_id(tx, "step"), lane=lane, phase=phase, kind=kind, title=title,
+                layout=layout)
+    edits.add_item(tx, "steps", step)
+    return step.id

@@ -1,0 +1,154 @@
+"""Which fields each kind of item shows in the property panel, with their labels and editors.
+
+Kept apart from the panel so the list of fields reads like the file contract: every field of a
+step, flow, lane, phase, note and the blueprint itself has an editor here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
+
+from blueprint_app.history import Document
+from blueprint_app.model import FlowKind, LaneKind, StepKind
+from blueprint_app.ui.field_editors import (
+    CheckEditor,
+    ChoiceEditor,
+    Commit,
+    EndRun,
+    FieldEditor,
+    LineEditor,
+    MinutesEditor,
+    TextEditor,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PropertyPanel", text)
+
+
+def field_label(field: str) -> str:
+    """The name of a field as the user sees it (also used in undo labels)."""
+    labels = {
+        "id": tr("Id"), "lane": tr("Lane"), "phase": tr("Phase"), "kind": tr("Kind"),
+        "title": tr("Title"), "description": tr("Description"), "actor": tr("Actor"),
+        "channel": tr("Channel"), "duration_minutes": tr("Duration (min)"),
+        "target_minutes": tr("Target (min)"), "standard": tr("Standard"),
+        "moment_of_truth": tr("Moment of truth"), "fail_point": tr("Fail point"),
+        "emotion": tr("Emotion"), "source": tr("From"), "target": tr("To"),
+        "label": tr("Label"), "text": tr("Text"), "attached_to": tr("Attached to"),
+        "customer": tr("Customer"), "scenario": tr("Scenario"), "language": tr("Language"),
+    }
+    return labels.get(field, field)
+
+
+def step_kind_options() -> list[tuple[str, Any]]:
+    names = {StepKind.ACTION: tr("Action"), StepKind.START: tr("Start"), StepKind.END: tr("End"),
+             StepKind.DECISION: tr("Decision"), StepKind.WAIT: tr("Wait"),
+             StepKind.EVIDENCE: tr("Evidence")}
+    return [(names[kind], kind) for kind in StepKind]
+
+
+def flow_kind_options() -> list[tuple[str, Any]]:
+    names = {FlowKind.FLOW: tr("Flow"), FlowKind.RECOVERY: tr("Recovery"),
+             FlowKind.EVIDENCE: tr("Evidence link")}
+    return [(names[kind], kind) for kind in FlowKind]
+
+
+def emotion_options() -> list[tuple[str, Any]]:
+    return [(tr("— not set —"), None), (tr("−2 very negative"), -2), (tr("−1 negative"), -1),
+            (tr("0 neutral"), 0), (tr("+1 positive"), 1), (tr("+2 very positive"), 2)]
+
+
+def lane_kind_name(kind: LaneKind) -> str:
+    names = {LaneKind.PHYSICAL_EVIDENCE: tr("Physical evidence"), LaneKind.CUSTOMER:
+             tr("Customer"), LaneKind.FRONTSTAGE: tr("Frontstage"), LaneKind.BACKSTAGE:
+             tr("Backstage"), LaneKind.SUPPORT: tr("Support"), LaneKind.CUSTOM: tr("Custom")}
+    return names[kind]
+
+
+class ItemForm(QWidget):
+    """A form of field editors; ``show_item`` fills them from a model object."""
+
+    def __init__(self, editors: Sequence[FieldEditor], display: dict[str, Callable[[Any], Any]]
+                 | None = None) -> None:
+        super().__init__()
+        self.editors = list(editors)
+        self.display = display or {}
+        outer = QVBoxLayout(self)
+        layout = QFormLayout()
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for editor in self.editors:
+            label = "" if isinstance(editor, CheckEditor) else field_label(editor.field)
+            layout.addRow(label, editor.widget)
+        outer.addLayout(layout)
+        outer.addStretch(1)  # rows stay together at the top however tall the dock is
+
+    def show_item(self, item: Any) -> None:
+        for editor in self.editors:
+            value = getattr(item, editor.field)
+            shown = self.display.get(editor.field)
+            editor.show_value(shown(value) if shown else value)
+
+    def editor(self, field: str) -> FieldEditor:
+        return next(e for e in self.editors if e.field == field)
+
+
+def build_forms(document: Callable[[], Document], commit: Commit,
+                end_run: EndRun) -> dict[str, ItemForm]:
+    """One form per collection name, plus ``blueprint`` for the document's own fields."""
+
+    def line(field: str) -> LineEditor:
+        return LineEditor(field, commit, end_run)
+
+    def read_only(field: str) -> LineEditor:
+        return LineEditor(field, commit, end_run, read_only=True)
+
+    def text(field: str) -> TextEditor:
+        return TextEditor(field, commit, end_run)
+
+    def minutes(field: str) -> MinutesEditor:
+        return MinutesEditor(field, commit, end_run)
+
+    def choice(field: str, options: Callable[[], Sequence[tuple[str, Any]]]) -> ChoiceEditor:
+        return ChoiceEditor(field, commit, end_run, options)
+
+    def lanes() -> list[tuple[str, Any]]:
+        return [(lane.title or lane.id, lane.id) for lane in document().blueprint.lanes]
+
+    def phases() -> list[tuple[str, Any]]:
+        return [(tr("— no phase —"), None)] + [
+            (phase.title or phase.id, phase.id) for phase in document().blueprint.phases]
+
+    def step_name(step_id: str) -> str:
+        item = document().get(step_id)
+        title = getattr(item, "title", "")
+        return f"{title} ({step_id})" if title else step_id
+
+    def optional_step_name(step_id: str | None) -> str:
+        return step_name(step_id) if step_id else ""
+
+    return {
+        "steps": ItemForm([
+            read_only("id"), choice("lane", lanes), choice("phase", phases),
+            choice("kind", step_kind_options), line("title"), text("description"),
+            line("actor"), line("channel"), minutes("duration_minutes"),
+            minutes("target_minutes"), line("standard"),
+            CheckEditor("moment_of_truth", commit, end_run, field_label("moment_of_truth")),
+            CheckEditor("fail_point", commit, end_run, field_label("fail_point")),
+            choice("emotion", emotion_options),
+        ]),
+        "flows": ItemForm([read_only("id"), read_only("source"), read_only("target"),
+                           choice("kind", flow_kind_options), line("label")],
+                          {"source": step_name, "target": step_name}),
+        "lanes": ItemForm([read_only("id"), read_only("kind"), line("title")],
+                          {"kind": lane_kind_name}),
+        "phases": ItemForm([read_only("id"), line("title"), text("description")]),
+        "notes": ItemForm([read_only("id"), text("text"), read_only("attached_to")],
+                          {"attached_to": optional_step_name}),
+        "blueprint": ItemForm([line("title"), text("description"), line("customer"),
+                               line("scenario"), line("language"), minutes("target_minutes")]),
+    }

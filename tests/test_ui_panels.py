@@ -1,0 +1,237 @@
+"""The property, lanes-and-phases and history docks, driven with the keyboard and mouse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+
+from blueprint_app.history import BLUEPRINT
+from blueprint_app.model import FlowKind, LaneKind, StepKind
+from blueprint_app.storage import dumps
+from blueprint_app.ui.field_editors import INVALID, parse_minutes
+from blueprint_app.ui.main_window import MainWindow
+from tests.conftest import ODD_TEXT
+from tests.ui_support import Dialogs, shown_window, type_text
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    Dialogs(monkeypatch)
+    with shown_window(qtbot, tmp_path) as window:
+        yield window
+
+
+@pytest.fixture
+def coffee_window(window: MainWindow, coffee_path: Path) -> MainWindow:
+    assert window.open_path(coffee_path)
+    return window
+
+
+def widget(window: MainWindow, form: str, field: str) -> Any:
+    return window.property_panel.forms[form].editor(field).widget
+
+
+def test_typing_in_the_title_field_is_one_undo_step(qtbot: Any, window: MainWindow) -> None:
+    history = window.session.history
+    title = widget(window, "blueprint", "title")
+    assert isinstance(title, QLineEdit) and title.text() == "Untitled blueprint"
+    title.selectAll()
+    type_text(qtbot, title, "Coffee 咖啡 <&>")
+    assert window.session.blueprint.title == "Coffee 咖啡 <&>"
+    assert len(history.entries) == 1 and history.undo_label == "Change title"
+    assert window.isWindowModified()
+    qtbot.keyClick(title, Qt.Key.Key_Return)  # the run ends: the next typing is a new step
+    type_text(qtbot, title, "!")
+    assert len(history.entries) == 2
+    history.undo()
+    assert title.text() == "Coffee 咖啡 <&>"
+    history.undo()
+    assert title.text() == "Untitled blueprint" and window.session.blueprint.title == title.text()
+    assert not window.isWindowModified()
+    assert len(history.entries) == 2  # showing the undone value wrote nothing back
+
+
+def test_a_value_the_model_refuses_is_marked_and_not_stored(qtbot: Any, window: MainWindow) -> None:
+    language = widget(window, "blueprint", "language")
+    language.selectAll()
+    type_text(qtbot, language, "not a tag")
+    assert window.session.blueprint.language == "not"  # valid prefix kept, the rest refused
+    assert language.toolTip() and "border" in language.styleSheet()
+    qtbot.keyClick(language, Qt.Key.Key_Return)
+    assert language.text() == "not" and not language.toolTip()
+    title = widget(window, "blueprint", "title")
+    title.selectAll()
+    qtbot.keyClick(title, Qt.Key.Key_Delete)  # a blueprint needs a title
+    assert window.session.blueprint.title == "Untitled blueprint" and title.toolTip()
+
+
+def test_minutes_fields_accept_numbers_and_empty(qtbot: Any, window: MainWindow) -> None:
+    target = widget(window, "blueprint", "target_minutes")
+    type_text(qtbot, target, "12,5")
+    assert window.session.blueprint.target_minutes == 12.5
+    type_text(qtbot, target, "x")
+    assert window.session.blueprint.target_minutes == 12.5 and target.toolTip()
+    target.clear()
+    type_text(qtbot, target, "")
+    target.textEdited.emit("")
+    assert window.session.blueprint.target_minutes is None
+    assert parse_minutes("-1") is INVALID and parse_minutes("inf") is INVALID
+    assert parse_minutes(" 3 ") == 3.0 and parse_minutes("") is None
+
+
+def test_every_step_field_is_editable_and_undoable(qtbot: Any, coffee_window: MainWindow) -> None:
+    window = coffee_window
+    session = window.session
+    start = dumps(session.blueprint)
+    step = next(s for s in session.blueprint.steps if s.kind == StepKind.ACTION)
+    before = step.model_copy()
+    window.property_panel.show_item(step.id)
+    form = window.property_panel.forms["steps"]
+    assert window.property_panel.stack.currentWidget() is form
+    assert widget(window, "steps", "id").isReadOnly()
+    assert widget(window, "steps", "id").text() == step.id
+    for field in ("title", "actor", "channel", "standard"):
+        line = widget(window, "steps", field)
+        line.selectAll()
+        type_text(qtbot, line, ODD_TEXT.replace("\n", " "))
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    description = widget(window, "steps", "description")
+    assert isinstance(description, QPlainTextEdit)
+    description.selectAll()
+    type_text(qtbot, description, "first line")
+    for field in ("duration_minutes", "target_minutes"):
+        line = widget(window, "steps", field)
+        line.selectAll()
+        type_text(qtbot, line, "7")
+    for field in ("moment_of_truth", "fail_point"):
+        box = widget(window, "steps", field)
+        assert isinstance(box, QCheckBox)
+        box.click()
+    choose(widget(window, "steps", "kind"), "Decision")
+    choose(widget(window, "steps", "emotion"), "−2 very negative")
+    backstage = next(lane for lane in session.blueprint.lanes if lane.kind == LaneKind.BACKSTAGE)
+    choose(widget(window, "steps", "lane"), backstage.title)
+    choose(widget(window, "steps", "phase"), "— no phase —")
+    changed = session.document.step(step.id)
+    assert changed.title == ODD_TEXT.replace("\n", " ") and changed.actor == changed.title
+    assert changed.description == "first line"
+    assert changed.duration_minutes == 7 and changed.target_minutes == 7
+    assert changed.moment_of_truth != before.moment_of_truth
+    assert changed.fail_point != before.fail_point
+    assert changed.kind == StepKind.DECISION and changed.emotion == -2
+    assert changed.lane == backstage.id and changed.phase is None
+    end = dumps(session.blueprint)
+    while session.history.can_undo:
+        session.history.undo()
+    assert dumps(session.blueprint) == start
+    assert widget(window, "steps", "title").text() == before.title  # the panel followed
+    assert widget(window, "steps", "fail_point").isChecked() == before.fail_point
+    while session.history.can_redo:
+        session.history.redo()
+    assert dumps(session.blueprint) == end
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} not among {[combo.itemText(i) for i in range(combo.count())]}"
+    combo.setCurrentIndex(index)
+
+
+def test_flow_kind_and_label(qtbot: Any, coffee_window: MainWindow) -> None:
+    window = coffee_window
+    flow = window.session.blueprint.flows[0]
+    window.property_panel.show_item(flow.id)
+    assert widget(window, "flows", "source").isReadOnly()
+    assert flow.source in widget(window, "flows", "source").text()
+    choose(widget(window, "flows", "kind"), "Recovery")
+    label = widget(window, "flows", "label")
+    label.selectAll()
+    type_text(qtbot, label, "retry")
+    assert window.session.document.get(flow.id).kind == FlowKind.RECOVERY  # type: ignore[union-attr]
+    assert window.session.document.get(flow.id).label == "retry"  # type: ignore[union-attr]
+    assert [e.label for e in window.session.history.entries] == ["Change kind", "Change label"]
+
+
+def test_selection_of_several_items_shows_a_summary(coffee_window: MainWindow) -> None:
+    panel = coffee_window.property_panel
+    panel.show_selection([s.id for s in coffee_window.session.blueprint.steps[:3]])
+    assert panel.stack.currentWidget() is panel.summary and "3" in panel.summary.text()
+    panel.show_selection([])
+    assert panel.stack.currentWidget() is panel.forms["blueprint"]
+
+
+def test_deleting_the_shown_item_falls_back_to_the_blueprint(coffee_window: MainWindow) -> None:
+    from blueprint_app.history import edits
+
+    step = coffee_window.session.blueprint.steps[0]
+    coffee_window.property_panel.show_item(step.id)
+    with coffee_window.session.history.transaction("Delete") as tx:
+        edits.delete_items(tx, [step.id])
+    panel = coffee_window.property_panel
+    assert panel.item_id == BLUEPRINT and panel.stack.currentWidget() is panel.forms["blueprint"]
+
+
+def test_lanes_and_phases_add_rename_reorder_delete(qtbot: Any, window: MainWindow) -> None:
+    session, panel = window.session, window.structure_panel
+    lanes = panel.lanes
+    start = dumps(session.blueprint)
+    assert lanes.list.count() == 5
+    lanes.list.setCurrentRow(1)  # customer
+    assert not lanes.buttons["delete"].isEnabled()  # a standard lane stays
+    qtbot.mouseClick(lanes.buttons["add"], Qt.MouseButton.LeftButton)
+    added = session.blueprint.lanes[2]
+    assert added.kind == LaneKind.CUSTOM and lanes.current_id() == added.id
+    assert window.property_panel.item_id == added.id  # picking a lane shows its properties
+    item = lanes.list.currentItem()
+    item.setText("Kitchen 厨房")  # as the in-place editor does
+    assert added.title == "Kitchen 厨房"
+    qtbot.waitUntil(lambda: lanes.list.item(2).text() == "Kitchen 厨房")
+    qtbot.mouseClick(lanes.buttons["up"], Qt.MouseButton.LeftButton)
+    assert session.blueprint.lanes[1].id == added.id
+    lanes.list.setCurrentRow(1)
+    qtbot.mouseClick(lanes.buttons["up"], Qt.MouseButton.LeftButton)
+    assert session.blueprint.lanes[0].id == added.id
+    lanes.list.setCurrentRow(1)  # physical evidence may not move below customer
+    qtbot.mouseClick(lanes.buttons["down"], Qt.MouseButton.LeftButton)
+    assert [lane.kind for lane in session.blueprint.lanes][1:3] == [
+        LaneKind.PHYSICAL_EVIDENCE, LaneKind.CUSTOMER]
+    assert "standard lanes keep their order" in window.statusBar().currentMessage()
+    phases = panel.phases
+    qtbot.mouseClick(phases.buttons["add"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(phases.buttons["add"], Qt.MouseButton.LeftButton)
+    assert [p.title for p in session.blueprint.phases] == ["Phase 1", "Phase 2"]
+    qtbot.mouseClick(phases.buttons["up"], Qt.MouseButton.LeftButton)
+    assert [p.title for p in session.blueprint.phases] == ["Phase 2", "Phase 1"]
+    qtbot.mouseClick(phases.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert [p.title for p in session.blueprint.phases] == ["Phase 1"]
+    lanes.list.setCurrentRow(0)
+    qtbot.mouseClick(lanes.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert all(lane.kind != LaneKind.CUSTOM for lane in session.blueprint.lanes)
+    while session.history.can_undo:
+        session.history.undo()
+    assert dumps(session.blueprint) == start
+    qtbot.waitUntil(lambda: lanes.list.count() == 5 and phases.list.count() == 0)
+
+
+def test_history_panel_marks_the_current_step_and_jumps(qtbot: Any, window: MainWindow) -> None:
+    title = widget(window, "blueprint", "title")
+    for text in ("one", "two", "three"):
+        title.selectAll()
+        type_text(qtbot, title, text)
+        qtbot.keyClick(title, Qt.Key.Key_Return)
+    rows = window.history_panel.list
+    assert rows.count() == 4 and rows.currentRow() == 3
+    assert rows.item(3).text() == "▸ Change title" and rows.item(0).text() == "Opened"
+    rows.setCurrentRow(1)  # as a click does
+    assert window.session.blueprint.title == "one" and title.text() == "one"
+    assert rows.item(1).text().startswith("▸")
+    rows.setCurrentRow(0)
+    assert window.session.blueprint.title == "Untitled blueprint"
+    assert not window.isWindowModified()
+    rows.setCurrentRow(3)
+    assert window.session.blueprint.title == "three"

@@ -1,0 +1,97 @@
+"""Helpers for the Qt window tests: isolated settings, answered dialogs, a window to drive."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from blueprint_app.history import edits
+from blueprint_app.ui.edit_commands import release_clipboard
+from blueprint_app.ui.main_window import MainWindow
+
+Button = QMessageBox.StandardButton
+
+
+class Dialogs:
+    """Stands in for the modal dialogs: scripted answers, recorded messages."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.answers: list[Button] = []
+        self.errors: list[tuple[str, str]] = []
+        self.questions: list[str] = []
+        self.save_paths: list[Path | None] = []
+        self.open_paths: list[Path | None] = []
+        monkeypatch.setattr(QMessageBox, "warning", self._warning)
+        monkeypatch.setattr(QMessageBox, "critical", self._critical)
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", self._save)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", self._open)
+
+    def _warning(self, _parent: Any, _title: str, text: str, *_args: Any) -> Button:
+        self.questions.append(text)
+        if not self.answers:
+            raise AssertionError(f"unexpected question: {text}")
+        return self.answers.pop(0)
+
+    def _critical(self, _parent: Any, title: str, text: str, *_args: Any) -> Button:
+        self.errors.append((title, text))
+        return Button.Ok
+
+    def _save(self, *_args: Any) -> tuple[str, str]:
+        path = self.save_paths.pop(0)
+        return (str(path) if path else "", "")
+
+    def _open(self, *_args: Any) -> tuple[str, str]:
+        path = self.open_paths.pop(0)
+        return (str(path) if path else "", "")
+
+
+def isolate_settings(tmp_path: Path) -> None:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+
+
+@contextmanager
+def shown_window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
+    isolate_settings(tmp_path)
+    window = MainWindow()  # not qtbot.addWidget: that closes it before we mark it clean
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        yield window
+    finally:
+        release_clipboard()  # PySide crashes at exit with Python-made clipboard data
+        if shiboken6.isValid(window):
+            window.session.history.set_clean()
+            window.close()
+
+
+def activate(qtbot: Any, window: MainWindow) -> None:
+    """Make ``window`` the active window, as shortcuts only reach the active one."""
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def retitle(window: MainWindow, title: str) -> None:
+    with window.session.history.transaction("Rename") as tx:
+        edits.set_field(tx, edits.BLUEPRINT, "title", title)
+
+
+def type_text(qtbot: Any, widget: Any, text: str) -> None:
+    """Type like a keyboard: QTest cannot map non-Latin characters to keys, so those go as
+    key events that carry only their text (as an input method delivers them)."""
+    for char in text:
+        if char.isascii() and char.isprintable():
+            qtbot.keyClicks(widget, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
+                                                         char))
