@@ -56,7 +56,7 @@ def test_moving_one_step_moves_its_card_and_its_flows_only(qtbot: QtBot, coffee_
     with scene.history.transaction("Move") as tx:
         edits.move_step(tx, "pos", layout=StepLayout(x=700, row=0))
     assert [args[0] for args in placed.calls] == ["pos"]
-    assert sorted(set(rerouted)) == ["f3"]  # the one flow at that step
+    assert sorted(set(rerouted)) == ["f3", "f4"]  # the two flows at that step
     assert scene.item_updates == 1
     assert scene.item_for("pos").pos().x() == 700
 
