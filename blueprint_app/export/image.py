@@ -40,6 +40,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 import blueprint_app
+from blueprint_app.analysis.geometry import compute_geometry
 from blueprint_app.export.formats import ExportOptions
 from blueprint_app.export.image_decor import (
     LegendItem,
@@ -53,7 +54,7 @@ from blueprint_app.export.image_words import picture_words
 from blueprint_app.export.spec import _title_block
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.render.items import CardItem, FlowItem
-from blueprint_app.render.scene_builder import build_static_scene, laid_out_copy
+from blueprint_app.render.scene_builder import BlueprintItems, laid_out_copy
 from blueprint_app.validation import Finding, Severity, validate, worst_by_item
 
 DECOR_GAP, PICTURE_MARGIN = 22.0, 24.0
@@ -88,6 +89,7 @@ class Picture:
     source: QRectF
     title: str
     description: str
+    items: BlueprintItems  # owns the model objects the scene's items paint from
 
     @property
     def size(self) -> QSizeF:
@@ -99,7 +101,7 @@ def compose(blueprint: Blueprint, options: ExportOptions | None = None) -> Pictu
     options = options or ExportOptions()
     ensure_qt()
     part = scoped_copy(laid_out_copy(blueprint), options.selection, options.phases)
-    scene = build_static_scene(part)
+    scene, items = _static_scene(part)
     if options.transparent:
         scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
     content = scene.itemsBoundingRect()
@@ -121,7 +123,23 @@ def compose(blueprint: Blueprint, options: ExportOptions | None = None) -> Pictu
     description = f"Service blueprint: {blueprint.title}"
     if blueprint.description:
         description += f". {' '.join(blueprint.description.split())}"
-    return Picture(scene, source, blueprint.title, description)
+    return Picture(scene, source, blueprint.title, description, items)
+
+
+def _static_scene(blueprint: Blueprint) -> tuple[QGraphicsScene, BlueprintItems]:
+    """What ``render.scene_builder.build_static_scene`` makes, with the scene rect fixed first.
+
+    The flow router asks the scene which cards lie in its way; while the scene rect grows with
+    every added item, Qt rebuilds its BSP index on each such question, which made a 1,000-step
+    scene take 5 s instead of 0.3 s. The same items, built by the same BlueprintItems.
+    """
+    scene = QGraphicsScene()
+    frame = compute_geometry(blueprint)
+    scene.setSceneRect(QRectF(frame.left, frame.top, frame.right - frame.left,
+                              frame.bottom - frame.top).adjusted(-400, -400, 400, 400))
+    items = BlueprintItems(scene, blueprint)
+    items.build()
+    return scene, items
 
 
 def _fields(blueprint: Blueprint, options: ExportOptions,
@@ -190,7 +208,9 @@ def to_png(picture: Picture, scale: float = 1.0, dpi: float | None = None,
         raise ImageOptionError(
             f"a {width} x {height} pixel image is too large; choose a smaller --scale or --dpi "
             f"(or export SVG or PDF, which have no pixel size)")
-    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    # no alpha channel unless asked for: a smaller file, and a quarter faster to encode
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied if transparent
+                   else QImage.Format.Format_RGB32)
     if image.isNull():
         raise ImageOptionError(f"not enough memory for a {width} x {height} pixel image")
     image.fill(QColor(0, 0, 0, 0) if transparent else QColor("#ffffff"))
