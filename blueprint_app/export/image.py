@@ -265,8 +265,9 @@ def to_pdf(picture: Picture, page: str | None = None) -> bytes:
     area = QRectF(painter.viewport())
     source = picture.size
     fit = min(area.width() / source.width(), area.height() / source.height())
-    target = QRectF(area.left() + (area.width() - source.width() * fit) / 2, area.top(),
-                    source.width() * fit, source.height() * fit)
+    width, height = source.width() * fit, source.height() * fit
+    target = QRectF(area.left() + (area.width() - width) / 2,
+                    area.top() + (area.height() - height) / 2, width, height)
     _paint(picture, painter, target)
     painter.end()
     buffer.close()
