@@ -214,3 +214,19 @@ def test_empty_blueprint_still_makes_a_picture() -> None:
     blueprint = new_blueprint("Empty", "en")
     for kind in ("png", "svg", "pdf"):
         assert export_bytes(blueprint, kind)
+
+
+def test_html_diagram_falls_back_to_none_with_a_note_when_qt_fails(
+        coffee: Blueprint, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from blueprint_app.export import command, image
+
+    svg = command.html_diagram(coffee, None)
+    assert svg is not None and svg.startswith("<?xml") and "Make the drink" in svg
+
+    def broken(blueprint: Blueprint, lang: str | None = None) -> str:
+        raise RuntimeError("could not connect to display")
+
+    monkeypatch.setattr(image, "diagram_svg", broken)
+    assert command.html_diagram(coffee, None) is None
+    assert "no diagram in the HTML" in capsys.readouterr().err

@@ -73,6 +73,9 @@ def ensure_qt() -> QGuiApplication:
     existing = QApplication.instance()
     if isinstance(existing, QGuiApplication):
         return existing
+    if existing is not None:
+        raise RuntimeError("a console-only QCoreApplication is running; pictures need fonts "
+                           "and painting, so create a QGuiApplication or QApplication instead")
     if not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY",
                                                   "QT_QPA_PLATFORM")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
