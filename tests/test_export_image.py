@@ -230,3 +230,15 @@ def test_html_diagram_falls_back_to_none_with_a_note_when_qt_fails(
     monkeypatch.setattr(image, "diagram_svg", broken)
     assert command.html_diagram(coffee, None) is None
     assert "no diagram in the HTML" in capsys.readouterr().err
+
+
+def test_to_image_gives_the_editor_a_preview_at_any_scale(coffee: Blueprint) -> None:
+    from blueprint_app.export.image import to_image
+
+    picture = compose(coffee, ExportOptions(badges=True))
+    preview = to_image(picture, 0.5)
+    full = png_image(export_bytes(coffee, "png", ExportOptions(badges=True)))
+    assert abs(preview.width() * 2 - full.width()) <= 2
+    assert ink(preview) > 500
+    with pytest.raises(ImageOptionError, match="positive"):
+        to_image(picture, 0)

@@ -198,9 +198,9 @@ def _bytes(data: QByteArray) -> bytes:
     return bytes(data.data())
 
 
-def to_png(picture: Picture, scale: float = 1.0, dpi: float | None = None,
-           transparent: bool = False) -> bytes:
-    """PNG at ``scale`` pixels per scene unit (or ``dpi``, 96 = 1x), white or transparent."""
+def to_image(picture: Picture, scale: float = 1.0, dpi: float | None = None,
+             transparent: bool = False) -> QImage:
+    """The picture as pixels: for PNG files, the editor's preview and Copy as image."""
     if dpi is not None:
         scale = dpi / SCREEN_DPI
     if not (scale > 0 and math.isfinite(scale)):
@@ -223,6 +223,13 @@ def to_png(picture: Picture, scale: float = 1.0, dpi: float | None = None,
     painter = QPainter(image)
     _paint(picture, painter, QRectF(0, 0, width, height))
     painter.end()
+    return image
+
+
+def to_png(picture: Picture, scale: float = 1.0, dpi: float | None = None,
+           transparent: bool = False) -> bytes:
+    """PNG at ``scale`` pixels per scene unit (or ``dpi``, 96 = 1x), white or transparent."""
+    image = to_image(picture, scale, dpi, transparent)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
