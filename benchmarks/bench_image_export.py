@@ -97,7 +97,7 @@ def main() -> None:
                                    check=True, timeout=args.dot_timeout)
                 except subprocess.TimeoutExpired:
                     dot_cell = f"> {args.dot_timeout:.0f} (stopped)"
-                    ratio = f"> {args.dot_timeout / svg:.0f}x"
+                    ratio = f"> {args.dot_timeout / svg:.1f}x"
                 else:
                     dot_s = time.perf_counter() - start
                     dot_cell, ratio = f"{dot_s:.2f}", f"{dot_s / svg:.1f}x"
