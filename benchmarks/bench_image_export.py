@@ -56,9 +56,10 @@ def to_dot(blueprint: Blueprint) -> str:
                 lines.append(f"    {_quote(node)} [label={_quote(data.get('title', ''))}];")
         lines.append("  }")
     for source, target, data in graph.edges(data=True):
-        style = ", style=dashed" if str(data.get("kind")) != "flow" else ""
-        lines.append(f"  {_quote(source)} -> {_quote(target)} "
-                     f"[label={_quote(data.get('label') or '')}{style}];")
+        attributes = [f"label={_quote(data['label'])}"] if data.get("label") else []
+        if str(data.get("kind")) != "flow":
+            attributes.append("style=dashed")
+        lines.append(f"  {_quote(source)} -> {_quote(target)} [{', '.join(attributes)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
