@@ -128,7 +128,7 @@ def test_format_lookup_and_output_names() -> None:
 
     assert format_for_path("a/b/process.BPMN20.XML") is FORMATS["bpmn"]
     assert format_for_path("spec.HTM") is FORMATS["html"]
-    assert format_for_path(".md") is None and format_for_path("spec.png") is None
+    assert format_for_path(".md") is None and format_for_path("spec.gif") is None
     assert output_name("shop/coffee.blueprint.json", FORMATS["md"]) == "coffee.md"
     assert output_name("plain.json", FORMATS["bpmn"]) == "plain.bpmn"
     assert output_name("开户.blueprint.json", FORMATS["csv"]) == "开户.csv"

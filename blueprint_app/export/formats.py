@@ -26,11 +26,26 @@ class ExportOptions:
 
     ``findings`` are validation findings for the spec's summary (None: not checked);
     ``svg`` is the rendered diagram the HTML spec embeds (None: no picture).
+
+    The pictures (png, svg, pdf) read the rest: ``scale`` (pixels per scene unit) or ``dpi``
+    (scale = dpi / 96, and written into the PNG), a ``transparent`` background, the PDF
+    ``page`` (None: one page the size of the diagram; "A4", "A3", "Letter": fitted landscape),
+    the title block, the legend, validation ``badges`` (from ``findings``, or checked afresh),
+    and the part shown: a ``selection`` of item ids and/or a ``phases`` range "A..B".
     """
 
     lang: str | None = None
     findings: Sequence[FindingLike] | None = None
     svg: str | None = None
+    scale: float = 1.0
+    dpi: float | None = None
+    transparent: bool = False
+    page: str | None = None
+    title_block: bool = True
+    legend: bool = True
+    badges: bool = False
+    selection: frozenset[str] | None = None
+    phases: str | None = None
 
 
 Exporter = Callable[[Blueprint, ExportOptions], bytes]
@@ -48,6 +63,14 @@ def _utf8(text: str) -> bytes:
     return text.encode("utf-8")
 
 
+def _picture(kind: str) -> Exporter:
+    """An exporter that loads Qt only when a picture is actually asked for."""
+    def export(blueprint: Blueprint, options: ExportOptions) -> bytes:
+        from blueprint_app.export.image import render_picture
+        return render_picture(blueprint, kind, options)
+    return export
+
+
 FORMATS: dict[str, ExportFormat] = {
     fmt.name: fmt for fmt in (
         ExportFormat("md", (".md", ".markdown"), "process specification, Markdown",
@@ -60,6 +83,12 @@ FORMATS: dict[str, ExportFormat] = {
                      lambda bp, o: _utf8(to_bpmn(bp))),
         ExportFormat("mmd", (".mmd", ".mermaid"), "Mermaid flowchart text",
                      lambda bp, o: _utf8(to_mermaid(bp))),
+        ExportFormat("png", (".png",), "picture, PNG (--scale or --dpi, --transparent)",
+                     _picture("png")),
+        ExportFormat("svg", (".svg",), "picture, SVG with text kept as text",
+                     _picture("svg")),
+        ExportFormat("pdf", (".pdf",), "picture, vector PDF (one page; --page A4|A3|Letter)",
+                     _picture("pdf")),
     )
 }
 

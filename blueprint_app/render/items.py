@@ -164,9 +164,10 @@ class CardItem(QGraphicsItem):
         self.setZValue(Z_CARD)
         self.hovered = False
         self.editing = False
-        # a card repaints from a pixmap unless it changed: cheap repaints when things move over it
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         if interactive:
+            # on the canvas a card repaints from a pixmap unless it changed: cheap repaints when
+            # things move over it. Never in exports: SVG and PDF need the vector drawing.
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
             self.setAcceptHoverEvents(True)
 

@@ -87,6 +87,10 @@ class BlueprintItems:
         """Create every item (once; later changes go through the ``*_changed`` methods)."""
         self.scene.setBackgroundBrush(style.CANVAS)
         self.refresh_frame()
+        # Fix the scene rect before adding items: the flow router asks the scene which cards lie
+        # in its way, and while the rect grows with every item Qt rebuilds its index on each
+        # question (a 1,000-step scene took 5 s instead of 0.3 s).
+        self.update_scene_rect()
         for step in self.blueprint.steps:
             self.add_card(step.id)
         for flow in self.blueprint.flows:

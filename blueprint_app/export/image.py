@@ -1,0 +1,310 @@
+"""Pictures of a blueprint: PNG, SVG and PDF from the very items the canvas draws.
+
+One rendering path: render/ builds the static scene (lanes, phases, lines, cards, flows, notes);
+this module adds the title block, legend and finding marks (export/image_decor.py) and paints
+the scene onto a QImage, a QSvgGenerator or a QPdfWriter. It needs a Qt application but no
+display: :func:`ensure_qt` picks the offscreen platform when no display is set.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QImageWriter,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication, QGraphicsScene
+
+import blueprint_app
+from blueprint_app.export.formats import ExportOptions
+from blueprint_app.export.image_decor import (
+    LegendItem,
+    SeverityMark,
+    TitleBlockItem,
+    flow_mark_point,
+    legend_groups,
+)
+from blueprint_app.export.image_scope import ImageOptionError, phase_range, scoped_copy
+from blueprint_app.export.image_words import picture_words
+from blueprint_app.export.spec import _title_block
+from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.render.items import CardItem, FlowItem
+from blueprint_app.render.scene_builder import BlueprintItems, laid_out_copy
+from blueprint_app.validation import Finding, Severity, validate, worst_by_item
+
+DECOR_GAP, PICTURE_MARGIN = 22.0, 24.0
+SCREEN_DPI = 96.0
+MAX_PIXELS = 400_000_000  # 1.6 GB of ARGB: beyond this, ask for a smaller scale
+MAX_PDF_POINTS = 14_400.0  # the largest page side PDF readers accept (200 inches)
+PAGES = {"a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3,
+         "letter": QPageSize.PageSizeId.Letter}
+PAGE_MARGIN_MM = 10.0
+
+_APP: list[QGuiApplication] = []  # the application this module created, kept alive
+
+
+def ensure_qt() -> QGuiApplication:
+    """The running Qt application, or a new one; offscreen when there is no display at all."""
+    existing = QApplication.instance()
+    if isinstance(existing, QGuiApplication):
+        return existing
+    if existing is not None:
+        raise RuntimeError("a console-only QCoreApplication is running; pictures need fonts "
+                           "and painting, so create a QGuiApplication or QApplication instead")
+    if not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                  "QT_QPA_PLATFORM")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = QApplication([sys.argv[0] if sys.argv else "blueprint"])
+    _APP.append(app)
+    return app
+
+
+@dataclass
+class Picture:
+    """A composed scene and the part of it to paint, in scene units."""
+
+    scene: QGraphicsScene
+    source: QRectF
+    title: str
+    description: str
+    items: BlueprintItems  # owns the model objects the scene's items paint from
+
+    @property
+    def size(self) -> QSizeF:
+        return self.source.size()
+
+
+def compose(blueprint: Blueprint, options: ExportOptions | None = None) -> Picture:
+    """The export scene: the chosen part of the blueprint plus title block, legend, marks."""
+    options = options or ExportOptions()
+    ensure_qt()
+    part = scoped_copy(laid_out_copy(blueprint), options.selection, options.phases)
+    scene, items = _static_scene(part)
+    if options.transparent:
+        scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
+    content = scene.itemsBoundingRect()
+    words = picture_words(options.lang or blueprint.language)
+    if options.badges:
+        _add_marks(scene, _worst(blueprint, options))
+    if options.title_block:
+        title = TitleBlockItem(blueprint.title, _fields(blueprint, options, words),
+                               content.width())
+        title.setPos(content.left(), content.top() - title.height - DECOR_GAP)
+        scene.addItem(title)
+    if options.legend:
+        legend = LegendItem(words["legend"], legend_groups(words, options.badges),
+                            max(content.width(), 560.0))
+        legend.setPos(content.left(), content.bottom() + DECOR_GAP)
+        scene.addItem(legend)
+    source = scene.itemsBoundingRect().adjusted(-PICTURE_MARGIN, -PICTURE_MARGIN,
+                                                PICTURE_MARGIN, PICTURE_MARGIN)
+    description = f"Service blueprint: {blueprint.title}"
+    if blueprint.description:
+        description += f". {' '.join(blueprint.description.split())}"
+    return Picture(scene, source, blueprint.title, description, items)
+
+
+def _static_scene(blueprint: Blueprint) -> tuple[QGraphicsScene, BlueprintItems]:
+    scene = QGraphicsScene()
+    items = BlueprintItems(scene, blueprint)
+    items.build()
+    return scene, items
+
+
+def _fields(blueprint: Blueprint, options: ExportOptions,
+            words: dict[str, str]) -> list[tuple[str, str]]:
+    block = _title_block(blueprint)
+    fields = [(words["customer"], block.customer), (words["scenario"], block.scenario)]
+    if options.phases is not None:
+        titles = {phase.id: phase.title for phase in blueprint.phases}
+        ids = phase_range(blueprint, options.phases)
+        shown = titles[ids[0]] if len(ids) == 1 else f"{titles[ids[0]]} – {titles[ids[-1]]}"
+        fields.append((words["phases"], shown))
+    if options.selection is not None:
+        fields.append((words["selection"], "✓"))
+    fields += [(words["date"], block.date), (words["version"], block.version)]
+    return fields
+
+
+def _worst(blueprint: Blueprint, options: ExportOptions) -> dict[str, Severity]:
+    given: Sequence[Any] | None = options.findings
+    findings: Iterable[Finding]
+    if given is not None and all(isinstance(f, Finding) for f in given):
+        findings = given
+    else:
+        findings = validate(blueprint, language=options.lang)
+    return worst_by_item(findings)
+
+
+def _add_marks(scene: QGraphicsScene, worst: dict[str, Severity]) -> None:
+    """A mark at the top-left corner of each card and along each flow that has a finding."""
+    for item in scene.items():
+        if isinstance(item, CardItem) and item.step_id in worst:
+            corner = item.pos() + QPointF(4.0, 2.0)  # just inside the outline, clear of badges
+            scene.addItem(SeverityMark(corner, worst[item.step_id].value, item.step_id))
+        elif isinstance(item, FlowItem) and item.flow_id in worst and len(item.points) > 1:
+            scene.addItem(SeverityMark(flow_mark_point(item.points),
+                                       worst[item.flow_id].value, item.flow_id))
+
+
+# -- painting onto devices ---------------------------------------------------------------------
+
+def _hints(painter: QPainter) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+
+
+def _paint(picture: Picture, painter: QPainter, target: QRectF) -> None:
+    _hints(painter)
+    picture.scene.render(painter, target, picture.source, Qt.AspectRatioMode.KeepAspectRatio)
+
+
+def _bytes(data: QByteArray) -> bytes:
+    return bytes(data.data())
+
+
+def to_image(picture: Picture, scale: float = 1.0, dpi: float | None = None,
+             transparent: bool = False) -> QImage:
+    """The picture as pixels: for PNG files, the editor's preview and Copy as image."""
+    if dpi is not None:
+        scale = dpi / SCREEN_DPI
+    if not (scale > 0 and math.isfinite(scale)):
+        raise ImageOptionError(f"the scale must be a positive number, not {scale:g}")
+    width = max(1, math.ceil(picture.size.width() * scale))
+    height = max(1, math.ceil(picture.size.height() * scale))
+    if width * height > MAX_PIXELS or max(width, height) > 2**20:
+        raise ImageOptionError(
+            f"a {width} x {height} pixel image is too large; choose a smaller --scale or --dpi "
+            f"(or export SVG or PDF, which have no pixel size)")
+    # no alpha channel unless asked for: a smaller file, and a quarter faster to encode
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied if transparent
+                   else QImage.Format.Format_RGB32)
+    if image.isNull():
+        raise ImageOptionError(f"not enough memory for a {width} x {height} pixel image")
+    image.fill(QColor(0, 0, 0, 0) if transparent else QColor("#ffffff"))
+    dots_per_metre = round((dpi or SCREEN_DPI * scale) / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    painter = QPainter(image)
+    _paint(picture, painter, QRectF(0, 0, width, height))
+    painter.end()
+    return image
+
+
+def to_png(picture: Picture, scale: float = 1.0, dpi: float | None = None,
+           transparent: bool = False) -> bytes:
+    """PNG at ``scale`` pixels per scene unit (or ``dpi``, 96 = 1x), white or transparent."""
+    image = to_image(picture, scale, dpi, transparent)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, QByteArray(b"png"))
+    if not writer.write(image):
+        raise ImageOptionError(f"the PNG could not be written: {writer.errorString()}")
+    buffer.close()
+    return _bytes(data)
+
+
+def to_svg(picture: Picture) -> bytes:
+    """A standalone SVG 1.2 tiny document with a viewBox, title and description; text as text."""
+    width = math.ceil(picture.size.width())
+    height = math.ceil(picture.size.height())
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setResolution(round(SCREEN_DPI))
+    generator.setTitle(picture.title)
+    generator.setDescription(picture.description)
+    painter = QPainter(generator)
+    _paint(picture, painter, QRectF(0, 0, width, height))
+    painter.end()
+    buffer.close()
+    return _bytes(data)
+
+
+def to_pdf(picture: Picture, page: str | None = None) -> bytes:
+    """One vector page: the diagram's own size (1 px = 0.75 pt), or fitted to a landscape
+    A4, A3 or Letter page with 10 mm margins."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(picture.title)
+    writer.setCreator(f"Blueprint Studio {blueprint_app.__version__}")
+    writer.setPageLayout(_page_layout(picture, page))
+    painter = QPainter(writer)
+    area = QRectF(painter.viewport())
+    source = picture.size
+    fit = min(area.width() / source.width(), area.height() / source.height())
+    width, height = source.width() * fit, source.height() * fit
+    target = QRectF(area.left() + (area.width() - width) / 2,
+                    area.top() + (area.height() - height) / 2, width, height)
+    _paint(picture, painter, target)
+    painter.end()
+    buffer.close()
+    return _bytes(data)
+
+
+def _page_layout(picture: Picture, page: str | None) -> QPageLayout:
+    if page is None:
+        points = QSizeF(picture.size.width() * 0.75, picture.size.height() * 0.75)
+        shrink = min(1.0, MAX_PDF_POINTS / max(points.width(), points.height()))
+        size = QPageSize(points * shrink, QPageSize.Unit.Point, "diagram",
+                         QPageSize.SizeMatchPolicy.ExactMatch)
+        orientation = QPageLayout.Orientation.Portrait
+        margins = QMarginsF(0, 0, 0, 0)
+    else:
+        page_id = PAGES.get(page.lower())
+        if page_id is None:
+            raise ImageOptionError(f"unknown page size {page!r}; choose A4, A3 or Letter")
+        size = QPageSize(page_id)
+        orientation = QPageLayout.Orientation.Landscape
+        margins = QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM)
+    return QPageLayout(size, orientation, margins, QPageLayout.Unit.Millimeter)
+
+
+def render_picture(blueprint: Blueprint, kind: str, options: ExportOptions) -> bytes:
+    """The bytes of a ``png``, ``svg`` or ``pdf`` picture of ``blueprint`` (formats.py's rows)."""
+    picture = compose(blueprint, options)
+    if kind == "png":
+        return to_png(picture, options.scale, options.dpi, options.transparent)
+    if kind == "svg":
+        return to_svg(picture)
+    if kind == "pdf":
+        return to_pdf(picture, options.page)
+    raise KeyError(kind)
+
+
+def diagram_svg(blueprint: Blueprint, lang: str | None = None) -> str:
+    """The SVG the HTML process spec embeds: no title block (the spec has one), with legend."""
+    options = ExportOptions(lang=lang, title_block=False)
+    return to_svg(compose(blueprint, options)).decode("utf-8")
