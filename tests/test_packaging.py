@@ -17,10 +17,14 @@ ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "resources" / "examples" / "hotel-stay.blueprint.json"
 
 
-def run(command: list[str | Path], cwd: Path, timeout: int = 900) -> subprocess.CompletedProcess[str]:
+def run(command: list[str | Path], cwd: Path, timeout: int = 900,
+        no_display: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run as a user would; ``no_display``: no DISPLAY and no Qt platform set at all."""
+    unset = ("PYTHONPATH", "VIRTUAL_ENV", "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     env = {key: value for key, value in os.environ.items()
-           if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
+           if key not in (unset if no_display else unset[:2])}
+    if not no_display:
+        env["QT_QPA_PLATFORM"] = "offscreen"
     result = subprocess.run([str(part) for part in command], cwd=cwd, env=env, text=True,
                             capture_output=True, timeout=timeout, check=False)
     assert result.returncode == 0, f"{command}: {result.stdout}\n{result.stderr}"
@@ -89,3 +93,8 @@ def test_the_frozen_bundle_runs_headless(tmp_path: Path) -> None:
         outside)
     run([bundle / "blueprint", "export", "h.blueprint.json", "-o", "h.md"], outside)
     assert "Check-in" in (outside / "h.md").read_text(encoding="utf-8")
+    for picture in ("h.svg", "h.png"):  # the CLI chooses the offscreen platform by itself
+        run([bundle / "blueprint", "export", EXAMPLE, "-o", picture], outside, no_display=True)
+    assert b"Check-in" in (outside / "h.svg").read_bytes()
+    assert (outside / "h.png").read_bytes().startswith(b"\x89PNG")
+    assert (outside / "h.png").stat().st_size > 20_000  # a drawing, not an empty frame
