@@ -140,3 +140,21 @@ def test_the_blueprints_rule_settings_apply(qtbot: Any, window: MainWindow) -> N
     qtbot.waitUntil(lambda: rules_shown(window) == ["BP053"], timeout=3000)
     assert panel.findings[0].severity is Severity.ERROR
     assert panel.counts_label.text() == "1 error, 0 warnings"
+
+
+def test_offending_cards_carry_a_mark_that_follows_them(qtbot: Any, window: MainWindow) -> None:
+    from blueprint_app.export.image_decor import SeverityMark
+
+    def marks() -> dict[str, str]:
+        return {item.item_id: item.severity for item in window.scene.items()
+                if isinstance(item, SeverityMark)}
+
+    window.scene.select_ids(["f10"])
+    window.menu_actions["delete"].trigger()  # hand-over no longer reaches the end
+    qtbot.waitUntil(lambda: marks().get("hand-over") == "error", timeout=3000)
+    card = window.scene.item_for("hand-over")
+    [mark] = [i for i in card.childItems() if isinstance(i, SeverityMark)]
+    card.moveBy(40, 0)  # as during a drag, before the model changes
+    assert mark.scenePos().x() == card.scenePos().x() + 4.0
+    window.menu_actions["undo"].trigger()
+    qtbot.waitUntil(lambda: marks().get("hand-over") == "info", timeout=3000)  # BP053 only

@@ -28,6 +28,7 @@ from blueprint_app.ui.find_bar import FindBar
 from blueprint_app.ui.history_panel import HistoryPanel
 from blueprint_app.ui.palette import PaletteDock
 from blueprint_app.ui.placement import append_step
+from blueprint_app.ui.problem_marks import show_marks
 from blueprint_app.ui.problems_panel import ProblemsPanel, select_on_canvas
 from blueprint_app.ui.property_panel import PropertyPanel
 from blueprint_app.ui.session import Session, with_suffix
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.problems_panel.attach_status(self.statusBar())
         self.problems_panel.activated.connect(
             lambda ids: select_on_canvas(self.scene, self.view, ids))
+        self.problems_panel.badges_changed.connect(lambda worst: show_marks(self.scene, worst))
         for dock in (self.palette_dock, self.property_panel, self.structure_panel,
                      self.history_panel, self.problems_panel):
             self.menu_actions.view_menu.addAction(dock.toggleViewAction())
