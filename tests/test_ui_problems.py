@@ -112,12 +112,16 @@ def test_errors_are_counted_and_double_click_selects_and_centres(
     assert window.property_panel.item_id == finding.items[0] or len(finding.items) > 1
 
 
-def test_messages_are_in_the_blueprints_language(qtbot: Any, window: MainWindow) -> None:
+def test_messages_follow_the_interface_language(qtbot: Any, window: MainWindow,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     panel = window.problems_panel
     english = [f.message for f in panel.findings]
     with window.session.history.transaction("Language") as tx:
-        edits.set_field(tx, edits.BLUEPRINT, "language", "zh-CN")
-    qtbot.waitUntil(lambda: [f.message for f in panel.findings] != english, timeout=3000)
+        edits.set_field(tx, edits.BLUEPRINT, "language", "zh-CN")  # the document's, not the UI's
+    qtbot.wait(DEBOUNCE_MS * 3)
+    assert [f.message for f in panel.findings] == english
+    monkeypatch.setenv("BLUEPRINT_LANG", "zh_CN")
+    panel.refresh()
     assert any("\u4e00" <= char <= "\u9fff" for char in panel.findings[0].message)
 
 

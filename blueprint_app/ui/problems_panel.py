@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from blueprint_app.history import History
+from blueprint_app.ui import i18n
 from blueprint_app.ui.session import Session
 from blueprint_app.validation import Finding, Severity, counts, validate, worst_by_item
 
@@ -91,13 +92,14 @@ class ProblemsPanel(QDockWidget):
 
     # -- validation ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Validate now (in the blueprint's own language) and show the result."""
+        """Validate now and show the result, in the interface's language like the rest of the
+        window (the command line uses the blueprint's own language)."""
         self.timer.stop()
         if self.session is None:
             return
         blueprint = self.session.blueprint
         # the blueprint's own `rules` apply (bad entries there are findings, never errors)
-        findings = validate(blueprint, language=blueprint.language)
+        findings = validate(blueprint, language=i18n.blueprint_language())
         self.runs += 1
         if self.runs > 1 and findings == self.findings:
             return  # nothing new to show (most keystrokes in a title)
