@@ -135,3 +135,16 @@ def test_deep_nesting_inside_a_valid_document() -> None:
 @given(st.binary(max_size=2000))
 def test_random_bytes(data: bytes) -> None:
     check_outcome(data)
+
+
+@settings(max_examples=min(BUDGET, 8), deadline=None, derandomize=BUDGET <= 100,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.integers(0, 1000), st.data())
+def test_accepted_mutations_also_draw_as_pictures(which: int, data: st.DataObject) -> None:
+    """The picture formats too (fewer examples: each draws the whole blueprint three times)."""
+    document = _example(which)
+    _mutate(document, data)
+    blueprint = check_outcome(json.dumps(document, ensure_ascii=False))
+    if blueprint is not None:
+        for name in ("svg", "png", "pdf"):
+            assert export_bytes(blueprint, name, ExportOptions(scale=0.25))
