@@ -21,30 +21,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(n_steps: int = 2000) -> None:
-    from PySide6.QtCore import QSettings
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
-    import blueprint_app.ui  # noqa: F401  (applies the PySide guard)
-    from benchmarks.generate import generate_blueprint
-    from blueprint_app.storage import save
-    from blueprint_app.ui.main_window import MainWindow
+    from benchmarks.big_window import big_window
     from blueprint_app.validation import validate
 
-    app = QApplication.instance() or QApplication([])
-    folder = Path(tempfile.mkdtemp())
-    os.environ["BLUEPRINT_STATE_DIR"] = str(folder / "state")
+    state = Path(tempfile.mkdtemp())
+    os.environ["BLUEPRINT_STATE_DIR"] = str(state / "state")
     os.environ["BLUEPRINT_AUTOSAVE_SECONDS"] = "3600"  # written by hand below, not by the timer
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    path = folder / "big.blueprint.json"
-    blueprint = generate_blueprint(n_steps)
-    save(blueprint, path)
-    print(f"{len(blueprint.steps)} steps, {len(blueprint.flows)} flows")
-
-    window = MainWindow()
-    window.resize(1600, 1000)
-    window.show()
-    app.processEvents()
+    app, window, path = big_window(n_steps)
     window.open_path(path)
     app.processEvents()
     panel = window.problems_panel

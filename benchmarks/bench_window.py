@@ -13,35 +13,18 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(n_steps: int = 2000) -> None:
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
-    import blueprint_app.ui  # noqa: F401  (applies the PySide guard)
-    from benchmarks.generate import generate_blueprint
-    from blueprint_app.storage import save
-    from blueprint_app.ui.main_window import MainWindow
+    from benchmarks.big_window import big_window
 
-    app = QApplication.instance() or QApplication([])
-    folder = Path(tempfile.mkdtemp())
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    path = folder / "big.blueprint.json"
-    blueprint = generate_blueprint(n_steps)
-    save(blueprint, path)
-    print(f"{len(blueprint.steps)} steps, {len(blueprint.flows)} flows")
-
-    window = MainWindow()
-    window.resize(1600, 1000)
-    window.show()
-    app.processEvents()
+    app, window, path = big_window(n_steps)
     start = time.perf_counter()
     window.open_path(path)
     window.grab()  # paints the first frame of the whole window

@@ -9,10 +9,11 @@ import pytest
 
 from blueprint_app.export.formats import ExportOptions, export_bytes
 from blueprint_app.export.image import compose
-from blueprint_app.export.image_decor import LegendItem, SeverityMark, TitleBlockItem
+from blueprint_app.export.image_decor import LegendItem, TitleBlockItem
 from blueprint_app.export.image_scope import ImageOptionError
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.render.items import CardItem, FlowItem
+from blueprint_app.render.marks import SeverityMark
 from blueprint_app.storage import load
 from blueprint_app.validation import validate, worst_by_item
 from tests.conftest import DATA, ODD_TEXT

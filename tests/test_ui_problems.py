@@ -147,7 +147,7 @@ def test_the_blueprints_rule_settings_apply(qtbot: Any, window: MainWindow) -> N
 
 
 def test_offending_cards_carry_a_mark_that_follows_them(qtbot: Any, window: MainWindow) -> None:
-    from blueprint_app.export.image_decor import SeverityMark
+    from blueprint_app.render.marks import SeverityMark
 
     def marks() -> dict[str, str]:
         return {item.item_id: item.severity for item in window.scene.items()

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QMarginsF,
-    QPointF,
     QRectF,
     QSize,
     QSizeF,
@@ -43,16 +42,14 @@ import blueprint_app
 from blueprint_app.export.formats import ExportOptions
 from blueprint_app.export.image_decor import (
     LegendItem,
-    SeverityMark,
     TitleBlockItem,
-    flow_mark_point,
     legend_groups,
 )
 from blueprint_app.export.image_scope import ImageOptionError, phase_range, scoped_copy
 from blueprint_app.export.image_words import picture_words
 from blueprint_app.export.spec import _title_block
 from blueprint_app.model.blueprint import Blueprint
-from blueprint_app.render.items import CardItem, FlowItem
+from blueprint_app.render.marks import place_marks
 from blueprint_app.render.scene_builder import BlueprintItems, laid_out_copy
 from blueprint_app.validation import Finding, Severity, validate, worst_by_item
 
@@ -109,7 +106,8 @@ def compose(blueprint: Blueprint, options: ExportOptions | None = None) -> Pictu
     content = scene.itemsBoundingRect()
     words = picture_words(options.lang or blueprint.language)
     if options.badges:
-        _add_marks(scene, _worst(blueprint, options))
+        place_marks(scene, lambda item_id: items.cards.get(item_id) or items.flows.get(item_id),
+                    _worst(blueprint, options))
     if options.title_block:
         title = TitleBlockItem(blueprint.title, _fields(blueprint, options, words),
                                content.width())
@@ -158,17 +156,6 @@ def _worst(blueprint: Blueprint, options: ExportOptions) -> dict[str, Severity]:
     else:
         findings = validate(blueprint, language=options.lang)
     return worst_by_item(findings)
-
-
-def _add_marks(scene: QGraphicsScene, worst: dict[str, Severity]) -> None:
-    """A mark at the top-left corner of each card and along each flow that has a finding."""
-    for item in scene.items():
-        if isinstance(item, CardItem) and item.step_id in worst:
-            corner = item.pos() + QPointF(4.0, 2.0)  # just inside the outline, clear of badges
-            scene.addItem(SeverityMark(corner, worst[item.step_id].value, item.step_id))
-        elif isinstance(item, FlowItem) and item.flow_id in worst and len(item.points) > 1:
-            scene.addItem(SeverityMark(flow_mark_point(item.points),
-                                       worst[item.flow_id].value, item.flow_id))
 
 
 # -- painting onto devices ---------------------------------------------------------------------

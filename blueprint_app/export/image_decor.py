@@ -11,19 +11,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPolygonF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.model.blueprint import FlowKind, LaneKind, Step, StepKind
 from blueprint_app.render import painting, style
+from blueprint_app.render.marks import paint_severity
 from blueprint_app.render.text import draw_wrapped, wrap
 
 TITLE_PX, FIELD_PX, HEAD_PX, ENTRY_PX = 24.0, 12.0, 11.5, 11.0
 Z_DECOR = 20
 
-SEVERITY_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#e07b00"),
-                    "info": QColor("#2f7de1")}
 
 
 class TitleBlockItem(QGraphicsItem):
@@ -229,55 +228,3 @@ class LegendItem(QGraphicsItem):
             painter.setFont(style.font(ENTRY_PX))
             painter.setPen(style.INK)
             painter.drawText(QPointF(placed.x + placed.width + 6, baseline), placed.text)
-
-
-# -- validation marks --------------------------------------------------------------------------
-
-MARK_R = 7.5
-
-
-def paint_severity(painter: QPainter, centre: QPointF, severity: str) -> None:
-    """A finding mark: red triangle (error), orange triangle (warning), blue circle (info)."""
-    colour = SEVERITY_COLOURS.get(severity, SEVERITY_COLOURS["info"])
-    painter.setPen(style.pen(QColor("#ffffff"), 1.4))
-    painter.setBrush(colour)
-    cx, cy = centre.x(), centre.y()
-    if severity == "info":
-        painter.drawEllipse(centre, MARK_R - 0.5, MARK_R - 0.5)
-        letter = "i"
-    else:
-        painter.drawPolygon(QPolygonF([QPointF(cx, cy - MARK_R - 1),
-                                       QPointF(cx + MARK_R + 1, cy + MARK_R - 1),
-                                       QPointF(cx - MARK_R - 1, cy + MARK_R - 1)]))
-        letter = "!"
-    painter.setPen(QColor("#ffffff"))
-    painter.setFont(style.font(10, bold=True))
-    box = QRectF(cx - MARK_R, cy - MARK_R + (1.5 if letter == "!" else 0), 2 * MARK_R,
-                 2 * MARK_R)
-    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, letter)
-
-
-class SeverityMark(QGraphicsItem):
-    """The worst finding on one card or flow, as a mark at a corner or along the arrow."""
-
-    def __init__(self, centre: QPointF, severity: str, item_id: str) -> None:
-        super().__init__()
-        self.setZValue(Z_DECOR)
-        self.severity, self.item_id = severity, item_id
-        self.setPos(centre)
-
-    def boundingRect(self) -> QRectF:
-        r = MARK_R + 3
-        return QRectF(-r, -r, 2 * r, 2 * r)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        paint_severity(painter, QPointF(0, 0), self.severity)
-
-
-def flow_mark_point(points: list[tuple[float, float]]) -> QPointF:
-    """A quarter of the way along the arrow, clear of its label in the middle."""
-    path = QPainterPath(QPointF(*points[0]))
-    for point in points[1:]:
-        path.lineTo(QPointF(*point))
-    return path.pointAtPercent(0.25) if path.length() > 0 else QPointF(*points[0])

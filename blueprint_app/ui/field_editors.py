@@ -8,6 +8,7 @@ reports what the user typed or chose through ``commit(field, value, merge)``. Ty
 from __future__ import annotations
 
 import math
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -38,7 +39,7 @@ class AppUndoKeys(QObject):
 _APP_UNDO_KEYS = AppUndoKeys()
 
 
-class FieldEditor:
+class FieldEditor(ABC):
     """Base: a widget, the field it edits, and the panel callbacks it reports to."""
 
     widget: QWidget
@@ -56,8 +57,9 @@ class FieldEditor:
             self.set_value(value)
         self.mark_problem("")
 
+    @abstractmethod
     def set_value(self, value: Any) -> None:
-        raise NotImplementedError
+        """Show ``value`` in the widget (signals are blocked by :meth:`show_value`)."""
 
     def commit(self, value: Any, merge: bool = False) -> None:
         ok = self._commit(self.field, value, merge)
