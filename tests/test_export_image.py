@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from blueprint_app.export.formats import ExportOptions, export_bytes
+from blueprint_app.export.formats import FORMATS, ExportOptions, export_bytes
 from blueprint_app.export.image import compose
 from blueprint_app.export.image_decor import LegendItem, TitleBlockItem
 from blueprint_app.export.image_scope import ImageOptionError
@@ -218,19 +218,21 @@ def test_empty_blueprint_still_makes_a_picture() -> None:
 
 
 def test_html_diagram_falls_back_to_none_with_a_note_when_qt_fails(
-        coffee: Blueprint, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    from blueprint_app.export import command, image
+        coffee: Blueprint, monkeypatch: pytest.MonkeyPatch) -> None:
+    from blueprint_app.export import image
+    from blueprint_app.export.pipeline import export_document
 
-    svg = command.html_diagram(coffee, None)
-    assert svg is not None and svg.startswith("<?xml") and "Make the drink" in svg
+    notes: list[str] = []
+    html = export_document(coffee, FORMATS["html"], ExportOptions(), note=notes.append)
+    assert b"<svg" in html and notes == []
 
-    def broken(blueprint: Blueprint, lang: str | None = None) -> str:
+    def broken(*_args: object) -> str:
         raise RuntimeError("could not connect to display")
 
     monkeypatch.setattr(image, "diagram_svg", broken)
-    assert command.html_diagram(coffee, None) is None
-    assert "no diagram in the HTML" in capsys.readouterr().err
+    html = export_document(coffee, FORMATS["html"], ExportOptions(), note=notes.append)
+    assert b"<svg" not in html and b"Make the drink" in html
+    assert len(notes) == 1 and "no diagram in the HTML" in notes[0]
 
 
 def test_to_image_gives_the_editor_a_preview_at_any_scale(coffee: Blueprint) -> None:

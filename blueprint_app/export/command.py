@@ -17,20 +17,16 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blueprint_app.console import err, out
 from blueprint_app.export.formats import FORMATS, ExportFormat, ExportOptions, format_for_path
 from blueprint_app.export.image_scope import ImageOptionError
-from blueprint_app.export.spec import FindingLike
+from blueprint_app.export.pipeline import export_document
 from blueprint_app.export.words import CATALOGUES, catalogue_language
-from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.storage import BlueprintFileError, load
 from blueprint_app.storage.writer import write_atomic
-from blueprint_app.validation import validate
 
 if TYPE_CHECKING:
     SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -107,11 +103,6 @@ def options_from(args: argparse.Namespace) -> ExportOptions:
 _err = err
 
 
-def findings_for(blueprint: Blueprint, lang: str | None) -> Sequence[FindingLike]:
-    """Validation findings for the spec's summary, in the language ``lang`` (None: the file's)."""
-    return validate(blueprint, language=lang)
-
-
 def output_name(source: str | Path, fmt: ExportFormat) -> str:
     """``shop/coffee.blueprint.json`` → ``coffee.md`` (for ``--format md``)."""
     name = Path(source).name
@@ -178,23 +169,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     return status
 
 
-def html_diagram(blueprint: Blueprint, lang: str | None) -> str | None:
-    """The SVG diagram for the HTML spec, or None (with a note) when Qt cannot start here."""
-    try:
-        from blueprint_app.export.image import diagram_svg
-        return diagram_svg(blueprint, lang)
-    except (ImportError, OSError, RuntimeError) as error:
-        _err(f"blueprint export: no diagram in the HTML (Qt could not draw it: {error})")
-        return None
-
-
 def _export_one(name: str, target: Path, fmt: ExportFormat, base: ExportOptions) -> int:
     try:
         blueprint = load(name)
-        options = replace(base, findings=findings_for(blueprint, base.lang))
-        if fmt.name == "html":
-            options = replace(options, svg=html_diagram(blueprint, base.lang))
-        write_atomic(target, fmt.export(blueprint, options))
+        data = export_document(blueprint, fmt, base,
+                               note=lambda text: _err(f"blueprint export: {text}"))
+        write_atomic(target, data)
     except BlueprintFileError as error:
         _err(str(error))
         return EXIT_UNREADABLE

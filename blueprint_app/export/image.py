@@ -47,6 +47,7 @@ from blueprint_app.export.image_decor import (
 )
 from blueprint_app.export.image_scope import ImageOptionError, phase_range, scoped_copy
 from blueprint_app.export.image_words import picture_words
+from blueprint_app.export.progress import Progress, no_progress, part
 from blueprint_app.export.spec import _title_block
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.render.marks import place_marks
@@ -57,6 +58,7 @@ DECOR_GAP, PICTURE_MARGIN = 22.0, 24.0
 SCREEN_DPI = 96.0
 MAX_PIXELS = 400_000_000  # 1.6 GB of ARGB: beyond this, ask for a smaller scale
 MAX_PDF_POINTS = 14_400.0  # the largest page side PDF readers accept (200 inches)
+CHUNK_PIXELS = 2048  # pixels are painted in bands this wide: progress to report, a chance to stop
 PAGES = {"a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3,
          "letter": QPageSize.PageSizeId.Letter}
 PAGE_MARGIN_MM = 10.0
@@ -95,12 +97,19 @@ class Picture:
         return self.source.size()
 
 
-def compose(blueprint: Blueprint, options: ExportOptions | None = None) -> Picture:
-    """The export scene: the chosen part of the blueprint plus title block, legend, marks."""
+def compose(blueprint: Blueprint, options: ExportOptions | None = None,
+            progress: Progress = no_progress) -> Picture:
+    """The export scene: the chosen part of the blueprint plus title block, legend, marks.
+
+    ``progress`` hears the fraction done between stages and may raise ExportCancelled.
+    """
     options = options or ExportOptions()
     ensure_qt()
-    part = scoped_copy(laid_out_copy(blueprint), options.selection, options.phases)
-    scene, items = _static_scene(part)
+    progress(0.0)
+    shown = scoped_copy(laid_out_copy(blueprint), options.selection, options.phases)
+    progress(0.1)
+    scene, items = _static_scene(shown)
+    progress(0.8)
     if options.transparent:
         scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
     content = scene.itemsBoundingRect()
@@ -108,6 +117,7 @@ def compose(blueprint: Blueprint, options: ExportOptions | None = None) -> Pictu
     if options.badges:
         place_marks(scene, lambda item_id: items.cards.get(item_id) or items.flows.get(item_id),
                     _worst(blueprint, options))
+        progress(0.9)
     if options.title_block:
         title = TitleBlockItem(blueprint.title, _fields(blueprint, options, words),
                                content.width())
@@ -123,6 +133,7 @@ def compose(blueprint: Blueprint, options: ExportOptions | None = None) -> Pictu
     description = f"Service blueprint: {blueprint.title}"
     if blueprint.description:
         description += f". {' '.join(blueprint.description.split())}"
+    progress(1.0)
     return Picture(scene, source, blueprint.title, description, items)
 
 
@@ -175,9 +186,9 @@ def _bytes(data: QByteArray) -> bytes:
     return bytes(data.data())
 
 
-def to_image(picture: Picture, scale: float = 1.0, dpi: float | None = None,
-             transparent: bool = False) -> QImage:
-    """The picture as pixels: for PNG files, the editor's preview and Copy as image."""
+def pixel_size(picture: Picture, scale: float = 1.0, dpi: float | None = None) -> QSize:
+    """The size of the picture's image at ``scale`` (or ``dpi``); ImageOptionError when no
+    image can be that large."""
     if dpi is not None:
         scale = dpi / SCREEN_DPI
     if not (scale > 0 and math.isfinite(scale)):
@@ -188,6 +199,20 @@ def to_image(picture: Picture, scale: float = 1.0, dpi: float | None = None,
         raise ImageOptionError(
             f"a {width} x {height} pixel image is too large; choose a smaller --scale or --dpi "
             f"(or export SVG or PDF, which have no pixel size)")
+    return QSize(width, height)
+
+
+def to_image(picture: Picture, scale: float = 1.0, dpi: float | None = None,
+             transparent: bool = False, progress: Progress = no_progress) -> QImage:
+    """The picture as pixels: for PNG files, the editor's preview and Copy as image.
+
+    Painted in bands of :data:`CHUNK_PIXELS` along the longer side, each the same mapping of
+    scene to pixels as one whole paint, so ``progress`` hears (and may stop) a large image.
+    """
+    size = pixel_size(picture, scale, dpi)
+    width, height = size.width(), size.height()
+    if dpi is not None:
+        scale = dpi / SCREEN_DPI
     # no alpha channel unless asked for: a smaller file, and a quarter faster to encode
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied if transparent
                    else QImage.Format.Format_RGB32)
@@ -198,15 +223,40 @@ def to_image(picture: Picture, scale: float = 1.0, dpi: float | None = None,
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
     painter = QPainter(image)
-    _paint(picture, painter, QRectF(0, 0, width, height))
-    painter.end()
+    try:
+        _paint_bands(picture, painter, width, height, progress)
+    finally:
+        painter.end()
     return image
 
 
+def _paint_bands(picture: Picture, painter: QPainter, width: int, height: int,
+                 progress: Progress) -> None:
+    _hints(painter)
+    source = picture.source
+    across = width >= height  # bands side by side along a wide picture, stacked on a tall one
+    length = width if across else height
+    per_pixel = (source.width() / width) if across else (source.height() / height)
+    bands = max(1, math.ceil(length / CHUNK_PIXELS))
+    for band in range(bands):
+        progress(band / bands)
+        start, end = band * CHUNK_PIXELS, min(length, (band + 1) * CHUNK_PIXELS)
+        if across:
+            target = QRectF(start, 0, end - start, height)
+            part_of = QRectF(source.left() + start * per_pixel, source.top(),
+                             (end - start) * per_pixel, source.height())
+        else:
+            target = QRectF(0, start, width, end - start)
+            part_of = QRectF(source.left(), source.top() + start * per_pixel,
+                             source.width(), (end - start) * per_pixel)
+        picture.scene.render(painter, target, part_of, Qt.AspectRatioMode.IgnoreAspectRatio)
+    progress(1.0)
+
+
 def to_png(picture: Picture, scale: float = 1.0, dpi: float | None = None,
-           transparent: bool = False) -> bytes:
+           transparent: bool = False, progress: Progress = no_progress) -> bytes:
     """PNG at ``scale`` pixels per scene unit (or ``dpi``, 96 = 1x), white or transparent."""
-    image = to_image(picture, scale, dpi, transparent)
+    image = to_image(picture, scale, dpi, transparent, part(progress, 0.0, 0.85))
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -279,19 +329,37 @@ def _page_layout(picture: Picture, page: str | None) -> QPageLayout:
     return QPageLayout(size, orientation, margins, QPageLayout.Unit.Millimeter)
 
 
-def render_picture(blueprint: Blueprint, kind: str, options: ExportOptions) -> bytes:
-    """The bytes of a ``png``, ``svg`` or ``pdf`` picture of ``blueprint`` (formats.py's rows)."""
-    picture = compose(blueprint, options)
+#: The share of each picture's time spent composing the scene, measured at 1,000-5,000 steps
+#: (benchmarks/): the rest goes to painting and encoding.
+COMPOSE_SHARE = {"png": 0.15, "svg": 0.4, "pdf": 0.45}
+
+
+def render_picture(blueprint: Blueprint, kind: str, options: ExportOptions,
+                   progress: Progress = no_progress) -> bytes:
+    """The bytes of a ``png``, ``svg`` or ``pdf`` picture of ``blueprint`` (formats.py's rows).
+
+    ``progress`` hears the fraction done and may raise ExportCancelled between stages.
+    """
+    if kind not in COMPOSE_SHARE:
+        raise KeyError(kind)
+    share = COMPOSE_SHARE[kind]
+    picture = compose(blueprint, options, part(progress, 0.0, share))
     if kind == "png":
-        return to_png(picture, options.scale, options.dpi, options.transparent)
-    if kind == "svg":
-        return to_svg(picture)
-    if kind == "pdf":
-        return to_pdf(picture, options.page)
-    raise KeyError(kind)
+        data = to_png(picture, options.scale, options.dpi, options.transparent,
+                      part(progress, share, 1.0))
+    elif kind == "svg":
+        data = to_svg(picture)
+    else:
+        data = to_pdf(picture, options.page)
+    progress(1.0)
+    return data
 
 
-def diagram_svg(blueprint: Blueprint, lang: str | None = None) -> str:
+def diagram_svg(blueprint: Blueprint, lang: str | None = None,
+                progress: Progress = no_progress) -> str:
     """The SVG the HTML process spec embeds: no title block (the spec has one), with legend."""
     options = ExportOptions(lang=lang, title_block=False)
-    return to_svg(compose(blueprint, options)).decode("utf-8")
+    picture = compose(blueprint, options, part(progress, 0.0, COMPOSE_SHARE["svg"]))
+    data = to_svg(picture).decode("utf-8")
+    progress(1.0)
+    return data
