@@ -246,12 +246,27 @@ def test_a_new_blueprint_gets_chinese_lane_titles_and_title(zh_window: MainWindo
     assert titles[LaneKind.PHYSICAL_EVIDENCE] == "有形展示"
 
 
-def test_the_dialogs_read_chinese(zh_window: MainWindow) -> None:
+def test_the_dialogs_read_chinese(zh_window: MainWindow, qtbot: Any) -> None:
+    from blueprint_app.ui.export_dialog import ExportDialog
+    from blueprint_app.ui.export_job import progress_dialog
+
     texts: list[tuple[str, str]] = []
     for dialog in (PreferencesDialog(zh_window), TemplateDialog(zh_window)):
         texts += visible_texts(dialog)
         dialog.deleteLater()
-    assert len(texts) > 20
+    export = ExportDialog(zh_window)
+    for name in ("png", "pdf", "md"):  # the preview's line under it is read too
+        export.form.set_format(name)
+        qtbot.waitUntil(lambda: not export.preview.busy and export.preview.result is not None,
+                        timeout=30_000)
+        texts += visible_texts(export)
+    assert "导出" in export.windowTitle() and "像素" not in export.preview.status.text()
+    export.reject()
+    export.deleteLater()
+    progress = progress_dialog(zh_window, "正在导出")
+    texts += visible_texts(progress)
+    progress.deleteLater()
+    assert len(texts) > 60
     assert untranslated(texts) == []
 
 

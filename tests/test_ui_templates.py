@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from blueprint_app.storage import load
 from blueprint_app.templates import list_templates
@@ -19,7 +19,7 @@ from blueprint_app.ui.main_window import MainWindow
 from blueprint_app.ui.preferences import AUTOSAVE_KEY, PreferencesDialog, autosave_interval
 from blueprint_app.ui.template_dialog import TemplateDialog
 from blueprint_app.ui.windows import windows
-from tests.ui_support import shown_window
+from tests.ui_support import click, shown_window, when_modal
 
 
 @pytest.fixture
@@ -29,33 +29,6 @@ def window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
     for other in windows():
         other.session.history.set_clean()
         other.close()
-
-
-def when_modal(qtbot: Any, act: Callable[[QDialog], None]) -> list[str]:
-    """Run ``act`` on the next modal dialog once it shows; returns problems seen there."""
-    problems: list[str] = []
-    tries = [250]
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
-            tries[0] -= 1
-            if tries[0]:
-                QTimer.singleShot(20, run)
-            return
-        try:
-            act(dialog)
-        except AssertionError as error:  # reported back: an exception here would be swallowed
-            problems.append(str(error))
-            dialog.reject()
-
-    QTimer.singleShot(0, run)
-    return problems
-
-
-def click(qtbot: Any, widget: QWidget | None) -> None:
-    assert widget is not None
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def test_new_from_template_lists_each_template_with_its_picture_and_opens_a_copy(

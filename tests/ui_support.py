@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -11,7 +11,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from blueprint_app.history import edits
 from blueprint_app.ui import safe_save
@@ -121,3 +121,30 @@ def answer_modal(button_text: str, seen: list[str] | None = None) -> None:
         raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")
 
     QTimer.singleShot(0, click)
+
+
+def when_modal(qtbot: Any, act: Callable[[QDialog], None]) -> list[str]:
+    """Run ``act`` on the next modal dialog once it shows; returns problems seen there."""
+    problems: list[str] = []
+    tries = [250]
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            tries[0] -= 1
+            if tries[0]:
+                QTimer.singleShot(20, run)
+            return
+        try:
+            act(dialog)
+        except AssertionError as error:  # reported back: an exception here would be swallowed
+            problems.append(str(error))
+            dialog.reject()
+
+    QTimer.singleShot(0, run)
+    return problems
+
+
+def click(qtbot: Any, widget: QWidget | None) -> None:
+    assert widget is not None
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)

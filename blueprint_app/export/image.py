@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -96,6 +97,13 @@ class Picture:
     def size(self) -> QSizeF:
         return self.source.size()
 
+    def dispose(self) -> None:
+        """Delete the scene now, on this thread: an export job's scene must not wait for
+        Python's cycle collector, which may run on another thread."""
+        if shiboken6.isValid(self.scene):
+            self.scene.clear()
+            shiboken6.delete(self.scene)
+
 
 def compose(blueprint: Blueprint, options: ExportOptions | None = None,
             progress: Progress = no_progress) -> Picture:
@@ -109,6 +117,15 @@ def compose(blueprint: Blueprint, options: ExportOptions | None = None,
     shown = scoped_copy(laid_out_copy(blueprint), options.selection, options.phases)
     progress(0.1)
     scene, items = _static_scene(shown)
+    try:
+        return _decorated(blueprint, options, progress, scene, items)
+    except BaseException:  # stopped or failed: the scene goes now, on this thread
+        Picture(scene, QRectF(), "", "", items).dispose()
+        raise
+
+
+def _decorated(blueprint: Blueprint, options: ExportOptions, progress: Progress,
+               scene: QGraphicsScene, items: BlueprintItems) -> Picture:
     progress(0.8)
     if options.transparent:
         scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
@@ -186,15 +203,15 @@ def _bytes(data: QByteArray) -> bytes:
     return bytes(data.data())
 
 
-def pixel_size(picture: Picture, scale: float = 1.0, dpi: float | None = None) -> QSize:
-    """The size of the picture's image at ``scale`` (or ``dpi``); ImageOptionError when no
-    image can be that large."""
+def pixel_size(size: QSizeF, scale: float = 1.0, dpi: float | None = None) -> QSize:
+    """The image size of a picture ``size`` scene units large at ``scale`` (or ``dpi``);
+    ImageOptionError when no image can be that large."""
     if dpi is not None:
         scale = dpi / SCREEN_DPI
     if not (scale > 0 and math.isfinite(scale)):
         raise ImageOptionError(f"the scale must be a positive number, not {scale:g}")
-    width = max(1, math.ceil(picture.size.width() * scale))
-    height = max(1, math.ceil(picture.size.height() * scale))
+    width = max(1, math.ceil(size.width() * scale))
+    height = max(1, math.ceil(size.height() * scale))
     if width * height > MAX_PIXELS or max(width, height) > 2**20:
         raise ImageOptionError(
             f"a {width} x {height} pixel image is too large; choose a smaller --scale or --dpi "
@@ -209,7 +226,7 @@ def to_image(picture: Picture, scale: float = 1.0, dpi: float | None = None,
     Painted in bands of :data:`CHUNK_PIXELS` along the longer side, each the same mapping of
     scene to pixels as one whole paint, so ``progress`` hears (and may stop) a large image.
     """
-    size = pixel_size(picture, scale, dpi)
+    size = pixel_size(picture.size, scale, dpi)
     width, height = size.width(), size.height()
     if dpi is not None:
         scale = dpi / SCREEN_DPI
@@ -344,13 +361,16 @@ def render_picture(blueprint: Blueprint, kind: str, options: ExportOptions,
         raise KeyError(kind)
     share = COMPOSE_SHARE[kind]
     picture = compose(blueprint, options, part(progress, 0.0, share))
-    if kind == "png":
-        data = to_png(picture, options.scale, options.dpi, options.transparent,
-                      part(progress, share, 1.0))
-    elif kind == "svg":
-        data = to_svg(picture)
-    else:
-        data = to_pdf(picture, options.page)
+    try:
+        if kind == "png":
+            data = to_png(picture, options.scale, options.dpi, options.transparent,
+                          part(progress, share, 1.0))
+        elif kind == "svg":
+            data = to_svg(picture)
+        else:
+            data = to_pdf(picture, options.page)
+    finally:
+        picture.dispose()
     progress(1.0)
     return data
 
@@ -360,6 +380,9 @@ def diagram_svg(blueprint: Blueprint, lang: str | None = None,
     """The SVG the HTML process spec embeds: no title block (the spec has one), with legend."""
     options = ExportOptions(lang=lang, title_block=False)
     picture = compose(blueprint, options, part(progress, 0.0, COMPOSE_SHARE["svg"]))
-    data = to_svg(picture).decode("utf-8")
+    try:
+        data = to_svg(picture).decode("utf-8")
+    finally:
+        picture.dispose()
     progress(1.0)
     return data

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
-from blueprint_app.ui import about, preferences, template_dialog
+from blueprint_app.ui import about, export_dialog, picture_clipboard, preferences, template_dialog
 
 if TYPE_CHECKING:
     from blueprint_app.ui.main_window import MainWindow
@@ -110,6 +110,15 @@ class WindowActions:
         self._add(
             "save_as", QCoreApplication.translate("Actions", "Save &As…"), w.save_as, Key.SaveAs
         )
+        self._add(
+            "export",
+            QCoreApplication.translate("Actions", "&Export…"),
+            lambda: export_dialog.show_export(w),
+            "Ctrl+E",
+            QCoreApplication.translate(
+                "Actions", "Save a picture, a process specification, BPMN or Mermaid"
+            ),
+        )
         self._add("close", QCoreApplication.translate("Actions", "&Close"), w.close, Key.Close)
         self._add(
             "quit", QCoreApplication.translate("Actions", "&Quit"), w.quit_application, Key.Quit
@@ -120,6 +129,15 @@ class WindowActions:
         self._add("copy", QCoreApplication.translate("Actions", "&Copy"), w.edits.copy, Key.Copy)
         self._add(
             "paste", QCoreApplication.translate("Actions", "&Paste"), w.edits.paste, Key.Paste
+        )
+        self._add(
+            "copy_image",
+            QCoreApplication.translate("Actions", "Copy as &Image"),
+            lambda: picture_clipboard.copy_as_image(w),
+            "Ctrl+Shift+C",
+            QCoreApplication.translate(
+                "Actions", "The selected steps, or the whole blueprint, as a picture"
+            ),
         )
         self._add(
             "duplicate",
@@ -223,8 +241,12 @@ class WindowActions:
         file_menu.addMenu(self.recent_menu)
         self.recent_menu.aboutToShow.connect(self.window.fill_recent_menu)
         file_menu.addSeparator()
-        for name in ("save", "save_as", "close"):
+        for name in ("save", "save_as"):
             file_menu.addAction(self[name])
+        file_menu.addSeparator()
+        file_menu.addAction(self["export"])
+        file_menu.addSeparator()
+        file_menu.addAction(self["close"])
         file_menu.addSeparator()
         file_menu.addAction(self["quit"])
         edit_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Edit"))
@@ -234,6 +256,7 @@ class WindowActions:
             None,
             "cut",
             "copy",
+            "copy_image",
             "paste",
             "duplicate",
             "delete",

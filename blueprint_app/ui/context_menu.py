@@ -37,7 +37,7 @@ def build_menu(window: MainWindow, scene_pos: QPointF) -> QMenu:
     select_under(window, scene_pos)
     menu = QMenu(window)
     actions = window.menu_actions
-    for name in ("cut", "copy", "paste", "duplicate", "delete", None, "add_note"):
+    for name in ("cut", "copy", "copy_image", "paste", "duplicate", "delete", None, "add_note"):
         if name is None:
             menu.addSeparator()
         else:

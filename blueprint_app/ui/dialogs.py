@@ -62,3 +62,10 @@ def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
         parent, QCoreApplication.translate("Dialogs", "Save blueprint as"), suggested, file_filter()
     )
     return Path(path) if path else None
+
+
+def ask_export_path(parent: QWidget, suggested: str, file_filter: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("Dialogs", "Export as"), suggested, file_filter
+    )
+    return Path(path) if path else None

@@ -173,12 +173,14 @@ def clipboard_fragment() -> dict[str, Any] | None:
 
 
 def release_clipboard() -> None:
-    """Take our copied steps off the clipboard as the application quits.
+    """Take our copied steps and pictures off the clipboard as the application quits.
 
     PySide6 (6.11 and 6.12) crashes at interpreter exit when the clipboard still holds a
     QMimeData made in Python; losing the copied steps on quit is the lesser evil.
     """
+    from blueprint_app.ui.picture_clipboard import PICTURE_MARKER
+
     clipboard = QGuiApplication.clipboard()
     data = clipboard.mimeData()
-    if data is not None and data.hasFormat(MIME_TYPE):
+    if data is not None and (data.hasFormat(MIME_TYPE) or data.hasFormat(PICTURE_MARKER)):
         clipboard.clear()

@@ -67,6 +67,14 @@
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save a picture, a process specification, BPMN or Mermaid</source>
+        <translation>导出图片、流程说明书、BPMN 或 Mermaid</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -93,6 +101,14 @@
     <message>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Image</source>
+        <translation>复制为图片(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The selected steps, or the whole blueprint, as a picture</source>
+        <translation>将所选步骤（或整张蓝图）复制为图片</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
@@ -270,6 +286,10 @@
         <source>Save blueprint as</source>
         <translation>服务蓝图另存为</translation>
     </message>
+    <message>
+        <source>Export as</source>
+        <translation>导出为</translation>
+    </message>
 </context>
 <context>
     <name>EditCommands</name>
@@ -304,6 +324,202 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Put the picture (or the text) on the clipboard</source>
+        <translation>将图片（或文本）放到剪贴板</translation>
+    </message>
+    <message>
+        <source>Exporting {name}…</source>
+        <translation>正在导出 {name}…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>{name} was not written: {reason}</source>
+        <translation>未能写入 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>正在复制…</translation>
+    </message>
+    <message>
+        <source>Cannot copy</source>
+        <translation>无法复制</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportJob</name>
+    <message>
+        <source>Not enough memory; choose a smaller scale, or export SVG or PDF.</source>
+        <translation>内存不足；请选择较小的缩放比例，或导出 SVG 或 PDF。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptions</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>SVG vector image</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>Process specification (Markdown)</source>
+        <translation>流程说明书（Markdown）</translation>
+    </message>
+    <message>
+        <source>Process specification (web page)</source>
+        <translation>流程说明书（网页）</translation>
+    </message>
+    <message>
+        <source>Steps table (CSV, for spreadsheets)</source>
+        <translation>步骤表（CSV，用于电子表格）</translation>
+    </message>
+    <message>
+        <source>BPMN 2.0 process</source>
+        <translation>BPMN 2.0 流程</translation>
+    </message>
+    <message>
+        <source>Mermaid flowchart</source>
+        <translation>Mermaid 流程图</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsForm</name>
+    <message>
+        <source>Title block</source>
+        <translation>标题栏</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Validation marks</source>
+        <translation>校验标记</translation>
+    </message>
+    <message>
+        <source>Mark each card and flow with its worst finding</source>
+        <translation>在每张卡片和每条连线上标出其最严重的问题</translation>
+    </message>
+    <message>
+        <source>Pixels per point of the canvas: 2 is sharp on slides</source>
+        <translation>画布上每一点对应的像素数：2 倍在幻灯片上清晰</translation>
+    </message>
+    <message>
+        <source>Transparent background</source>
+        <translation>透明背景</translation>
+    </message>
+    <message>
+        <source>The diagram&apos;s own size</source>
+        <translation>与图表同尺寸</translation>
+    </message>
+    <message>
+        <source>{page}, landscape</source>
+        <translation>{page}，横向</translation>
+    </message>
+    <message>
+        <source>The blueprint&apos;s ({language})</source>
+        <translation>蓝图自身的语言（{language}）</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Include:</source>
+        <translation>包含：</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source>Background:</source>
+        <translation>背景：</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>页面：</translation>
+    </message>
+    <message>
+        <source>Fixed words in:</source>
+        <translation>固定用语语言：</translation>
+    </message>
+    <message>
+        <source>The whole blueprint</source>
+        <translation>整张蓝图</translation>
+    </message>
+    <message>
+        <source>The selection (nothing selected)</source>
+        <translation>所选内容（未选择任何内容）</translation>
+    </message>
+    <message>
+        <source>The selection (1 item)</source>
+        <translation>所选内容（1 项）</translation>
+    </message>
+    <message>
+        <source>The selection ({count} items)</source>
+        <translation>所选内容（{count} 项）</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>The first phase comes after the last one; choose them in order.</source>
+        <translation>起始阶段位于结束阶段之后，请按顺序选择。</translation>
     </message>
 </context>
 <context>
@@ -500,6 +716,29 @@
     </message>
 </context>
 <context>
+    <name>PictureClipboard</name>
+    <message>
+        <source>Copying the picture…</source>
+        <translation>正在复制图片…</translation>
+    </message>
+    <message>
+        <source>Cannot copy the picture: {reason}</source>
+        <translation>无法复制图片：{reason}</translation>
+    </message>
+    <message>
+        <source>the selection</source>
+        <translation>所选内容</translation>
+    </message>
+    <message>
+        <source>the blueprint</source>
+        <translation>蓝图</translation>
+    </message>
+    <message>
+        <source>Copied a {width} × {height} picture of {what}</source>
+        <translation>已复制{what}的 {width} × {height} 图片</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -529,6 +768,41 @@
     <message>
         <source>Autosave every:</source>
         <translation>自动保存间隔：</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Drawing the preview…</source>
+        <translation>正在绘制预览…</translation>
+    </message>
+    <message>
+        <source>The preview could not be drawn: {reason}</source>
+        <translation>无法绘制预览：{reason}</translation>
+    </message>
+    <message>
+        <source>At this scale the image would be {width} × {height} pixels, too large to make; choose a smaller scale, or export SVG or PDF.</source>
+        <translation>按此缩放比例，图片将为 {width} × {height} 像素，过大无法生成；请选择较小的缩放比例，或导出 SVG 或 PDF。</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>约 {size} KB</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <source>One {page} landscape page</source>
+        <translation>一页 {page} 横向</translation>
+    </message>
+    <message>
+        <source>One page, {width} × {height} mm</source>
+        <translation>一页，{width} × {height} 毫米</translation>
+    </message>
+    <message>
+        <source>Vector drawing, {width} × {height}</source>
+        <translation>矢量图，{width} × {height}</translation>
     </message>
 </context>
 <context>
