@@ -1,12 +1,14 @@
 """Save a screenshot of the editor window with a blueprint open: docs/screenshot.png.
 
     python scripts/screenshot.py [FILE] [-o docs/screenshot.png] [--size 1600x1000]
-                                 [--select STEP_ID] [--canvas-only]
+                                 [--select STEP_ID] [--canvas-only] [--export-dialog]
 
 Without a display it re-runs itself under ``xvfb-run -a`` (a real X server, so fonts and
 antialiasing are what a user sees). Shows the whole main window (menus, toolbar, palette,
 canvas fitted to the blueprint, property panel on a selected step) with default dock layout:
-the user's saved window layout is not read. ``--canvas-only`` grabs the canvas view alone.
+the user's saved window layout is not read. ``--canvas-only`` grabs the canvas view alone;
+``--export-dialog`` opens File > Export… over the window and grabs it from the screen. The
+interface language follows BLUEPRINT_LANG (en, zh_CN) as in the application.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1600x1000")
     parser.add_argument("--select", help="id of the step to select (default: a fail point)")
     parser.add_argument("--canvas-only", action="store_true", help="grab the canvas alone")
+    parser.add_argument("--export-dialog", action="store_true",
+                        help="open File > Export… (its preview drawn) and grab the screen")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
 
@@ -51,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from blueprint_app.app import configure_application_identity
+    from blueprint_app.ui.i18n import install_translators
     from blueprint_app.ui.main_window import MainWindow
     from blueprint_app.ui.theme import follow_system_palette
 
@@ -59,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         configure_application_identity()
         app = QApplication([])
         follow_system_palette(app)
+        install_translators()
         window = MainWindow()
         width, height = (int(part) for part in args.size.split("x"))
         window.resize(width, height)
@@ -72,12 +78,45 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(3):
             app.processEvents()
         args.output.parent.mkdir(parents=True, exist_ok=True)
+        if args.export_dialog:
+            return _grab_export_dialog(app, window, args.output)
         widget = window.view if args.canvas_only else window
         if not widget.grab().save(str(args.output)):
             print(f"could not write {args.output}", file=sys.stderr)
             return 1
         print(args.output)
         window.close()
+    return 0
+
+
+def _grab_export_dialog(app: object, window: object, output: Path) -> int:
+    """File > Export… shown over the window, its preview drawn; the screen as a user sees it."""
+    import time
+
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from blueprint_app.ui.export_dialog import ExportDialog
+    from blueprint_app.ui.main_window import MainWindow
+
+    assert isinstance(app, QApplication) and isinstance(window, MainWindow)
+    dialog = ExportDialog(window)
+    dialog.show()
+    deadline = time.monotonic() + 60
+    while (dialog.preview.busy or dialog.preview.result is None) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+    screen = QGuiApplication.primaryScreen()
+    frame = dialog.frameGeometry()  # the dialog as it sits on the X screen
+    shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    dialog.reject()
+    window.close()
+    if not shot.save(str(output)):
+        print(f"could not write {output}", file=sys.stderr)
+        return 1
+    print(output)
     return 0
 
 

@@ -168,6 +168,18 @@ def test_selection_shows_the_selected_steps_and_a_selected_flows_ends(coffee: Bl
     assert len(coffee.steps) == 11  # the document itself is untouched
 
 
+def test_a_selection_keeps_only_the_phases_its_steps_sit_in(coffee: Blueprint) -> None:
+    from blueprint_app.export.image_scope import scoped_copy
+
+    one_phase = scoped_copy(coffee, frozenset({"make", "remake"}))
+    assert [phase.id for phase in one_phase.phases] == ["collect"]
+    both = scoped_copy(coffee, frozenset({"make", "pos"}))
+    assert [phase.id for phase in both.phases] == ["order", "collect"]
+    texts = svg_texts(export_bytes(coffee, "svg", ExportOptions(selection=frozenset({"make"}))))
+    assert "Collect" in texts and "Order" not in texts
+    assert [phase.id for phase in coffee.phases] == ["order", "collect"]
+
+
 def test_title_block_and_legend_are_on_by_default_and_can_be_left_out(
         coffee: Blueprint) -> None:
     def decor(options: ExportOptions) -> set[type]:

@@ -159,13 +159,17 @@ def test_the_selection_is_offered_and_exported_alone(
         qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
     select_cards(qtbot, window, "make", "pos")
     dialog = open_dialog(qtbot, window)
-    assert dialog.form.selected.isChecked() and "2 items" in dialog.form.selected.text()
+    # the whole blueprint stays the default: a card left selected is no wish to export it alone
+    assert dialog.form.whole.isChecked() and "2 items" in dialog.form.selected.text()
     choose(qtbot, dialog, "svg")
+    click(qtbot, dialog.form.selected)
+    wait_preview(qtbot, dialog)
     dialogs.save_paths.append(tmp_path / "part.svg")
     click(qtbot, dialog.export_button)
     texts = " ".join(svg_texts((tmp_path / "part.svg").read_bytes()))
     assert "Make the drink" in texts and "Point-of-sale system" in texts
     assert "Walk in" not in texts and "Leave with the drink" not in texts
+    assert "Order" in texts and "Collect" in texts  # the phases of the two steps, and no other
 
 
 def test_a_phase_range_is_exported_and_a_reversed_one_is_refused_before_export(

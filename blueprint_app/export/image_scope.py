@@ -57,7 +57,7 @@ def scoped_copy(blueprint: Blueprint, selection: Collection[str] | None = None,
     ``selection`` is a set of item ids (steps, flows, notes) as the editor selects them; a
     selected flow brings its two steps. ``phases`` is a range for :func:`phase_range`. Both
     given: the steps in both. Lanes and the line structure always stay, so the part still reads
-    as a blueprint.
+    as a blueprint; phases stay when they hold a shown step.
     """
     if selection is None and phases is None:
         return blueprint
@@ -78,12 +78,13 @@ def scoped_copy(blueprint: Blueprint, selection: Collection[str] | None = None,
                 if step.id in keep and step.phase in kept_phases}
         if selection is None:
             notes = _notes_among(blueprint, keep)
+    if selection is not None:  # the phases the chosen steps sit in, not empty columns
+        kept_phases &= {step.phase for step in blueprint.steps if step.id in keep}
     copy = blueprint.model_copy(deep=True)
     copy.steps = [step for step in copy.steps if step.id in keep]
     copy.flows = [flow for flow in copy.flows if flow.source in keep and flow.target in keep]
     copy.notes = [note for note in copy.notes if note.id in notes]
-    if phases is not None:
-        copy.phases = [phase for phase in copy.phases if phase.id in kept_phases]
+    copy.phases = [phase for phase in copy.phases if phase.id in kept_phases]
     return copy
 
 

@@ -144,7 +144,7 @@ class ExportOptionsForm(QWidget):
         box.addWidget(self.selected)
         box.addLayout(phases_row)
         self._part_box = box
-        (self.selected if self.selection else self.whole).setChecked(True)
+        self.whole.setChecked(True)  # a card left selected while editing is no hint
 
     # -- reading and remembering -----------------------------------------------------------------
     @property
