@@ -217,9 +217,10 @@ def slow_blueprint(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.parametrize("how", ["button", "escape"])
 def test_a_slow_export_shows_progress_and_cancel_stops_it_writing_nothing(
         qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     assert window.open_path(slow_blueprint(tmp_path))
     dialog = open_dialog(qtbot, window)
     choose(qtbot, dialog, "png")
@@ -251,7 +252,10 @@ def test_a_slow_export_shows_progress_and_cancel_stops_it_writing_nothing(
         seen.append(progress.value())
         buttons = [b for b in progress.findChildren(type(dialog.export_button)) if b.isVisible()]
         assert len(buttons) == 1
-        click(qtbot, buttons[0])
+        if how == "button":
+            click(qtbot, buttons[0])
+        else:
+            qtbot.keyClick(progress, Qt.Key.Key_Escape)
 
     QTimer.singleShot(0, cancel)
     click(qtbot, dialog.export_button)
@@ -314,6 +318,16 @@ def test_copy_as_image_puts_the_selection_or_the_whole_blueprint_on_the_clipboar
     crop = whole.copy(QRect(0, 0, whole.width(), whole.height()))
     assert any(crop.pixelColor(x, crop.height() // 2).red() < 200
                for x in range(0, crop.width(), 4))
+
+
+def test_a_huge_blueprint_is_copied_as_a_bitmap_apps_accept_with_the_full_svg() -> None:
+    from blueprint_app.ui.picture_clipboard import MAX_PIXELS, MAX_SIDE, clipboard_scale
+
+    assert clipboard_scale(800, 600, 2.0) == 2.0
+    wide = clipboard_scale(211_778, 822, 2.0)
+    assert 211_778 * wide == pytest.approx(MAX_SIDE)
+    square = clipboard_scale(20_000, 20_000, 2.0)
+    assert (20_000 * square) ** 2 == pytest.approx(MAX_PIXELS)
 
 
 def test_the_dialog_copies_text_formats_as_text(qtbot: Any, window: MainWindow) -> None:

@@ -144,7 +144,14 @@ def run_with_progress(parent: QWidget, label: str, work: Callable[[Progress], T]
     if job.isRunning():
         dialog = progress_dialog(parent, label)
         dialog.canceled.connect(job.cancel)
-        job.progressed.connect(lambda fraction: dialog.setValue(round(fraction * STEPS)))
+
+        def show(fraction: float) -> None:
+            if dialog.wasCanceled():  # closed or cancelled some way that sent no signal
+                job.cancel()
+            else:
+                dialog.setValue(round(fraction * STEPS))
+
+        job.progressed.connect(show)
         dialog.show()
         if job.isRunning():
             loop.exec()

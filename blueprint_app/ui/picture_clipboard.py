@@ -7,6 +7,7 @@ progress dialog when it is slow.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,17 @@ if TYPE_CHECKING:
 PICTURE_MARKER = "application/x-blueprint-studio-picture"
 SVG_TYPE = "image/svg+xml"
 COPY_SCALE = 2.0  # sharp on high-density screens and projected slides
+# Applications that take pasted pictures refuse (or choke on) larger bitmaps; the SVG beside
+# the bitmap keeps every detail of a larger blueprint.
+MAX_SIDE = 16_384
+MAX_PIXELS = 50_000_000
+
+
+def clipboard_scale(width: float, height: float, wanted: float) -> float:
+    """``wanted``, or less so the bitmap stays within :data:`MAX_SIDE` and :data:`MAX_PIXELS`."""
+    side = MAX_SIDE / max(width, height, 1.0)
+    area = math.sqrt(MAX_PIXELS / max(width * height, 1.0))
+    return min(wanted, side, area)
 
 
 @dataclass
@@ -35,10 +47,12 @@ class ClipboardPicture:
 
 def draw_for_clipboard(blueprint: Blueprint, options: ExportOptions, scale: float,
                        progress: Progress) -> ClipboardPicture:
-    """The picture as pixels and as SVG (runs on an export job's thread)."""
+    """The picture as pixels (at ``scale``, or smaller for a huge blueprint) and as SVG (runs on
+    an export job's thread)."""
     from blueprint_app.export.image import compose, to_image, to_svg
 
     picture = compose(blueprint, options, part(progress, 0.0, 0.4))
+    scale = clipboard_scale(picture.size.width(), picture.size.height(), scale)
     try:
         image = to_image(picture, scale, transparent=options.transparent,
                          progress=part(progress, 0.4, 0.9))
