@@ -12,7 +12,7 @@ from blueprint_app.analysis import geometry as geo
 from blueprint_app.model import StepKind
 from blueprint_app.render import style
 from blueprint_app.render.items import CardItem, FlowItem, LaneItem, LineItem, NoteItem, PhaseItem
-from blueprint_app.render.painting import badges, card_path, meta_text
+from blueprint_app.render.painting import badges, card_path, meta_text, minutes_unit
 from blueprint_app.render.scene_builder import build_static_scene
 from blueprint_app.render.text import wrap
 from blueprint_app.storage import load
@@ -110,6 +110,24 @@ def test_badges_and_meta_line(qtbot: QtBot, coffee_path: Path) -> None:
     assert meta_text(steps["order-drink"]) == "1.5 / 2 min"
     assert meta_text(steps["wait"]) == "3 min"
     assert meta_text(steps["arrive"]) == ""
+    assert meta_text(steps["order-drink"], minutes_unit("zh-CN")) == "1.5 / 2 分钟"
+    assert minutes_unit("en-GB") == "min"
+
+
+def test_chinese_cards_give_their_times_in_chinese(qtbot: QtBot, coffee_path: Path) -> None:
+    """In the canvas's pictures and after the language is changed in the editor."""
+    from blueprint_app.export.formats import export_bytes
+    from blueprint_app.history import Document, History, edits
+    from tests.image_support import svg_texts
+
+    blueprint = load(coffee_path)
+    english = svg_texts(export_bytes(blueprint, "svg"))
+    assert "3 min" in english
+    document = Document(blueprint)
+    with History(document).transaction("Language") as tx:
+        edits.set_field(tx, edits.BLUEPRINT, "language", "zh-CN")
+    chinese = "".join(svg_texts(export_bytes(document.blueprint, "svg")))  # CJK: own runs
+    assert "3 分钟" in chinese and "3 min" not in chinese
 
 
 def test_line_labels_follow_the_blueprint_language(qtbot: QtBot, coffee_path: Path) -> None:

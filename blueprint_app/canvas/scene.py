@@ -95,6 +95,8 @@ class BlueprintScene(QGraphicsScene):
         elif change.collection in ("lanes", "phases") or change.field == "language":
             self._frame_dirty = True
             self._mark_dirty()
+            if change.field == "language":
+                self.update()  # the cards' time unit follows the language
 
     def _step_changed(self, change: Change) -> None:
         c, sid = self.content, change.item_id

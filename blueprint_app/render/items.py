@@ -221,7 +221,8 @@ class CardItem(QGraphicsItem):
             return
         detail = _detail(painter, option)
         painting.paint_card(painter, self.card_rect(), step, self.items.lane_kind(step.lane),
-                            self.isSelected(), detail)
+                            self.isSelected(), detail,
+                            painting.minutes_unit(self.items.blueprint.language))
         if self.editing:
             return
         if (self.hovered or self.isSelected()) and detail >= 0.35:

@@ -67,16 +67,21 @@ def _text_inset(kind: StepKind) -> float:
             StepKind.WAIT: 10.0}.get(kind, 7.0)
 
 
-def meta_text(step: Step) -> str:
+def minutes_unit(language: str) -> str:
+    """The unit after a card's times, in the blueprint's own language."""
+    return "分钟" if language.lower().startswith("zh") else "min"
+
+
+def meta_text(step: Step, unit: str = "min") -> str:
     """The small line under the title: duration against target, in minutes."""
     def number(value: float) -> str:
         return f"{value:g}"
     if step.duration_minutes is not None and step.target_minutes is not None:
-        return f"{number(step.duration_minutes)} / {number(step.target_minutes)} min"
+        return f"{number(step.duration_minutes)} / {number(step.target_minutes)} {unit}"
     if step.duration_minutes is not None:
-        return f"{number(step.duration_minutes)} min"
+        return f"{number(step.duration_minutes)} {unit}"
     if step.target_minutes is not None:
-        return f"≤ {number(step.target_minutes)} min"
+        return f"≤ {number(step.target_minutes)} {unit}"
     return ""
 
 
@@ -86,8 +91,9 @@ def over_target(step: Step) -> bool:
 
 
 def paint_card(painter: QPainter, rect: QRectF, step: Step, lane_kind: LaneKind,
-               selected: bool = False, detail: float = 1.0) -> None:
-    """Draw one step card; ``detail`` below ~0.35 (zoomed far out) draws the outline only."""
+               selected: bool = False, detail: float = 1.0, unit: str = "min") -> None:
+    """Draw one step card; ``detail`` below ~0.35 (zoomed far out) draws the outline only;
+    ``unit`` follows the times (:func:`minutes_unit`)."""
     colours = style.lane_colours(lane_kind)
     accent = QColor(colours.accent)
     path = card_path(step.kind, rect)
@@ -107,13 +113,13 @@ def paint_card(painter: QPainter, rect: QRectF, step: Step, lane_kind: LaneKind,
         painter.drawPath(card_path(StepKind.END, inner))
     if detail < 0.35:
         return
-    _paint_texts(painter, rect, step)
+    _paint_texts(painter, rect, step, unit)
     _paint_badges(painter, rect, step)
 
 
-def _paint_texts(painter: QPainter, rect: QRectF, step: Step) -> None:
+def _paint_texts(painter: QPainter, rect: QRectF, step: Step, unit: str) -> None:
     inset = _text_inset(step.kind)
-    meta = meta_text(step)
+    meta = meta_text(step, unit)
     bottom_reserve = 13.0 if meta else 0.0
     wave = 5.0 if step.kind == StepKind.EVIDENCE else 0.0
     box = QRectF(rect.left() + inset, rect.top() + 5, rect.width() - 2 * inset,
