@@ -272,3 +272,32 @@ def test_delete_key_in_the_phase_list_deletes_the_phase_not_the_canvas_selection
     qtbot.keyClick(phases.list, Qt.Key.Key_Delete)
     assert first not in session.document and step.id in session.document
     assert session.history.undo_label == "Delete phase"
+
+
+def test_clicking_a_lane_or_phase_header_on_the_canvas_picks_it(
+        qtbot: Any, coffee_window: MainWindow) -> None:
+    from tests.canvas_support import at
+
+    window = coffee_window
+    blueprint = window.session.blueprint
+    backstage = next(lane for lane in blueprint.lanes if lane.kind == LaneKind.BACKSTAGE)
+    header = window.scene.content.lanes[backstage.id].header_rect().center()
+    viewport = window.view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=at(window.view, header.x(),
+                                                                 header.y()))
+    assert window.property_panel.item_id == backstage.id
+    assert window.structure_panel.lanes.current_id() == backstage.id
+    assert window.scene.selected_ids() == []
+    title = window.property_panel.current_form()
+    assert title is not None and title.isVisible()
+    phase = blueprint.phases[1]
+    header = window.scene.content.phases[phase.id].header_rect().center()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=at(window.view, header.x(),
+                                                                 header.y()))
+    assert window.property_panel.item_id == phase.id
+    assert window.structure_panel.phases.current_id() == phase.id
+    # the lane's background away from its title cell still starts a rubber band, not a pick
+    band = window.scene.content.lanes[backstage.id].boundingRect()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton,
+                     pos=at(window.view, band.right() - 5, band.center().y()))
+    assert window.property_panel.item_id == BLUEPRINT

@@ -25,7 +25,7 @@ from blueprint_app.model.blueprint import (
     StepLayout,
 )
 from blueprint_app.render import style
-from blueprint_app.render.items import CardItem, FlowItem, NoteItem
+from blueprint_app.render.items import CardItem, FlowItem, LaneItem, NoteItem, PhaseItem
 
 if TYPE_CHECKING:
     from blueprint_app.canvas.scene import BlueprintScene
@@ -216,7 +216,7 @@ class Gestures:
             self.active = ReconnectGesture(self.scene, *grabbed)
             return True
         if item is None:
-            return False
+            return self._pick_header(pos)
         toggle = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if toggle:
             item.setSelected(not item.isSelected())
@@ -230,6 +230,18 @@ class Gestures:
         if isinstance(item, CardItem | NoteItem):
             self.active = MoveGesture(self.scene, pos)
         return True
+
+    def _pick_header(self, pos: QPointF) -> bool:
+        """A click on a lane's title cell or a phase's header picks that lane or phase (the
+        property panel shows it); anywhere else on the background starts a rubber band."""
+        for item in self.scene.items(pos):
+            if isinstance(item, LaneItem | PhaseItem) and item.header_rect().contains(pos):
+                self.scene.clearSelection()
+                self.scene.structure_picked.emit(
+                    item.lane_id if isinstance(item, LaneItem) else item.phase_id)
+                return True
+        self.scene.structure_picked.emit("")  # the background: back to the blueprint itself
+        return False
 
     def _flow_end_at(self, pos: QPointF) -> tuple[FlowItem, str] | None:
         for item in self.scene.selectedItems():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,9 @@ _CARD_PLACE_FIELDS = {"lane", "layout"}
 
 class BlueprintScene(QGraphicsScene):
     """The items of one document, kept in step with it; mouse gestures become edits."""
+
+    # a lane's title cell or a phase's header was clicked ("": the empty background)
+    structure_picked = Signal(str)
 
     def __init__(self, document: Document, history: History,
                  parent: QWidget | None = None) -> None:

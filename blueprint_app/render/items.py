@@ -51,6 +51,10 @@ class LaneItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(self.left, self.band.top, self.right - self.left, self.band.height)
 
+    def header_rect(self) -> QRectF:
+        """The title cell at the left: clicking it picks the lane."""
+        return QRectF(self.left, self.band.top, geo.LANE_HEADER_W - 8, self.band.height)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         colours = style.lane_colours(self.band.kind)
@@ -58,7 +62,7 @@ class LaneItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(colours.band))
         painter.drawRect(rect)
-        header = QRectF(rect.left(), rect.top(), geo.LANE_HEADER_W - 8, rect.height())
+        header = self.header_rect()
         painter.setBrush(QColor(colours.header))
         painter.drawRect(header)
         painter.setPen(style.pen(QColor("#ffffff"), 1.0))
@@ -95,10 +99,15 @@ class PhaseItem(QGraphicsItem):
         c = self.column
         return QRectF(c.left - 1, 0, c.right - c.left + 2, self.bottom)
 
+    def header_rect(self) -> QRectF:
+        """The header along the top: clicking it picks the phase."""
+        c = self.column
+        return QRectF(c.left + 2, 0, c.right - c.left - 4, geo.PHASE_H)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         c = self.column
-        header = QRectF(c.left + 2, 0, c.right - c.left - 4, geo.PHASE_H)
+        header = self.header_rect()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(style.PHASE_FILL)
         path = QPainterPath()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from blueprint_app.analysis.layout import arrange
+from blueprint_app.history import BLUEPRINT
 from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.ui import dialogs, i18n, recent, safe_save
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
             old_view.hide()
             old_view.deleteLater()
         self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.structure_picked.connect(self.pick_structure)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(lambda pos: show_menu(self, pos))
         self.status.watch(self.view)
@@ -156,6 +158,19 @@ class MainWindow(QMainWindow):
         ids = self.edits.selected_ids()
         self.property_panel.show_selection(ids)
         self.status.show_selection(self.session.document, ids)
+
+    def pick_structure(self, item_id: str) -> None:
+        """A lane or phase clicked on the canvas: picked in its list, shown in the properties
+        (the background, ``""``: the blueprint's own properties)."""
+        if not item_id:
+            if not self.edits.selected_ids():
+                self.property_panel.show_item(BLUEPRINT)
+            return
+        lanes = {lane.id for lane in self.session.blueprint.lanes}
+        part = self.structure_panel.lanes if item_id in lanes else self.structure_panel.phases
+        part.select(item_id)
+        self.structure_panel.raise_()
+        self.property_panel.show_item(item_id)
 
     def _release_session(self) -> None:
         """Stop listening to the scene being replaced (it announces selection changes while it
