@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
+from blueprint_app.history import edits
 from blueprint_app.storage import load
 from blueprint_app.templates import list_templates
 from blueprint_app.ui import i18n, recent, thumbnails
@@ -121,10 +123,18 @@ def test_preferences_store_the_language_and_autosave_interval(
         assert dialog.language.currentData() == "system"
         dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
         dialog.autosave.setValue(45)
-        assert "restart" in dialog.note.text()
+        assert "at once" in dialog.note.text()
         assert "BLUEPRINT_LANG" not in dialog.note.text()
         click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
 
+    # unsaved work with an undo history, and its recovery copy, in the window being rebuilt
+    with window.session.history.transaction("Rename") as tx:
+        edits.set_field(tx, edits.BLUEPRINT, "title", "Coffee 点单 <&>")
+    session = window.session
+    written: list[Path] = []
+    window.autosaver.written.connect(written.append)
+    assert window.autosaver.write_now()
+    copy = written[0]
     problems = when_modal(qtbot, choose)
     try:
         window.menu_actions["preferences"].trigger()
@@ -132,10 +142,29 @@ def test_preferences_store_the_language_and_autosave_interval(
         assert recent.settings().value(i18n.LANGUAGE_KEY) == "zh_CN"
         assert int(str(recent.settings().value(AUTOSAVE_KEY))) == 45 == autosave_interval()
         assert i18n.interface_language() == "zh_CN"
-        new = window.new_window()  # a window opened from now on reads Chinese
+        # the open window is rebuilt in Chinese at once, with the same document and history
+        qtbot.waitUntil(lambda: not shiboken6.isValid(window) or not window.isVisible())
+        rebuilt = [w for w in windows() if w is not window]
+        assert len(rebuilt) == 1
+        successor = rebuilt[0]
+        assert successor.menuBar().actions()[0].text() == "文件(&F)"
+        assert successor.session is session and successor.isWindowModified()
+        assert successor.session.blueprint.title == "Coffee 点单 <&>"
+        assert copy.exists()  # handing over is no reason to drop the recovery copy
+        assert "Rename" in successor.menu_actions["undo"].text()
+        successor.menu_actions["undo"].trigger()
+        assert successor.session.blueprint.title != "Coffee 点单 <&>"
+        assert successor.windowTitle().startswith(successor.session.display_name)
+        successor.menu_actions["redo"].trigger()  # its autosave follows the history too
+        assert successor.isWindowModified()
+        successor.autosaver.write_now()
+        assert copy.exists()
+        new = successor.new_window()  # a window opened from now on reads Chinese too
         assert new.menuBar().actions()[0].text() == "文件(&F)"
         assert new.session.blueprint.language == "zh-CN"
         new.close()
+        successor.session.history.set_clean()
+        successor.close()
     finally:
         i18n.remove_translators()
 

@@ -52,7 +52,7 @@ class BlueprintScene(QGraphicsScene):
         self._dirty_flows: set[str] = set()
         self._attached = True
         self._unsubscribe = document.subscribe(self._on_change)
-        history.subscribe(self._after_transaction)
+        self._unsubscribe_history = history.subscribe(self._after_transaction)
         self.gestures = interactions.Gestures(self)
 
     # -- public API ----------------------------------------------------------------------------
@@ -85,6 +85,7 @@ class BlueprintScene(QGraphicsScene):
         if self._attached:
             self._attached = False
             self._unsubscribe()
+            self._unsubscribe_history()
 
     # -- following the document ----------------------------------------------------------------
     def _on_change(self, change: Change) -> None:

@@ -55,9 +55,11 @@ class History:
         self._listeners: list[Callable[[], None]] = []
 
     # -- state ---------------------------------------------------------------------------------
-    def subscribe(self, listener: Callable[[], None]) -> None:
-        """``listener()`` runs after every finished transaction, undo and redo."""
+    def subscribe(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """``listener()`` runs after every finished transaction, undo and redo; call the
+        function returned to stop it (a window handing its session to another one)."""
         self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     def _notify(self) -> None:
         for listener in list(self._listeners):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -59,6 +60,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.store = store or RecoveryStore()
         self.session: Session | None = None
+        self._unsubscribe: Callable[[], None] | None = None
         self._generation = 0  # counts changes, so an unchanged document is not rewritten
         self._written: int | None = None
         self.timer = QTimer(self)
@@ -72,12 +74,22 @@ class Autosaver(QObject):
         """Watch ``session``; the copy of the session it replaces is no longer wanted."""
         if self.session is not None and self.session is not session:
             self.discard()
+        self.release()
         self.session = session
         self._generation += 1
         self._written = None
         history = session.history
-        history.subscribe(lambda: self._history_changed(history))
+        self._unsubscribe = history.subscribe(lambda: self._history_changed(history))
         self._history_changed(history)
+
+    def release(self) -> None:
+        """Stop watching the session but keep its copy: another window's autosaver takes the
+        session over (the copy is keyed by the session, so it carries on)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.timer.stop()
+        self.session = None
 
     def _history_changed(self, history: History) -> None:
         if self.session is None or history is not self.session.history:

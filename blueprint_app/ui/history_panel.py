@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
@@ -19,15 +21,24 @@ class HistoryPanel(QDockWidget):
         self.setObjectName("HistoryPanel")
         self.history: History | None = None
         self.session: Session | None = None
+        self._unsubscribe: Callable[[], None] | None = None
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._go_to)
         self.setWidget(self.list)
 
     def set_session(self, session: Session) -> None:
+        self.release()
         history = session.history
         self.history, self.session = history, session
-        history.subscribe(lambda: self._refresh(history))
+        self._unsubscribe = history.subscribe(lambda: self._refresh(history))
         self._refresh(history)
+
+    def release(self) -> None:
+        """Stop following the session (it is replaced, or moves to another window)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.history = self.session = None
 
     def _refresh(self, history: History) -> None:
         if history is not self.history:

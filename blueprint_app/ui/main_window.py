@@ -6,6 +6,7 @@ the session's history so every change is undoable and marks the window modified.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
                                                        i18n.blueprint_language())
         self.scene: Any = None
         self.view: Any = None
+        self._unsubscribe_history: Callable[[], None] | None = None
+        self._handing_over = False
         self.edits = EditCommands(self)
         self.menu_actions = WindowActions(self)
         self.find_bar = FindBar(lambda: self.session, self.go_to_step)
@@ -138,7 +141,7 @@ class MainWindow(QMainWindow):
         self.problems_panel.set_session(session)
         self.autosaver.follow(session)
         history = session.history
-        history.subscribe(lambda: self._history_changed(history))
+        self._unsubscribe_history = history.subscribe(lambda: self._history_changed(history))
         self._history_changed(history)
         self._selection_changed()
         if not session.blueprint.steps:
@@ -178,6 +181,31 @@ class MainWindow(QMainWindow):
         if self.scene is not None and shiboken6.isValid(self.scene):
             self.scene.selectionChanged.disconnect(self._selection_changed)
             self.scene.detach()
+        if self._unsubscribe_history is not None:
+            self._unsubscribe_history()
+            self._unsubscribe_history = None
+
+    def hand_over(self) -> MainWindow:
+        """Move this window's session (document, undo history, file, recovery copy) to a new
+        window in the same place and close this one without a question: how a new interface
+        language reaches the windows already open, every text built afresh."""
+        geometry, state = self.saveGeometry(), self.saveState()
+        successor = MainWindow(self.session)
+        successor.restoreGeometry(geometry)
+        successor.restoreState(state)
+        if self.view is not None and successor.view is not None:
+            successor.view.setTransform(self.view.transform())
+            centre = self.view.mapToScene(self.view.viewport().rect().center())
+            successor.view.centerOn(centre)
+        self._handing_over = True
+        for panel in (self.property_panel, self.structure_panel):
+            panel.release()
+        self.history_panel.release()
+        self.problems_panel.release()
+        self.autosaver.release()
+        successor.show()
+        self.close()
+        return successor
 
     def _history_changed(self, history: Any) -> None:
         if history is not self.session.history:
@@ -282,6 +310,10 @@ class MainWindow(QMainWindow):
         return answer is dialogs.Answer.DISCARD
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._handing_over:  # the session lives on in another window: nothing to ask
+            self._release_session()
+            event.accept()
+            return
         if self.maybe_save():
             self.autosaver.discard()  # saved, discarded or clean: no copy to keep
             self._save_layout()

@@ -2,15 +2,16 @@
 
 Both are kept in QSettings under keys shared with the rest of the editor: "ui/language"
 ("system", "en", "zh_CN", read by :mod:`blueprint_app.ui.i18n`) and
-"autosave/interval_seconds" (read by the autosave). A new language is installed at once, so
-windows and dialogs opened from then on use it; the windows already open keep their texts until
-Blueprint Studio restarts, which the dialog says.
+"autosave/interval_seconds" (read by the autosave). A new language is installed at once and
+every open window is rebuilt in it (:meth:`MainWindow.hand_over`), keeping its document, undo
+history and unsaved changes.
 """
 
 from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -60,8 +61,8 @@ class PreferencesDialog(QDialog):
         self.autosave.setSuffix(self.tr(" s"))
         self.autosave.setValue(autosave_interval())
         self.note = QLabel(self.tr(
-            "A new language applies to windows opened from now on; restart Blueprint Studio "
-            "to see it in the windows already open."))
+            "A new language applies at once: the windows are rebuilt in it, with your "
+            "documents, their undo history and unsaved changes as they are."))
         if os.environ.get(i18n.ENV_VAR):
             self.note.setText(self.note.text() + "\n" + self.tr(
                 "The BLUEPRINT_LANG environment variable is set: it overrides this choice."))
@@ -96,7 +97,10 @@ def edit_preferences(parent: QWidget) -> bool:
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        dialog.apply()
+        if dialog.apply():
+            from blueprint_app.ui.windows import reopen_all
+
+            QTimer.singleShot(0, reopen_all)  # once this dialog and its parent's menu are gone
         return True
     finally:
         dialog.deleteLater()

@@ -9,7 +9,7 @@ and :meth:`ProblemsPanel.badges`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -50,6 +50,7 @@ class ProblemsPanel(QDockWidget):
         super().__init__(QCoreApplication.translate("ProblemsPanel", "Problems"), parent)
         self.setObjectName("ProblemsPanel")
         self.session: Session | None = None
+        self._unsubscribe: Callable[[], None] | None = None
         self.findings: list[Finding] = []
         self.runs = 0  # how many validations ran (the benchmark and tests read it)
         self.timer = QTimer(self)
@@ -80,10 +81,19 @@ class ProblemsPanel(QDockWidget):
 
     def set_session(self, session: Session) -> None:
         """Follow ``session``: validate it now, then after each pause in editing."""
+        self.release()
         self.session = session
         history = session.history
-        history.subscribe(lambda: self._history_changed(history))
+        self._unsubscribe = history.subscribe(lambda: self._history_changed(history))
         self.refresh()
+
+    def release(self) -> None:
+        """Stop following the session (it is replaced, or moves to another window)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.timer.stop()
+        self.session = None
 
     def _history_changed(self, history: History) -> None:
         if self.session is None or history is not self.session.history:

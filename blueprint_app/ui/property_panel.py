@@ -42,9 +42,14 @@ class PropertyPanel(QDockWidget):
         self.setWidget(scroll)
 
     # -- what to show --------------------------------------------------------------------------
-    def set_session(self, session: Session) -> None:
+    def release(self) -> None:
+        """Stop following the session's document (the session moves to another window)."""
         if self._unsubscribe is not None:
             self._unsubscribe()
+            self._unsubscribe = None
+
+    def set_session(self, session: Session) -> None:
+        self.release()
         self.session = session
         self._unsubscribe = session.document.subscribe(self._model_changed)
         self.show_item(BLUEPRINT)

@@ -173,9 +173,14 @@ class StructurePanel(QDockWidget):
         for part in (self.lanes, self.phases):
             part.chosen.connect(self.chosen)
 
-    def set_session(self, session: Session) -> None:
+    def release(self) -> None:
+        """Stop following the session's document (the session moves to another window)."""
         if self._unsubscribe is not None:
             self._unsubscribe()
+            self._unsubscribe = None
+
+    def set_session(self, session: Session) -> None:
+        self.release()
         self.session = session
         self._unsubscribe = session.document.subscribe(self._model_changed)
         self.refresh()

@@ -35,6 +35,11 @@ def forget(window: MainWindow) -> None:
         _open.remove(window)
 
 
+def reopen_all() -> list[MainWindow]:
+    """Every open window again, its texts in the interface language now installed."""
+    return [window.hand_over() for window in windows()]
+
+
 def windows() -> list[MainWindow]:
     """The windows still on screen (a closed one may wait for deletion a little while)."""
     return [w for w in _open if shiboken6.isValid(w) and w.isVisible()]

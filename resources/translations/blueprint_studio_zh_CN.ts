@@ -754,8 +754,8 @@
         <translation> 秒</translation>
     </message>
     <message>
-        <source>A new language applies to windows opened from now on; restart Blueprint Studio to see it in the windows already open.</source>
-        <translation>新的界面语言会用于此后打开的窗口；已打开的窗口需重新启动 Blueprint Studio 后才会切换。</translation>
+        <source>A new language applies at once: the windows are rebuilt in it, with your documents, their undo history and unsaved changes as they are.</source>
+        <translation>新的界面语言立即生效：窗口会以新语言重建，文档、撤销历史和未保存的更改都保持原样。</translation>
     </message>
     <message>
         <source>The BLUEPRINT_LANG environment variable is set: it overrides this choice.</source>
