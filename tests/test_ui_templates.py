@@ -113,7 +113,8 @@ def test_thumbnails_show_the_blueprint_and_are_cached_until_the_file_changes(
 
 
 def test_preferences_store_the_language_and_autosave_interval(
-        window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch,
+        coffee_path: Path) -> None:
     monkeypatch.delenv("BLUEPRINT_LANG", raising=False)
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("en_US")))
     assert autosave_interval() == 30
@@ -128,9 +129,11 @@ def test_preferences_store_the_language_and_autosave_interval(
         click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
 
     # unsaved work with an undo history, and its recovery copy, in the window being rebuilt
+    assert window.open_path(coffee_path)
     with window.session.history.transaction("Rename") as tx:
         edits.set_field(tx, edits.BLUEPRINT, "title", "Coffee 点单 <&>")
     session = window.session
+    window.scene.select_ids([window.session.blueprint.steps[0].id])
     written: list[Path] = []
     window.autosaver.written.connect(written.append)
     assert window.autosaver.write_now()
@@ -149,6 +152,7 @@ def test_preferences_store_the_language_and_autosave_interval(
         successor = rebuilt[0]
         assert successor.menuBar().actions()[0].text() == "文件(&F)"
         assert successor.session is session and successor.isWindowModified()
+        assert successor.edits.selected_ids() == [session.blueprint.steps[0].id]
         assert successor.session.blueprint.title == "Coffee 点单 <&>"
         assert copy.exists()  # handing over is no reason to drop the recovery copy
         assert "Rename" in successor.menu_actions["undo"].text()

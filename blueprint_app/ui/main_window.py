@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
             successor.view.setTransform(self.view.transform())
             centre = self.view.mapToScene(self.view.viewport().rect().center())
             successor.view.centerOn(centre)
+            successor.scene.select_ids(self.edits.selected_ids())
         self._handing_over = True
         for panel in (self.property_panel, self.structure_panel):
             panel.release()
