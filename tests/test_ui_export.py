@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ from blueprint_app.ui.picture_clipboard import PICTURE_MARKER, SVG_TYPE
 from tests.canvas_support import at
 from tests.image_support import pdf_text, png_image, svg_texts
 from tests.test_canvas_editing import _card_centre
-from tests.ui_support import Dialogs, activate, click, shown_window, when_modal
+from tests.ui_support import Button, Dialogs, activate, click, shown_window, when_modal
 
 TIMEOUT = 30_000
 
@@ -250,6 +251,7 @@ def test_a_slow_export_shows_progress_and_cancel_stops_it_writing_nothing(
             return
         qtbot.waitUntil(lambda: progress.value() > 0, timeout=TIMEOUT)
         seen.append(progress.value())
+        assert not window.close()  # the window waits for the export to wind down
         buttons = [b for b in progress.findChildren(type(dialog.export_button)) if b.isVisible()]
         assert len(buttons) == 1
         if how == "button":
@@ -262,35 +264,82 @@ def test_a_slow_export_shows_progress_and_cancel_stops_it_writing_nothing(
     assert seen and 0 < seen[0] < 1000
     assert not target.exists() and list(target.parent.iterdir()) == []
     assert dialog.isVisible() and dialog.exported is None and dialogs.errors == []
-    assert "cancelled" in dialog.preview.status.text()
+    assert "cancelled" in dialog.note.text()
     dialog.reject()
 
 
-def test_the_preview_of_a_large_blueprint_leaves_the_dialog_live(
-        qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
-    assert window.open_path(slow_blueprint(tmp_path))
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    dialog = ExportDialog(window)
-    dialog.show()
-    timer.start(5)
-    dialog.form.set_format("png")
-    wait_preview(qtbot, dialog)
-    timer.stop()
+def test_the_preview_is_drawn_off_the_window_thread_which_keeps_running(
+        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The drawing waits for a timer of the window's thread: were it drawn on that thread, it
+    would wait in vain (and say so) instead of seeing the timer fire."""
+    from blueprint_app.ui import export_preview
+
+    real = export_preview.draw_preview
+    seen: list[tuple[bool, bool]] = []  # (on the main thread, the window's timer fired)
+
+    def watched(*args: Any) -> PreviewResult:
+        fired = threading.Event()
+        QTimer.singleShot(0, window, fired.set)  # runs only if the window's loop runs
+        seen.append((threading.current_thread() is threading.main_thread(),
+                     fired.wait(timeout=5)))
+        return real(*args)
+
+    monkeypatch.setattr(export_preview, "draw_preview", watched)
+    dialog = open_dialog(qtbot, window)
     assert dialog.preview.result is not None and dialog.preview.result.image is not None
-    assert len(ticks) > 5  # the window's event loop ran while the preview was drawn
+    assert seen and seen[-1] == (False, True)
     dialog.reject()
 
 
 def test_closing_the_dialog_mid_preview_stops_the_drawing(
-        qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
-    assert window.open_path(slow_blueprint(tmp_path))
+        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from blueprint_app.export.progress import ExportCancelled
+    from blueprint_app.ui import export_preview
+
+    stopped: list[bool] = []
+
+    def endless(*args: Any) -> PreviewResult:  # a drawing that only ends when it is stopped
+        progress = args[-1]
+        try:
+            while True:
+                progress(0.5)
+                time.sleep(0.005)
+        except ExportCancelled:
+            stopped.append(True)
+            raise
+
+    monkeypatch.setattr(export_preview, "draw_preview", endless)
     dialog = ExportDialog(window)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.preview._job is not None, timeout=TIMEOUT)
     dialog.reject()
-    assert not dialog.preview.busy
+    assert stopped == [True] and not dialog.preview.busy
+
+
+def test_a_stored_scale_that_is_no_number_falls_back_to_two(window: MainWindow) -> None:
+    for stored in ("nan", "inf", "lots"):
+        recent.settings().setValue("export/scale", stored)
+        dialog = ExportDialog(window)
+        assert dialog.form.scale.value() == 2.0, stored
+        dialog.reject()
+        dialog.deleteLater()
+
+
+def test_an_added_extension_never_replaces_a_file_unasked(
+        qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    existing = tmp_path / "coffee.md"
+    existing.write_text("keep me")
+    dialog = open_dialog(qtbot, window)
+    choose(qtbot, dialog, "md")
+    dialogs.save_paths.append(tmp_path / "coffee")  # the file dialog checked "coffee" only
+    dialogs.answers.append(Button.No)
+    click(qtbot, dialog.export_button)
+    assert existing.read_text() == "keep me" and dialog.isVisible()
+    assert dialogs.questions and "coffee.md" in dialogs.questions[-1]
+    dialogs.save_paths.append(tmp_path / "coffee")
+    dialogs.answers.append(Button.Yes)
+    click(qtbot, dialog.export_button)
+    assert existing.read_text().startswith("# Coffee to go")
 
 
 def test_copy_as_image_puts_the_selection_or_the_whole_blueprint_on_the_clipboard(
@@ -336,7 +385,7 @@ def test_the_dialog_copies_text_formats_as_text(qtbot: Any, window: MainWindow) 
     click(qtbot, dialog.copy_button)
     text = QGuiApplication.clipboard().text()
     assert "flowchart LR" in text and "Make the drink" in text
-    assert "Copied" in dialog.preview.status.text()
+    assert "Copied" in dialog.note.text()
     dialog.reject()
 
 

@@ -116,8 +116,10 @@ def compose(blueprint: Blueprint, options: ExportOptions | None = None,
     progress(0.0)
     shown = scoped_copy(laid_out_copy(blueprint), options.selection, options.phases)
     progress(0.1)
-    scene, items = _static_scene(shown)
+    scene = QGraphicsScene()
+    items = BlueprintItems(scene, shown)
     try:
+        items.build(part(progress, 0.1, 0.8))
         return _decorated(blueprint, options, progress, scene, items)
     except BaseException:  # stopped or failed: the scene goes now, on this thread
         Picture(scene, QRectF(), "", "", items).dispose()
@@ -152,13 +154,6 @@ def _decorated(blueprint: Blueprint, options: ExportOptions, progress: Progress,
         description += f". {' '.join(blueprint.description.split())}"
     progress(1.0)
     return Picture(scene, source, blueprint.title, description, items)
-
-
-def _static_scene(blueprint: Blueprint) -> tuple[QGraphicsScene, BlueprintItems]:
-    scene = QGraphicsScene()
-    items = BlueprintItems(scene, blueprint)
-    items.build()
-    return scene, items
 
 
 def _fields(blueprint: Blueprint, options: ExportOptions,

@@ -83,8 +83,21 @@ class BlueprintItems:
         return self._lane_kinds.get(lane_id, LaneKind.CUSTOM)
 
     # -- building ------------------------------------------------------------------------------
-    def build(self) -> None:
-        """Create every item (once; later changes go through the ``*_changed`` methods)."""
+    def build(self, progress: Callable[[float], None] | None = None) -> None:
+        """Create every item (once; later changes go through the ``*_changed`` methods).
+
+        ``progress`` hears the fraction built every few hundred items; an export job's may
+        raise to stop the building there.
+        """
+        total = max(1, len(self.blueprint.steps) + 2 * len(self.blueprint.flows))
+        done = 0
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if progress is not None and done % 200 == 0:
+                progress(done / total)
+
         self.scene.setBackgroundBrush(style.CANVAS)
         self.refresh_frame()
         # Fix the scene rect before adding items: the flow router asks the scene which cards lie
@@ -93,10 +106,13 @@ class BlueprintItems:
         self.update_scene_rect()
         for step in self.blueprint.steps:
             self.add_card(step.id)
+            tick()
         for flow in self.blueprint.flows:
             self.add_flow(flow.id, route=False)
+            tick()
         for item in self.flows.values():  # routed once all are known: ends share card edges
             item.reroute()
+            tick()
         for note in self.blueprint.notes:
             self.add_note(note.id)
         self.update_scene_rect()

@@ -69,3 +69,17 @@ def ask_export_path(parent: QWidget, suggested: str, file_filter: str) -> Path |
         parent, QCoreApplication.translate("Dialogs", "Export as"), suggested, file_filter
     )
     return Path(path) if path else None
+
+
+def ask_replace(parent: QWidget, path: Path) -> bool:
+    """Replace ``path``? Asked when the name written differs from the one the file dialog
+    checked (the format's extension was added)."""
+    reply = QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("Dialogs", "Replace the file?"),
+        QCoreApplication.translate("Dialogs", "“{name}” already exists. Replace it?").format(
+            name=path.name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return reply == QMessageBox.StandardButton.Yes

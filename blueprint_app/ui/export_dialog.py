@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QVBoxLayout,
 )
@@ -80,12 +81,17 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         self.copy_button.clicked.connect(self.copy)
         self.buttons.rejected.connect(self.reject)
+        self.note = QLabel()  # what the last Export or Copy did, beside the buttons
+        self.note.setObjectName("exportNote")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.buttons)
         top = QHBoxLayout()
         top.addWidget(self.form)
         top.addWidget(self.preview, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self.form.changed.connect(self.refresh)
         self.preview.shown.connect(self._preview_shown)
         self.exported: Path | None = None
@@ -130,13 +136,18 @@ class ExportDialog(QDialog):
         if chosen is None:
             return False
         path = with_extension(chosen, fmt)
+        if path != chosen and path.exists() and not dialogs.ask_replace(self, path):
+            return False  # the file dialog asked about the name typed, not this one
         options = self.form.options()
         blueprint = self.blueprint
+        self.preview.stop()  # one drawing at a time: Qt's scene list is not thread-safe
         outcome = run_with_progress(
             self, self.tr("Exporting {name}…").format(name=path.name),
             lambda progress: export_document(blueprint, fmt, options, progress))
+        if not (outcome.ok and outcome.result is not None):
+            self.refresh()  # the dialog stays: its preview comes back
         if outcome.cancelled:
-            self.preview.status.setText(self.tr("Export cancelled; nothing was written."))
+            self.note.setText(self.tr("Export cancelled; nothing was written."))
             return False
         if outcome.error is not None or outcome.result is None:
             dialogs.show_error(self, self.tr("Cannot export"), self.tr(
@@ -147,6 +158,7 @@ class ExportDialog(QDialog):
             write_atomic(path, outcome.result)
         except BlueprintFileError as error:
             dialogs.show_error(self, self.tr("Cannot export"), str(error))
+            self.refresh()
             return False
         self.form.remember()
         recent.settings().setValue(FOLDER_KEY, str(path.parent))
@@ -166,14 +178,16 @@ class ExportDialog(QDialog):
         else:
             def work(progress: Progress) -> object:
                 return export_document(blueprint, fmt, options, progress)
+        self.preview.stop()
         outcome = run_with_progress(self, self.tr("Copying…"), work)
+        self.refresh()
         if not outcome.ok or outcome.result is None:
             if outcome.error is not None:
                 dialogs.show_error(self, self.tr("Cannot copy"), outcome.error)
             return False
         put_on_clipboard(outcome.result)
         self.form.remember()
-        self.preview.status.setText(self.tr("Copied to the clipboard."))
+        self.note.setText(self.tr("Copied to the clipboard."))
         return True
 
     def done(self, result: int) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -28,6 +29,16 @@ T = TypeVar("T")
 # How long an export runs before its progress dialog appears; quicker ones never show one.
 SHOW_AFTER_MS = 400
 STEPS = 1000  # the progress bar's resolution
+
+
+_lock = threading.Lock()
+_running = [0]  # jobs started and not yet ended, on any thread
+
+
+def jobs_running() -> bool:
+    """True while any export job (a preview too) is drawing on its own thread."""
+    with _lock:
+        return _running[0] > 0
 
 
 class ExportJob(QThread):
@@ -64,12 +75,16 @@ class ExportJob(QThread):
         """Start, with Python's cycle collector paused until the work is done: a collection on
         the window's thread could otherwise free Qt objects this thread is still using."""
         gc_pause.pause()
+        with _lock:
+            _running[0] += 1
         super().start(priority)
 
     def run(self) -> None:
         try:
             self._run()
         finally:
+            with _lock:
+                _running[0] -= 1
             gc_pause.resume()
 
     def _run(self) -> None:
@@ -114,8 +129,10 @@ class Outcome(Generic[T]):
 def run_with_progress(parent: QWidget, label: str, work: Callable[[Progress], T]) -> Outcome[T]:
     """Run ``work`` on an :class:`ExportJob` and wait for it, the window repainting meanwhile.
 
-    For the first :data:`SHOW_AFTER_MS` user input waits (a click cannot change the document
-    mid-export); after that a window-modal progress dialog with Cancel shows.
+    User input waits for the first :data:`SHOW_AFTER_MS` (a click cannot change the document
+    mid-export); after that a window-modal progress dialog with Cancel shows. Once cancelled,
+    input waits again until the job has really stopped, so nothing (another export, closing the
+    window) can happen while it winds down.
     """
     outcome: Outcome[T] = Outcome()
     job = ExportJob(work)
@@ -134,34 +151,62 @@ def run_with_progress(parent: QWidget, label: str, work: Callable[[Progress], T]
     job.failed.connect(failed)
     job.cancelled.connect(cancelled)
     job.finished.connect(loop.quit)
-    job.start()
-    quick = QTimer()
-    quick.setSingleShot(True)
-    quick.timeout.connect(loop.quit)
-    quick.start(SHOW_AFTER_MS)
-    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    quick.stop()
-    if job.isRunning():
-        dialog = progress_dialog(parent, label)
-        dialog.canceled.connect(job.cancel)
-
-        def show(fraction: float) -> None:
-            if dialog.wasCanceled():  # closed or cancelled some way that sent no signal
-                job.cancel()
-            else:
-                dialog.setValue(round(fraction * STEPS))
-
-        job.progressed.connect(show)
-        dialog.show()
+    _waiting.append(job)
+    try:
+        job.start()
+        quick = QTimer()
+        quick.setSingleShot(True)
+        quick.timeout.connect(loop.quit)
+        quick.start(SHOW_AFTER_MS)
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        quick.stop()
         if job.isRunning():
-            loop.exec()
-        dialog.hide()
-        dialog.deleteLater()
-    job.wait()
-    # deliver the signals the job queued in its last moments (its result among them)
-    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    job.deleteLater()
+            _wait_behind_dialog(parent, label, job, loop)
+    finally:
+        job.cancel()  # no-op when it ended; stops it when something above went wrong
+        job.wait()
+        # deliver the signals the job queued in its last moments (its result among them)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        _waiting.remove(job)
+        job.deleteLater()
     return outcome
+
+
+_waiting: list[ExportJob] = []
+
+
+def busy() -> bool:
+    """True while an export waits behind a progress dialog: windows must not close now."""
+    return bool(_waiting)
+
+
+def _wait_behind_dialog(parent: QWidget, label: str, job: ExportJob, loop: QEventLoop) -> None:
+    dialog = progress_dialog(parent, label)
+
+    def stop() -> None:
+        job.cancel()
+        loop.quit()  # and wait on below without taking input
+
+    dialog.canceled.connect(stop)
+
+    def show(fraction: float) -> None:
+        if dialog.wasCanceled():  # closed or cancelled some way that sent no signal
+            stop()
+        else:
+            dialog.setValue(round(fraction * STEPS))
+
+    job.progressed.connect(show)
+    dialog.show()
+    try:
+        if job.isRunning() and not job.is_cancelled:
+            loop.exec()
+        if job.isRunning():  # cancelled: the job stops at its next stage
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    finally:
+        job.progressed.disconnect(show)
+        if shiboken6.isValid(dialog):
+            dialog.hide()
+            dialog.deleteLater()
 
 
 def progress_dialog(parent: QWidget, label: str) -> QProgressDialog:

@@ -7,6 +7,8 @@ the dialog does not jump about as the format changes. The choices are remembered
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -181,6 +183,8 @@ class ExportOptionsForm(QWidget):
         try:
             scale = float(str(_setting("scale", 2.0)))
         except ValueError:
+            scale = 2.0
+        if not math.isfinite(scale):
             scale = 2.0
         self.scale.setValue(scale)
         self.transparent.setChecked(_flag("transparent", False))

@@ -246,6 +246,7 @@ class PreviewPane(QWidget):
         """Stop drawing and wait for the job: the dialog is closing."""
         self._timer.stop()
         self._wanted = None
+        self._generation += 1
         job = self._job
         if job is not None:
             job.cancel()

@@ -19,7 +19,7 @@ from blueprint_app.analysis.layout import arrange
 from blueprint_app.history import BLUEPRINT
 from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
-from blueprint_app.ui import dialogs, i18n, recent, safe_save
+from blueprint_app.ui import dialogs, export_job, i18n, recent, safe_save
 from blueprint_app.ui.actions import WindowActions
 from blueprint_app.ui.autosave import Autosaver
 from blueprint_app.ui.canvas_host import PaletteDrop, build_canvas, dropped_file
@@ -314,6 +314,9 @@ class MainWindow(QMainWindow):
         if self._handing_over:  # the session lives on in another window: nothing to ask
             self._release_session()
             event.accept()
+            return
+        if export_job.busy():  # an export winds down behind its progress dialog
+            event.ignore()
             return
         if self.maybe_save():
             self.autosaver.discard()  # saved, discarded or clean: no copy to keep

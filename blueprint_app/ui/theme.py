@@ -6,7 +6,7 @@ the platform palette in light mode and a matching dark palette when the system i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -60,9 +60,20 @@ def app_icon() -> QIcon:
     return icon
 
 
+def _apply_when_idle(app: QApplication) -> None:
+    """A palette change reaches every graphics scene, an export job's too: wait for the jobs."""
+    from blueprint_app.ui.export_job import jobs_running
+
+    if jobs_running():
+        QTimer.singleShot(250, lambda: _apply_when_idle(app))
+    else:
+        apply_palette(app)
+
+
 def follow_system_palette(app: QApplication) -> None:
     """Use Fusion with the system's scheme now and whenever the user switches it."""
     app.setStyle("Fusion")
     app.setWindowIcon(app_icon())
     apply_palette(app)
-    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_palette(app))
+    QGuiApplication.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: _apply_when_idle(app))

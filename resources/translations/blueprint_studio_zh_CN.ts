@@ -290,6 +290,14 @@
         <source>Export as</source>
         <translation>导出为</translation>
     </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>“{name}” already exists. Replace it?</source>
+        <translation>“{name}”已存在。要替换它吗？</translation>
+    </message>
 </context>
 <context>
     <name>EditCommands</name>
