@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from blueprint_app import __version__
+from blueprint_app.render import style
 from blueprint_app.ui import crash
 from blueprint_app.ui.edit_commands import release_clipboard
 from blueprint_app.ui.i18n import install_translators
@@ -45,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     configure_application_identity()
+    style.quiet_font_fallback()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "blueprint-app"])
     assert isinstance(app, QApplication)
     install_translators()

@@ -6,10 +6,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 PY="$VENV/bin/python"
 
-# Debian packages: Qt's runtime libraries, a CJK font, and the tools the tests check exports with.
+# Debian packages: Qt's runtime libraries, fonts for Chinese, the other scripts and emoji, and the
+# tools the tests check exports with.
 SYSTEM_PACKAGES_RUN="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
-  fonts-wqy-microhei"
+  fonts-wqy-microhei fonts-noto-core fonts-noto-color-emoji"
 SYSTEM_PACKAGES_TEST="$SYSTEM_PACKAGES_RUN librsvg2-bin poppler-utils xvfb graphviz"
 
 find_python() {

@@ -51,6 +51,7 @@ from blueprint_app.export.image_words import picture_words
 from blueprint_app.export.progress import Progress, no_progress, part
 from blueprint_app.export.spec import _title_block
 from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.render import style
 from blueprint_app.render.marks import place_marks
 from blueprint_app.render.scene_builder import BlueprintItems, laid_out_copy
 from blueprint_app.validation import Finding, Severity, validate, worst_by_item
@@ -78,6 +79,7 @@ def ensure_qt() -> QGuiApplication:
     if not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY",
                                                   "QT_QPA_PLATFORM")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    style.quiet_font_fallback()
     app = QApplication([sys.argv[0] if sys.argv else "blueprint"])
     _APP.append(app)
     return app

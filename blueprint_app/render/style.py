@@ -1,14 +1,15 @@
 """Colours, pens and fonts of a drawn blueprint: calm lane colours, distinct lines and flows.
 
 One place for the look, so the canvas and every image export agree. Fonts name a fallback list
-that covers Chinese on Linux, Windows and macOS; Qt picks the first one installed.
+that covers Chinese and emoji on Linux, Windows and macOS; Qt takes each character from the
+first family installed that has it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLoggingCategory, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
 from blueprint_app.model.blueprint import FlowKind, LaneKind
@@ -16,8 +17,23 @@ from blueprint_app.model.blueprint import FlowKind, LaneKind
 FONT_FAMILIES = [
     "Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans",
     "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC",
-    "Source Han Sans SC", "Hiragino Sans GB", "Droid Sans Fallback", "sans-serif",
+    "Source Han Sans SC", "Hiragino Sans GB", "Droid Sans Fallback",
+    "Noto Color Emoji", "Segoe UI Emoji", "Apple Color Emoji", "sans-serif",
 ]
+"""Latin, then Chinese, then emoji; other scripts (Arabic, Devanagari, Thai…) come from the
+system's own fallback (fontconfig, DirectWrite, Core Text), which finds Noto Sans Thai and the
+like by script."""
+
+QUIET_FONT_FALLBACK = "qt.text.font.db.info=false"
+
+
+def quiet_font_fallback() -> None:
+    """Silence Qt's "OpenType support missing for <family>, script N" notes (info level).
+
+    Qt prints one for every family of the list above that lacks a script it then finds in
+    another font (Thai, Khmer…): the text draws right, so on a command line it is only noise.
+    """
+    QLoggingCategory.setFilterRules(QUIET_FONT_FALLBACK)
 
 
 def font(point_size: float, bold: bool = False) -> QFont:
