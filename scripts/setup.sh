@@ -11,7 +11,7 @@ PY="$VENV/bin/python"
 SYSTEM_PACKAGES_RUN="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   fonts-wqy-microhei fonts-noto-core fonts-noto-color-emoji"
-SYSTEM_PACKAGES_TEST="$SYSTEM_PACKAGES_RUN librsvg2-bin poppler-utils xvfb graphviz"
+SYSTEM_PACKAGES_TEST="$SYSTEM_PACKAGES_RUN librsvg2-bin poppler-utils qpdf xvfb graphviz"
 
 find_python() {
   for candidate in python3.13 python3.12 python3.11 python3; do

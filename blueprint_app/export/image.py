@@ -46,8 +46,10 @@ from blueprint_app.export.image_decor import (
     TitleBlockItem,
     legend_groups,
 )
+from blueprint_app.export.image_radicals import radical_ideographs
 from blueprint_app.export.image_scope import ImageOptionError, phase_range, scoped_copy
 from blueprint_app.export.image_words import picture_words
+from blueprint_app.export.pdf_text_map import remap_text
 from blueprint_app.export.progress import Progress, no_progress, part
 from blueprint_app.export.spec import _title_block
 from blueprint_app.model.blueprint import Blueprint
@@ -325,7 +327,7 @@ def to_pdf(picture: Picture, page: str | None = None) -> bytes:
     _paint(picture, painter, target)
     painter.end()
     buffer.close()
-    return _bytes(data)
+    return remap_text(_bytes(data), radical_ideographs())  # copied Chinese reads as typed
 
 
 def _page_layout(picture: Picture, page: str | None) -> QPageLayout:
