@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 
 from blueprint_app.analysis import geometry as geo
-from blueprint_app.analysis.routing import CardIndex, Rect, route, spread
+from blueprint_app.analysis.routing import CardIndex, Rect, route, route_box, spread
 from blueprint_app.model import StepLayout
 from blueprint_app.storage import load
 
@@ -61,6 +61,38 @@ def test_routes_go_round_a_card_in_the_way() -> None:
     assert all(x > 100 for x, _ in points[1:-1]), "the detour runs right of the cards"
     index.remove("middle")
     assert route(top, bottom, index.blocked_except("top", "bottom")) == [(50, 60), (50, 200)]
+
+
+def _crosses(points: list[tuple[float, float]], card: Rect) -> bool:
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        if (min(x1, x2) < card.right and max(x1, x2) > card.x
+                and min(y1, y2) < card.bottom and max(y1, y2) > card.y):
+            return True
+    return False
+
+
+def test_a_forward_route_goes_round_a_card_between_in_its_row() -> None:
+    source, between, target = (Rect(0, 100, 108, 66), Rect(200, 100, 108, 66),
+                               Rect(400, 100, 108, 66))
+    index = CardIndex()
+    for name, rect in (("source", source), ("between", between), ("target", target)):
+        index.put(name, rect)
+    blocked = index.blocked_except("source", "target")
+    points = route(source, target, blocked)
+    assert points[0] == (108, 133) and points[-1] == (400, 133)
+    assert not _crosses(points, between)
+    channel = points[2][1]
+    assert 166 < channel < 166 + 14, "below the cards, inside the lane's padding"
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        assert x1 == x2 or y1 == y2
+    index.put("under", Rect(150, 170, 300, 60))  # the way below is shut too: over the top
+    points = route(source, target, index.blocked_except("source", "target"))
+    assert points[2][1] < 100 and not _crosses(points, between)
+    box = route_box(source, target)
+    assert all(box.contains(x, y) for x, y in points), "a card moved in its way reroutes it"
+    index.remove("between")
+    assert route(source, target, index.blocked_except("source", "target")) == [
+        (108, 133), (400, 133)]
 
 
 def test_shared_edges_spread_their_ends() -> None:

@@ -3,7 +3,9 @@
 Routes leave and enter cards on the side facing the other card and bend at most twice, in the gap
 between cards, so they rarely cross a card. Where the straight route would pass through another
 card (a hand-off across a lane that has a card in the same column), the route goes round it through
-the gap at the cards' right. ``blocked`` tells whether a rectangle is covered by other cards.
+the gap at the cards' right; a forward flow whose row holds a card between its ends runs along a
+channel just below or above the two cards instead. ``blocked`` tells whether a rectangle is
+covered by other cards.
 """
 
 from __future__ import annotations
@@ -98,7 +100,10 @@ def _forward(source: Rect, target: Rect, blocked: Blocked | None,
              exit_shift: float, entry_shift: float) -> list[Point]:
     start, end = (source.right, source.cy + exit_shift), (target.x, target.cy + entry_shift)
     if abs(start[1] - end[1]) < 0.5:
-        return [start, end]
+        straight = [start, end]
+        if _free(straight, blocked):
+            return straight
+        return _through_channel(source, target, blocked, start, end) or straight
     # flows sharing the target's edge bend at staggered x so their verticals do not overlap:
     # coming down, the upper port bends nearer the target; coming up, the lower one does
     stagger = entry_shift if end[1] < start[1] else -entry_shift
@@ -109,7 +114,30 @@ def _forward(source: Rect, target: Rect, blocked: Blocked | None,
     for points in routes:
         if _free(points, blocked):
             return points
-    return routes[0]
+    return _through_channel(source, target, blocked, start, end) or routes[0]
+
+
+def _through_channel(source: Rect, target: Rect, blocked: Blocked | None, start: Point,
+                     end: Point) -> list[Point] | None:
+    """A forward route whose row is blocked (a card between, in the same row): down past the
+    lower card's bottom or up past the higher card's top, across, and back to the target.
+
+    Stays inside :func:`route_box`, so a card moved into its way reroutes it.
+    """
+    if start[0] + 2 * DETOUR > end[0] - 2 * DETOUR:
+        return None  # no room for the two bends in the gap between the cards
+    # the channel runs inside the lane's padding, clear of the lane's edge (a line of
+    # visibility may run there); channel and bends are staggered by the source's position so
+    # two such routes from different cards rarely run on top of each other
+    stagger = round(source.x / 10) % 3
+    x1, x2 = start[0] + 8.0 + 6.0 * stagger, end[0] - 8.0 - 6.0 * stagger
+    depth = 4.0 + 3.0 * stagger
+    channels = [max(source.bottom, target.bottom) + depth, min(source.y, target.y) - depth]
+    routes = [[start, (x1, start[1]), (x1, y), (x2, y), (x2, end[1]), end] for y in channels]
+    free = [points for points in routes if _free(points, blocked)]
+    if not free:
+        return None
+    return min(free, key=lambda points: abs(points[2][1] - start[1]) + abs(points[3][1] - end[1]))
 
 
 def _backward(source: Rect, target: Rect, exit_shift: float, entry_shift: float) -> list[Point]:
@@ -129,7 +157,7 @@ def spread(index: int, count: int, edge: float, pitch: float = 14.0) -> float:
 
 def route_box(source: Rect, target: Rect) -> Rect:
     """Everywhere any route between two cards may run: a card there can change the route."""
-    left, top = min(source.x, target.x) - DETOUR - 2, min(source.y, target.y) - 2
+    left, top = min(source.x, target.x) - DETOUR - 2, min(source.y, target.y) - BACK_DROP - 2
     right = max(source.right, target.right) + DETOUR + 2
     bottom = max(source.bottom, target.bottom) + BACK_DROP + 2
     return Rect(left, top, right - left, bottom - top)
