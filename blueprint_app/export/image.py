@@ -46,7 +46,7 @@ from blueprint_app.export.image_decor import (
     TitleBlockItem,
     legend_groups,
 )
-from blueprint_app.export.image_radicals import radical_ideographs
+from blueprint_app.export.image_glyph_names import preferred_names
 from blueprint_app.export.image_scope import ImageOptionError, phase_range, scoped_copy
 from blueprint_app.export.image_words import picture_words
 from blueprint_app.export.pdf_text_map import remap_text
@@ -327,7 +327,7 @@ def to_pdf(picture: Picture, page: str | None = None) -> bytes:
     _paint(picture, painter, target)
     painter.end()
     buffer.close()
-    return remap_text(_bytes(data), radical_ideographs())  # copied Chinese reads as typed
+    return remap_text(_bytes(data), preferred_names())  # copied text reads as typed
 
 
 def _page_layout(picture: Picture, page: str | None) -> QPageLayout:

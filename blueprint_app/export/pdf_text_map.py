@@ -1,9 +1,10 @@
 """Mend the text maps (ToUnicode CMaps) of a PDF Qt wrote, so copied text is the text typed.
 
 A PDF names each drawn glyph by a character so readers can search and copy. Qt takes the lowest
-code point the font draws with that glyph, and Chinese fonts draw a Kangxi radical (U+2F00…)
-and its ideograph with one glyph: 入住 copied out of a PDF read ⼊住, and searching for 入住
-found nothing. :func:`remap_text` swaps such names for the characters wanted.
+code point the font draws with that glyph, and fonts share glyphs between look-alikes: Chinese
+fonts draw a Kangxi radical (U+2F00…) and its ideograph with one glyph, so 入住 copied out of
+a PDF read ⼊住 and searching for 入住 found nothing. :func:`remap_text` swaps such names for
+the characters wanted (see image_glyph_names.py for which).
 
 Qt writes each map as an uncompressed stream with a direct ``/Length`` and a classic xref
 table; anything else is left as it is (the drawing is right either way). No Qt here: this
@@ -21,6 +22,7 @@ _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
 _SECTION = re.compile(rb"(begin(bfchar|bfrange)\b)(.*?)(\bend\2)", re.S)
 _TOKEN = re.compile(rb"<([0-9A-Fa-f]*)>|\[|\]")
+_HEX = re.compile(rb"<[0-9A-Fa-f]*>")
 
 
 def remap_text(pdf: bytes, replacements: Mapping[int, int]) -> bytes:
@@ -79,7 +81,7 @@ def _bfchar(body: bytes, replacements: Mapping[int, int]) -> bytes:
         position += 1
         return _swap(match.group(0), replacements) if position % 2 == 0 else match.group(0)
 
-    return re.sub(rb"<[0-9A-Fa-f]*>", swap_destination, body)
+    return _HEX.sub(swap_destination, body)
 
 
 def _bfrange(body: bytes, replacements: Mapping[int, int]) -> bytes:
@@ -95,8 +97,14 @@ def _bfrange(body: bytes, replacements: Mapping[int, int]) -> bytes:
             if tokens[-1] != b"]":
                 lines.append(line)  # an array running over lines: not Qt's, kept
                 continue
-            fixed = [_swap(token, replacements) for token in tokens[3:-1]]
-            lines.append(b"%s %s [%s]" % (tokens[0], tokens[1], b" ".join(fixed)))
+            seen = 0
+
+            def swap_listed(match: re.Match[bytes]) -> bytes:
+                nonlocal seen
+                seen += 1  # the first two are the glyph codes
+                return match.group(0) if seen <= 2 else _swap(match.group(0), replacements)
+
+            lines.append(_HEX.sub(swap_listed, line))  # in place: spacing kept as Qt wrote it
             continue
         start = tokens[2][1:-1]
         run = [int(start, 16) + step for step in range(high - low + 1)] if len(start) == 4 else []
@@ -110,12 +118,16 @@ def _bfrange(body: bytes, replacements: Mapping[int, int]) -> bytes:
 
 def _xref(pdf: bytes) -> tuple[int, dict[int, int]] | None:
     """Where the xref table starts, and each in-use object's offset; None if not a classic
-    single table (an incremental update or an xref stream)."""
+    single table (an incremental update or an xref stream).
+
+    The last ``startxref`` counts: the word may also stand in the document's own text (Qt
+    writes the title into the metadata as it is).
+    """
     tail = _STARTXREF.search(pdf[-64:])
-    if tail is None or pdf.count(b"startxref") != 1:
+    if tail is None:
         return None
     table_at = int(tail.group(1))
-    if not pdf.startswith(b"xref", table_at):
+    if not pdf.startswith(b"xref", table_at) or b"/Prev" in pdf[table_at:]:
         return None
     offsets: dict[int, int] = {}
     lines = iter(pdf[table_at:].split(b"\n")[1:])
