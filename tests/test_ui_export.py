@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
+from PySide6.QtWidgets import QDialog, QProgressDialog
 
 from benchmarks.generate import generate_blueprint
 from blueprint_app.export import image
@@ -243,12 +243,7 @@ def test_a_slow_export_shows_progress_and_cancel_stops_it_writing_nothing(
     dialogs.save_paths.append(target)
     seen: list[int] = []
 
-    def cancel(tries: int = 0) -> None:
-        progress = QApplication.activeModalWidget()
-        if not isinstance(progress, QProgressDialog):
-            if tries < 500:
-                QTimer.singleShot(20, lambda: cancel(tries + 1))
-            return
+    def cancel(progress: QProgressDialog) -> None:
         qtbot.waitUntil(lambda: progress.value() > 0, timeout=TIMEOUT)
         seen.append(progress.value())
         assert not window.close()  # the window waits for the export to wind down
@@ -259,8 +254,9 @@ def test_a_slow_export_shows_progress_and_cancel_stops_it_writing_nothing(
         else:
             qtbot.keyClick(progress, Qt.Key.Key_Escape)
 
-    QTimer.singleShot(0, cancel)
+    problems = when_modal(qtbot, cancel, QProgressDialog)
     click(qtbot, dialog.export_button)
+    assert problems == []
     assert seen and 0 < seen[0] < 1000
     assert not target.exists() and list(target.parent.iterdir()) == []
     assert dialog.isVisible() and dialog.exported is None and dialogs.errors == []

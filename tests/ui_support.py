@@ -123,14 +123,16 @@ def answer_modal(button_text: str, seen: list[str] | None = None) -> None:
     QTimer.singleShot(0, click)
 
 
-def when_modal(qtbot: Any, act: Callable[[QDialog], None]) -> list[str]:
-    """Run ``act`` on the next modal dialog once it shows; returns problems seen there."""
+def when_modal(qtbot: Any, act: Callable[[Any], None],
+               kind: type[QDialog] = QDialog) -> list[str]:
+    """Run ``act`` on the next modal dialog of ``kind`` once it shows; returns problems seen
+    there (a progress dialog over a modal dialog: ``kind=QProgressDialog``)."""
     problems: list[str] = []
     tries = [250]
 
     def run() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
+        if not isinstance(dialog, kind):
             tries[0] -= 1
             if tries[0]:
                 QTimer.singleShot(20, run)
