@@ -41,7 +41,7 @@ def test_the_font_list_reaches_a_font_with_chinese_glyphs() -> None:
     named = [family for family in style.FONT_FAMILIES if family in families]
     assert named, "no font of render/style.py's fallback list covers Chinese"
     raw = QRawFont.fromFont(style.font(28), QFontDatabase.WritingSystem.SimplifiedChinese)
-    assert all(raw.supportsCharacter(char) for char in CHARS)
+    assert all(raw.supportsCharacter(ord(char)) for char in CHARS)
 
 
 def test_chinese_characters_draw_distinct_inked_glyphs_not_boxes() -> None:
