@@ -42,7 +42,9 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def open_and_paint(app: QApplication, path: Path, fit: bool) -> tuple[float, float, BlueprintScene, BlueprintView]:
+def open_and_paint(
+    app: QApplication, path: Path, fit: bool
+) -> tuple[float, float, BlueprintScene, BlueprintView]:
     """Seconds from reading the file to the first painted frame, and the seconds of that paint."""
     start = time.perf_counter()
     document = Document(load(path))
@@ -61,8 +63,9 @@ def open_and_paint(app: QApplication, path: Path, fit: bool) -> tuple[float, flo
     return end - start, end - before_paint, scene, view
 
 
-def drag_cost(app: QApplication, scene: BlueprintScene, view: BlueprintView, moves: int,
-              step_id: str) -> tuple[list[float], int]:
+def drag_cost(
+    app: QApplication, scene: BlueprintScene, view: BlueprintView, moves: int, step_id: str
+) -> tuple[list[float], int]:
     """Milliseconds per mouse move (event handling and the repaint it causes)."""
     view.set_zoom(1.0)
     card = scene.item_for(step_id)
@@ -80,15 +83,18 @@ def drag_cost(app: QApplication, scene: BlueprintScene, view: BlueprintView, mov
         QTest.mouseMove(viewport, centre + offset)
         app.processEvents()  # paints the regions the move dirtied, as the event loop would
         timings.append((time.perf_counter() - begin) * 1000)
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       centre + QPoint(60, 0))
+    QTest.mouseRelease(
+        viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre + QPoint(60, 0)
+    )
     app.processEvents()
     return timings, len(scene.content.flows_at.get(step_id, ()))
 
 
 def run(app: QApplication, blueprint: Blueprint, label: str, moves: int) -> None:
-    print(f"--- {label}: {len(blueprint.steps)} steps, {len(blueprint.flows)} flows, "
-          f"{len(overlapping_cards(blueprint))} overlapping card pairs")
+    print(
+        f"--- {label}: {len(blueprint.steps)} steps, {len(blueprint.flows)} flows, "
+        f"{len(overlapping_cards(blueprint))} overlapping card pairs"
+    )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.blueprint.json"
         save(blueprint, path)
@@ -103,18 +109,24 @@ def run(app: QApplication, blueprint: Blueprint, label: str, moves: int) -> None
         current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         rss_after = rss_mb()
-        print(f"python heap: {current / 2**20:.1f} MiB held, {peak / 2**20:.1f} MiB peak "
-              f"(tracemalloc); RSS +{rss_after - rss_before:.0f} MiB, {rss_after:.0f} MiB total")
+        print(
+            f"python heap: {current / 2**20:.1f} MiB held, {peak / 2**20:.1f} MiB peak "
+            f"(tracemalloc); RSS +{rss_after - rss_before:.0f} MiB, {rss_after:.0f} MiB total"
+        )
         view.close()
         total_fit, paint_fit, scene2, view2 = open_and_paint(app, path, fit=True)
-        print(f"open + first frame fitted to window (all cards visible): {total_fit:.3f} s "
-              f"(paint {paint_fit * 1000:.0f} ms)")
+        print(
+            f"open + first frame fitted to window (all cards visible): {total_fit:.3f} s "
+            f"(paint {paint_fit * 1000:.0f} ms)"
+        )
         busiest = max(scene2.content.cards, key=lambda s: len(scene2.content.flows_at.get(s, ())))
         timings, flows = drag_cost(app, scene2, view2, moves, busiest)
         timings.sort()
-        print(f"drag {busiest} ({flows} flows): mean {statistics.mean(timings):.2f} ms, "
-              f"median {statistics.median(timings):.2f} ms, "
-              f"p95 {timings[int(len(timings) * 0.95)]:.2f} ms per mouse move")
+        print(
+            f"drag {busiest} ({flows} flows): mean {statistics.mean(timings):.2f} ms, "
+            f"median {statistics.median(timings):.2f} ms, "
+            f"p95 {timings[int(len(timings) * 0.95)]:.2f} ms per mouse move"
+        )
         history = scene2.history
         print(f"undo steps the drag made: {len(history.entries)}")
         begin = time.perf_counter()

@@ -68,8 +68,9 @@ def measure(n_steps: int, runs: int) -> None:
         for _ in range(runs):
             longest, stop = _ticking()
             start = time.perf_counter()
-            outcome = run_with_progress(parent, "bench", lambda p, f=fmt: export_document(
-                blueprint, f, options, p))
+            outcome = run_with_progress(
+                parent, "bench", lambda p, f=fmt: export_document(blueprint, f, options, p)
+            )
             threaded.append(time.perf_counter() - start)
             stop()
             gaps.append(longest())
@@ -78,17 +79,18 @@ def measure(n_steps: int, runs: int) -> None:
             export_document(blueprint, fmt, options)
             inline.append(time.perf_counter() - start)
         best, gap = min(threaded), min(gaps)
-        print(f"{n_steps:>6} steps {name}: on a job {best:.2f} s, longest window gap "
-              f"{gap * 1000:.0f} ms ({gap / best:.0%} of the export); on the window's thread "
-              f"{min(inline):.2f} s (the window frozen throughout)")
+        print(
+            f"{n_steps:>6} steps {name}: on a job {best:.2f} s, longest window gap "
+            f"{gap * 1000:.0f} ms ({gap / best:.0%} of the export); on the window's thread "
+            f"{min(inline):.2f} s (the window frozen throughout)"
+        )
     # Cancel a third of the way through a PNG
     stops = []
     for _ in range(runs):
         asked: list[float] = []
         job = ExportJob(lambda p: export_document(blueprint, FORMATS["png"], options, p))
 
-        def maybe_cancel(fraction: float, job: ExportJob = job,
-                         asked: list[float] = asked) -> None:
+        def maybe_cancel(fraction: float, job: ExportJob = job, asked: list[float] = asked) -> None:
             if fraction >= 0.33 and not asked:
                 asked.append(time.perf_counter())
                 job.cancel()
@@ -102,8 +104,10 @@ def measure(n_steps: int, runs: int) -> None:
         ended = time.perf_counter()
         assert asked, "the export ended before a third"
         stops.append(ended - asked[0])
-    print(f"{n_steps:>6} steps png: Cancel at a third stops it in {min(stops) * 1000:.0f} ms "
-          f"(best of {runs})")
+    print(
+        f"{n_steps:>6} steps png: Cancel at a third stops it in {min(stops) * 1000:.0f} ms "
+        f"(best of {runs})"
+    )
 
 
 def main() -> None:

@@ -72,10 +72,14 @@ def main() -> None:
     args = parser.parse_args()
     ensure_qt()
     dot = shutil.which("dot")
-    print(f"Python {sys.version.split()[0]}, {platform.system()} {platform.machine()}, "
-          f"{os.cpu_count()} cores; dot: {dot or 'not installed'}")
-    print("| steps | flows | scene (s) | SVG (s) | PNG 1x (s) | PDF (s) | dot -Tsvg (s) "
-          "| dot / SVG | PNG size (px) | SVG (KiB) |")
+    print(
+        f"Python {sys.version.split()[0]}, {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} cores; dot: {dot or 'not installed'}"
+    )
+    print(
+        "| steps | flows | scene (s) | SVG (s) | PNG 1x (s) | PDF (s) | dot -Tsvg (s) "
+        "| dot / SVG | PNG size (px) | SVG (KiB) |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     options = ExportOptions(findings=[])
     with tempfile.TemporaryDirectory() as folder:
@@ -94,17 +98,22 @@ def main() -> None:
                 path.write_text(to_dot(blueprint), encoding="utf-8")
                 start = time.perf_counter()
                 try:
-                    subprocess.run([dot, "-Tsvg", str(path), "-o", str(path.with_suffix(".svg"))],
-                                   check=True, timeout=args.dot_timeout)
+                    subprocess.run(
+                        [dot, "-Tsvg", str(path), "-o", str(path.with_suffix(".svg"))],
+                        check=True,
+                        timeout=args.dot_timeout,
+                    )
                 except subprocess.TimeoutExpired:
                     dot_cell = f"> {args.dot_timeout:.0f} (stopped)"
                     ratio = f"> {args.dot_timeout / svg:.1f}x"
                 else:
                     dot_s = time.perf_counter() - start
                     dot_cell, ratio = f"{dot_s:.2f}", f"{dot_s / svg:.1f}x"
-            print(f"| {len(blueprint.steps)} | {len(blueprint.flows)} | {scene:.2f} | {svg:.2f} "
-                  f"| {png:.2f} | {pdf:.2f} | {dot_cell} | {ratio} | {pixels} | {svg_kib:.0f} |",
-                  flush=True)
+            print(
+                f"| {len(blueprint.steps)} | {len(blueprint.flows)} | {scene:.2f} | {svg:.2f} "
+                f"| {png:.2f} | {pdf:.2f} | {dot_cell} | {ratio} | {pixels} | {svg_kib:.0f} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -48,9 +48,11 @@ def main(n_steps: int = 2000) -> None:
         app.processEvents()
         timings.append(time.perf_counter() - t)
     assert panel.runs == runs, "a keystroke ran validation"
-    print(f"keystroke in title field: median {statistics.median(timings) * 1000:.1f} ms, "
-          f"max {max(timings) * 1000:.1f} ms; validations run by the 12 keystrokes: "
-          f"{panel.runs - runs}; debounce timer pending: {panel.timer.isActive()}")
+    print(
+        f"keystroke in title field: median {statistics.median(timings) * 1000:.1f} ms, "
+        f"max {max(timings) * 1000:.1f} ms; validations run by the 12 keystrokes: "
+        f"{panel.runs - runs}; debounce timer pending: {panel.timer.isActive()}"
+    )
 
     timings = []
     for _ in range(5):
@@ -59,8 +61,10 @@ def main(n_steps: int = 2000) -> None:
         panel.refresh()
         app.processEvents()
         timings.append(time.perf_counter() - t)
-    print(f"debounced validation + panel + status bar: median "
-          f"{statistics.median(timings) * 1000:.0f} ms, max {max(timings) * 1000:.0f} ms")
+    print(
+        f"debounced validation + panel + status bar: median "
+        f"{statistics.median(timings) * 1000:.0f} ms, max {max(timings) * 1000:.0f} ms"
+    )
 
     timings = []
     for _ in range(5):

@@ -41,8 +41,10 @@ def main() -> None:
         t = time.perf_counter()
         thumbnails.render_thumbnail(Path(info.path))
         timings.append(time.perf_counter() - t)
-    print(f"one thumbnail ({len(infos)} templates): median {statistics.median(timings) * 1000:.1f}"
-          f" ms, max {max(timings) * 1000:.1f} ms")
+    print(
+        f"one thumbnail ({len(infos)} templates): median {statistics.median(timings) * 1000:.1f}"
+        f" ms, max {max(timings) * 1000:.1f} ms"
+    )
 
     for label in ("cold cache", "warm cache"):
         t = time.perf_counter()
@@ -50,8 +52,10 @@ def main() -> None:
         dialog.language.setCurrentIndex(dialog.language.findData(""))  # all 16 pictures
         dialog.show()
         app.processEvents()
-        print(f"open New from Template, all languages ({label}): "
-              f"{(time.perf_counter() - t) * 1000:.0f} ms")
+        print(
+            f"open New from Template, all languages ({label}): "
+            f"{(time.perf_counter() - t) * 1000:.0f} ms"
+        )
         dialog.close()
         dialog.deleteLater()
 
@@ -59,8 +63,10 @@ def main() -> None:
     window = MainWindow()
     window.show()
     window.grab()
-    print(f"open a main window in Chinese up to its first frame: "
-          f"{(time.perf_counter() - t) * 1000:.0f} ms")
+    print(
+        f"open a main window in Chinese up to its first frame: "
+        f"{(time.perf_counter() - t) * 1000:.0f} ms"
+    )
     window.session.history.set_clean()
     window.close()
 

@@ -1,7 +1,7 @@
 """Time every text export on generated blueprints (best of a few runs, wall clock).
 
-    python -m benchmarks.bench_text_export            # 300 and 1000 steps
-    python -m benchmarks.bench_text_export 2000 5000
+python -m benchmarks.bench_text_export            # 300 and 1000 steps
+python -m benchmarks.bench_text_export 2000 5000
 """
 
 from __future__ import annotations
@@ -42,8 +42,11 @@ def main() -> None:
             seconds = best_of(args.runs, lambda fmt=fmt, bp=blueprint: fmt.export(bp, options))
             total += len(fmt.export(blueprint, options))
             cells.append(f"{seconds:.3f}")
-        print(f"| {len(blueprint.steps)} | {len(blueprint.flows)} | " + " | ".join(cells)
-              + f" | {total / 1024:.0f} |")
+        print(
+            f"| {len(blueprint.steps)} | {len(blueprint.flows)} | "
+            + " | ".join(cells)
+            + f" | {total / 1024:.0f} |"
+        )
 
 
 if __name__ == "__main__":

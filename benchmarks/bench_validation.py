@@ -63,28 +63,39 @@ def per_rule(size: int) -> None:
     ctx = Context(blueprint)
     rows = [("Context (indexes)", measure(lambda: Context(blueprint))[0], 0)]
     for name in ("reachable_from_start", "reaches_end", "trapped_loops", "with_evidence"):
+
         def analyse(name: str = name) -> object:
             ctx.__dict__.pop(name, None)
             return getattr(ctx, name)
+
         rows.append((f"Context.{name} (lazy)", measure(analyse)[0], 0))
     for rule in all_rules():
+
         def run(rule: Rule = rule) -> list[object]:
             return [_finding(rule, rule.severity, hit, "en") for hit in rule.check(ctx)]
+
         rows.append((f"{rule.id} {rule.name}", measure(run)[0], len(run())))
     print("| part | best ms | findings |")
     print("|---|---:|---:|")
     ranked = sorted(rows, key=lambda row: -row[1])
     for label, ms, count in ranked[:12]:
         print(f"| {label} | {ms:.1f} | {count} |")
-    print(f"| the other {len(ranked) - 12} parts together | {sum(r[1] for r in ranked[12:]):.1f} |"
-          f" {sum(r[2] for r in ranked[12:])} |")
+    print(
+        f"| the other {len(ranked) - 12} parts together | {sum(r[1] for r in ranked[12:]):.1f} |"
+        f" {sum(r[2] for r in ranked[12:])} |"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 10000])
-    parser.add_argument("--per-rule", type=int, metavar="N", default=0,
-                        help="also list the N costliest rules on generate_blueprint(N)")
+    parser.add_argument(
+        "--per-rule",
+        type=int,
+        metavar="N",
+        default=0,
+        help="also list the N costliest rules on generate_blueprint(N)",
+    )
     args = parser.parse_args()
     if args.per_rule:
         per_rule(args.per_rule)
@@ -94,17 +105,21 @@ def main() -> None:
         generated = generate_blueprint(size)
         cases.append((f"generated {size}", generated))
         cases.append((f"generated {size}, spread layout", spread_layout(generated)))
-    print("| blueprint | steps | flows | findings (E/W/I) | best ms | median ms | CPU ms |"
-          " Context ms |")
+    print(
+        "| blueprint | steps | flows | findings (E/W/I) | best ms | median ms | CPU ms |"
+        " Context ms |"
+    )
     print("|---|---:|---:|---|---:|---:|---:|---:|")
     for label, blueprint in cases:
         findings = validate(blueprint)
         per = counts(findings)
         best, median, cpu = measure(lambda bp=blueprint: validate(bp))  # type: ignore[misc]
         context_best = measure(lambda bp=blueprint: Context(bp))[0]  # type: ignore[misc]
-        print(f"| {label} | {len(blueprint.steps)} | {len(blueprint.flows)} | "
-              f"{per[Severity.ERROR]}/{per[Severity.WARNING]}/{per[Severity.INFO]} | "
-              f"{best:.1f} | {median:.1f} | {cpu:.1f} | {context_best:.1f} |")
+        print(
+            f"| {label} | {len(blueprint.steps)} | {len(blueprint.flows)} | "
+            f"{per[Severity.ERROR]}/{per[Severity.WARNING]}/{per[Severity.INFO]} | "
+            f"{best:.1f} | {median:.1f} | {cpu:.1f} | {context_best:.1f} |"
+        )
 
 
 if __name__ == "__main__":

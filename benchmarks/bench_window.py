@@ -49,8 +49,10 @@ def main(n_steps: int = 2000) -> None:
         QTest.keyClick(title, char)
         app.processEvents()
         timings.append(time.perf_counter() - t)
-    print(f"keystroke in title field: median {statistics.median(timings) * 1000:.1f} ms, "
-          f"max {max(timings) * 1000:.1f} ms; undo entries: {len(window.session.history.entries)}")
+    print(
+        f"keystroke in title field: median {statistics.median(timings) * 1000:.1f} ms, "
+        f"max {max(timings) * 1000:.1f} ms; undo entries: {len(window.session.history.entries)}"
+    )
     QTest.keyClick(title, Qt.Key.Key_Return)
     t = time.perf_counter()
     window.session.history.undo()

@@ -32,13 +32,13 @@ def generate_blueprint(n_steps: int, seed: int = 0, moments_per_phase: int = 10)
     steps, flows = blueprint.steps, blueprint.flows
 
     def step(sid: str, lane: str, phase: str, x: float, **fields: object) -> str:
-        steps.append(Step(id=sid, lane=lane, phase=phase, layout=StepLayout(x=x, row=0),
-                          **fields))  # type: ignore[arg-type]
+        steps.append(Step(id=sid, lane=lane, phase=phase, layout=StepLayout(x=x, row=0), **fields))  # type: ignore[arg-type]
         return sid
 
     def flow(source: str, target: str, kind: FlowKind = FlowKind.FLOW, label: str = "") -> None:
-        flows.append(Flow(id=f"f{len(flows) + 1}", source=source, target=target, kind=kind,
-                          label=label))
+        flows.append(
+            Flow(id=f"f{len(flows) + 1}", source=source, target=target, kind=kind, label=label)
+        )
 
     previous_customer: str | None = None
     previous_support: str | None = None
@@ -57,13 +57,22 @@ def generate_blueprint(n_steps: int, seed: int = 0, moments_per_phase: int = 10)
         elif m % 8 == 4:
             kind = StepKind.DECISION
         duration = float(rng.randint(1, 5))
-        customer = step(f"c{m}", "customer", phase, x, kind=kind, title=f"Customer step {m}",
-                        duration_minutes=duration, emotion=rng.randint(-2, 2),
-                        moment_of_truth=m % 7 == 3,
-                        standard="Served within 5 minutes" if m % 7 == 3 else "",
-                        target_minutes=5.0 if m % 7 == 3 else None)
-        evidence = step(f"e{m}", "evidence", phase, x, kind=StepKind.EVIDENCE,
-                        title=f"Evidence {m}")
+        customer = step(
+            f"c{m}",
+            "customer",
+            phase,
+            x,
+            kind=kind,
+            title=f"Customer step {m}",
+            duration_minutes=duration,
+            emotion=rng.randint(-2, 2),
+            moment_of_truth=m % 7 == 3,
+            standard="Served within 5 minutes" if m % 7 == 3 else "",
+            target_minutes=5.0 if m % 7 == 3 else None,
+        )
+        evidence = step(
+            f"e{m}", "evidence", phase, x, kind=StepKind.EVIDENCE, title=f"Evidence {m}"
+        )
         flow(evidence, customer, FlowKind.EVIDENCE)
         if previous_customer is not None:
             label = "yes" if previous_customer.endswith(str(m - 1)) and (m - 1) % 8 == 4 else ""
@@ -74,12 +83,27 @@ def generate_blueprint(n_steps: int, seed: int = 0, moments_per_phase: int = 10)
             if previous_support is not None and pending_front is not None:
                 flow(previous_support, pending_front)  # the last answer closes the loop
             break
-        front = step(f"fs{m}", "frontstage", phase, x, title=f"Answer customer {m}",
-                     actor=ACTORS[m % len(ACTORS)], duration_minutes=duration)
-        back = step(f"bs{m}", "backstage", phase, x, title=f"Prepare {m}",
-                    actor=ACTORS[(m + 1) % len(ACTORS)], fail_point=m % 6 == 5)
-        support = step(f"s{m}", "support", phase, x, title=f"{SYSTEMS[m % len(SYSTEMS)]} {m}",
-                       actor="IT")
+        front = step(
+            f"fs{m}",
+            "frontstage",
+            phase,
+            x,
+            title=f"Answer customer {m}",
+            actor=ACTORS[m % len(ACTORS)],
+            duration_minutes=duration,
+        )
+        back = step(
+            f"bs{m}",
+            "backstage",
+            phase,
+            x,
+            title=f"Prepare {m}",
+            actor=ACTORS[(m + 1) % len(ACTORS)],
+            fail_point=m % 6 == 5,
+        )
+        support = step(
+            f"s{m}", "support", phase, x, title=f"{SYSTEMS[m % len(SYSTEMS)]} {m}", actor="IT"
+        )
         flow(customer, front, label="no" if kind == StepKind.DECISION else "")
         flow(front, back)
         flow(back, support)
@@ -88,8 +112,14 @@ def generate_blueprint(n_steps: int, seed: int = 0, moments_per_phase: int = 10)
             if m % 3 == 0:
                 flow(previous_support, back)
         if m % 6 == 5:
-            recovery = step(f"r{m}", "backstage", phase, x + COLUMN / 2,
-                            title=f"Recover {m}", actor="Supervisor")
+            recovery = step(
+                f"r{m}",
+                "backstage",
+                phase,
+                x + COLUMN / 2,
+                title=f"Recover {m}",
+                actor="Supervisor",
+            )
             steps[-1].layout = StepLayout(x=x, row=1)
             flow(back, recovery, FlowKind.RECOVERY, "fails")
             flow(recovery, front)

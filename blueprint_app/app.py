@@ -32,8 +32,7 @@ def configure_application_identity() -> None:
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="blueprint-app",
-                                     description="Design service blueprints.")
+    parser = argparse.ArgumentParser(prog="blueprint-app", description="Design service blueprints.")
     parser.add_argument("file", nargs="?", help="a .blueprint.json file to open")
     parser.add_argument("--version", action="version", version=__version__)
     known, _qt_args = parser.parse_known_args(list(argv))
@@ -44,7 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Open a window (with FILE if given) and run until the last window closes."""
     args = _parse(sys.argv[1:] if argv is None else argv)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     configure_application_identity()
     style.quiet_font_fallback()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "blueprint-app"])

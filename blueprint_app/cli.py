@@ -54,8 +54,10 @@ def describe(blueprint: Blueprint, name: str) -> str:
         if value:
             lines.append(f"  {label + ':':<10} {value}")
     lines.append(f"  language:  {blueprint.language}")
-    lines.append(f"  steps: {len(blueprint.steps)}, flows: {len(blueprint.flows)}, "
-                 f"notes: {len(blueprint.notes)}")
+    lines.append(
+        f"  steps: {len(blueprint.steps)}, flows: {len(blueprint.flows)}, "
+        f"notes: {len(blueprint.notes)}"
+    )
     lines.append("  steps per lane:")
     for lane in blueprint.lanes:
         lines.append(f"    {per_lane[lane.id]:>5}  {lane.title} ({lane.kind.value})")
@@ -150,22 +152,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     fmt = sub.add_parser("format", help="rewrite files in canonical form")
     fmt.add_argument("files", nargs="+", metavar="FILE")
-    fmt.add_argument("--check", action="store_true",
-                     help="change nothing; exit 1 if a file is not canonical")
+    fmt.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a file is not canonical"
+    )
     fmt.set_defaults(handler=cmd_format)
 
     sub.add_parser("schema", help="print the JSON Schema of the file format").set_defaults(
-        handler=cmd_schema)
+        handler=cmd_schema
+    )
 
-    new = sub.add_parser("new", help="create an empty blueprint with the five standard lanes, "
-                         "or a copy of a template")
+    new = sub.add_parser(
+        "new",
+        help="create an empty blueprint with the five standard lanes, or a copy of a template",
+    )
     new.add_argument("-o", "--output", required=True, metavar="FILE")
-    new.add_argument("--title", default=None, help="default: 'Untitled blueprint' or the "
-                     "template's title")
-    new.add_argument("--template", metavar="NAME",
-                     help="start from a bundled template (see 'blueprint templates')")
-    new.add_argument("--language", default="en", type=language_tag,
-                     help="BCP 47 tag, e.g. en or zh-CN")
+    new.add_argument(
+        "--title", default=None, help="default: 'Untitled blueprint' or the template's title"
+    )
+    new.add_argument(
+        "--template",
+        metavar="NAME",
+        help="start from a bundled template (see 'blueprint templates')",
+    )
+    new.add_argument(
+        "--language", default="en", type=language_tag, help="BCP 47 tag, e.g. en or zh-CN"
+    )
     new.add_argument("--force", action="store_true", help="replace an existing file")
     new.set_defaults(handler=cmd_new)
     for registrar in _registrars():

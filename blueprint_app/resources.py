@@ -18,8 +18,9 @@ def resource_root() -> Path:
     for candidate in CANDIDATES:
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError("the resources folder is missing; looked in "
-                            + ", ".join(str(c) for c in CANDIDATES))
+    raise FileNotFoundError(
+        "the resources folder is missing; looked in " + ", ".join(str(c) for c in CANDIDATES)
+    )
 
 
 def resource_path(*parts: str) -> Path:

@@ -62,8 +62,7 @@ def list_templates(folder: Path | None = None) -> list[TemplateInfo]:
             blueprint = load(path)
         except BlueprintFileError:
             continue  # a damaged file is left out rather than breaking the whole list
-        found.append(TemplateInfo(parts[0], parts[1], blueprint.title, blueprint.description,
-                                  path))
+        found.append(TemplateInfo(parts[0], parts[1], blueprint.title, blueprint.description, path))
     return found
 
 
@@ -87,8 +86,9 @@ def choose_language(requested: str, available: list[str]) -> str:
     return sorted(available)[0]
 
 
-def find_template(name: str, language: str = DEFAULT_LANGUAGE,
-                  folder: Path | None = None) -> TemplateInfo:
+def find_template(
+    name: str, language: str = DEFAULT_LANGUAGE, folder: Path | None = None
+) -> TemplateInfo:
     versions = [info for info in list_templates(folder) if info.name == name]
     if not versions:
         known = ", ".join(template_names(folder)) or "none"
@@ -97,14 +97,16 @@ def find_template(name: str, language: str = DEFAULT_LANGUAGE,
     return next(info for info in versions if info.language == chosen)
 
 
-def load_template(name: str, language: str = DEFAULT_LANGUAGE,
-                  folder: Path | None = None) -> Blueprint:
+def load_template(
+    name: str, language: str = DEFAULT_LANGUAGE, folder: Path | None = None
+) -> Blueprint:
     """The template as stored (raises :class:`TemplateNotFoundError` for an unknown name)."""
     return load(find_template(name, language, folder).path)
 
 
-def instantiate(name: str, language: str = DEFAULT_LANGUAGE,
-                folder: Path | None = None) -> Blueprint:
+def instantiate(
+    name: str, language: str = DEFAULT_LANGUAGE, folder: Path | None = None
+) -> Blueprint:
     """A fresh document from a template: same content, created/modified stamped now."""
     blueprint = load_template(name, language, folder)
     stamp = now_iso()
@@ -114,6 +116,7 @@ def instantiate(name: str, language: str = DEFAULT_LANGUAGE,
 
 
 # -- command line ---------------------------------------------------------------------------
+
 
 def cmd_templates(args: argparse.Namespace) -> int:
     """``blueprint templates``: name, languages and title of every bundled template."""
@@ -140,6 +143,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("templates", help="list the bundled templates")
-    parser.add_argument("--language", default=None,
-                        help="show titles in this language (e.g. zh-CN); default en")
+    parser.add_argument(
+        "--language", default=None, help="show titles in this language (e.g. zh-CN); default en"
+    )
     parser.set_defaults(handler=cmd_templates)

@@ -18,15 +18,22 @@ from scripts.template_sources.dsl import LANGUAGES, Source
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "resources" / "templates"
 EXAMPLES = ROOT / "resources" / "examples"
-SOURCES = ("hotel_stay", "fast_food", "bank_account", "hospital", "online_order", "complaint",
-           "real_estate", "broadband")
+SOURCES = (
+    "hotel_stay",
+    "fast_food",
+    "bank_account",
+    "hospital",
+    "online_order",
+    "complaint",
+    "real_estate",
+    "broadband",
+)
 #: the showcase example is the English hotel template
 EXAMPLE = ("hotel_stay", "hotel-stay.blueprint.json")
 
 
 def sources() -> list[Source]:
-    return [importlib.import_module(f"scripts.template_sources.{name}").source
-            for name in SOURCES]
+    return [importlib.import_module(f"scripts.template_sources.{name}").source for name in SOURCES]
 
 
 def expected_files() -> dict[Path, str]:

@@ -27,8 +27,11 @@ DEFAULT_FILE = ROOT / "resources" / "examples" / "hotel-stay.blueprint.json"
 
 def _under_xvfb() -> int | None:
     """Re-run under Xvfb when there is no display; None when this process should go on."""
-    if os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") or \
-            os.environ.get("BLUEPRINT_SCREENSHOT_CHILD"):
+    if (
+        os.environ.get("DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+        or os.environ.get("BLUEPRINT_SCREENSHOT_CHILD")
+    ):
         return None
     xvfb = shutil.which("xvfb-run")
     if xvfb is None:
@@ -46,8 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1600x1000")
     parser.add_argument("--select", help="id of the step to select (default: a fail point)")
     parser.add_argument("--canvas-only", action="store_true", help="grab the canvas alone")
-    parser.add_argument("--export-dialog", action="store_true",
-                        help="open File > Export… (its preview drawn) and grab the screen")
+    parser.add_argument(
+        "--export-dialog",
+        action="store_true",
+        help="open File > Export… (its preview drawn) and grab the screen",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
 

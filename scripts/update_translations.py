@@ -30,8 +30,11 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    shell = [path for folder in ("ui", "canvas")
-             for path in (ROOT / "blueprint_app" / folder).glob("*.py")]
+    shell = [
+        path
+        for folder in ("ui", "canvas")
+        for path in (ROOT / "blueprint_app" / folder).glob("*.py")
+    ]
     return [*sorted(str(p.relative_to(ROOT)) for p in shell), "blueprint_app/app.py"]
 
 
@@ -41,15 +44,28 @@ def ts_path(language: str) -> Path:
 
 def update(language: str) -> None:
     ts = ts_path(language)
-    subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations",
-                    "none", "-target-language", language, "-ts", str(ts.relative_to(ROOT))],
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *sources(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            language,
+            "-ts",
+            str(ts.relative_to(ROOT)),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
 
 
 def release(language: str) -> None:
     ts = ts_path(language)
-    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True, cwd=ROOT
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -24,8 +24,14 @@ def rule_problems(bp: Blueprint) -> list[str]:
     """Every broken rule, as a readable line; empty when the blueprint is complete."""
     graph = to_graph(bp)
     problems: list[str] = []
-    for check in (_step_rules, _flow_rules, _layout_rules, _reach_rules, _lane_crossing_rules,
-                  _time_rules):
+    for check in (
+        _step_rules,
+        _flow_rules,
+        _layout_rules,
+        _reach_rules,
+        _lane_crossing_rules,
+        _time_rules,
+    ):
         problems += check(bp, graph)
     return problems
 
@@ -63,8 +69,11 @@ def _field_problems(step: Step, lane: LaneKind) -> list[str]:
         problems.append("emotion outside the customer lane")
     if step.moment_of_truth and (not step.standard.strip() or step.target_minutes is None):
         problems.append("moment of truth without standard and target")
-    if (step.duration_minutes is not None and step.target_minutes is not None
-            and step.duration_minutes > step.target_minutes):
+    if (
+        step.duration_minutes is not None
+        and step.target_minutes is not None
+        and step.duration_minutes > step.target_minutes
+    ):
         problems.append("duration over target")
     if step.kind == StepKind.WAIT and step.duration_minutes is None:
         problems.append("wait without duration")
@@ -86,8 +95,9 @@ def _flow_rules(bp: Blueprint, graph: nx.MultiDiGraph) -> list[str]:
             problems.append(f"flow {flow.id!r}: duplicate")
         seen.add(key)
         if flow.kind == FlowKind.EVIDENCE and (
-                _lane(graph, flow.source) != LaneKind.PHYSICAL_EVIDENCE.value
-                or _lane(graph, flow.target) != LaneKind.CUSTOMER.value):
+            _lane(graph, flow.source) != LaneKind.PHYSICAL_EVIDENCE.value
+            or _lane(graph, flow.target) != LaneKind.CUSTOMER.value
+        ):
             problems.append(f"flow {flow.id!r}: evidence flows go evidence -> customer step")
     for step in bp.steps:
         outgoing = [f for f in bp.flows if f.source == step.id and f.kind != FlowKind.EVIDENCE]
@@ -129,7 +139,8 @@ def _reach_rules(bp: Blueprint, graph: nx.MultiDiGraph) -> list[str]:
         if step.id not in reached:
             problems.append(f"step {step.id!r}: not reachable from a start")
         if step.kind != StepKind.EVIDENCE and not (
-                step.id in ends or ends & nx.descendants(process, step.id)):
+            step.id in ends or ends & nx.descendants(process, step.id)
+        ):
             problems.append(f"step {step.id!r}: no end reachable")
     customer = process.subgraph(n for n in process if _lane(graph, n) == LaneKind.CUSTOMER.value)
     on_path = set(starts).union(*(nx.descendants(customer, s) for s in starts))

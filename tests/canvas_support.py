@@ -48,8 +48,14 @@ def at(view: BlueprintView, x: float, y: float) -> QPoint:
     return view.mapFromScene(QPointF(x, y))
 
 
-def drag(qtbot: QtBot, view: BlueprintView, start: tuple[float, float],
-         end: tuple[float, float], steps: int = 6, finish: bool = True) -> None:
+def drag(
+    qtbot: QtBot,
+    view: BlueprintView,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    steps: int = 6,
+    finish: bool = True,
+) -> None:
     """Press at ``start``, move in steps to ``end`` and release (unless ``finish`` is False)."""
     viewport = view.viewport()
     begin = at(view, *start)
@@ -66,5 +72,4 @@ def type_text(widget: QWidget, text: str) -> None:
     """Type any text, Chinese and emoji included (QTest.keyClicks handles ASCII only)."""
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                     char))
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))

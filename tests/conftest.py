@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BLUEPRINT_LANG", "en")
 
 DATA = Path(__file__).parent / "data"
-ODD_TEXT = '中文标签 <b>&amp;</b> "quoted" \'single\' 🎉 émoji & <tag> \\ back\nslash'
+ODD_TEXT = "中文标签 <b>&amp;</b> \"quoted\" 'single' 🎉 émoji & <tag> \\ back\nslash"
 
 
 @pytest.fixture(autouse=True)

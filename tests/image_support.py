@@ -35,26 +35,39 @@ def ink(image: QImage) -> int:
         for x in range(0, image.width(), step):
             colour = image.pixelColor(x, y)
             if colour.alpha() > 0 and (colour.red(), colour.green(), colour.blue()) != (
-                    255, 255, 255):
+                255,
+                255,
+                255,
+            ):
                 count += 1
     return count
 
 
 def rsvg_png(svg_path: Path, out: Path) -> QImage:
     """The SVG drawn by librsvg, an SVG renderer independent of Qt."""
-    subprocess.run(["rsvg-convert", str(svg_path), "-o", str(out)], check=True, timeout=60,
-                   capture_output=True)
+    subprocess.run(
+        ["rsvg-convert", str(svg_path), "-o", str(out)], check=True, timeout=60, capture_output=True
+    )
     return png_image(out.read_bytes())
 
 
 def pdf_info(path: Path) -> dict[str, str]:
-    result = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True,
-                            timeout=60)
-    return {key.strip(): value.strip() for key, _, value in
-            (line.partition(":") for line in result.stdout.splitlines())}
+    result = subprocess.run(
+        ["pdfinfo", str(path)], check=True, capture_output=True, text=True, timeout=60
+    )
+    return {
+        key.strip(): value.strip()
+        for key, _, value in (line.partition(":") for line in result.stdout.splitlines())
+    }
 
 
 def pdf_text(path: Path) -> str:
-    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
-                            capture_output=True, text=True, encoding="utf-8", timeout=60)
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     return result.stdout

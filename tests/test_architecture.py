@@ -25,8 +25,17 @@ def _core_modules() -> list[str]:
 
 def test_core_packages_do_not_load_qt() -> None:
     modules = _core_modules()
-    for expected in ("storage.reader", "history.undo", "validation.engine", "export.bpmn",
-                     "analysis.layout", "analysis.routing", "templates", "cli", "gc_pause"):
+    for expected in (
+        "storage.reader",
+        "history.undo",
+        "validation.engine",
+        "export.bpmn",
+        "analysis.layout",
+        "analysis.routing",
+        "templates",
+        "cli",
+        "gc_pause",
+    ):
         assert f"blueprint_app.{expected}" in modules
     code = (
         "import importlib, sys\n"
@@ -35,6 +44,12 @@ def test_core_packages_do_not_load_qt() -> None:
         "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
         "print(','.join(qt))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, check=True, env={"PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env={"PATH": "/usr/bin:/bin"},
+    )
     assert result.stdout.strip() == "", f"Qt loaded by the core: {result.stdout}"

@@ -18,8 +18,10 @@ from blueprint_app.model import FlowKind, StepLayout
 from blueprint_app.storage import dumps, load
 
 COFFEE = Path(__file__).parent / "data" / "coffee.blueprint.json"
-EDITS = st.lists(st.tuples(st.integers(0, 7), st.integers(0, 999), st.integers(0, 999),
-                           st.text(max_size=6)), max_size=25)
+EDITS = st.lists(
+    st.tuples(st.integers(0, 7), st.integers(0, 999), st.integers(0, 999), st.text(max_size=6)),
+    max_size=25,
+)
 
 
 def _apply(history: History, op: int, a: int, b: int, text: str) -> None:
@@ -28,12 +30,21 @@ def _apply(history: History, op: int, a: int, b: int, text: str) -> None:
     with history.transaction(f"edit {op}") as tx:
         if op == 0:
             lane = lanes[a % len(lanes)].id
-            edits.add_step(tx, lane, phase=bp.phases[b % 2].id, x=float(b % 700), row=a % 3,
-                           title=text)
+            edits.add_step(
+                tx, lane, phase=bp.phases[b % 2].id, x=float(b % 700), row=a % 3, title=text
+            )
         elif op == 1 and steps:
             step = steps[a % len(steps)]
-            edits.move_steps(tx, {step.id: (lanes[b % len(lanes)].id, step.phase,
-                                            StepLayout(x=float(b), row=b % 4))})
+            edits.move_steps(
+                tx,
+                {
+                    step.id: (
+                        lanes[b % len(lanes)].id,
+                        step.phase,
+                        StepLayout(x=float(b), row=b % 4),
+                    )
+                },
+            )
         elif op == 2 and len(steps) > 1:
             source, target = steps[a % len(steps)].id, steps[b % len(steps)].id
             if source != target:
@@ -61,7 +72,8 @@ def _check_mirrors(scene: BlueprintScene) -> None:
     assert set(content.notes) == {n.id for n in bp.notes}
     g = geo.compute_geometry(bp)
     assert [(b.id, b.top, b.height) for b in content.geometry.lanes] == [
-        (b.id, b.top, b.height) for b in g.lanes]
+        (b.id, b.top, b.height) for b in g.lanes
+    ]
     for step in bp.steps:
         rect = g.card_rect(step)
         pos = content.cards[step.id].pos()
@@ -76,7 +88,8 @@ def _check_mirrors(scene: BlueprintScene) -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(EDITS)
 def test_scene_mirrors_the_document_through_random_edits_undo_and_redo(
-        qapp: QApplication, sequence: list[tuple[int, int, int, str]]) -> None:
+    qapp: QApplication, sequence: list[tuple[int, int, int, str]]
+) -> None:
     document = Document(load(COFFEE))
     history = History(document)
     scene = BlueprintScene(document, history)

@@ -30,8 +30,11 @@ def test_build_from_empty_by_mouse_and_keyboard_then_undo_and_redo_all(qtbot: Qt
     scene, view = open_canvas(qtbot, blueprint)
     history = scene.history
     start = dumps(scene.document.blueprint)
-    titles = {"customer": "Order a coffee", "frontstage": "Take the order",
-              "backstage": "Brew it 冲咖啡"}
+    titles = {
+        "customer": "Order a coffee",
+        "frontstage": "Take the order",
+        "backstage": "Brew it 冲咖啡",
+    }
     for index, (lane, title) in enumerate(titles.items()):
         x, y = _lane_point(scene, lane, 100 + index * 170)
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at(view, x, y))
@@ -40,13 +43,18 @@ def test_build_from_empty_by_mouse_and_keyboard_then_undo_and_redo_all(qtbot: Qt
         qtbot.keyClick(view.viewport(), Qt.Key.Key_Return)
     steps = scene.document.blueprint.steps
     assert [(s.lane, s.title) for s in steps] == list(titles.items())[:0] + [
-        (lane, title) for lane, title in titles.items()]
+        (lane, title) for lane, title in titles.items()
+    ]
     assert steps[0].phase == "before" and steps[2].phase == "during"  # the column decides
     assert all(s.layout is not None and s.layout.row == 0 for s in steps)
     assert len(history.entries) == 6  # three adds, three renames
     first, second = steps[0].id, steps[1].id
-    drag(qtbot, view, (_card_centre(scene, first)[0] + geo.CARD_W / 2, _card_centre(scene, first)[1]),
-         _card_centre(scene, second))
+    drag(
+        qtbot,
+        view,
+        (_card_centre(scene, first)[0] + geo.CARD_W / 2, _card_centre(scene, first)[1]),
+        _card_centre(scene, second),
+    )
     flows = scene.document.blueprint.flows
     assert [(f.source, f.target, f.kind) for f in flows] == [(first, second, FlowKind.FLOW)]
     end = dumps(scene.document.blueprint)
@@ -89,8 +97,9 @@ def test_drag_card_to_another_lane_is_one_undo_step(qtbot: QtBot, coffee_path: P
     assert scene.item_for("make").pos().x() == 300
 
 
-def test_dragging_into_another_phase_column_changes_the_phase(qtbot: QtBot,
-                                                              coffee_path: Path) -> None:
+def test_dragging_into_another_phase_column_changes_the_phase(
+    qtbot: QtBot, coffee_path: Path
+) -> None:
     scene, view = open_file(qtbot, coffee_path)
     cx, cy = _card_centre(scene, "wait")
     order = next(c for c in scene.content.geometry.phases if c.id == "order")
@@ -118,8 +127,9 @@ def test_escape_during_a_drag_puts_the_card_back(qtbot: QtBot, coffee_path: Path
     drag(qtbot, view, (cx, cy), (cx + 200, cy - 200), finish=False)
     assert scene.item_for("make").pos().x() > 400  # the card follows the mouse
     qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
-    assert scene.item_for("make").pos() == QPointF(300, scene.content.geometry.card_rect(
-        scene.document.step("make")).y)
+    assert scene.item_for("make").pos() == QPointF(
+        300, scene.content.geometry.card_rect(scene.document.step("make")).y
+    )
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=at(view, cx + 200, cy - 200))
     assert scene.document.step("make").lane == "backstage"
     assert not scene.history.can_undo
@@ -140,8 +150,12 @@ def test_connect_two_cards_by_dragging_from_the_handle(qtbot: QtBot, coffee_path
 def test_connecting_to_nothing_adds_nothing(qtbot: QtBot, coffee_path: Path) -> None:
     scene, view = open_file(qtbot, coffee_path)
     pos = scene.item_for("pos").pos()
-    drag(qtbot, view, (pos.x() + geo.CARD_W, pos.y() + geo.CARD_H / 2),
-         (pos.x() + geo.CARD_W + 300, pos.y() + 10))
+    drag(
+        qtbot,
+        view,
+        (pos.x() + geo.CARD_W, pos.y() + geo.CARD_H / 2),
+        (pos.x() + geo.CARD_W + 300, pos.y() + 10),
+    )
     assert len(scene.document.blueprint.flows) == 12 and not scene.history.can_undo
 
 
@@ -191,11 +205,19 @@ def test_delete_selected_step_takes_its_flows(qtbot: QtBot, coffee_path: Path) -
 def test_ctrl_click_and_rubber_band_select(qtbot: QtBot, coffee_path: Path) -> None:
     scene, view = open_file(qtbot, coffee_path)
     for step_id in ("make", "pos"):
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.ControlModifier, at(view, *_card_centre(scene, step_id)))
+        qtbot.mouseClick(
+            view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier,
+            at(view, *_card_centre(scene, step_id)),
+        )
     assert scene.selected_ids() == ["make", "pos"]
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.ControlModifier, at(view, *_card_centre(scene, "make")))
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        at(view, *_card_centre(scene, "make")),
+    )
     assert scene.selected_ids() == ["pos"]
     band = scene.content.geometry.lane("customer")
     left, top = -10, band.top + 4
@@ -205,7 +227,8 @@ def test_ctrl_click_and_rubber_band_select(qtbot: QtBot, coffee_path: Path) -> N
 
 
 def test_after_a_drag_over_other_cards_the_scene_mirrors_the_document(
-        qtbot: QtBot, coffee_path: Path) -> None:
+    qtbot: QtBot, coffee_path: Path
+) -> None:
     from tests.test_canvas_consistency import _check_mirrors
 
     scene, view = open_file(qtbot, coffee_path)

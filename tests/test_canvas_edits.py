@@ -19,15 +19,30 @@ def history(coffee_path: Path) -> History:
 
 def test_add_step_and_flow(history: History) -> None:
     with history.transaction("Add") as tx:
-        step_id = add_step(tx, "support", phase="collect", x=480.04, row=1,
-                           kind=StepKind.DECISION, title="Check stock")
+        step_id = add_step(
+            tx,
+            "support",
+            phase="collect",
+            x=480.04,
+            row=1,
+            kind=StepKind.DECISION,
+            title="Check stock",
+        )
         flow_id = add_flow(tx, "make", step_id, FlowKind.RECOVERY, "out of milk")
     step = history.document.step(step_id)
     assert (step.lane, step.phase, step.kind, step.layout) == (
-        "support", "collect", StepKind.DECISION, StepLayout(x=480.0, row=1))
+        "support",
+        "collect",
+        StepKind.DECISION,
+        StepLayout(x=480.0, row=1),
+    )
     flow = history.document.get(flow_id)
     assert (flow.source, flow.target, flow.kind, flow.label) == (
-        "make", step_id, FlowKind.RECOVERY, "out of milk")
+        "make",
+        step_id,
+        FlowKind.RECOVERY,
+        "out of milk",
+    )
     assert len(history.entries) == 1
 
 
@@ -44,8 +59,13 @@ def test_flows_need_two_existing_different_steps(history: History) -> None:
 
 def test_move_steps_together_changes_only_what_moved(history: History) -> None:
     with history.transaction("Move") as tx:
-        move_steps(tx, {"make": ("frontstage", "collect", StepLayout(x=300, row=1)),
-                        "remake": ("backstage", "order", StepLayout(x=300, row=1))})
+        move_steps(
+            tx,
+            {
+                "make": ("frontstage", "collect", StepLayout(x=300, row=1)),
+                "remake": ("backstage", "order", StepLayout(x=300, row=1)),
+            },
+        )
     document = history.document
     assert document.step("make").lane == "frontstage"
     assert document.step("make").layout == StepLayout(x=300, row=1)

@@ -28,8 +28,9 @@ class _Counter:
         monkeypatch.setattr(target, name, counting)
 
 
-def test_a_title_change_repaints_only_its_card(qtbot: QtBot, coffee_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_title_change_repaints_only_its_card(
+    qtbot: QtBot, coffee_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     scene, _view = open_file(qtbot, coffee_path)
     cards_before = dict(scene.content.cards)
     updated: list[str] = []
@@ -44,13 +45,16 @@ def test_a_title_change_repaints_only_its_card(qtbot: QtBot, coffee_path: Path,
     assert scene.content.cards == cards_before  # the same item objects: nothing rebuilt
 
 
-def test_moving_one_step_moves_its_card_and_the_flows_nearby_only(qtbot: QtBot, coffee_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_moving_one_step_moves_its_card_and_the_flows_nearby_only(
+    qtbot: QtBot, coffee_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     scene, _view = open_file(qtbot, coffee_path)
     rerouted: list[str] = []
     for flow_id, item in scene.content.flows.items():
         original = item.reroute
-        monkeypatch.setattr(item, "reroute", lambda fid=flow_id, o=original: (rerouted.append(fid), o()))
+        monkeypatch.setattr(
+            item, "reroute", lambda fid=flow_id, o=original: (rerouted.append(fid), o())
+        )
     placed = _Counter(monkeypatch, scene.content, "place_card")
     scene.item_updates = 0
     with scene.history.transaction("Move") as tx:
@@ -63,8 +67,9 @@ def test_moving_one_step_moves_its_card_and_the_flows_nearby_only(qtbot: QtBot, 
     assert scene.item_for("pos").pos().x() == 700
 
 
-def test_a_new_row_grows_the_lane_and_shifts_the_lanes_below(qtbot: QtBot,
-                                                             coffee_path: Path) -> None:
+def test_a_new_row_grows_the_lane_and_shifts_the_lanes_below(
+    qtbot: QtBot, coffee_path: Path
+) -> None:
     scene, _view = open_file(qtbot, coffee_path)
     support_top = scene.content.geometry.lane("support").top
     pos_y = scene.item_for("pos").pos().y()
@@ -79,8 +84,11 @@ def test_a_new_row_grows_the_lane_and_shifts_the_lanes_below(qtbot: QtBot,
 def test_added_and_removed_items_appear_and_vanish(qtbot: QtBot, coffee_path: Path) -> None:
     scene, _view = open_file(qtbot, coffee_path)
     with scene.history.transaction("Add") as tx:
-        edits.add_item(tx, "steps", Step(id="new", lane="support", title="CRM",
-                                         layout=StepLayout(x=480, row=0)))
+        edits.add_item(
+            tx,
+            "steps",
+            Step(id="new", lane="support", title="CRM", layout=StepLayout(x=480, row=0)),
+        )
         flow_id = edits.add_flow(tx, "hand-over", "new")
     assert scene.item_for("new") is not None and scene.item_for(flow_id) is not None
     with scene.history.transaction("Lane title") as tx:
@@ -123,9 +131,16 @@ def test_zoom_and_fit(qtbot: QtBot, coffee_path: Path) -> None:
     view.zoom_out()
     view.zoom_out()
     assert view.zoom() == pytest.approx(1 / 1.2)
-    wheel = QWheelEvent(QPointF(100, 100), view.viewport().mapToGlobal(QPointF(100, 100)),
-                        QPoint(), QPoint(0, 120), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        QPointF(100, 100),
+        view.viewport().mapToGlobal(QPointF(100, 100)),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), wheel)
     assert view.zoom() == pytest.approx(1.0)
     view.resize(400, 300)
@@ -149,8 +164,7 @@ def test_middle_button_pans(qtbot: QtBot, coffee_path: Path) -> None:
     assert scene.selected_ids() == []
 
 
-def test_space_and_drag_pans_without_touching_the_document(qtbot: QtBot,
-                                                            coffee_path: Path) -> None:
+def test_space_and_drag_pans_without_touching_the_document(qtbot: QtBot, coffee_path: Path) -> None:
     scene, view = open_file(qtbot, coffee_path)
     view.resize(300, 200)
     view.set_zoom(2.0)
@@ -183,7 +197,8 @@ def test_dragging_a_sticky_note_moves_it_in_one_undo_step(qtbot: QtBot, coffee_p
 
 
 def test_steps_without_layout_are_laid_out_on_open_outside_the_history(
-        qtbot: QtBot, coffee_path: Path) -> None:
+    qtbot: QtBot, coffee_path: Path
+) -> None:
     from blueprint_app.analysis.geometry import overlapping_cards
     from blueprint_app.storage import load
     from tests.canvas_support import open_canvas
@@ -210,7 +225,9 @@ def test_arrange_moves_the_cards_in_one_undo_step(qtbot: QtBot, coffee_path: Pat
     assert {sid: card.pos() for sid, card in scene.content.cards.items()} == before
 
 
-def test_canvas_around_the_blueprint_follows_a_dark_palette(qtbot: QtBot, coffee_path: Path) -> None:
+def test_canvas_around_the_blueprint_follows_a_dark_palette(
+    qtbot: QtBot, coffee_path: Path
+) -> None:
     from PySide6.QtGui import QColor, QPalette
 
     scene, _view = open_file(qtbot, coffee_path)

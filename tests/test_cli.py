@@ -16,7 +16,12 @@ ROOT = Path(__file__).parent.parent
 def blueprint(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "blueprint_app.cli", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False, timeout=60,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        check=False,
+        timeout=60,
     )
 
 
@@ -99,8 +104,10 @@ def test_odd_arguments_give_one_line_not_a_traceback(tmp_path: Path, coffee_path
     assert bad_language.returncode == 2
     assert "'x y' is not a language tag such as en or zh-CN" in bad_language.stderr
     long_name = str(tmp_path / ("x" * 300))
-    for args in (("new", "-o", long_name + ".blueprint.json"),
-                 ("export", coffee_path, "-o", long_name + ".md")):
+    for args in (
+        ("new", "-o", long_name + ".blueprint.json"),
+        ("export", coffee_path, "-o", long_name + ".md"),
+    ):
         result = blueprint(*args)
         assert result.returncode == 2
         assert "File name too long" in result.stderr

@@ -18,13 +18,22 @@ from blueprint_app.storage import load
 from tests.conftest import DATA, ODD_TEXT
 
 XSD = DATA / "bpmn-xsd" / "BPMN20.xsd"
-NS = {"bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL",
-      "bpmndi": "http://www.omg.org/spec/BPMN/20100524/DI",
-      "dc": "http://www.omg.org/spec/DD/20100524/DC",
-      "di": "http://www.omg.org/spec/DD/20100524/DI"}
+NS = {
+    "bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL",
+    "bpmndi": "http://www.omg.org/spec/BPMN/20100524/DI",
+    "dc": "http://www.omg.org/spec/DD/20100524/DC",
+    "di": "http://www.omg.org/spec/DD/20100524/DI",
+}
 NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
-REF_ATTRIBUTES = ("sourceRef", "targetRef", "processRef", "bpmnElement", "dataObjectRef",
-                  "attachedToRef", "default")
+REF_ATTRIBUTES = (
+    "sourceRef",
+    "targetRef",
+    "processRef",
+    "bpmnElement",
+    "dataObjectRef",
+    "attachedToRef",
+    "default",
+)
 REF_ELEMENTS = ("flowNodeRef", "incoming", "outgoing", "sourceRef", "targetRef")
 
 
@@ -73,9 +82,18 @@ def test_coffee_maps_each_kind_of_step() -> None:
     root = check(to_bpmn(blueprint))
     process = root.find("bpmn:process", NS)
     assert process is not None
-    names = {local: [e.get("name") for e in process.findall(f"bpmn:{local}", NS)]
-             for local in ("startEvent", "endEvent", "task", "intermediateCatchEvent",
-                           "dataObjectReference", "sequenceFlow", "association")}
+    names = {
+        local: [e.get("name") for e in process.findall(f"bpmn:{local}", NS)]
+        for local in (
+            "startEvent",
+            "endEvent",
+            "task",
+            "intermediateCatchEvent",
+            "dataObjectReference",
+            "sequenceFlow",
+            "association",
+        )
+    }
     assert names["startEvent"] == ["Walk in"]
     assert names["endEvent"] == ["Leave with the drink"]
     assert names["intermediateCatchEvent"] == ["Wait at the counter"]
@@ -84,11 +102,14 @@ def test_coffee_maps_each_kind_of_step() -> None:
     assert len(names["sequenceFlow"]) == 10  # flows and the recovery flow
     assert "wrong drink" in names["sequenceFlow"]
     assert len(names["association"]) == 2
-    timer = process.find("bpmn:intermediateCatchEvent/bpmn:timerEventDefinition/bpmn:timeDuration",
-                         NS)
+    timer = process.find(
+        "bpmn:intermediateCatchEvent/bpmn:timerEventDefinition/bpmn:timeDuration", NS
+    )
     assert timer is not None and timer.text == "PT3M"
-    lanes = {lane.get("name"): [ref.text for ref in lane.findall("bpmn:flowNodeRef", NS)]
-             for lane in process.iterfind("bpmn:laneSet/bpmn:lane", NS)}
+    lanes = {
+        lane.get("name"): [ref.text for ref in lane.findall("bpmn:flowNodeRef", NS)]
+        for lane in process.iterfind("bpmn:laneSet/bpmn:lane", NS)
+    }
     assert lanes["Backstage"] == ["Step_make", "Step_remake"]
     assert lanes["Physical evidence"] == []  # data objects are not flow nodes
     assert root.find("bpmn:collaboration/bpmn:participant", NS).get("processRef") == "Process"
@@ -100,7 +121,9 @@ def test_decision_becomes_an_exclusive_gateway_with_named_branches() -> None:
     gateways = root.findall("bpmn:process/bpmn:exclusiveGateway", NS)
     decisions = [s for s in blueprint.steps if s.kind == StepKind.DECISION]
     assert decisions and len(gateways) == len(decisions)
-    flows = {f.get("id"): f.get("name") for f in root.iterfind("bpmn:process/bpmn:sequenceFlow", NS)}
+    flows = {
+        f.get("id"): f.get("name") for f in root.iterfind("bpmn:process/bpmn:sequenceFlow", NS)
+    }
     outgoing = [flows[ref.text] for ref in gateways[0].findall("bpmn:outgoing", NS)]
     assert "no" in outgoing
 
@@ -111,7 +134,9 @@ def test_shapes_follow_the_blueprint_layout() -> None:
     bounds = {}
     for shape in root.iterfind(".//bpmndi:BPMNShape", NS):
         box = shape.find("dc:Bounds", NS)
-        bounds[shape.get("bpmnElement")] = {k: float(box.get(k)) for k in ("x", "y", "width", "height")}
+        bounds[shape.get("bpmnElement")] = {
+            k: float(box.get(k)) for k in ("x", "y", "width", "height")
+        }
 
     def centre(step_id: str) -> tuple[float, float]:
         b = bounds[f"Step_{step_id}"]
@@ -139,8 +164,7 @@ def test_generated_300_step_blueprint_is_valid() -> None:
 def test_ids_that_are_not_ncnames_are_mapped() -> None:
     blueprint = Blueprint.model_validate_json((DATA / "coffee.blueprint.json").read_text())
     blueprint.steps.append(Step(id="1.first", lane="customer", title="Digits first"))
-    blueprint.steps.append(Step(id="2-b", lane="frontstage", title="No layout",
-                                kind=StepKind.WAIT))
+    blueprint.steps.append(Step(id="2-b", lane="frontstage", title="No layout", kind=StepKind.WAIT))
     blueprint.flows.append(Flow(id="9.x", source="1.first", target="2-b", label="then"))
     root = check(to_bpmn(blueprint))
     assert root.find(".//bpmn:task[@id='Step_1.first']", NS) is not None
@@ -169,22 +193,33 @@ def test_missing_layout_is_laid_out_by_flow_order() -> None:
     for step in blueprint.steps:
         step.layout = None
     root = check(to_bpmn(blueprint))
-    x = {s.get("bpmnElement"): float(s.find("dc:Bounds", NS).get("x"))
-         for s in root.iterfind(".//bpmndi:BPMNShape", NS)}
+    x = {
+        s.get("bpmnElement"): float(s.find("dc:Bounds", NS).get("x"))
+        for s in root.iterfind(".//bpmndi:BPMNShape", NS)
+    }
     assert x["Step_arrive"] < x["Step_order-drink"] < x["Step_take-order"] < x["Step_make"]
 
 
-@pytest.mark.parametrize(("minutes", "expected"), [
-    (3, "PT3M"), (1.5, "PT1M30S"), (90, "PT1H30M"), (0, "PT0S"), (2880, "PT48H"), (0.25, "PT15S"),
-])
+@pytest.mark.parametrize(
+    ("minutes", "expected"),
+    [
+        (3, "PT3M"),
+        (1.5, "PT1M30S"),
+        (90, "PT1H30M"),
+        (0, "PT0S"),
+        (2880, "PT48H"),
+        (0.25, "PT15S"),
+    ],
+)
 def test_iso_duration(minutes: float, expected: str) -> None:
     assert iso_duration(minutes) == expected
 
 
 def test_cycles_and_recovery_loops_are_exported() -> None:
     blueprint = load(DATA / "coffee.blueprint.json")
-    blueprint.flows.append(Flow(id="loop", source="hand-over", target="make",
-                                kind=FlowKind.RECOVERY, label="again"))
+    blueprint.flows.append(
+        Flow(id="loop", source="hand-over", target="make", kind=FlowKind.RECOVERY, label="again")
+    )
     blueprint.steps[0].layout = StepLayout(x=-500, row=3)
     check(to_bpmn(blueprint))
 

@@ -20,20 +20,29 @@ ROOT = Path(__file__).parent.parent
 def blueprint(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "blueprint_app.cli", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False, timeout=60,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        check=False,
+        timeout=60,
     )
 
 
-@pytest.mark.parametrize(("name", "probe"), [
-    ("spec.md", "# Coffee to go — Process specification"),
-    ("spec.MARKDOWN", "## Hand-offs"),
-    ("spec.html", "<!DOCTYPE html>"),
-    ("steps.csv", "\ufeffOrder,Phase,Lane"),
-    ("process.bpmn", "<bpmn:definitions"),
-    ("flow.mmd", "flowchart LR"),
-])
-def test_format_from_the_extension(coffee_path: Path, tmp_path: Path, name: str,
-                                   probe: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "probe"),
+    [
+        ("spec.md", "# Coffee to go — Process specification"),
+        ("spec.MARKDOWN", "## Hand-offs"),
+        ("spec.html", "<!DOCTYPE html>"),
+        ("steps.csv", "\ufeffOrder,Phase,Lane"),
+        ("process.bpmn", "<bpmn:definitions"),
+        ("flow.mmd", "flowchart LR"),
+    ],
+)
+def test_format_from_the_extension(
+    coffee_path: Path, tmp_path: Path, name: str, probe: str
+) -> None:
     target = tmp_path / name
     result = blueprint("export", coffee_path, "-o", target)
     assert result.returncode == 0, result.stderr
@@ -65,8 +74,15 @@ def test_many_files_into_a_folder(tmp_path: Path) -> None:
     shutil.copy(DATA / "coffee.blueprint.json", sources / "coffee.blueprint.json")
     shutil.copy(DATA / "coffee.blueprint.json", sources / "茶.blueprint.json")
     out = tmp_path / "out"
-    result = blueprint("export", sources / "coffee.blueprint.json", sources / "茶.blueprint.json",
-                       "-o", out, "--format", "html")
+    result = blueprint(
+        "export",
+        sources / "coffee.blueprint.json",
+        sources / "茶.blueprint.json",
+        "-o",
+        out,
+        "--format",
+        "html",
+    )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["coffee.html", "茶.html"]
     one = blueprint("export", sources / "coffee.blueprint.json", "-o", out, "--format", "mmd")
@@ -83,8 +99,9 @@ def test_same_name_twice_is_refused_before_writing(coffee_path: Path, tmp_path: 
     other = tmp_path / "b"
     other.mkdir()
     shutil.copy(coffee_path, other / coffee_path.name)
-    result = blueprint("export", coffee_path, other / coffee_path.name, "-o", tmp_path / "out",
-                       "--format", "md")
+    result = blueprint(
+        "export", coffee_path, other / coffee_path.name, "-o", tmp_path / "out", "--format", "md"
+    )
     assert result.returncode == 2 and "would both be written" in result.stderr
     assert not (tmp_path / "out").exists()
 
@@ -102,8 +119,16 @@ def test_unreadable_input_does_not_stop_the_others(coffee_path: Path, tmp_path: 
     broken = tmp_path / "broken.blueprint.json"
     broken.write_text("{not json", "utf-8")
     out = tmp_path / "out"
-    result = blueprint("export", broken, coffee_path, tmp_path / "missing.blueprint.json",
-                       "-o", out, "--format", "csv")
+    result = blueprint(
+        "export",
+        broken,
+        coffee_path,
+        tmp_path / "missing.blueprint.json",
+        "-o",
+        out,
+        "--format",
+        "csv",
+    )
     assert result.returncode == 2
     assert (out / "coffee.csv").exists() and not (out / "broken.csv").exists()
     assert "broken.blueprint.json" in result.stderr and "missing.blueprint.json" in result.stderr

@@ -34,8 +34,9 @@ def coffee() -> Blueprint:
     return load(DATA / "coffee.blueprint.json")
 
 
-def test_svg_is_standalone_xml_that_another_renderer_draws(coffee: Blueprint,
-                                                           tmp_path: Path) -> None:
+def test_svg_is_standalone_xml_that_another_renderer_draws(
+    coffee: Blueprint, tmp_path: Path
+) -> None:
     svg = export_bytes(coffee, "svg")
     root = ET.fromstring(svg)
     assert root.tag == f"{SVG_NS}svg"
@@ -94,8 +95,7 @@ def test_png_background_white_or_transparent(coffee: Blueprint) -> None:
     assert ink(clear) > 2000  # the diagram itself is still there
 
 
-def test_pdf_is_one_vector_page_with_the_titles_as_text(coffee: Blueprint,
-                                                        tmp_path: Path) -> None:
+def test_pdf_is_one_vector_page_with_the_titles_as_text(coffee: Blueprint, tmp_path: Path) -> None:
     path = tmp_path / "coffee.pdf"
     path.write_bytes(export_bytes(coffee, "pdf"))
     info = pdf_info(path)
@@ -110,11 +110,13 @@ def test_pdf_is_one_vector_page_with_the_titles_as_text(coffee: Blueprint,
         assert set(step.title.split()) <= words, step.title
 
 
-@pytest.mark.parametrize(("page", "size"), [("A4", (841.89, 595.28)),
-                                            ("A3", (1190.55, 841.89)),
-                                            ("Letter", (792.0, 612.0))])
-def test_pdf_fitted_to_a_landscape_page(coffee: Blueprint, tmp_path: Path, page: str,
-                                        size: tuple[float, float]) -> None:
+@pytest.mark.parametrize(
+    ("page", "size"),
+    [("A4", (841.89, 595.28)), ("A3", (1190.55, 841.89)), ("Letter", (792.0, 612.0))],
+)
+def test_pdf_fitted_to_a_landscape_page(
+    coffee: Blueprint, tmp_path: Path, page: str, size: tuple[float, float]
+) -> None:
     path = tmp_path / "fitted.pdf"
     path.write_bytes(export_bytes(coffee, "pdf", ExportOptions(page=page)))
     info = pdf_info(path)
@@ -140,7 +142,8 @@ def test_phase_range_shows_only_those_steps_and_flows_between_them(coffee: Bluep
     assert _cards(ExportOptions(phases="2..2"), coffee) == collect
     assert _cards(ExportOptions(phases="1..2"), coffee) == {s.id for s in coffee.steps}
     assert _cards(ExportOptions(phases="..order"), coffee) == {
-        s.id for s in coffee.steps if s.phase == "order"}
+        s.id for s in coffee.steps if s.phase == "order"
+    }
     scene = compose(coffee, ExportOptions(phases="2..")).scene
     flows = {item.flow_id for item in scene.items() if isinstance(item, FlowItem)}
     assert flows == {f.id for f in coffee.flows if f.source in collect and f.target in collect}
@@ -149,9 +152,10 @@ def test_phase_range_shows_only_those_steps_and_flows_between_them(coffee: Bluep
     assert "Phases Collect" in text  # the title block says which part this is
 
 
-@pytest.mark.parametrize(("phases", "message"), [("3", "no phase '3'"),
-                                                  ("collect..order", "runs backwards"),
-                                                  ("nope..2", "no phase 'nope'")])
+@pytest.mark.parametrize(
+    ("phases", "message"),
+    [("3", "no phase '3'"), ("collect..order", "runs backwards"), ("nope..2", "no phase 'nope'")],
+)
 def test_bad_phase_range_is_a_clear_error(coffee: Blueprint, phases: str, message: str) -> None:
     with pytest.raises(ImageOptionError, match=message):
         export_bytes(coffee, "png", ExportOptions(phases=phases))
@@ -159,10 +163,14 @@ def test_bad_phase_range_is_a_clear_error(coffee: Blueprint, phases: str, messag
 
 def test_selection_shows_the_selected_steps_and_a_selected_flows_ends(coffee: Blueprint) -> None:
     assert _cards(ExportOptions(selection=frozenset({"make", "remake"})), coffee) == {
-        "make", "remake"}
+        "make",
+        "remake",
+    }
     flow = coffee.flows[0]
     assert _cards(ExportOptions(selection=frozenset({flow.id})), coffee) == {
-        flow.source, flow.target}
+        flow.source,
+        flow.target,
+    }
     with pytest.raises(ImageOptionError, match="selection"):
         compose(coffee, ExportOptions(selection=frozenset({"no-such-id"})))
     assert len(coffee.steps) == 11  # the document itself is untouched
@@ -180,8 +188,7 @@ def test_a_selection_keeps_only_the_phases_its_steps_sit_in(coffee: Blueprint) -
     assert [phase.id for phase in coffee.phases] == ["order", "collect"]
 
 
-def test_title_block_and_legend_are_on_by_default_and_can_be_left_out(
-        coffee: Blueprint) -> None:
+def test_title_block_and_legend_are_on_by_default_and_can_be_left_out(coffee: Blueprint) -> None:
     def decor(options: ExportOptions) -> set[type]:
         scene = compose(coffee, options).scene
         return {type(item) for item in scene.items()} & {TitleBlockItem, LegendItem}
@@ -203,11 +210,13 @@ def test_badges_mark_every_card_and_flow_with_a_finding(coffee: Blueprint) -> No
     expected = {item: severity.value for item, severity in worst.items() if item in drawn}
     assert expected, "the example should have findings on steps or flows"
     scene = compose(coffee, ExportOptions(badges=True)).scene
-    marks = {item.item_id: item.severity for item in scene.items()
-             if isinstance(item, SeverityMark)}
+    marks = {
+        item.item_id: item.severity for item in scene.items() if isinstance(item, SeverityMark)
+    }
     assert marks == expected
-    assert not any(isinstance(item, SeverityMark)
-                   for item in compose(coffee, ExportOptions()).scene.items())
+    assert not any(
+        isinstance(item, SeverityMark) for item in compose(coffee, ExportOptions()).scene.items()
+    )
     with_badges = joined(svg_texts(export_bytes(coffee, "svg", ExportOptions(badges=True))))
     assert "Validation" in with_badges
 
@@ -224,13 +233,15 @@ def test_too_large_a_png_is_refused_before_drawing(coffee: Blueprint) -> None:
 
 def test_empty_blueprint_still_makes_a_picture() -> None:
     from blueprint_app.model import new_blueprint
+
     blueprint = new_blueprint("Empty", "en")
     for kind in ("png", "svg", "pdf"):
         assert export_bytes(blueprint, kind)
 
 
 def test_html_diagram_falls_back_to_none_with_a_note_when_qt_fails(
-        coffee: Blueprint, monkeypatch: pytest.MonkeyPatch) -> None:
+    coffee: Blueprint, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from blueprint_app.export import image
     from blueprint_app.export.pipeline import export_document
 

@@ -72,11 +72,13 @@ def test_png_title_in_chinese_is_drawn_as_glyphs() -> None:
 
 def test_pdf_carries_chinese_text_in_a_cjk_font(tmp_path: Path) -> None:
     path = tmp_path / "zh.pdf"
-    path.write_bytes(export_bytes(load(CHINESE_TEMPLATE), "pdf",
-                                  ExportOptions(page="A3")))
+    path.write_bytes(export_bytes(load(CHINESE_TEMPLATE), "pdf", ExportOptions(page="A3")))
     text = pdf_text(path)  # as typed: the exporter renames glyphs Qt named by a radical
     assert "酒店入住一晚" in text and "图例" in text and "抵达酒店" in text
-    fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
-                           text=True, timeout=60).stdout
-    assert any(name in fonts.replace(" ", "") for name in (
-        "NotoSansCJK", "WenQuanYi", "wqy", "DroidSansFallback", "SourceHanSans"))
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
+    assert any(
+        name in fonts.replace(" ", "")
+        for name in ("NotoSansCJK", "WenQuanYi", "wqy", "DroidSansFallback", "SourceHanSans")
+    )

@@ -17,17 +17,25 @@ SHIPPED = sorted(RESOURCES.glob("**/*.blueprint.json"))
 NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
-def blueprint(*args: str | Path, env: dict[str, str] | None = None,
-              ) -> subprocess.CompletedProcess[str]:
+def blueprint(
+    *args: str | Path,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "blueprint_app.cli", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False, timeout=300,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        check=False,
+        timeout=300,
         env=env,
     )
 
 
-def test_cli_sets_the_offscreen_platform_itself_without_a_display(coffee_path: Path,
-                                                                   tmp_path: Path) -> None:
+def test_cli_sets_the_offscreen_platform_itself_without_a_display(
+    coffee_path: Path, tmp_path: Path
+) -> None:
     env = {key: value for key, value in os.environ.items() if key not in NO_DISPLAY}
     target = tmp_path / "coffee.png"
     result = blueprint("export", coffee_path, "-o", target, env=env)
@@ -64,8 +72,9 @@ def test_cli_svg_and_pdf(coffee_path: Path, tmp_path: Path) -> None:
 def test_cli_phases_no_legend_no_title(coffee_path: Path, tmp_path: Path) -> None:
     full, part = tmp_path / "full.svg", tmp_path / "part.svg"
     assert blueprint("export", coffee_path, "-o", full).returncode == 0
-    result = blueprint("export", coffee_path, "-o", part, "--phases", "2..2", "--no-legend",
-                       "--no-title")
+    result = blueprint(
+        "export", coffee_path, "-o", part, "--phases", "2..2", "--no-legend", "--no-title"
+    )
     assert result.returncode == 0, result.stderr
     whole, shown = joined(svg_texts(full.read_bytes())), joined(svg_texts(part.read_bytes()))
     assert "Walk in" in whole and "Walk in" not in shown
@@ -76,21 +85,24 @@ def test_cli_phases_no_legend_no_title(coffee_path: Path, tmp_path: Path) -> Non
 
 def test_cli_select_and_badges(coffee_path: Path, tmp_path: Path) -> None:
     target = tmp_path / "sel.svg"
-    result = blueprint("export", coffee_path, "-o", target, "--select", "make, remake",
-                       "--badges")
+    result = blueprint("export", coffee_path, "-o", target, "--select", "make, remake", "--badges")
     assert result.returncode == 0, result.stderr
     text = joined(svg_texts(target.read_bytes()))
     assert "Make the drink" in text and "Walk in" not in text and "Validation" in text
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--phases", "9"], "no phase '9'"),
-    (["--phases", "collect..order"], "runs backwards"),
-    (["--select", "ghost"], "selection holds no step"),
-    (["--scale", "400"], "too large"),
-])
-def test_cli_bad_picture_request_exits_2_without_a_file(coffee_path: Path, tmp_path: Path,
-                                                        args: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--phases", "9"], "no phase '9'"),
+        (["--phases", "collect..order"], "runs backwards"),
+        (["--select", "ghost"], "selection holds no step"),
+        (["--scale", "400"], "too large"),
+    ],
+)
+def test_cli_bad_picture_request_exits_2_without_a_file(
+    coffee_path: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
     target = tmp_path / "x.png"
     result = blueprint("export", coffee_path, "-o", target, *args)
     assert result.returncode == 2
@@ -98,10 +110,10 @@ def test_cli_bad_picture_request_exits_2_without_a_file(coffee_path: Path, tmp_p
     assert not target.exists()
 
 
-@pytest.mark.parametrize("args", [["--scale", "0"], ["--scale", "x"], ["--page", "B5"],
-                                  ["--scale", "2", "--dpi", "150"]])
-def test_cli_rejects_bad_option_values(coffee_path: Path, tmp_path: Path,
-                                       args: list[str]) -> None:
+@pytest.mark.parametrize(
+    "args", [["--scale", "0"], ["--scale", "x"], ["--page", "B5"], ["--scale", "2", "--dpi", "150"]]
+)
+def test_cli_rejects_bad_option_values(coffee_path: Path, tmp_path: Path, args: list[str]) -> None:
     result = blueprint("export", coffee_path, "-o", tmp_path / "x.png", *args)
     assert result.returncode == 2 and "Traceback" not in result.stderr
 

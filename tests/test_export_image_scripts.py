@@ -45,8 +45,17 @@ SAMPLES = {
 }
 # scripts poppler reads back from Qt's PDF as the same characters; Qt maps Indic conjuncts and
 # Khmer clusters to glyphs whose text is lost, so those are checked by their drawing only
-EXTRACTABLE = ["Arabic", "Hebrew", "Thai", "Hangul", "Kana", "Greek", "Cyrillic", "Georgian",
-               "Armenian"]
+EXTRACTABLE = [
+    "Arabic",
+    "Hebrew",
+    "Thai",
+    "Hangul",
+    "Kana",
+    "Greek",
+    "Cyrillic",
+    "Georgian",
+    "Armenian",
+]
 
 
 @pytest.mark.parametrize("script", sorted(SAMPLES))
@@ -59,7 +68,8 @@ def test_each_character_draws_its_own_inked_glyph(script: str) -> None:
         assert ink(picture) > 10, f"{script} {char!r} drew nothing"
         assert picture != tofu, f"{script} {char!r} drew the missing-glyph box"
     assert len({bytes(picture.constBits()) for picture in pictures}) == len(set(sample)), (
-        f"{script}: two different characters drew the same picture")
+        f"{script}: two different characters drew the same picture"
+    )
 
 
 def _titled(title: str) -> Blueprint:
@@ -86,9 +96,26 @@ def _pdf_page(tmp_path: Path, title: str, name: str) -> QImage:
     """The PDF's top strip drawn by poppler (pdftoppm), a renderer independent of Qt."""
     pdf = tmp_path / f"{name}.pdf"
     pdf.write_bytes(export_bytes(_titled(title), "pdf"))
-    subprocess.run(["pdftoppm", "-r", "96", "-png", "-singlefile", "-y", "0", "-H", "80",
-                    "-W", "900", str(pdf), str(tmp_path / name)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "96",
+            "-png",
+            "-singlefile",
+            "-y",
+            "0",
+            "-H",
+            "80",
+            "-W",
+            "900",
+            str(pdf),
+            str(tmp_path / name),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return png_image((tmp_path / f"{name}.png").read_bytes())
 
 

@@ -19,8 +19,9 @@ def coffee() -> Blueprint:
 def unescape(text: str) -> str:
     """Mermaid's ``#name;``/``#35;`` entity codes back to characters, as Mermaid does."""
     text = text.replace("<br>", "\n")
-    return re.sub(r"#(\w+);", lambda m: html.unescape(f"&{'#' if m[1].isdigit() else ''}{m[1]};"),
-                  text)
+    return re.sub(
+        r"#(\w+);", lambda m: html.unescape(f"&{'#' if m[1].isdigit() else ''}{m[1]};"), text
+    )
 
 
 def nodes(text: str) -> dict[str, tuple[str, str]]:

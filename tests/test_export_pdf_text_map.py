@@ -67,7 +67,8 @@ def _qt_pdf(blueprint: Blueprint, monkeypatch: pytest.MonkeyPatch) -> bytes:
 
 
 def test_qts_pdf_with_nothing_to_rename_comes_back_byte_for_byte(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     raw = _qt_pdf(load(ENGLISH), monkeypatch)
     assert b"/ToUnicode" in raw and b"<0009>" in raw  # Qt names the space glyph by the tab
     assert remap_text(raw, {RADICAL_IN: IDEOGRAPH_IN}) == raw
@@ -89,8 +90,9 @@ def _destinations(pdf: bytes) -> set[str]:
 
 
 def _qpdf_check(path: Path) -> None:
-    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        ["qpdf", "--check", str(path)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stdout + result.stderr  # 2, 3: errors, warnings
     assert "No syntax or stream encoding errors" in result.stdout
 
@@ -99,10 +101,10 @@ def _xref_points_at_objects(pdf: bytes) -> None:
     """Each in-use xref entry gives the offset of exactly its own object."""
     table_at = int(re.findall(rb"startxref\s+(\d+)", pdf)[-1])
     assert pdf.startswith(b"xref", table_at)
-    table = pdf[table_at:pdf.index(b"trailer", table_at)].decode()
+    table = pdf[table_at : pdf.index(b"trailer", table_at)].decode()
     checked = 0
     for first, count, rows in re.findall(r"(\d+) (\d+)\n((?:\d{10} \d{5} [nf] ?\n?)+)", table):
-        for number, row in enumerate(rows.split("\n")[:int(count)], start=int(first)):
+        for number, row in enumerate(rows.split("\n")[: int(count)], start=int(first)):
             offset, _, kind = row.split()[:3]
             if kind == "n":
                 assert pdf.startswith(b"%d 0 obj" % number, int(offset)), f"object {number}"
@@ -162,7 +164,14 @@ def test_renaming_in_qts_pdf_keeps_it_sound(tmp_path: Path) -> None:
     assert set(pdf_text(path).split()) <= {"一" * n for n in range(1, 200)}
 
 
-@pytest.mark.parametrize("broken", [b"", b"%PDF-1.4\nnot a pdf", b"%PDF-1.4\nstartxref\n9\n%%EOF",
-                                    b"/ToUnicode 5 0 R\nxref\n0 1\nzz\nstartxref\n17\n%%EOF\n"])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        b"",
+        b"%PDF-1.4\nnot a pdf",
+        b"%PDF-1.4\nstartxref\n9\n%%EOF",
+        b"/ToUnicode 5 0 R\nxref\n0 1\nzz\nstartxref\n17\n%%EOF\n",
+    ],
+)
 def test_what_is_not_qts_pdf_comes_back_unchanged(broken: bytes) -> None:
     assert remap_text(broken, {RADICAL_IN: IDEOGRAPH_IN}) == broken

@@ -32,8 +32,12 @@ def whole_paint(picture: image.Picture, width: int, height: int, scale: float) -
     painter = QPainter(one)
     image._hints(painter)
     source = picture.source
-    picture.scene.render(painter, QRectF(0, 0, source.width() * scale, source.height() * scale),
-                         source, Qt.AspectRatioMode.IgnoreAspectRatio)
+    picture.scene.render(
+        painter,
+        QRectF(0, 0, source.width() * scale, source.height() * scale),
+        source,
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+    )
     painter.end()
     return one
 
@@ -42,19 +46,26 @@ def differing_pixels(first: QImage, second: QImage) -> int:
     """Pixels that differ, leaving out the last row and column: there the one-piece paint stops
     at the picture's fractional edge while the bands fill the whole pixel."""
     assert first.size() == second.size()
-    return sum(1 for y in range(first.height() - 1) for x in range(first.width() - 1)
-               if first.pixel(x, y) != second.pixel(x, y))
+    return sum(
+        1
+        for y in range(first.height() - 1)
+        for x in range(first.width() - 1)
+        if first.pixel(x, y) != second.pixel(x, y)
+    )
 
 
 @pytest.mark.parametrize("wide", [True, False])
 def test_bands_add_up_to_the_picture_painted_whole(
-        coffee: Blueprint, monkeypatch: pytest.MonkeyPatch, wide: bool) -> None:
+    coffee: Blueprint, monkeypatch: pytest.MonkeyPatch, wide: bool
+) -> None:
     monkeypatch.setattr(image, "CHUNK_PIXELS", 97)  # odd bands that cut through cards and text
     picture = compose(coffee, ExportOptions(badges=True))
     source = picture.source  # the same scene seen through a wide and through a tall window
-    picture.source = (QRectF(source.left(), source.top(), source.width(), source.width() * 0.5)
-                      if wide else
-                      QRectF(source.left(), source.top(), source.height() * 0.6, source.height()))
+    picture.source = (
+        QRectF(source.left(), source.top(), source.width(), source.width() * 0.5)
+        if wide
+        else QRectF(source.left(), source.top(), source.height() * 0.6, source.height())
+    )
     banded = to_image(picture, 0.75)
     assert (banded.width() > banded.height()) is wide
     whole = whole_paint(picture, banded.width(), banded.height(), 0.75)
@@ -82,8 +93,9 @@ def test_a_large_png_reports_progress_band_by_band(monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize("name", ["png", "svg", "pdf", "html", "md"])
-def test_a_cancelled_export_stops_and_writes_nothing(coffee: Blueprint, tmp_path: Path,
-                                                      name: str) -> None:
+def test_a_cancelled_export_stops_and_writes_nothing(
+    coffee: Blueprint, tmp_path: Path, name: str
+) -> None:
     heard: list[float] = []
 
     def cancel_half_way(fraction: float) -> None:
@@ -93,8 +105,7 @@ def test_a_cancelled_export_stops_and_writes_nothing(coffee: Blueprint, tmp_path
 
     target = tmp_path / f"coffee.{name}"
     with pytest.raises(ExportCancelled):
-        target.write_bytes(export_document(coffee, FORMATS[name], ExportOptions(),
-                                           cancel_half_way))
+        target.write_bytes(export_document(coffee, FORMATS[name], ExportOptions(), cancel_half_way))
     assert not target.exists()
     assert heard[-1] < 1.0
 

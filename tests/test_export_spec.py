@@ -30,8 +30,7 @@ COFFEE_HANDOFFS = {
 def coffee() -> Blueprint:
     """The example, with the order ticket going from the till to the barista (flow f4) pinned
     so these hand-offs hold whichever version of the example file is checked out."""
-    blueprint = Blueprint.model_validate_json(
-        (DATA / "coffee.blueprint.json").read_text("utf-8"))
+    blueprint = Blueprint.model_validate_json((DATA / "coffee.blueprint.json").read_text("utf-8"))
     f4 = next(flow for flow in blueprint.flows if flow.id == "f4")
     f4.source, f4.target = "pos", "make"
     return blueprint
@@ -91,19 +90,31 @@ def test_markdown_has_every_step_and_handoff() -> None:
     table = text.split("## Hand-offs", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in table.splitlines() if line.startswith("| ")][1:]
     assert {(r.split(" | ")[2], r.split(" | ")[4].rstrip(" |")) for r in rows} == COFFEE_HANDOFFS
-    assert "| Line of visibility + Line of internal interaction | Barista (Frontstage) | Take order and payment |" in table
-    assert "| Line of internal interaction | IT (Support processes) | Point-of-sale system |" in table
+    assert (
+        "| Line of visibility + Line of internal interaction | Barista (Frontstage) | Take order and payment |"
+        in table
+    )
+    assert (
+        "| Line of internal interaction | IT (Support processes) | Point-of-sale system |" in table
+    )
     assert "\\[wrong drink\\] → Remake with priority → Call name, hand over" in text
     assert "5.5 min (within the target of 6 min)" in text
-    assert "| Order a drink |  |  | 1.5 min / 2 min | Greeted within 30 seconds | Moment of truth |" in text
+    assert (
+        "| Order a drink |  |  | 1.5 min / 2 min | Greeted within 30 seconds | Moment of truth |"
+        in text
+    )
     assert "| Order a drink | Menu board |" in text
 
 
 def test_markdown_order_inside_a_phase_follows_the_flow() -> None:
     text = to_markdown(coffee())
     collect = text.split("### 2. Collect", 1)[1]
-    assert collect.index("Physical evidence") < collect.index("Customer actions") \
-        < collect.index("Frontstage") < collect.index("Backstage")
+    assert (
+        collect.index("Physical evidence")
+        < collect.index("Customer actions")
+        < collect.index("Frontstage")
+        < collect.index("Backstage")
+    )
     assert collect.index("Make the drink") < collect.index("Remake with priority")
     order = text.split("### 1. Order", 1)[1].split("### 2.", 1)[0]
     assert order.index("Walk in") < order.index("Order a drink")
@@ -124,11 +135,35 @@ def test_html_has_every_step_and_handoff() -> None:
     text = "".join(page.text)
     for step in blueprint.steps:
         assert step.title in text
-    handoffs = {(row[2], row[4]) for row in page.rows if len(row) == 5 and row[0].startswith("Line of")}
+    handoffs = {
+        (row[2], row[4]) for row in page.rows if len(row) == 5 and row[0].startswith("Line of")
+    }
     assert handoffs == COFFEE_HANDOFFS
-    assert page.tags <= {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2",
-                         "h3", "h4", "p", "dl", "dt", "dd", "table", "thead", "tbody", "tr",
-                         "th", "td", "br", "footer"}
+    assert page.tags <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "p",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "br",
+        "footer",
+    }
 
 
 def test_html_is_self_contained_and_printable() -> None:
@@ -140,9 +175,11 @@ def test_html_is_self_contained_and_printable() -> None:
 
 
 def test_html_embeds_a_given_svg_without_its_xml_prologue() -> None:
-    svg = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg>\n'
-           '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" '
-           'height="5"/></svg>')
+    svg = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" '
+        'height="5"/></svg>'
+    )
     text = to_html(coffee(), svg=svg)
     assert '<figure class="diagram"><svg xmlns="http://www.w3.org/2000/svg"' in text
     assert "<?xml" not in text and "<!DOCTYPE svg>" not in text
@@ -191,7 +228,7 @@ def test_csv_round_trips_odd_text_and_defuses_formulas() -> None:
     blueprint = coffee()
     blueprint.steps[2].title = ODD_TEXT
     blueprint.steps[2].standard = ODD_TEXT
-    blueprint.steps[3].title = "=HYPERLINK(\"http://x\")"
+    blueprint.steps[3].title = '=HYPERLINK("http://x")'
     blueprint.steps[4].title = "-1"
     data = to_csv(blueprint).encode("utf-8")
     assert data.startswith(b"\xef\xbb\xbf")
@@ -199,7 +236,7 @@ def test_csv_round_trips_odd_text_and_defuses_formulas() -> None:
     by_id = {row["ID"]: row for row in rows}
     assert by_id["order-drink"]["Step"] == ODD_TEXT
     assert by_id["order-drink"]["Service standard"] == ODD_TEXT
-    assert by_id["take-order"]["Step"] == "'=HYPERLINK(\"http://x\")"
+    assert by_id["take-order"]["Step"] == '\'=HYPERLINK("http://x")'
     assert by_id["make"]["Step"] == "'-1"
 
 
@@ -208,8 +245,18 @@ def test_chinese_headings_follow_the_blueprint_language() -> None:
     blueprint.language = "zh-CN"
     md, html = to_markdown(blueprint), to_html(blueprint)
     for text in (md, html):
-        for word in ("服务流程说明书", "概况", "各阶段步骤", "顾客各步骤的有形展示", "交接",
-                     "失误点与补救", "顾客耗时", "校验结果", "可视分界线", "内部互动分界线"):
+        for word in (
+            "服务流程说明书",
+            "概况",
+            "各阶段步骤",
+            "顾客各步骤的有形展示",
+            "交接",
+            "失误点与补救",
+            "顾客耗时",
+            "校验结果",
+            "可视分界线",
+            "内部互动分界线",
+        ):
             assert word in text
         assert "Process specification" not in text and "Hand-offs" not in text
     assert "5.5 分钟" in md
@@ -230,8 +277,11 @@ def test_validation_summary_seam() -> None:
     blueprint = coffee()
     assert "Not checked in this export." in to_markdown(blueprint)
     assert "No problems found." in to_markdown(blueprint, findings=[])
-    finding = SimpleNamespace(rule_id="BP007", severity=SimpleNamespace(value="WARNING"),
-                              message="Fail point without recovery")
+    finding = SimpleNamespace(
+        rule_id="BP007",
+        severity=SimpleNamespace(value="WARNING"),
+        message="Fail point without recovery",
+    )
     text = to_markdown(blueprint, findings=[finding, ("BP001", "error", "No start step")])
     assert "1 errors, 1 warnings, 0 notes" in text
     assert "| BP007 | warning | Fail point without recovery |" in text

@@ -23,15 +23,29 @@ def test_every_word_exists_in_both_languages_with_the_same_placeholders() -> Non
 
 def test_chinese_is_chinese() -> None:
     chinese = CATALOGUES["zh"]
-    ascii_only = [key for key, text in chinese.items()
-                  if text.isascii() and text not in ("—",) and key != "none"]
+    ascii_only = [
+        key
+        for key, text in chinese.items()
+        if text.isascii() and text not in ("—",) and key != "none"
+    ]
     assert ascii_only == []
 
 
-@pytest.mark.parametrize(("tag", "expected"), [
-    ("en", "en"), ("en-GB", "en"), ("zh-CN", "zh"), ("zh", "zh"), ("zh-Hans-CN", "zh"),
-    ("zh_CN", "zh"), ("ZH-cn", "zh"), ("fr", "en"), (None, "en"), ("", "en"),
-])
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("en", "en"),
+        ("en-GB", "en"),
+        ("zh-CN", "zh"),
+        ("zh", "zh"),
+        ("zh-Hans-CN", "zh"),
+        ("zh_CN", "zh"),
+        ("ZH-cn", "zh"),
+        ("fr", "en"),
+        (None, "en"),
+        ("", "en"),
+    ],
+)
 def test_catalogue_language(tag: str | None, expected: str) -> None:
     assert catalogue_language(tag) == expected
 

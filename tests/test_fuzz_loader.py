@@ -27,8 +27,12 @@ EXAMPLES = sorted(
     [*DATA.glob("*.blueprint.json"), *(ROOT / "resources").glob("**/*.blueprint.json")]
 )
 BUDGET = int(os.environ.get("BLUEPRINT_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(max_examples=BUDGET, deadline=None, derandomize=BUDGET <= 100,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=BUDGET,
+    deadline=None,
+    derandomize=BUDGET <= 100,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 SECONDS_PER_FILE = 2.0
 #: Every accepted document must also validate and export; the picture formats are checked on
 #: the shipped examples in the image export tests (each render costs too much for fuzzing).
@@ -60,14 +64,33 @@ def _example(index: int) -> dict[str, Any]:
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=20,
 )
-ODD_VALUES = st.sampled_from([
-    None, True, -1, 0, 2**63, -(2**63), 1e308, -1e308, 1.5, "", "x" * 100_000, [], {},
-    "中文", "🎉", "<&\">", [[[[[]]]]], {"id": None},
-]).map(copy.deepcopy)  # fresh containers: a mutation must not change the strategy's own values
+ODD_VALUES = st.sampled_from(
+    [
+        None,
+        True,
+        -1,
+        0,
+        2**63,
+        -(2**63),
+        1e308,
+        -1e308,
+        1.5,
+        "",
+        "x" * 100_000,
+        [],
+        {},
+        "中文",
+        "🎉",
+        '<&">',
+        [[[[[]]]]],
+        {"id": None},
+    ]
+).map(copy.deepcopy)  # fresh containers: a mutation must not change the strategy's own values
 
 
 @FUZZ
@@ -137,8 +160,12 @@ def test_random_bytes(data: bytes) -> None:
     check_outcome(data)
 
 
-@settings(max_examples=min(BUDGET, 8), deadline=None, derandomize=BUDGET <= 100,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=min(BUDGET, 8),
+    deadline=None,
+    derandomize=BUDGET <= 100,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(st.integers(0, 1000), st.data())
 def test_accepted_mutations_also_draw_as_pictures(which: int, data: st.DataObject) -> None:
     """The picture formats too (fewer examples: each draws the whole blueprint three times)."""

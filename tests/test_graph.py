@@ -45,12 +45,21 @@ def test_build_a_blueprint_from_a_plain_graph(tmp_path: Path) -> None:
     save(blueprint, path)
     loaded = load(path)
     assert [lane.kind.value for lane in loaded.lanes] == [
-        "physical_evidence", "customer", "frontstage", "backstage", "support"]
+        "physical_evidence",
+        "customer",
+        "frontstage",
+        "backstage",
+        "support",
+    ]
     assert [(s.id, s.lane, s.title) for s in loaded.steps] == [
-        ("arrive", "customer", "到达"), ("greet", "frontstage", "Greet"),
-        ("leave", "customer", "leave")]
+        ("arrive", "customer", "到达"),
+        ("greet", "frontstage", "Greet"),
+        ("leave", "customer", "leave"),
+    ]
     assert [(f.source, f.target, f.label) for f in loaded.flows] == [
-        ("arrive", "greet", ""), ("greet", "leave", "done")]
+        ("arrive", "greet", ""),
+        ("greet", "leave", "done"),
+    ]
     assert len({f.id for f in loaded.flows}) == 2
 
 

@@ -48,8 +48,10 @@ def test_listeners_hear_each_change() -> None:
     with history.transaction("Rename") as tx:
         set_field(tx, "make", "title", "Brew")
         set_field(tx, BLUEPRINT, "title", "Coffee")
-    assert heard == [Change("changed", "steps", "make", "title"),
-                     Change("changed", "", BLUEPRINT, "title")]
+    assert heard == [
+        Change("changed", "steps", "make", "title"),
+        Change("changed", "", BLUEPRINT, "title"),
+    ]
 
 
 def test_typing_merges_into_one_undo_step() -> None:
@@ -76,8 +78,7 @@ def test_failed_edit_rolls_back() -> None:
 
 def test_standard_lanes_cannot_be_deleted_or_reordered() -> None:
     document, history = _open()
-    for action in (lambda tx: delete_items(tx, ["customer"]),
-                   lambda tx: reorder(tx, "support", 0)):
+    for action in (lambda tx: delete_items(tx, ["customer"]), lambda tx: reorder(tx, "support", 0)):
         try:
             with history.transaction("x") as tx:
                 action(tx)
@@ -90,8 +91,10 @@ def test_standard_lanes_cannot_be_deleted_or_reordered() -> None:
 def test_paste_renews_ids_and_keeps_inner_flows() -> None:
     document, history = _open()
     fragment = {
-        "steps": [document.step("make").model_dump(mode="json"),
-                  document.step("remake").model_dump(mode="json")],
+        "steps": [
+            document.step("make").model_dump(mode="json"),
+            document.step("remake").model_dump(mode="json"),
+        ],
         "flows": [f.model_dump(mode="json") for f in document.flows_at("make")],
     }
     with history.transaction("Paste") as tx:
@@ -103,8 +106,9 @@ def test_paste_renews_ids_and_keeps_inner_flows() -> None:
     assert len(new_flows) == 1  # only the recovery flow had both ends copied
 
 
-EDITS = st.lists(st.tuples(st.integers(0, 6), st.integers(0, 1000), st.text(max_size=8)),
-                 min_size=1, max_size=25)
+EDITS = st.lists(
+    st.tuples(st.integers(0, 6), st.integers(0, 1000), st.text(max_size=8)), min_size=1, max_size=25
+)
 
 
 def _random_edit(document: Document, history: History, kind: int, n: int, text: str) -> None:
@@ -113,19 +117,39 @@ def _random_edit(document: Document, history: History, kind: int, n: int, text: 
     phases = [p.id for p in document.blueprint.phases]
     with history.transaction(f"edit {kind}", merge_key=("t", n % 2) if kind == 1 else None) as tx:
         if kind == 0:
-            add_item(tx, "steps", Step(id=fresh_id(tx, "step"), lane=lanes[n % len(lanes)],
-                                       title=text, layout=StepLayout(x=n, row=n % 3)))
+            add_item(
+                tx,
+                "steps",
+                Step(
+                    id=fresh_id(tx, "step"),
+                    lane=lanes[n % len(lanes)],
+                    title=text,
+                    layout=StepLayout(x=n, row=n % 3),
+                ),
+            )
         elif kind == 1 and steps:
             set_field(tx, steps[n % len(steps)], "title", text)
         elif kind == 2 and steps:
             delete_items(tx, [steps[n % len(steps)]])
         elif kind == 3 and len(steps) > 1:
-            add_item(tx, "flows", Flow(id=fresh_id(tx, "flow"), source=steps[n % len(steps)],
-                                       target=steps[(n * 7 + 1) % len(steps)], label=text))
+            add_item(
+                tx,
+                "flows",
+                Flow(
+                    id=fresh_id(tx, "flow"),
+                    source=steps[n % len(steps)],
+                    target=steps[(n * 7 + 1) % len(steps)],
+                    label=text,
+                ),
+            )
         elif kind == 4 and steps:
-            move_step(tx, steps[n % len(steps)], lane=lanes[n % len(lanes)],
-                      phase=phases[n % len(phases)] if n % 3 and phases else None,
-                      layout=StepLayout(x=float(n), row=n % 4))
+            move_step(
+                tx,
+                steps[n % len(steps)],
+                lane=lanes[n % len(lanes)],
+                phase=phases[n % len(phases)] if n % 3 and phases else None,
+                layout=StepLayout(x=float(n), row=n % 4),
+            )
         elif kind == 5:
             add_item(tx, "phases", Phase(id=fresh_id(tx, "phase"), title=text), index=n % 3)
         elif kind == 6 and phases:
@@ -134,7 +158,9 @@ def _random_edit(document: Document, history: History, kind: int, n: int, text: 
 
 @settings(max_examples=60, deadline=None)
 @given(EDITS)
-def test_undo_all_restores_the_start_and_redo_all_the_end(edits: list[tuple[int, int, str]]) -> None:
+def test_undo_all_restores_the_start_and_redo_all_the_end(
+    edits: list[tuple[int, int, str]],
+) -> None:
     document, history = _open()
     start = dumps(document.blueprint)
     for kind, n, text in edits:
@@ -153,9 +179,14 @@ def test_undo_all_restores_the_start_and_redo_all_the_end(edits: list[tuple[int,
 def test_references_set_by_hand_must_resolve() -> None:
     document, history = _open()
     before = dumps(document.blueprint)
-    for item_id, field, value in [("make", "lane", "nowhere"), ("make", "phase", "p-missing"),
-                                  ("f1", "target", "frontstage"), ("n1", "attached_to", "f1"),
-                                  ("make", "lane", None), (BLUEPRINT, "steps", [])]:
+    for item_id, field, value in [
+        ("make", "lane", "nowhere"),
+        ("make", "phase", "p-missing"),
+        ("f1", "target", "frontstage"),
+        ("n1", "attached_to", "f1"),
+        ("make", "lane", None),
+        (BLUEPRINT, "steps", []),
+    ]:
         with pytest.raises(EditError), history.transaction("bad") as tx:
             set_field(tx, item_id, field, value)
     assert dumps(document.blueprint) == before

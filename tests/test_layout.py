@@ -48,17 +48,19 @@ def _blueprint_with(flows: list[tuple[str, str]], lanes: dict[str, str]) -> obje
 
 
 def test_parallel_steps_take_separate_rows() -> None:
-    blueprint = _blueprint_with([("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")],
-                                {"a": "customer", "b": "customer", "c": "customer",
-                                 "d": "customer"})
+    blueprint = _blueprint_with(
+        [("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")],
+        {"a": "customer", "b": "customer", "c": "customer", "d": "customer"},
+    )
     layout = arranged_layout(blueprint)
     assert layout["b"].x == layout["c"].x and {layout["b"].row, layout["c"].row} == {0, 1}
     assert layout["a"].x < layout["b"].x < layout["d"].x
 
 
 def test_cycles_are_ignored_for_the_order() -> None:
-    blueprint = _blueprint_with([("a", "b"), ("b", "c"), ("c", "a")],
-                                {"a": "customer", "b": "customer", "c": "customer"})
+    blueprint = _blueprint_with(
+        [("a", "b"), ("b", "c"), ("c", "a")], {"a": "customer", "b": "customer", "c": "customer"}
+    )
     layout = arranged_layout(blueprint)
     assert layout["a"].x < layout["b"].x < layout["c"].x
 
@@ -93,8 +95,7 @@ def test_generated_blueprint_arranges_without_overlaps() -> None:
 
 
 def test_evidence_links_do_not_order_steps() -> None:
-    blueprint = _blueprint_with([("a", "b")], {"a": "customer", "b": "customer",
-                                              "e": "evidence"})
+    blueprint = _blueprint_with([("a", "b")], {"a": "customer", "b": "customer", "e": "evidence"})
     blueprint.flows.append(Flow(id="ev", source="e", target="b", kind=FlowKind.EVIDENCE))
     layout = arranged_layout(blueprint)
     assert layout["e"].x == layout["b"].x and layout["e"].row == 0

@@ -65,15 +65,22 @@ def test_routes_go_round_a_card_in_the_way() -> None:
 
 def _crosses(points: list[tuple[float, float]], card: Rect) -> bool:
     for (x1, y1), (x2, y2) in itertools.pairwise(points):
-        if (min(x1, x2) < card.right and max(x1, x2) > card.x
-                and min(y1, y2) < card.bottom and max(y1, y2) > card.y):
+        if (
+            min(x1, x2) < card.right
+            and max(x1, x2) > card.x
+            and min(y1, y2) < card.bottom
+            and max(y1, y2) > card.y
+        ):
             return True
     return False
 
 
 def test_a_forward_route_goes_round_a_card_between_in_its_row() -> None:
-    source, between, target = (Rect(0, 100, 108, 66), Rect(200, 100, 108, 66),
-                               Rect(400, 100, 108, 66))
+    source, between, target = (
+        Rect(0, 100, 108, 66),
+        Rect(200, 100, 108, 66),
+        Rect(400, 100, 108, 66),
+    )
     index = CardIndex()
     for name, rect in (("source", source), ("between", between), ("target", target)):
         index.put(name, rect)
@@ -92,7 +99,9 @@ def test_a_forward_route_goes_round_a_card_between_in_its_row() -> None:
     assert all(box.contains(x, y) for x, y in points), "a card moved in its way reroutes it"
     index.remove("between")
     assert route(source, target, index.blocked_except("source", "target")) == [
-        (108, 133), (400, 133)]
+        (108, 133),
+        (400, 133),
+    ]
 
 
 def test_shared_edges_spread_their_ends() -> None:

@@ -35,7 +35,9 @@ def test_a_made_up_version_0_is_migrated(tmp_path: Path, monkeypatch: pytest.Mon
     assert dumps(migrated) == dumps(load(DATA / "coffee.blueprint.json"))
 
 
-def test_a_version_without_migration_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_version_without_migration_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(migrations, "MIGRATIONS", {})
     data = json.loads((DATA / "coffee.blueprint.json").read_text(encoding="utf-8"))
     data["format_version"] = 0
@@ -49,7 +51,9 @@ def test_a_version_without_migration_is_refused(tmp_path: Path, monkeypatch: pyt
     )
 
 
-def test_a_failing_migration_gives_a_file_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_migration_gives_a_file_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(migrations, "MIGRATIONS", {0: lambda data: data["missing"]})
     data = json.loads((DATA / "coffee.blueprint.json").read_text(encoding="utf-8"))
     data["format_version"] = 0

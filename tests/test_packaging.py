@@ -17,16 +17,27 @@ ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "resources" / "examples" / "hotel-stay.blueprint.json"
 
 
-def run(command: list[str | Path], cwd: Path, timeout: int = 900,
-        no_display: bool = False) -> subprocess.CompletedProcess[str]:
+def run(
+    command: list[str | Path], cwd: Path, timeout: int = 900, no_display: bool = False
+) -> subprocess.CompletedProcess[str]:
     """Run as a user would; ``no_display``: no DISPLAY and no Qt platform set at all."""
     unset = ("PYTHONPATH", "VIRTUAL_ENV", "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    env = {key: value for key, value in os.environ.items()
-           if key not in (unset if no_display else unset[:2])}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in (unset if no_display else unset[:2])
+    }
     if not no_display:
         env["QT_QPA_PLATFORM"] = "offscreen"
-    result = subprocess.run([str(part) for part in command], cwd=cwd, env=env, text=True,
-                            capture_output=True, timeout=timeout, check=False)
+    result = subprocess.run(
+        [str(part) for part in command],
+        cwd=cwd,
+        env=env,
+        text=True,
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
     assert result.returncode == 0, f"{command}: {result.stdout}\n{result.stderr}"
     return result
 
@@ -45,10 +56,16 @@ def test_the_wheel_carries_every_resource(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for folder in ("examples", "templates", "schema", "icons"):
         assert any(n.startswith(f"blueprint_app/_resources/{folder}/") for n in names), folder
-    sources = {p.relative_to(ROOT / "resources").as_posix()
-               for p in (ROOT / "resources").rglob("*") if p.is_file()}
-    packed = {n.removeprefix("blueprint_app/_resources/") for n in names
-              if n.startswith("blueprint_app/_resources/")}
+    sources = {
+        p.relative_to(ROOT / "resources").as_posix()
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file()
+    }
+    packed = {
+        n.removeprefix("blueprint_app/_resources/")
+        for n in names
+        if n.startswith("blueprint_app/_resources/")
+    }
     assert sources <= packed
 
 
@@ -62,16 +79,28 @@ def test_a_fresh_venv_gets_working_commands(wheel: Path, tmp_path: Path) -> None
     where = run([python, "-c", "import blueprint_app; print(blueprint_app.__file__)"], outside)
     assert where.stdout.startswith(str(target))
     assert run([target / "bin" / "blueprint", "--version"], outside).stdout.strip() == (
-        f"blueprint {__version__}")
+        f"blueprint {__version__}"
+    )
     assert "hotel-stay" in run([target / "bin" / "blueprint", "templates"], outside).stdout
-    run([target / "bin" / "blueprint", "new", "--template", "bank-account-opening",
-         "--language", "zh-CN", "-o", "bank.blueprint.json"], outside)
+    run(
+        [
+            target / "bin" / "blueprint",
+            "new",
+            "--template",
+            "bank-account-opening",
+            "--language",
+            "zh-CN",
+            "-o",
+            "bank.blueprint.json",
+        ],
+        outside,
+    )
     run([target / "bin" / "blueprint", "validate", "bank.blueprint.json"], outside)
-    run([target / "bin" / "blueprint", "export", "bank.blueprint.json", "-o", "bank.html"],
-        outside)
+    run([target / "bin" / "blueprint", "export", "bank.blueprint.json", "-o", "bank.html"], outside)
     assert "开户" in (outside / "bank.html").read_text(encoding="utf-8")
     assert run([target / "bin" / "blueprint-app", "--version"], outside).stdout.strip() == (
-        __version__)
+        __version__
+    )
 
 
 def test_the_frozen_bundle_runs_headless(tmp_path: Path) -> None:
@@ -86,11 +115,13 @@ def test_the_frozen_bundle_runs_headless(tmp_path: Path) -> None:
     outside = tmp_path / "work"
     outside.mkdir()
     assert run([bundle / "blueprint", "--version"], outside).stdout.strip() == (
-        f"blueprint {__version__}")
+        f"blueprint {__version__}"
+    )
     assert run([bundle / "blueprint-app", "--version"], outside).stdout.strip() == __version__
     run([bundle / "blueprint", "validate", EXAMPLE], outside)
-    run([bundle / "blueprint", "new", "--template", "hotel-stay", "-o", "h.blueprint.json"],
-        outside)
+    run(
+        [bundle / "blueprint", "new", "--template", "hotel-stay", "-o", "h.blueprint.json"], outside
+    )
     run([bundle / "blueprint", "export", "h.blueprint.json", "-o", "h.md"], outside)
     assert "Check-in" in (outside / "h.md").read_text(encoding="utf-8")
     for picture in ("h.svg", "h.png"):  # the CLI chooses the offscreen platform by itself

@@ -41,8 +41,11 @@ def test_static_scene_has_every_part_of_the_blueprint(qtbot: QtBot, coffee_path:
     assert _count(scene, LineItem) == 3 and _count(scene, NoteItem) == 1
     assert all(not item.flags() & item.GraphicsItemFlag.ItemIsSelectable for item in scene.items())
     image = _render(scene)
-    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7)
-               for y in range(0, image.height(), 7)}
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+    }
     for kind in ("customer", "backstage"):
         band = style.LANE_COLOURS[geo.LaneKind(kind)].band
         assert band in colours, f"the {kind} lane colour is painted"
@@ -51,14 +54,17 @@ def test_static_scene_has_every_part_of_the_blueprint(qtbot: QtBot, coffee_path:
 def test_lines_sit_between_the_right_lanes(qtbot: QtBot, coffee_path: Path) -> None:
     scene = build_static_scene(load(coffee_path))
     lines = {item.name: item.line_y for item in scene.items() if isinstance(item, LineItem)}
-    bands = {item.band.kind.value: item.band for item in scene.items() if isinstance(item, LaneItem)}
+    bands = {
+        item.band.kind.value: item.band for item in scene.items() if isinstance(item, LaneItem)
+    }
     assert lines["interaction"] == bands["customer"].bottom == bands["frontstage"].top
     assert lines["visibility"] == bands["frontstage"].bottom == bands["backstage"].top
     assert lines["internal"] == bands["backstage"].bottom == bands["support"].top
 
 
 def test_steps_without_layout_are_laid_out_without_changing_the_blueprint(
-        qtbot: QtBot, coffee_path: Path) -> None:
+    qtbot: QtBot, coffee_path: Path
+) -> None:
     blueprint = load(coffee_path)
     for step in blueprint.steps:
         step.layout = None
@@ -94,9 +100,12 @@ def test_chinese_wraps_between_characters_and_english_between_words(qtbot: QtBot
 
 def test_each_step_kind_has_its_own_outline(qtbot: QtBot) -> None:
     rect = QRectF(0, 0, geo.CARD_W, geo.CARD_H)
-    outlines = {kind: tuple((round(p.x(), 1), round(p.y(), 1))
-                            for p in card_path(kind, rect).toFillPolygon())
-                for kind in StepKind}
+    outlines = {
+        kind: tuple(
+            (round(p.x(), 1), round(p.y(), 1)) for p in card_path(kind, rect).toFillPolygon()
+        )
+        for kind in StepKind
+    }
     assert len(set(outlines.values())) == len(StepKind) - 1  # START and END share the pill
     assert outlines[StepKind.START] == outlines[StepKind.END]  # END adds a second edge
 
@@ -135,12 +144,16 @@ def test_line_labels_follow_the_blueprint_language(qtbot: QtBot, coffee_path: Pa
     blueprint.language = "zh-CN"
     scene = build_static_scene(blueprint)
     labels = {item.name: item.label for item in scene.items() if isinstance(item, LineItem)}
-    assert labels == {"interaction": "外部互动分界线", "visibility": "可视分界线",
-                      "internal": "内部互动分界线"}
+    assert labels == {
+        "interaction": "外部互动分界线",
+        "visibility": "可视分界线",
+        "internal": "内部互动分界线",
+    }
 
 
 def test_flow_labels_sit_above_the_cards_and_leave_with_their_flow(
-        qtbot: QtBot, coffee_path: Path) -> None:
+    qtbot: QtBot, coffee_path: Path
+) -> None:
     from blueprint_app.render.items import FlowLabelItem
 
     scene = build_static_scene(load(coffee_path))

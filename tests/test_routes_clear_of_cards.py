@@ -18,7 +18,8 @@ from tests.test_layout_geometry import _crosses
 
 ROOT = Path(__file__).parent.parent
 SHIPPED = sorted((ROOT / "resources" / "templates").glob("*.blueprint.json")) + sorted(
-    (ROOT / "resources" / "examples").glob("*.blueprint.json"))
+    (ROOT / "resources" / "examples").glob("*.blueprint.json")
+)
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda path: path.name)

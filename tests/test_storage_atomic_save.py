@@ -37,12 +37,18 @@ def _explode_on_write(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> 
     monkeypatch.setattr(os, "fdopen", Exploding)
 
 
-@pytest.mark.parametrize(("where", "code", "reason"), [
-    ("write", errno.ENOSPC, "the disk is full; free some space or save elsewhere "
-                            "(the old file is unchanged)"),
-    ("fsync", errno.EIO, "Input/output error (the old file is unchanged)"),
-    ("replace", errno.EACCES, "no permission to write in '{folder}'; save elsewhere"),
-])
+@pytest.mark.parametrize(
+    ("where", "code", "reason"),
+    [
+        (
+            "write",
+            errno.ENOSPC,
+            "the disk is full; free some space or save elsewhere (the old file is unchanged)",
+        ),
+        ("fsync", errno.EIO, "Input/output error (the old file is unchanged)"),
+        ("replace", errno.EACCES, "no permission to write in '{folder}'; save elsewhere"),
+    ],
+)
 def test_interrupted_save_keeps_the_old_file(
     coffee_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, code: int, reason: str
 ) -> None:
@@ -67,7 +73,9 @@ def test_interrupted_save_keeps_the_old_file(
     assert _leftovers(coffee_path.parent) == []
 
 
-def test_exception_mid_write_keeps_old_file(coffee_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_exception_mid_write_keeps_old_file(
+    coffee_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Not an OSError: an unexpected crash half-way still leaves the old file intact."""
     before = coffee_path.read_bytes()
     _explode_on_write(monkeypatch, RuntimeError("power cut"))

@@ -80,18 +80,20 @@ def test_every_problem_is_reported_with_its_path(tmp_path: Path) -> None:
     data["flows"][0]["target"] = "ghost"
     del data["steps"][2]["lane"]
     data["title"] = ""
-    assert _message(_write(tmp_path, json.dumps(data))) == "\n".join([
-        "Cannot read 'bad.blueprint.json': 9 problems",
-        "  title: String should have at least 1 character",
-        "  steps[2].lane: missing required field",
-        "  steps[3].lane: no lane with id 'frontstge'",
-        "  steps[4].phase: no phase with id 'nowhere'",
-        "  steps[5].id: id 'make' is already used by steps[4]",
-        "  steps[6].emotion: Input should be less than or equal to 2",
-        "  flows[0].target: no step with id 'ghost'",
-        "  flows[6].target: no step with id 'remake'",
-        "  flows[7].source: no step with id 'remake'",
-    ])
+    assert _message(_write(tmp_path, json.dumps(data))) == "\n".join(
+        [
+            "Cannot read 'bad.blueprint.json': 9 problems",
+            "  title: String should have at least 1 character",
+            "  steps[2].lane: missing required field",
+            "  steps[3].lane: no lane with id 'frontstge'",
+            "  steps[4].phase: no phase with id 'nowhere'",
+            "  steps[5].id: id 'make' is already used by steps[4]",
+            "  steps[6].emotion: Input should be less than or equal to 2",
+            "  flows[0].target: no step with id 'ghost'",
+            "  flows[6].target: no step with id 'remake'",
+            "  flows[7].source: no step with id 'remake'",
+        ]
+    )
 
 
 def test_lane_rules(tmp_path: Path) -> None:
@@ -102,13 +104,15 @@ def test_lane_rules(tmp_path: Path) -> None:
     for step in data["steps"]:
         if step["lane"] == "support":
             step["lane"] = "backstage"
-    assert _message(_write(tmp_path, json.dumps(data))) == "\n".join([
-        "Cannot read 'bad.blueprint.json': 3 problems",
-        "  lanes: the standard lane of kind 'support' is missing",
-        "  lanes: the standard lanes are out of order: expected physical_evidence > customer > "
-        "frontstage > backstage, found physical_evidence > customer > backstage > frontstage",
-        "  lanes[4].kind: a second lane of kind 'customer'; each standard lane kind appears once",
-    ])
+    assert _message(_write(tmp_path, json.dumps(data))) == "\n".join(
+        [
+            "Cannot read 'bad.blueprint.json': 3 problems",
+            "  lanes: the standard lane of kind 'support' is missing",
+            "  lanes: the standard lanes are out of order: expected physical_evidence > customer > "
+            "frontstage > backstage, found physical_evidence > customer > backstage > frontstage",
+            "  lanes[4].kind: a second lane of kind 'customer'; each standard lane kind appears once",
+        ]
+    )
 
 
 def test_bad_ids_wrong_types_and_references_together(tmp_path: Path) -> None:
@@ -118,7 +122,9 @@ def test_bad_ids_wrong_types_and_references_together(tmp_path: Path) -> None:
     data["notes"][0]["attached_to"] = "nobody"
     data["flows"][1]["kind"] = "teleport"
     message = _message(_write(tmp_path, json.dumps(data)))
-    assert "steps[0].id: 'has space' is not a valid id (letters, digits, _ . - ; 1 to 64)" in message
+    assert (
+        "steps[0].id: 'has space' is not a valid id (letters, digits, _ . - ; 1 to 64)" in message
+    )
     assert "steps[1].duration_minutes: Input should be greater than or equal to 0" in message
     assert "notes[0].attached_to: no step with id 'nobody'" in message
     assert "flows[1].kind: Input should be 'flow', 'recovery' or 'evidence'" in message
@@ -126,7 +132,9 @@ def test_bad_ids_wrong_types_and_references_together(tmp_path: Path) -> None:
     assert "flows[10].source: no step with id 'menu'" in message
 
 
-def test_size_limit_is_checked_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_size_limit_is_checked_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import blueprint_app.storage.reader as loader
 
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 1024)
@@ -207,4 +215,5 @@ def test_text_and_numbers_no_file_could_store(tmp_path: Path) -> None:
     data = _coffee()
     data["steps"][2]["duration_minutes"] = 2e307
     assert "steps[2].duration_minutes: Input should be less than or equal to 1000000000" in (
-        _message(_write(tmp_path, json.dumps(data))))
+        _message(_write(tmp_path, json.dumps(data)))
+    )

@@ -26,8 +26,12 @@ def test_canonical_text_follows_the_contract(coffee_path: Path) -> None:
     assert text.startswith('{\n  "format": "service-blueprint",\n  "format_version": 1,\n')
     assert '"x": 120,' in text  # whole numbers stay whole, not 120.0
     assert json.loads(text)["steps"][0] == {
-        "id": "menu", "lane": "evidence", "phase": "order", "kind": "evidence",
-        "title": "Menu board", "layout": {"x": 120, "row": 0},
+        "id": "menu",
+        "lane": "evidence",
+        "phase": "order",
+        "kind": "evidence",
+        "title": "Menu board",
+        "layout": {"x": 120, "row": 0},
     }
 
 
@@ -66,10 +70,19 @@ def test_odd_text_in_every_field_survives(tmp_path: Path) -> None:
     for lane in blueprint.lanes:
         lane.title = ODD_TEXT
     blueprint.phases.append(Phase(id="p1", title=ODD_TEXT, description=ODD_TEXT))
-    blueprint.steps.append(Step(
-        id="s1", lane="customer", phase="p1", title=ODD_TEXT, description=ODD_TEXT,
-        actor=ODD_TEXT, channel=ODD_TEXT, standard=ODD_TEXT, layout=StepLayout(x=1.5, row=2),
-    ))
+    blueprint.steps.append(
+        Step(
+            id="s1",
+            lane="customer",
+            phase="p1",
+            title=ODD_TEXT,
+            description=ODD_TEXT,
+            actor=ODD_TEXT,
+            channel=ODD_TEXT,
+            standard=ODD_TEXT,
+            layout=StepLayout(x=1.5, row=2),
+        )
+    )
     blueprint.notes.append(Note(id="n1", text=ODD_TEXT, layout=NoteLayout(x=0, y=0)))
     path = tmp_path / "odd.blueprint.json"
     save(blueprint, path)

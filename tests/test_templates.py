@@ -12,7 +12,8 @@ from tests.blueprint_rules import longest_path_minutes, rule_problems
 
 ROOT = Path(__file__).parent.parent
 SHIPPED = sorted((ROOT / "resources" / "examples").glob("*.blueprint.json")) + sorted(
-    (ROOT / "resources" / "templates").glob("*.blueprint.json"))
+    (ROOT / "resources" / "templates").glob("*.blueprint.json")
+)
 HOTEL = ROOT / "resources" / "examples" / "hotel-stay.blueprint.json"
 
 
@@ -22,7 +23,12 @@ def test_shipped_blueprint_follows_every_rule(path: Path) -> None:
     assert rule_problems(blueprint) == []
     assert path.read_text(encoding="utf-8") == dumps(blueprint), "not in canonical form"
     assert {lane.kind.value for lane in blueprint.lanes} >= {
-        "physical_evidence", "customer", "frontstage", "backstage", "support"}
+        "physical_evidence",
+        "customer",
+        "frontstage",
+        "backstage",
+        "support",
+    }
     assert len({step.lane for step in blueprint.steps}) == 5, "a lane is empty"
     assert 15 <= len(blueprint.steps) <= 40
     assert any(step.kind == StepKind.DECISION for step in blueprint.steps)
@@ -38,8 +44,9 @@ def test_showcase_example_has_the_promised_shape() -> None:
     assert 4 <= len(hotel.phases) <= 5
     assert all(step.layout is not None for step in hotel.steps)
     recovery = [f for f in hotel.flows if f.kind == FlowKind.RECOVERY]
-    assert recovery and all(hotel.steps[[s.id for s in hotel.steps].index(f.source)].fail_point
-                            for f in recovery)
+    assert recovery and all(
+        hotel.steps[[s.id for s in hotel.steps].index(f.source)].fail_point for f in recovery
+    )
     assert longest_path_minutes(hotel) <= (hotel.target_minutes or 0)
 
 
@@ -52,8 +59,9 @@ def _broken(mutate: str) -> Blueprint:
     elif mutate == "customer-to-backstage":
         hotel.flows.append(Flow(id="bad", source="stay", target="bill"))
     elif mutate == "no-evidence":
-        hotel.flows = [f for f in hotel.flows if not (f.kind == FlowKind.EVIDENCE
-                                                      and f.target == "breakfast")]
+        hotel.flows = [
+            f for f in hotel.flows if not (f.kind == FlowKind.EVIDENCE and f.target == "breakfast")
+        ]
     elif mutate == "unlabelled-branch":
         next(f for f in hotel.flows if f.source == "found").label = ""
     elif mutate == "fail-without-recovery":
@@ -72,10 +80,21 @@ def _broken(mutate: str) -> Blueprint:
     return hotel
 
 
-@pytest.mark.parametrize("mutate", ["self-flow", "customer-to-backstage", "no-evidence",
-                                    "unlabelled-branch", "fail-without-recovery", "overlap",
-                                    "too-long", "emotion-in-frontstage",
-                                    "moment-without-standard", "dead-end"])
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        "self-flow",
+        "customer-to-backstage",
+        "no-evidence",
+        "unlabelled-branch",
+        "fail-without-recovery",
+        "overlap",
+        "too-long",
+        "emotion-in-frontstage",
+        "moment-without-standard",
+        "dead-end",
+    ],
+)
 def test_the_rule_checker_catches_a_broken_blueprint(mutate: str) -> None:
     assert rule_problems(_broken(mutate)) != []
 

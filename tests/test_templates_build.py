@@ -11,4 +11,5 @@ def test_committed_files_equal_the_generator_output() -> None:
     for path, text in files.items():
         assert path.exists(), f"{path.name} is not committed; run python -m scripts.build_templates"
         assert path.read_text(encoding="utf-8") == text, (
-            f"{path.name} differs from its source; run python -m scripts.build_templates")
+            f"{path.name} differs from its source; run python -m scripts.build_templates"
+        )

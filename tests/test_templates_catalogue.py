@@ -24,9 +24,16 @@ from blueprint_app.templates import (
 
 ROOT = Path(__file__).parent.parent
 #: the eight subjects issue 6 asks for
-SUBJECTS = ["hotel-stay", "fast-food-counter", "bank-account-opening", "hospital-outpatient",
-            "online-order-delivery", "complaint-handling", "real-estate-sales",
-            "broadband-installation"]
+SUBJECTS = [
+    "hotel-stay",
+    "fast-food-counter",
+    "bank-account-opening",
+    "hospital-outpatient",
+    "online-order-delivery",
+    "complaint-handling",
+    "real-estate-sales",
+    "broadband-installation",
+]
 
 
 def test_resources_are_found_in_the_source_tree() -> None:
@@ -45,10 +52,20 @@ def test_every_template_comes_in_english_and_chinese() -> None:
         assert load(info.path).language == info.language
 
 
-@pytest.mark.parametrize(("requested", "expected"), [
-    ("en", "en"), ("zh-CN", "zh-CN"), ("zh", "zh-CN"), ("zh_TW", "zh-CN"), ("ZH-hans", "zh-CN"),
-    ("zh-cn", "zh-CN"), ("fr", "en"), ("de-DE", "en"), ("", "en"),
-])
+@pytest.mark.parametrize(
+    ("requested", "expected"),
+    [
+        ("en", "en"),
+        ("zh-CN", "zh-CN"),
+        ("zh", "zh-CN"),
+        ("zh_TW", "zh-CN"),
+        ("ZH-hans", "zh-CN"),
+        ("zh-cn", "zh-CN"),
+        ("fr", "en"),
+        ("de-DE", "en"),
+        ("", "en"),
+    ],
+)
 def test_language_choice_falls_back_sensibly(requested: str, expected: str) -> None:
     assert choose_language(requested, ["en", "zh-CN"]) == expected
 
@@ -66,8 +83,21 @@ def test_both_language_versions_have_the_same_structure(name: str) -> None:
         return (
             [(lane.id, lane.kind) for lane in bp.lanes],
             [phase.id for phase in bp.phases],
-            [(s.id, s.lane, s.phase, s.kind, s.layout, s.duration_minutes, s.target_minutes,
-              s.moment_of_truth, s.fail_point, s.emotion) for s in bp.steps],
+            [
+                (
+                    s.id,
+                    s.lane,
+                    s.phase,
+                    s.kind,
+                    s.layout,
+                    s.duration_minutes,
+                    s.target_minutes,
+                    s.moment_of_truth,
+                    s.fail_point,
+                    s.emotion,
+                )
+                for s in bp.steps
+            ],
             [(f.id, f.source, f.target, f.kind, bool(f.label)) for f in bp.flows],
             bp.target_minutes,
         )
@@ -79,8 +109,12 @@ def test_both_language_versions_have_the_same_structure(name: str) -> None:
     assert lane_titles[LaneKind.PHYSICAL_EVIDENCE] == "有形展示"
     texts = [chinese.title, chinese.description, chinese.customer, chinese.scenario]
     texts += [phase.title for phase in chinese.phases]
-    texts += [text for step in chinese.steps
-              for text in (step.title, step.actor, step.standard, step.description) if text]
+    texts += [
+        text
+        for step in chinese.steps
+        for text in (step.title, step.actor, step.standard, step.description)
+        if text
+    ]
     texts += [flow.label for flow in chinese.flows if flow.label]
     texts += [note.text for note in chinese.notes]
     for text in texts:  # every text is written in Chinese, none left in English
@@ -97,8 +131,14 @@ def test_instantiate_stamps_fresh_times_and_keeps_the_content() -> None:
     fresh = instantiate("hotel-stay", "zh")
     assert fresh.language == "zh-CN"
     assert fresh.created == fresh.modified and fresh.created != stored.created
-    assert abs((datetime.fromisoformat(fresh.created or "") - datetime.now().astimezone())
-               .total_seconds()) < 120
+    assert (
+        abs(
+            (
+                datetime.fromisoformat(fresh.created or "") - datetime.now().astimezone()
+            ).total_seconds()
+        )
+        < 120
+    )
     assert fresh.steps == stored.steps and fresh.flows == stored.flows
 
 
@@ -114,7 +154,8 @@ def test_a_damaged_or_oddly_named_file_is_left_out(tmp_path: Path) -> None:
 
 
 def test_an_installed_resources_folder_wins_over_the_source_tree(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     installed = tmp_path / "_resources"
     (installed / "templates").mkdir(parents=True)
     monkeypatch.setattr(resources, "CANDIDATES", (installed, ROOT / "resources"))

@@ -47,8 +47,9 @@ def test_new_from_template_writes_a_fresh_copy(tmp_path: Path) -> None:
 
 def test_new_from_template_takes_a_title_and_defaults_to_english(tmp_path: Path) -> None:
     target = tmp_path / "mine.blueprint.json"
-    result = blueprint("new", "--template", "hotel-stay", "--title", "Our Shanghai hotel",
-                       "-o", target)
+    result = blueprint(
+        "new", "--template", "hotel-stay", "--title", "Our Shanghai hotel", "-o", target
+    )
     assert result.returncode == 0, result.stderr
     created = load(target)
     assert created.title == "Our Shanghai hotel" and created.language == "en"
@@ -83,9 +84,9 @@ def test_an_empty_title_keeps_the_templates_title(tmp_path: Path) -> None:
     assert load(empty).title == "Untitled blueprint"
 
 
-def test_commands_without_a_resources_folder_say_so(monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str],
-                                                    tmp_path: Path) -> None:
+def test_commands_without_a_resources_folder_say_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     monkeypatch.setattr(resources, "CANDIDATES", (tmp_path / "gone",))
     assert main(["templates"]) == 2
     assert "resources folder is missing" in capsys.readouterr().err

@@ -38,8 +38,9 @@ def lane_y(window: MainWindow, kind: LaneKind) -> float:
     return band.top + band.height / 2
 
 
-def add_step_by_double_click(qtbot: Any, window: MainWindow, x: float, kind: LaneKind,
-                             title: str) -> str:
+def add_step_by_double_click(
+    qtbot: Any, window: MainWindow, x: float, kind: LaneKind, title: str
+) -> str:
     view = window.view
     before = {s.id for s in window.session.blueprint.steps}
     point = at(view, x, lane_y(window, kind))
@@ -60,8 +61,9 @@ def handle(window: MainWindow, step_id: str) -> QPointF:
     return card.mapToScene(card.handle_pos())
 
 
-def test_build_save_reopen_undo_redo(qtbot: Any, window: MainWindow, dialogs: Dialogs,
-                                     tmp_path: Path) -> None:
+def test_build_save_reopen_undo_redo(
+    qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     session = window.session
     start = dumps(session.blueprint)
     left = window.scene.content.geometry.content_left
@@ -72,7 +74,10 @@ def test_build_save_reopen_undo_redo(qtbot: Any, window: MainWindow, dialogs: Di
     lanes = {lane.id: lane.kind for lane in session.blueprint.lanes}
     assert steps[order].title == "Order 点单 <&>" and steps[brew].title == "Brew"
     assert [lanes[steps[i].lane] for i in (order, take, brew)] == [
-        LaneKind.CUSTOMER, LaneKind.FRONTSTAGE, LaneKind.BACKSTAGE]
+        LaneKind.CUSTOMER,
+        LaneKind.FRONTSTAGE,
+        LaneKind.BACKSTAGE,
+    ]
     for source, target in ((order, take), (take, brew)):
         begin, end = handle(window, source), card_center(window, target)
         drag(qtbot, window.view, (begin.x(), begin.y()), (end.x(), end.y()))
@@ -120,8 +125,9 @@ def test_build_save_reopen_undo_redo(qtbot: Any, window: MainWindow, dialogs: Di
         assert len(second.scene.content.flows) == 2
 
 
-def test_edit_menu_delete_and_select_all_act_on_the_canvas(qtbot: Any, window: MainWindow,
-                                                           coffee_path: Path) -> None:
+def test_edit_menu_delete_and_select_all_act_on_the_canvas(
+    qtbot: Any, window: MainWindow, coffee_path: Path
+) -> None:
     assert window.open_path(coffee_path)
     session = window.session
     step = session.blueprint.steps[0]
@@ -138,7 +144,8 @@ def test_edit_menu_delete_and_select_all_act_on_the_canvas(qtbot: Any, window: M
 
 
 def test_copy_and_paste_with_the_keyboard_between_two_windows(
-        qtbot: Any, window: MainWindow, coffee_path: Path, tmp_path: Path) -> None:
+    qtbot: Any, window: MainWindow, coffee_path: Path, tmp_path: Path
+) -> None:
     assert window.open_path(coffee_path)
     flow = window.session.blueprint.flows[0]
     window.scene.select_ids([flow.source, flow.target])
@@ -150,7 +157,8 @@ def test_copy_and_paste_with_the_keyboard_between_two_windows(
         pasted = other.session.blueprint.steps
         assert len(pasted) == 2 and len(other.session.blueprint.flows) == 1
         assert other.scene.selected_ids() == [s.id for s in pasted] + [
-            other.session.blueprint.flows[0].id]
+            other.session.blueprint.flows[0].id
+        ]
         other.menu_actions["duplicate"].trigger()  # Ctrl+D on the pasted selection
         assert len(other.session.blueprint.steps) == 4
         assert other.session.history.undo_label == "Duplicate"
@@ -159,8 +167,9 @@ def test_copy_and_paste_with_the_keyboard_between_two_windows(
     assert window.session.history.undo_label == "Cut"
 
 
-def test_arrange_is_one_undo_step_and_zoom_actions_zoom(qtbot: Any, window: MainWindow,
-                                                        coffee_path: Path) -> None:
+def test_arrange_is_one_undo_step_and_zoom_actions_zoom(
+    qtbot: Any, window: MainWindow, coffee_path: Path
+) -> None:
     assert window.open_path(coffee_path)
     session = window.session
     before = dumps(session.blueprint)
@@ -200,8 +209,11 @@ def drag_onto_canvas(window: MainWindow, data: QMimeData, scene_point: QPointF) 
     """Deliver a drag-enter, drag-move and drop at a scene point, as a user's drag does."""
     viewport = window.view.viewport()
     point = QPointF(at(window.view, scene_point.x(), scene_point.y()))
-    action, buttons, mods = (Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton,
-                             Qt.KeyboardModifier.NoModifier)
+    action, buttons, mods = (
+        Qt.DropAction.CopyAction,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     enter = QDragEnterEvent(point.toPoint(), action, data, buttons, mods)
     QApplication.sendEvent(viewport, enter)
     if not enter.isAccepted():
@@ -214,8 +226,11 @@ def drag_onto_canvas(window: MainWindow, data: QMimeData, scene_point: QPointF) 
 
 def test_dropping_a_palette_kind_on_a_lane_adds_that_step_there(window: MainWindow) -> None:
     kinds = window.palette_dock.kinds
-    decision = next(kinds.item(i) for i in range(kinds.count())
-                    if kinds.item(i).data(Qt.ItemDataRole.UserRole) == "decision")
+    decision = next(
+        kinds.item(i)
+        for i in range(kinds.count())
+        if kinds.item(i).data(Qt.ItemDataRole.UserRole) == "decision"
+    )
     data = kinds.mimeData([decision])  # what dragging the palette entry carries
     left = window.scene.content.geometry.content_left
     assert drag_onto_canvas(window, data, QPointF(left + 200, lane_y(window, LaneKind.BACKSTAGE)))
@@ -232,13 +247,16 @@ def test_dropping_a_palette_kind_on_a_lane_adds_that_step_there(window: MainWind
     assert dumps(window.session.blueprint) == before
 
 
-def test_click_a_palette_kind_then_click_a_lane_places_it(qtbot: Any,
-                                                          window: MainWindow) -> None:
+def test_click_a_palette_kind_then_click_a_lane_places_it(qtbot: Any, window: MainWindow) -> None:
     kinds = window.palette_dock.kinds
-    wait = next(kinds.item(i) for i in range(kinds.count())
-                if kinds.item(i).data(Qt.ItemDataRole.UserRole) == "wait")
-    qtbot.mouseClick(kinds.viewport(), Qt.MouseButton.LeftButton,
-                     pos=kinds.visualItemRect(wait).center())
+    wait = next(
+        kinds.item(i)
+        for i in range(kinds.count())
+        if kinds.item(i).data(Qt.ItemDataRole.UserRole) == "wait"
+    )
+    qtbot.mouseClick(
+        kinds.viewport(), Qt.MouseButton.LeftButton, pos=kinds.visualItemRect(wait).center()
+    )
     assert "Click in a lane" in window.statusBar().currentMessage()
     left = window.scene.content.geometry.content_left
     point = at(window.view, left + 300, lane_y(window, LaneKind.CUSTOMER))
@@ -250,16 +268,21 @@ def test_click_a_palette_kind_then_click_a_lane_places_it(qtbot: Any,
     assert steps[0].title == "Queue 排队"
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert len(window.session.blueprint.steps) == 1  # disarmed after one placement
-    qtbot.mouseClick(kinds.viewport(), Qt.MouseButton.LeftButton,
-                     pos=kinds.visualItemRect(wait).center())
+    qtbot.mouseClick(
+        kinds.viewport(), Qt.MouseButton.LeftButton, pos=kinds.visualItemRect(wait).center()
+    )
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)  # changed my mind
-    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=at(window.view, left + 600, lane_y(window, LaneKind.SUPPORT)))
+    qtbot.mouseClick(
+        window.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=at(window.view, left + 600, lane_y(window, LaneKind.SUPPORT)),
+    )
     assert len(window.session.blueprint.steps) == 1
 
 
-def test_dropping_a_blueprint_file_on_the_canvas_opens_it(window: MainWindow,
-                                                          coffee_path: Path) -> None:
+def test_dropping_a_blueprint_file_on_the_canvas_opens_it(
+    window: MainWindow, coffee_path: Path
+) -> None:
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(coffee_path))])
     left = window.scene.content.geometry.content_left
@@ -269,7 +292,8 @@ def test_dropping_a_blueprint_file_on_the_canvas_opens_it(window: MainWindow,
 
 
 def test_keys_while_editing_a_title_inline_edit_the_text_not_the_blueprint(
-        qtbot: Any, window: MainWindow, coffee_path: Path) -> None:
+    qtbot: Any, window: MainWindow, coffee_path: Path
+) -> None:
     assert window.open_path(coffee_path)
     activate(qtbot, window)
     step = window.session.blueprint.steps[1]
@@ -292,7 +316,8 @@ def test_keys_while_editing_a_title_inline_edit_the_text_not_the_blueprint(
 
 
 def test_sticky_notes_beside_a_step_or_free_and_their_text_in_the_panel(
-        qtbot: Any, window: MainWindow, coffee_path: Path) -> None:
+    qtbot: Any, window: MainWindow, coffee_path: Path
+) -> None:
     assert window.open_path(coffee_path)
     session = window.session
     step = session.blueprint.steps[2]
@@ -304,19 +329,25 @@ def test_sticky_notes_beside_a_step_or_free_and_their_text_in_the_panel(
     text = window.property_panel.forms["notes"].editor("text").widget
     text.selectAll()
     type_text(qtbot, text, "Ask 问")
-    assert note.text == "Ask 问" and step.title in window.property_panel.forms[
-        "notes"].editor("attached_to").widget.text()
+    assert (
+        note.text == "Ask 问"
+        and step.title in window.property_panel.forms["notes"].editor("attached_to").widget.text()
+    )
     window.scene.select_ids([])
     window.menu_actions["add_note"].trigger()
     free = session.blueprint.notes[-1]
     assert free.id != note.id and free.attached_to is None
     assert window.scene.item_for(free.id) is not None
-    assert [e.label for e in session.history.entries][-3:] == ["Add note", "Change text",
-                                                               "Add note"]
+    assert [e.label for e in session.history.entries][-3:] == [
+        "Add note",
+        "Change text",
+        "Add note",
+    ]
 
 
-def test_right_click_menu_selects_the_item_and_sets_kinds(window: MainWindow,
-                                                          coffee_path: Path) -> None:
+def test_right_click_menu_selects_the_item_and_sets_kinds(
+    window: MainWindow, coffee_path: Path
+) -> None:
     from blueprint_app.model import FlowKind
     from blueprint_app.ui.context_menu import build_menu
 

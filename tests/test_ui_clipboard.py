@@ -18,8 +18,9 @@ from tests.ui_support import Dialogs, shown_window
 
 
 @pytest.fixture
-def two_windows(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                coffee_path: Path) -> Iterator[tuple[MainWindow, MainWindow]]:
+def two_windows(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, coffee_path: Path
+) -> Iterator[tuple[MainWindow, MainWindow]]:
     Dialogs(monkeypatch)
     with shown_window(qtbot, tmp_path) as source, shown_window(qtbot, tmp_path) as target:
         assert source.open_path(coffee_path)
@@ -33,7 +34,8 @@ def chain(window: MainWindow) -> list[str]:
 
 
 def test_copy_puts_blueprint_json_and_text_on_the_clipboard(
-        two_windows: tuple[MainWindow, MainWindow]) -> None:
+    two_windows: tuple[MainWindow, MainWindow],
+) -> None:
     source, _ = two_windows
     ids = chain(source)
     assert source.edits.copy_ids(ids)
@@ -41,13 +43,15 @@ def test_copy_puts_blueprint_json_and_text_on_the_clipboard(
     assert data.hasFormat(MIME_TYPE) and data.hasText()
     fragment = json.loads(bytes(data.data(MIME_TYPE).data()).decode("utf-8"))
     assert [s["id"] for s in fragment["steps"]] == [
-        s.id for s in source.session.blueprint.steps if s.id in ids]
+        s.id for s in source.session.blueprint.steps if s.id in ids
+    ]
     assert len(fragment["flows"]) >= 1 and all("lane_kind" in s for s in fragment["steps"])
     assert parse_fragment(data.text()) == fragment
 
 
 def test_paste_into_another_window_renews_ids_and_keeps_lanes(
-        two_windows: tuple[MainWindow, MainWindow]) -> None:
+    two_windows: tuple[MainWindow, MainWindow],
+) -> None:
     source, target = two_windows
     ids = chain(source)
     originals = [source.session.document.step(i) for i in ids]
@@ -67,7 +71,8 @@ def test_paste_into_another_window_renews_ids_and_keeps_lanes(
 
 
 def test_paste_in_the_same_window_offsets_the_copies(
-        two_windows: tuple[MainWindow, MainWindow]) -> None:
+    two_windows: tuple[MainWindow, MainWindow],
+) -> None:
     source, _ = two_windows
     ids = chain(source)
     before = len(source.session.blueprint.steps)
@@ -82,10 +87,15 @@ def test_paste_in_the_same_window_offsets_the_copies(
 
 
 def test_pasting_text_that_is_not_a_fragment_changes_nothing(
-        two_windows: tuple[MainWindow, MainWindow]) -> None:
+    two_windows: tuple[MainWindow, MainWindow],
+) -> None:
     _, target = two_windows
-    for text in (ODD_TEXT, "{}", '{"format": "service-blueprint-fragment", "steps": 3}',
-                 '{"format": "service-blueprint-fragment", "steps": [{"lane": "x", "emotion": 9}]}'):
+    for text in (
+        ODD_TEXT,
+        "{}",
+        '{"format": "service-blueprint-fragment", "steps": 3}',
+        '{"format": "service-blueprint-fragment", "steps": [{"lane": "x", "emotion": 9}]}',
+    ):
         QGuiApplication.clipboard().setText(text)
         target.edits.paste()
         assert target.session.blueprint.steps == [] and not target.session.history.entries
@@ -97,8 +107,11 @@ def test_a_fragment_remembers_the_lane_kind_of_each_step(coffee_path: Path) -> N
     from blueprint_app.storage import load
 
     document = Document(load(coffee_path))
-    evidence = next(s for s in document.blueprint.steps
-                    if document.get(s.lane).kind == LaneKind.PHYSICAL_EVIDENCE)  # type: ignore[union-attr]
+    evidence = next(
+        s
+        for s in document.blueprint.steps
+        if document.get(s.lane).kind == LaneKind.PHYSICAL_EVIDENCE
+    )  # type: ignore[union-attr]
     fragment = make_fragment(document, [evidence.id, "no-such-id"])
     assert [s["lane_kind"] for s in fragment["steps"]] == ["physical_evidence"]
     assert fragment["flows"] == []

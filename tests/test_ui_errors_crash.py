@@ -58,7 +58,8 @@ def boom() -> None:
 
 
 def test_an_exception_in_a_slot_is_reported_logged_and_the_work_kept(
-        qtbot: Any, window: MainWindow, shown: Shown, private_state_dir: Path) -> None:
+    qtbot: Any, window: MainWindow, shown: Shown, private_state_dir: Path
+) -> None:
     retitle(window, ODD_TEXT)
     with crash.installed() as handler:
         assert sys.excepthook == handler.excepthook
@@ -80,7 +81,8 @@ def test_an_exception_in_a_slot_is_reported_logged_and_the_work_kept(
 
 
 def test_an_exception_in_a_thread_is_shown_in_the_gui_thread(
-        qtbot: Any, window: MainWindow, shown: Shown, private_state_dir: Path) -> None:
+    qtbot: Any, window: MainWindow, shown: Shown, private_state_dir: Path
+) -> None:
     def worker() -> None:
         raise ValueError("failed in a worker")
 
@@ -97,8 +99,8 @@ def test_an_exception_in_a_thread_is_shown_in_the_gui_thread(
 
 
 def test_one_dialog_at_a_time_but_every_report_logged(
-        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
-        private_state_dir: Path) -> None:
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, private_state_dir: Path
+) -> None:
     opened: list[crash.CrashDialog] = []
 
     def exec_and_fail_again(dialog: crash.CrashDialog) -> int:
@@ -116,8 +118,12 @@ def test_one_dialog_at_a_time_but_every_report_logged(
 
 
 def test_main_installs_the_handler_for_the_whole_run(
-        qapp: QApplication, tmp_path: Path, shown: Shown, monkeypatch: pytest.MonkeyPatch,
-        private_state_dir: Path) -> None:
+    qapp: QApplication,
+    tmp_path: Path,
+    shown: Shown,
+    monkeypatch: pytest.MonkeyPatch,
+    private_state_dir: Path,
+) -> None:
     from blueprint_app import app as app_module
     from tests.ui_support import isolate_settings
 
@@ -126,8 +132,9 @@ def test_main_installs_the_handler_for_the_whole_run(
     still_open: list[bool] = []
 
     def look_and_close() -> None:
-        still_open.extend(w.isVisible() for w in QApplication.topLevelWidgets()
-                          if isinstance(w, MainWindow))
+        still_open.extend(
+            w.isVisible() for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+        )
         QApplication.closeAllWindows()
 
     QTimer.singleShot(30, boom)

@@ -40,7 +40,8 @@ def change_behind_our_back(path: Path, title: str) -> None:
 
 
 def test_a_file_changed_on_disk_is_not_overwritten_without_asking(
-        window: MainWindow, coffee_path: Path, dialogs: Dialogs, tmp_path: Path) -> None:
+    window: MainWindow, coffee_path: Path, dialogs: Dialogs, tmp_path: Path
+) -> None:
     assert window.open_path(coffee_path)
     retitle(window, "mine")
     change_behind_our_back(coffee_path, "theirs")
@@ -59,7 +60,8 @@ def test_a_file_changed_on_disk_is_not_overwritten_without_asking(
 
 
 def test_overwrite_replaces_their_change_and_later_saves_do_not_ask(
-        window: MainWindow, coffee_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, coffee_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert window.open_path(coffee_path)
     retitle(window, "mine")
     change_behind_our_back(coffee_path, "theirs")
@@ -80,8 +82,12 @@ def test_overwrite_replaces_their_change_and_later_saves_do_not_ask(
 
 
 def test_a_full_disk_says_so_and_lets_the_user_save_elsewhere(
-        window: MainWindow, coffee_path: Path, dialogs: Dialogs, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow,
+    coffee_path: Path,
+    dialogs: Dialogs,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     assert window.open_path(coffee_path)
     before = coffee_path.read_bytes()
     retitle(window, ODD_TEXT)
@@ -108,8 +114,8 @@ def test_a_full_disk_says_so_and_lets_the_user_save_elsewhere(
 
 
 def test_no_permission_keeps_the_document_open_and_unsaved(
-        window: MainWindow, coffee_path: Path, dialogs: Dialogs,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, coffee_path: Path, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert window.open_path(coffee_path)
     retitle(window, "changed")
 
@@ -124,7 +130,8 @@ def test_no_permission_keeps_the_document_open_and_unsaved(
 
 
 def test_a_removed_folder_is_explained_and_save_elsewhere_works(
-        window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     folder = tmp_path / "project"
     folder.mkdir()
     retitle(window, "first")
@@ -140,8 +147,12 @@ def test_a_removed_folder_is_explained_and_save_elsewhere_works(
 
 
 def test_chinese_paths_open_save_and_fail_clearly(
-        window: MainWindow, coffee_path: Path, dialogs: Dialogs, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow,
+    coffee_path: Path,
+    dialogs: Dialogs,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     folder = tmp_path / "中文 文件夹 🎉"
     folder.mkdir()
     path = folder / "咖啡店.blueprint.json"

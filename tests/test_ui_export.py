@@ -35,8 +35,11 @@ TIMEOUT = 30_000
 def no_thread_warnings(qtlog: Any) -> Iterator[None]:
     """Qt complains when an object is used or deleted from a thread it does not belong to."""
     yield
-    troubles = [record.message for record in qtlog.records
-                if "thread" in record.message.lower() or "QBasicTimer" in record.message]
+    troubles = [
+        record.message
+        for record in qtlog.records
+        if "thread" in record.message.lower() or "QBasicTimer" in record.message
+    ]
     assert troubles == []
 
 
@@ -46,8 +49,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 
 @pytest.fixture
-def window(qtbot: Any, tmp_path: Path, dialogs: Dialogs, coffee_path: Path
-           ) -> Iterator[MainWindow]:
+def window(qtbot: Any, tmp_path: Path, dialogs: Dialogs, coffee_path: Path) -> Iterator[MainWindow]:
     with shown_window(qtbot, tmp_path) as window:
         assert window.open_path(coffee_path)
         yield window
@@ -62,8 +64,9 @@ def open_dialog(qtbot: Any, window: MainWindow) -> ExportDialog:
 
 
 def wait_preview(qtbot: Any, dialog: ExportDialog) -> PreviewResult:
-    qtbot.waitUntil(lambda: not dialog.preview.busy and dialog.preview.result is not None,
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: not dialog.preview.busy and dialog.preview.result is not None, timeout=TIMEOUT
+    )
     result = dialog.preview.result
     assert result is not None
     return result
@@ -77,13 +80,18 @@ def choose(qtbot: Any, dialog: ExportDialog, format_name: str) -> PreviewResult:
 def select_cards(qtbot: Any, window: MainWindow, *step_ids: str) -> None:
     for step_id in step_ids:
         point = at(window.view, *_card_centre(window.scene, step_id))
-        qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.ControlModifier, point)
+        qtbot.mouseClick(
+            window.view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier,
+            point,
+        )
     assert window.scene.selected_ids() == list(step_ids)
 
 
 def test_file_menu_and_ctrl_e_open_the_export_dialog_which_writes_the_file(
-        qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     assert window.menu_actions["export"] in file_menu.actions()
     target = tmp_path / "out" / "coffee slide"  # no extension: the format's is added
@@ -113,7 +121,8 @@ def test_file_menu_and_ctrl_e_open_the_export_dialog_which_writes_the_file(
 
 
 def test_the_preview_shows_the_picture_and_the_png_size_follows_the_scale(
-        qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     dialog = open_dialog(qtbot, window)
     result = choose(qtbot, dialog, "png")
     assert result.image is not None and result.size is not None and result.problem is None
@@ -136,7 +145,8 @@ def test_the_preview_shows_the_picture_and_the_png_size_follows_the_scale(
 
 
 def test_options_a_format_does_not_use_are_greyed_and_text_formats_preview_their_text(
-        qtbot: Any, window: MainWindow) -> None:
+    qtbot: Any, window: MainWindow
+) -> None:
     dialog = open_dialog(qtbot, window)
     form = dialog.form
     choose(qtbot, dialog, "png")
@@ -151,13 +161,16 @@ def test_options_a_format_does_not_use_are_greyed_and_text_formats_preview_their
     assert dialog.preview.stack.currentWidget() is dialog.preview.text
     choose(qtbot, dialog, "bpmn")
     assert not form.language.isEnabled()
-    assert "<bpmn:definitions" in dialog.preview.text.toPlainText() or \
-        "definitions" in dialog.preview.text.toPlainText()
+    assert (
+        "<bpmn:definitions" in dialog.preview.text.toPlainText()
+        or "definitions" in dialog.preview.text.toPlainText()
+    )
     dialog.reject()
 
 
 def test_the_selection_is_offered_and_exported_alone(
-        qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     select_cards(qtbot, window, "make", "pos")
     dialog = open_dialog(qtbot, window)
     # the whole blueprint stays the default: a card left selected is no wish to export it alone
@@ -174,7 +187,8 @@ def test_the_selection_is_offered_and_exported_alone(
 
 
 def test_a_phase_range_is_exported_and_a_reversed_one_is_refused_before_export(
-        qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     dialog = open_dialog(qtbot, window)
     choose(qtbot, dialog, "pdf")
     click(qtbot, dialog.form.phases)
@@ -195,7 +209,8 @@ def test_a_phase_range_is_exported_and_a_reversed_one_is_refused_before_export(
 
 
 def test_a_failed_write_says_why_keeps_the_dialog_and_damages_nothing(
-        qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("keep me")
     dialog = open_dialog(qtbot, window)
@@ -220,8 +235,13 @@ def slow_blueprint(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("how", ["button", "escape"])
 def test_a_slow_export_shows_progress_and_cancel_stops_it_writing_nothing(
-        qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    qtbot: Any,
+    window: MainWindow,
+    dialogs: Dialogs,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
     assert window.open_path(slow_blueprint(tmp_path))
     dialog = open_dialog(qtbot, window)
     choose(qtbot, dialog, "png")
@@ -235,6 +255,7 @@ def test_a_slow_export_shows_progress_and_cancel_stops_it_writing_nothing(
         def slow(fraction: float) -> None:  # each band takes a while, as on a huge blueprint
             time.sleep(0.01)
             progress(fraction)
+
         return real(blueprint, fmt, options, slow)
 
     monkeypatch.setattr(export_dialog, "export_document", unhurried)
@@ -265,7 +286,8 @@ def test_a_slow_export_shows_progress_and_cancel_stops_it_writing_nothing(
 
 
 def test_the_preview_is_drawn_off_the_window_thread_which_keeps_running(
-        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The drawing waits for a timer of the window's thread: were it drawn on that thread, it
     would wait in vain (and say so) instead of seeing the timer fire."""
     from blueprint_app.ui import export_preview
@@ -276,8 +298,7 @@ def test_the_preview_is_drawn_off_the_window_thread_which_keeps_running(
     def watched(*args: Any) -> PreviewResult:
         fired = threading.Event()
         QTimer.singleShot(0, window, fired.set)  # runs only if the window's loop runs
-        seen.append((threading.current_thread() is threading.main_thread(),
-                     fired.wait(timeout=5)))
+        seen.append((threading.current_thread() is threading.main_thread(), fired.wait(timeout=5)))
         return real(*args)
 
     monkeypatch.setattr(export_preview, "draw_preview", watched)
@@ -288,7 +309,8 @@ def test_the_preview_is_drawn_off_the_window_thread_which_keeps_running(
 
 
 def test_closing_the_dialog_mid_preview_stops_the_drawing(
-        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from blueprint_app.export.progress import ExportCancelled
     from blueprint_app.ui import export_preview
 
@@ -322,7 +344,8 @@ def test_a_stored_scale_that_is_no_number_falls_back_to_two(window: MainWindow) 
 
 
 def test_an_added_extension_never_replaces_a_file_unasked(
-        qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     existing = tmp_path / "coffee.md"
     existing.write_text("keep me")
     dialog = open_dialog(qtbot, window)
@@ -339,7 +362,8 @@ def test_an_added_extension_never_replaces_a_file_unasked(
 
 
 def test_copy_as_image_puts_the_selection_or_the_whole_blueprint_on_the_clipboard(
-        qtbot: Any, window: MainWindow) -> None:
+    qtbot: Any, window: MainWindow
+) -> None:
     clipboard = QGuiApplication.clipboard()
     select_cards(qtbot, window, "make")
     window.menu_actions["copy_image"].trigger()
@@ -356,13 +380,15 @@ def test_copy_as_image_puts_the_selection_or_the_whole_blueprint_on_the_clipboar
     assert whole.width() * whole.height() > part.width() * part.height()
     assert "Walk in" in " ".join(svg_texts(bytes(clipboard.mimeData().data(SVG_TYPE).data())))
     # twice the canvas: the picture of the whole blueprint at scale 2, no title or legend
-    picture = image.compose(window.session.blueprint,
-                            image.ExportOptions(title_block=False, legend=False))
+    picture = image.compose(
+        window.session.blueprint, image.ExportOptions(title_block=False, legend=False)
+    )
     assert whole.width() == math.ceil(picture.size.width() * 2)
     # not blank: the cards' ink is there
     crop = whole.copy(QRect(0, 0, whole.width(), whole.height()))
-    assert any(crop.pixelColor(x, crop.height() // 2).red() < 200
-               for x in range(0, crop.width(), 4))
+    assert any(
+        crop.pixelColor(x, crop.height() // 2).red() < 200 for x in range(0, crop.width(), 4)
+    )
 
 
 def test_a_huge_blueprint_is_copied_as_a_bitmap_apps_accept_with_the_full_svg() -> None:
@@ -386,7 +412,8 @@ def test_the_dialog_copies_text_formats_as_text(qtbot: Any, window: MainWindow) 
 
 
 def test_exporting_never_changes_the_document(
-        qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     before = dumps(window.session.blueprint)
     dialog = open_dialog(qtbot, window)
     for name in ("png", "pdf", "html", "csv"):
@@ -397,9 +424,15 @@ def test_exporting_never_changes_the_document(
     assert (tmp_path / "coffee.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-@pytest.mark.parametrize(("name", "stem"), [
-    ("Coffee: order/pay?", "Coffee- order-pay"), ("  ", "blueprint"), ("点单 <&>", "点单 -&"),
-    ("x" * 300, "x" * 100)])
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("Coffee: order/pay?", "Coffee- order-pay"),
+        ("  ", "blueprint"),
+        ("点单 <&>", "点单 -&"),
+        ("x" * 300, "x" * 100),
+    ],
+)
 def test_suggested_file_names_are_safe_everywhere(name: str, stem: str) -> None:
     assert file_stem(name) == stem
 
@@ -414,7 +447,8 @@ def test_the_format_extension_is_added_unless_present() -> None:
 
 
 def test_a_png_too_large_to_make_is_refused_before_export_but_still_previews(
-        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     dialog = open_dialog(qtbot, window)
     choose(qtbot, dialog, "png")
     dialog.form.scale.setValue(8.0)
@@ -442,8 +476,8 @@ def test_a_very_long_blueprint_previews_at_a_readable_height() -> None:
 
 
 def test_every_format_exports_through_the_dialog(
-        qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path,
-        coffee_path: Path) -> None:
+    qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path, coffee_path: Path
+) -> None:
     from blueprint_app.export.formats import FORMATS
 
     for name, fmt in FORMATS.items():

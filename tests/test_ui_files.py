@@ -47,7 +47,8 @@ def test_title_marks_unsaved_changes_and_undo_clears_the_mark(window: MainWindow
 
 
 def test_save_as_writes_the_file_remembers_it_and_clears_the_mark(
-        window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     retitle(window, ODD_TEXT)
     dialogs.save_paths.append(tmp_path / "mine")  # a bare name gets the suffix
     window.menu_actions["save"].trigger()
@@ -62,7 +63,8 @@ def test_save_as_writes_the_file_remembers_it_and_clears_the_mark(
 
 
 def test_close_with_unsaved_changes_cancel_keeps_the_window(
-        window: MainWindow, dialogs: Dialogs) -> None:
+    window: MainWindow, dialogs: Dialogs
+) -> None:
     retitle(window, "changed")
     dialogs.answers.append(Button.Cancel)
     assert not window.close()
@@ -72,7 +74,8 @@ def test_close_with_unsaved_changes_cancel_keeps_the_window(
 
 
 def test_close_discard_closes_without_writing(
-        window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     retitle(window, "changed")
     dialogs.answers.append(Button.Discard)
     assert window.close()
@@ -80,7 +83,8 @@ def test_close_discard_closes_without_writing(
 
 
 def test_close_save_writes_then_closes(
-        window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     retitle(window, "kept")
     dialogs.answers.append(Button.Save)
     dialogs.save_paths.append(tmp_path / "kept.blueprint.json")
@@ -89,7 +93,8 @@ def test_close_save_writes_then_closes(
 
 
 def test_close_save_but_cancel_the_file_dialog_keeps_the_window(
-        window: MainWindow, dialogs: Dialogs) -> None:
+    window: MainWindow, dialogs: Dialogs
+) -> None:
     retitle(window, "kept")
     dialogs.answers.append(Button.Save)
     dialogs.save_paths.append(None)
@@ -98,11 +103,13 @@ def test_close_save_but_cancel_the_file_dialog_keeps_the_window(
 
 
 def test_opening_a_broken_file_shows_the_loader_message_and_keeps_the_document(
-        window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     retitle(window, "precious")
     broken = tmp_path / "broken.blueprint.json"
-    broken.write_text('{"format": "service-blueprint", "format_version": 1, "steps": [',
-                      encoding="utf-8")
+    broken.write_text(
+        '{"format": "service-blueprint", "format_version": 1, "steps": [', encoding="utf-8"
+    )
     session = window.session
     dialogs.open_paths.append(broken)
     window.menu_actions["open"].trigger()
@@ -114,7 +121,8 @@ def test_opening_a_broken_file_shows_the_loader_message_and_keeps_the_document(
 
 
 def test_open_over_unsaved_changes_asks_and_cancel_keeps_them(
-        window: MainWindow, dialogs: Dialogs, coffee_path: Path) -> None:
+    window: MainWindow, dialogs: Dialogs, coffee_path: Path
+) -> None:
     retitle(window, "precious")
     dialogs.answers.append(Button.Cancel)
     assert not window.open_path(coffee_path)
@@ -132,7 +140,8 @@ def test_open_over_unsaved_changes_asks_and_cancel_keeps_them(
 
 
 def test_failed_save_shows_the_reason_and_keeps_the_document_unsaved(
-        window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
     retitle(window, "unsaved")
     dialogs.save_paths.append(tmp_path / "no-such-folder" / "x.blueprint.json")
     assert not window.save()
@@ -143,8 +152,8 @@ def test_failed_save_shows_the_reason_and_keeps_the_document_unsaved(
 
 
 def test_failed_save_over_an_existing_file_keeps_the_old_file(
-        window: MainWindow, dialogs: Dialogs, coffee_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, dialogs: Dialogs, coffee_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert window.open_path(coffee_path)
     before = coffee_path.read_bytes()
     retitle(window, "changed")
@@ -160,21 +169,28 @@ def test_failed_save_over_an_existing_file_keeps_the_old_file(
 
 
 def test_dropping_a_blueprint_file_on_the_window_opens_it(
-        window: MainWindow, coffee_path: Path) -> None:
+    window: MainWindow, coffee_path: Path
+) -> None:
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(coffee_path))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     assert window.session.path == coffee_path
     assert window.session.blueprint.title == load(coffee_path).title
 
 
-def test_open_recent_lists_opened_files(window: MainWindow, dialogs: Dialogs,
-                                        coffee_path: Path) -> None:
+def test_open_recent_lists_opened_files(
+    window: MainWindow, dialogs: Dialogs, coffee_path: Path
+) -> None:
     assert window.open_path(coffee_path)
     window.fill_recent_menu()
-    entries = [a for a in window.menu_actions.recent_menu.actions() if a.toolTip().startswith('/')]
+    entries = [a for a in window.menu_actions.recent_menu.actions() if a.toolTip().startswith("/")]
     assert [a.toolTip() for a in entries] == [str(coffee_path)]
     retitle(window, "changed")
     dialogs.answers.append(Button.Discard)
@@ -184,14 +200,16 @@ def test_open_recent_lists_opened_files(window: MainWindow, dialogs: Dialogs,
     coffee_path.rename(moved)
     with window.session.history.transaction("x") as tx:  # keep the window busy with a change
         from blueprint_app.history import edits
+
         edits.set_field(tx, edits.BLUEPRINT, "title", "busy")
     assert not window.open_path(coffee_path)
     assert "does not exist" in dialogs.errors[-1][1] or "No such file" in dialogs.errors[-1][1]
     assert recent.recent_files() == []  # a file that is gone leaves Open Recent
 
 
-def test_main_opens_the_file_given(qapp: QApplication, coffee_path: Path, tmp_path: Path,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_main_opens_the_file_given(
+    qapp: QApplication, coffee_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from blueprint_app import app as app_module
     from tests.ui_support import isolate_settings
 
@@ -199,8 +217,11 @@ def test_main_opens_the_file_given(qapp: QApplication, coffee_path: Path, tmp_pa
     titles: list[str] = []
 
     def look_and_close() -> None:
-        titles.extend(w.windowTitle() for w in QApplication.topLevelWidgets()
-                      if isinstance(w, MainWindow) and w.isVisible())
+        titles.extend(
+            w.windowTitle()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible()
+        )
         QApplication.closeAllWindows()
 
     QTimer.singleShot(50, look_and_close)
@@ -210,13 +231,19 @@ def test_main_opens_the_file_given(qapp: QApplication, coffee_path: Path, tmp_pa
 
 
 def test_module_entry_point_reports_its_version() -> None:
-    result = subprocess.run([sys.executable, "-m", "blueprint_app", "--version"],
-                            capture_output=True, text=True, check=False, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "blueprint_app", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     assert result.returncode == 0 and result.stdout.strip() == "0.1.0"
 
 
 def test_new_opens_another_window_and_quit_asks_for_each_unsaved_one(
-        qtbot: Any, window: MainWindow, dialogs: Dialogs) -> None:
+    qtbot: Any, window: MainWindow, dialogs: Dialogs
+) -> None:
     from blueprint_app.ui.windows import windows
 
     window.menu_actions["new"].trigger()
@@ -238,7 +265,8 @@ def test_new_opens_another_window_and_quit_asks_for_each_unsaved_one(
 
 
 def test_opening_a_file_open_in_another_window_brings_that_window_forward(
-        qtbot: Any, window: MainWindow, coffee_path: Path, tmp_path: Path) -> None:
+    qtbot: Any, window: MainWindow, coffee_path: Path, tmp_path: Path
+) -> None:
     assert window.open_path(coffee_path)
     with shown_window(qtbot, tmp_path) as other:
         session = other.session
@@ -247,8 +275,8 @@ def test_opening_a_file_open_in_another_window_brings_that_window_forward(
 
 
 def test_main_with_an_unreadable_file_says_why_and_opens_an_empty_window(
-        qapp: QApplication, tmp_path: Path, dialogs: Dialogs,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qapp: QApplication, tmp_path: Path, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from blueprint_app import app as app_module
     from tests.ui_support import isolate_settings
 
@@ -257,8 +285,11 @@ def test_main_with_an_unreadable_file_says_why_and_opens_an_empty_window(
     titles: list[str] = []
 
     def look_and_close() -> None:
-        titles.extend(w.windowTitle() for w in QApplication.topLevelWidgets()
-                      if isinstance(w, MainWindow) and w.isVisible())
+        titles.extend(
+            w.windowTitle()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible()
+        )
         QApplication.closeAllWindows()
 
     QTimer.singleShot(50, look_and_close)
@@ -274,7 +305,9 @@ def test_help_about_shows_the_version(qtbot: Any, monkeypatch: pytest.MonkeyPatc
     from blueprint_app import __version__
 
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(
+        QMessageBox, "about", lambda parent, title, text: shown.append((title, text))
+    )
     window = MainWindow()
     qtbot.addWidget(window)
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")

@@ -18,8 +18,9 @@ from tests.ui_support import Dialogs, shown_window, type_text
 
 
 @pytest.fixture
-def window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-           coffee_path: Path) -> Iterator[MainWindow]:
+def window(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, coffee_path: Path
+) -> Iterator[MainWindow]:
     Dialogs(monkeypatch)
     with shown_window(qtbot, tmp_path) as window:
         assert window.open_path(coffee_path)
@@ -59,9 +60,11 @@ def test_search_matches_any_case_in_title_description_actor_channel() -> None:
     from blueprint_app.model import Step, new_blueprint
 
     bp = new_blueprint()
-    bp.steps = [Step(id="a", lane="customer", title="Pay 付款"),
-                Step(id="b", lane="customer", actor="Barista"),
-                Step(id="c", lane="customer", channel="App", description="order ahead")]
+    bp.steps = [
+        Step(id="a", lane="customer", title="Pay 付款"),
+        Step(id="b", lane="customer", actor="Barista"),
+        Step(id="c", lane="customer", channel="App", description="order ahead"),
+    ]
     document = Document(bp)
     assert search_steps(document, "付款") == ["a"]
     assert search_steps(document, "barista") == ["b"]
@@ -69,8 +72,9 @@ def test_search_matches_any_case_in_title_description_actor_channel() -> None:
     assert search_steps(document, "  ") == []
 
 
-def test_double_clicking_a_palette_kind_adds_a_step_in_its_lane(qtbot: Any,
-                                                                window: MainWindow) -> None:
+def test_double_clicking_a_palette_kind_adds_a_step_in_its_lane(
+    qtbot: Any, window: MainWindow
+) -> None:
     kinds = window.palette_dock.kinds
     items: list[QListWidgetItem] = [kinds.item(i) for i in range(kinds.count())]
     assert [i.data(Qt.ItemDataRole.UserRole) for i in items] == [k.value for k in StepKind]

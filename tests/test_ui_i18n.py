@@ -61,8 +61,9 @@ def messages(ts_text: str) -> list[tuple[str, str, str]]:
         name = re.search(r"<name>(.*?)</name>", block).group(1)  # type: ignore[union-attr]
         for message in re.findall(r"<message>(.*?)</message>", block, re.S):
             source = re.search(r"<source>(.*?)</source>", message, re.S)
-            translation = re.search(r"<translation[^>]*>(.*?)</translation>|<translation[^>]*/>",
-                                    message, re.S)
+            translation = re.search(
+                r"<translation[^>]*>(.*?)</translation>|<translation[^>]*/>", message, re.S
+            )
             assert source and translation, message
             found.append((name, html.unescape(source.group(1)), translation.group(0)))
     return found
@@ -70,11 +71,18 @@ def messages(ts_text: str) -> list[tuple[str, str, str]]:
 
 # -- the catalogue ----------------------------------------------------------------------------
 
+
 def test_every_message_in_the_catalogue_is_translated_into_chinese() -> None:
     found = messages(TS.read_text(encoding="utf-8"))
     assert len(found) > 150
-    unfinished = [(c, s) for c, s, t in found if "unfinished" in t or "vanished" in t
-                  or "obsolete" in t or not CJK.search(html.unescape(t))]
+    unfinished = [
+        (c, s)
+        for c, s, t in found
+        if "unfinished" in t
+        or "vanished" in t
+        or "obsolete" in t
+        or not CJK.search(html.unescape(t))
+    ]
     assert unfinished == []
 
 
@@ -82,11 +90,28 @@ def test_the_catalogue_holds_every_string_the_code_has_now(tmp_path: Path) -> No
     """lupdate over today's sources adds nothing the .ts lacks (run update_translations.py)."""
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
-    sources = [*sorted(str(p) for folder in ("ui", "canvas")
-                       for p in (ROOT / "blueprint_app" / folder).glob("*.py")),
-               str(ROOT / "blueprint_app" / "app.py")]
-    subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
-                    "-ts", str(fresh)], check=True, capture_output=True, timeout=120)
+    sources = [
+        *sorted(
+            str(p)
+            for folder in ("ui", "canvas")
+            for p in (ROOT / "blueprint_app" / folder).glob("*.py")
+        ),
+        str(ROOT / "blueprint_app" / "app.py"),
+    ]
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *sources,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     current = {(c, s) for c, s, _ in messages(TS.read_text(encoding="utf-8"))}
     wanted = {(c, s) for c, s, _ in messages(fresh.read_text(encoding="utf-8"))}
     assert wanted - current == set(), "new strings: run scripts/update_translations.py"
@@ -95,23 +120,39 @@ def test_the_catalogue_holds_every_string_the_code_has_now(tmp_path: Path) -> No
 def test_the_compiled_catalogue_matches_its_source(tmp_path: Path) -> None:
     assert QM.stat().st_mtime >= TS.stat().st_mtime - 1, "the .qm is older than the .ts"
     compiled = tmp_path / "check.qm"
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     assert compiled.read_bytes() == QM.read_bytes(), "run scripts/update_translations.py"
 
 
 # -- choosing the language ----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("tag", "expected"), [
-    ("zh_CN", "zh_CN"), ("zh-Hans-CN", "zh_CN"), ("zh_TW.UTF-8", "zh_CN"), ("en_GB", "en"),
-    ("fr_FR", "en"), ("", None), ("system", None)])
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("zh_CN", "zh_CN"),
+        ("zh-Hans-CN", "zh_CN"),
+        ("zh_TW.UTF-8", "zh_CN"),
+        ("en_GB", "en"),
+        ("fr_FR", "en"),
+        ("", None),
+        ("system", None),
+    ],
+)
 def test_language_tags_come_down_to_english_or_simplified_chinese(
-        tag: str, expected: str | None) -> None:
+    tag: str, expected: str | None
+) -> None:
     assert i18n.normalise(tag) == expected
 
 
 def test_the_language_follows_the_system_then_the_preference_then_the_environment(
-        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.ui_support import isolate_settings
 
     isolate_settings(tmp_path)
@@ -128,6 +169,7 @@ def test_the_language_follows_the_system_then_the_preference_then_the_environmen
 
 
 # -- the Chinese interface ----------------------------------------------------------------------
+
 
 @pytest.fixture
 def chinese(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
@@ -179,21 +221,28 @@ def menu_texts(menu: QMenu, where: str) -> list[tuple[str, str]]:
 
 def untranslated(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Texts with English words in them and no Chinese (symbols and numbers pass)."""
-    return [(where, text) for where, text in texts
-            if text.strip() and text.strip() not in ALLOWED
-            and ASCII_WORD.search(text) and not CJK.search(text)]
+    return [
+        (where, text)
+        for where, text in texts
+        if text.strip()
+        and text.strip() not in ALLOWED
+        and ASCII_WORD.search(text)
+        and not CJK.search(text)
+    ]
 
 
 def test_qt_and_our_catalogue_are_both_installed(chinese: list[str]) -> None:
     assert any(path.endswith("blueprint_studio_zh_CN.qm") for path in chinese)
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)  # Qt's own catalogue
     assert any(path.endswith("qtbase_zh_CN.qm") for path in chinese) == (
-        box.button(QDialogButtonBox.StandardButton.Cancel).text() != "Cancel")
+        box.button(QDialogButtonBox.StandardButton.Cancel).text() != "Cancel"
+    )
     box.deleteLater()
 
 
 def test_every_menu_action_toolbar_and_dock_of_the_window_reads_chinese(
-        zh_window: MainWindow, qtbot: Any) -> None:
+    zh_window: MainWindow, qtbot: Any
+) -> None:
     window = zh_window
     texts: list[tuple[str, str]] = []
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
@@ -202,8 +251,11 @@ def test_every_menu_action_toolbar_and_dock_of_the_window_reads_chinese(
     for menu in menus:
         texts += menu_texts(menu, menu.title())
     for action in window.actions():
-        texts += [("action", action.text()), ("action icon text", action.iconText()),
-                  ("action status", action.statusTip())]
+        texts += [
+            ("action", action.text()),
+            ("action icon text", action.iconText()),
+            ("action status", action.statusTip()),
+        ]
     toolbars = window.findChildren(QToolBar)
     assert toolbars
     for bar in toolbars:
@@ -233,7 +285,8 @@ def test_the_context_menu_and_the_step_form_read_chinese(zh_window: MainWindow) 
     texts += visible_texts(window.property_panel)
     texts += visible_texts(window.history_panel)
     assert "添加步骤" in [t for _, t in visible_texts(window.history_panel)] or any(
-        "添加步骤" in t for _, t in texts)
+        "添加步骤" in t for _, t in texts
+    )
     assert untranslated(texts) == []
 
 
@@ -257,8 +310,9 @@ def test_the_dialogs_read_chinese(zh_window: MainWindow, qtbot: Any) -> None:
     export = ExportDialog(zh_window)
     for name in ("png", "pdf", "md"):  # the preview's line under it is read too
         export.form.set_format(name)
-        qtbot.waitUntil(lambda: not export.preview.busy and export.preview.result is not None,
-                        timeout=30_000)
+        qtbot.waitUntil(
+            lambda: not export.preview.busy and export.preview.result is not None, timeout=30_000
+        )
         texts += visible_texts(export)
     assert "导出" in export.windowTitle() and "像素" not in export.preview.status.text()
     export.reject()
@@ -271,7 +325,8 @@ def test_the_dialogs_read_chinese(zh_window: MainWindow, qtbot: Any) -> None:
 
 
 def test_the_unsaved_changes_question_reads_chinese(
-        zh_window: MainWindow, chinese: list[str]) -> None:
+    zh_window: MainWindow, chinese: list[str]
+) -> None:
     """The real message box, answered by clicking its Cancel button."""
     from blueprint_app.ui import dialogs
 
@@ -300,8 +355,15 @@ def test_toolbar_buttons_show_no_mnemonic_brackets(zh_window: MainWindow) -> Non
     assert not [label for label in labels if "(" in label or "&" in label]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("&Save", "Save"), ("保存(&S)", "保存"), ("&Open…", "Open"), ("Fish && &Chips", "Fish & Chips")])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("&Save", "Save"),
+        ("保存(&S)", "保存"),
+        ("&Open…", "Open"),
+        ("Fish && &Chips", "Fish & Chips"),
+    ],
+)
 def test_strip_mnemonic(text: str, expected: str) -> None:
     from blueprint_app.ui.actions import strip_mnemonic
 
@@ -327,14 +389,27 @@ sys.exit(app.main([]))
 """
 
 
-@pytest.mark.parametrize(("language", "expected"), [
-    ("zh_CN", "文件(&F) 顾客行为"), ("en", "&File Customer actions")])
+@pytest.mark.parametrize(
+    ("language", "expected"), [("zh_CN", "文件(&F) 顾客行为"), ("en", "&File Customer actions")]
+)
 def test_the_application_starts_in_the_chosen_language(
-        tmp_path: Path, language: str, expected: str) -> None:
-    env = {**os.environ, "BLUEPRINT_LANG": language, "HOME": str(tmp_path),
-           "XDG_CONFIG_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", STARTUP], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    tmp_path: Path, language: str, expected: str
+) -> None:
+    env = {
+        **os.environ,
+        "BLUEPRINT_LANG": language,
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", STARTUP],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == expected
 

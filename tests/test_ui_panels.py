@@ -199,7 +199,9 @@ def test_lanes_and_phases_add_rename_reorder_delete(qtbot: Any, window: MainWind
     lanes.list.setCurrentRow(1)  # physical evidence may not move below customer
     qtbot.mouseClick(lanes.buttons["down"], Qt.MouseButton.LeftButton)
     assert [lane.kind for lane in session.blueprint.lanes][1:3] == [
-        LaneKind.PHYSICAL_EVIDENCE, LaneKind.CUSTOMER]
+        LaneKind.PHYSICAL_EVIDENCE,
+        LaneKind.CUSTOMER,
+    ]
     assert "standard lanes keep their order" in window.statusBar().currentMessage()
     phases = panel.phases
     qtbot.mouseClick(phases.buttons["add"], Qt.MouseButton.LeftButton)
@@ -250,13 +252,15 @@ def test_ctrl_z_in_a_field_undoes_through_the_one_history(qtbot: Any, window: Ma
     qtbot.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.session.blueprint.title == "Untitled blueprint"
     assert title.text() == "Untitled blueprint" and window.session.history.can_redo
-    qtbot.keyClick(title, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert window.session.blueprint.title == "Mine" == title.text()
 
 
 def test_delete_key_in_the_phase_list_deletes_the_phase_not_the_canvas_selection(
-        qtbot: Any, coffee_window: MainWindow) -> None:
+    qtbot: Any, coffee_window: MainWindow
+) -> None:
     from tests.ui_support import activate
 
     window = coffee_window
@@ -275,7 +279,8 @@ def test_delete_key_in_the_phase_list_deletes_the_phase_not_the_canvas_selection
 
 
 def test_clicking_a_lane_or_phase_header_on_the_canvas_picks_it(
-        qtbot: Any, coffee_window: MainWindow) -> None:
+    qtbot: Any, coffee_window: MainWindow
+) -> None:
     from tests.canvas_support import at
 
     window = coffee_window
@@ -283,8 +288,9 @@ def test_clicking_a_lane_or_phase_header_on_the_canvas_picks_it(
     backstage = next(lane for lane in blueprint.lanes if lane.kind == LaneKind.BACKSTAGE)
     header = window.scene.content.lanes[backstage.id].header_rect().center()
     viewport = window.view.viewport()
-    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=at(window.view, header.x(),
-                                                                 header.y()))
+    qtbot.mouseClick(
+        viewport, Qt.MouseButton.LeftButton, pos=at(window.view, header.x(), header.y())
+    )
     assert window.property_panel.item_id == backstage.id
     assert window.structure_panel.lanes.current_id() == backstage.id
     assert window.scene.selected_ids() == []
@@ -292,12 +298,16 @@ def test_clicking_a_lane_or_phase_header_on_the_canvas_picks_it(
     assert title is not None and title.isVisible()
     phase = blueprint.phases[1]
     header = window.scene.content.phases[phase.id].header_rect().center()
-    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=at(window.view, header.x(),
-                                                                 header.y()))
+    qtbot.mouseClick(
+        viewport, Qt.MouseButton.LeftButton, pos=at(window.view, header.x(), header.y())
+    )
     assert window.property_panel.item_id == phase.id
     assert window.structure_panel.phases.current_id() == phase.id
     # the lane's background away from its title cell still starts a rubber band, not a pick
     band = window.scene.content.lanes[backstage.id].boundingRect()
-    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton,
-                     pos=at(window.view, band.right() - 5, band.center().y()))
+    qtbot.mouseClick(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        pos=at(window.view, band.right() - 5, band.center().y()),
+    )
     assert window.property_panel.item_id == BLUEPRINT

@@ -78,7 +78,8 @@ def test_several_edits_in_a_burst_validate_once(qtbot: Any, window: MainWindow) 
 
 
 def test_errors_are_counted_and_double_click_selects_and_centres(
-        qtbot: Any, window: MainWindow) -> None:
+    qtbot: Any, window: MainWindow
+) -> None:
     panel = window.problems_panel
     badges: list[dict[str, Severity]] = []
     panel.badges_changed.connect(badges.append)
@@ -90,7 +91,8 @@ def test_errors_are_counted_and_double_click_selects_and_centres(
     assert errors >= 2
     assert panel.counts_label.text().startswith(f"{errors} errors, ")
     assert panel.counts_label.text().endswith(
-        "1 warning" if warnings == 1 else f"{warnings} warnings")
+        "1 warning" if warnings == 1 else f"{warnings} warnings"
+    )
     assert badges and badges[-1]["hand-over"] is Severity.ERROR
 
     window.view.set_zoom(3.0)
@@ -112,8 +114,9 @@ def test_errors_are_counted_and_double_click_selects_and_centres(
     assert window.property_panel.item_id == finding.items[0] or len(finding.items) > 1
 
 
-def test_messages_follow_the_interface_language(qtbot: Any, window: MainWindow,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_messages_follow_the_interface_language(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     panel = window.problems_panel
     english = [f.message for f in panel.findings]
     with window.session.history.transaction("Language") as tx:
@@ -126,9 +129,11 @@ def test_messages_follow_the_interface_language(qtbot: Any, window: MainWindow,
 
 
 def test_opening_another_file_shows_its_findings_at_once(
-        window: MainWindow, tmp_path: Path) -> None:
+    window: MainWindow, tmp_path: Path
+) -> None:
     broken = window.session.blueprint.model_copy(
-        update={"flows": [f for f in window.session.blueprint.flows if f.id != "f10"]})
+        update={"flows": [f for f in window.session.blueprint.flows if f.id != "f10"]}
+    )
     path = tmp_path / "broken.blueprint.json"
     save(broken, path)
     assert window.open_path(path)
@@ -150,8 +155,11 @@ def test_offending_cards_carry_a_mark_that_follows_them(qtbot: Any, window: Main
     from blueprint_app.render.marks import SeverityMark
 
     def marks() -> dict[str, str]:
-        return {item.item_id: item.severity for item in window.scene.items()
-                if isinstance(item, SeverityMark)}
+        return {
+            item.item_id: item.severity
+            for item in window.scene.items()
+            if isinstance(item, SeverityMark)
+        }
 
     window.scene.select_ids(["f10"])
     window.menu_actions["delete"].trigger()  # hand-over no longer reaches the end

@@ -44,8 +44,9 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 
 @pytest.fixture
-def window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-           dialogs: Dialogs) -> Iterator[MainWindow]:
+def window(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: Dialogs
+) -> Iterator[MainWindow]:
     monkeypatch.setenv(autosave.INTERVAL_ENV, "0.1")
     with shown_window(qtbot, tmp_path) as window:
         yield window
@@ -56,8 +57,8 @@ def copies(state: Path) -> list[Path]:
 
 
 def test_unsaved_work_is_copied_after_the_interval_and_a_save_removes_it(
-        qtbot: Any, window: MainWindow, private_state_dir: Path, dialogs: Dialogs,
-        tmp_path: Path) -> None:
+    qtbot: Any, window: MainWindow, private_state_dir: Path, dialogs: Dialogs, tmp_path: Path
+) -> None:
     assert copies(private_state_dir) == []
     retitle(window, ODD_TEXT)
     qtbot.waitUntil(lambda: len(copies(private_state_dir)) == 1, timeout=3000)
@@ -70,7 +71,8 @@ def test_unsaved_work_is_copied_after_the_interval_and_a_save_removes_it(
 
 
 def test_an_unchanged_document_is_not_rewritten(
-        qtbot: Any, window: MainWindow, private_state_dir: Path) -> None:
+    qtbot: Any, window: MainWindow, private_state_dir: Path
+) -> None:
     written: list[Path] = []
     window.autosaver.written.connect(written.append)
     retitle(window, "one")
@@ -82,8 +84,8 @@ def test_an_unchanged_document_is_not_rewritten(
 
 
 def test_losing_focus_writes_the_copy_at_once(
-        qtbot: Any, window: MainWindow, private_state_dir: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, window: MainWindow, private_state_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(autosave.INTERVAL_ENV, "3600")
     retitle(window, "before leaving")
     assert copies(private_state_dir) == [] and window.autosaver.timer.isActive()
@@ -95,7 +97,8 @@ def test_losing_focus_writes_the_copy_at_once(
 
 
 def test_undo_to_the_saved_state_and_closing_with_discard_remove_the_copy(
-        qtbot: Any, window: MainWindow, private_state_dir: Path, dialogs: Dialogs) -> None:
+    qtbot: Any, window: MainWindow, private_state_dir: Path, dialogs: Dialogs
+) -> None:
     retitle(window, "changed")
     qtbot.waitUntil(lambda: len(copies(private_state_dir)) == 1, timeout=3000)
     window.menu_actions["undo"].trigger()
@@ -108,7 +111,8 @@ def test_undo_to_the_saved_state_and_closing_with_discard_remove_the_copy(
 
 
 def test_cancelled_close_keeps_the_copy(
-        qtbot: Any, window: MainWindow, private_state_dir: Path, dialogs: Dialogs) -> None:
+    qtbot: Any, window: MainWindow, private_state_dir: Path, dialogs: Dialogs
+) -> None:
     retitle(window, "changed")
     qtbot.waitUntil(lambda: len(copies(private_state_dir)) == 1, timeout=3000)
     dialogs.answers.append(Button.Cancel)
@@ -117,7 +121,8 @@ def test_cancelled_close_keeps_the_copy(
 
 
 def test_interval_comes_from_the_environment_then_the_setting(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
     from blueprint_app.ui import recent
 
     isolate_settings(tmp_path)
@@ -154,13 +159,23 @@ app.exec()
 
 
 def test_an_edit_survives_sigkill_and_is_recovered_at_the_next_start(
-        qtbot: Any, tmp_path: Path, coffee_path: Path, private_state_dir: Path) -> None:
+    qtbot: Any, tmp_path: Path, coffee_path: Path, private_state_dir: Path
+) -> None:
     before = coffee_path.read_bytes()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BLUEPRINT_AUTOSAVE_SECONDS="1",
-               BLUEPRINT_STATE_DIR=str(private_state_dir), PYTHONPATH=str(ROOT))
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(coffee_path),
-                              str(tmp_path / "child-settings")],
-                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        BLUEPRINT_AUTOSAVE_SECONDS="1",
+        BLUEPRINT_STATE_DIR=str(private_state_dir),
+        PYTHONPATH=str(ROOT),
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(coffee_path), str(tmp_path / "child-settings")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout is not None
         line = child.stdout.readline()
@@ -213,7 +228,8 @@ def _leave_a_copy(state: Path, title: str, original: Path | None) -> None:
 
 
 def test_discard_removes_the_copy_and_save_elsewhere_writes_it(
-        qtbot: Any, tmp_path: Path, private_state_dir: Path, dialogs: Dialogs) -> None:
+    qtbot: Any, tmp_path: Path, private_state_dir: Path, dialogs: Dialogs
+) -> None:
     isolate_settings(tmp_path)
     _leave_a_copy(private_state_dir, "Lost 中文", None)
     answer_modal("Discard")
@@ -231,7 +247,8 @@ def test_discard_removes_the_copy_and_save_elsewhere_writes_it(
 
 
 def test_closing_the_question_keeps_the_copy_for_next_time(
-        qtbot: Any, tmp_path: Path, private_state_dir: Path) -> None:
+    qtbot: Any, tmp_path: Path, private_state_dir: Path
+) -> None:
     isolate_settings(tmp_path)
     _leave_a_copy(private_state_dir, "Undecided", None)
 
@@ -248,7 +265,8 @@ def test_closing_the_question_keeps_the_copy_for_next_time(
 
 
 def test_an_untitled_recovered_document_opens_in_the_blank_start_window(
-        qtbot: Any, tmp_path: Path, private_state_dir: Path) -> None:
+    qtbot: Any, tmp_path: Path, private_state_dir: Path
+) -> None:
     _leave_a_copy(private_state_dir, "Untitled work", None)
     with shown_window(qtbot, tmp_path) as start_window:
         answer_modal("Open It")
@@ -259,12 +277,15 @@ def test_an_untitled_recovered_document_opens_in_the_blank_start_window(
 
 
 def test_save_over_an_original_changed_after_the_crash_asks_first(
-        qtbot: Any, tmp_path: Path, coffee_path: Path, private_state_dir: Path) -> None:
+    qtbot: Any, tmp_path: Path, coffee_path: Path, private_state_dir: Path
+) -> None:
     isolate_settings(tmp_path)
     _leave_a_copy(private_state_dir, "Recovered 咖啡", coffee_path)
     copy_time = next((private_state_dir / "recovery").glob("*.blueprint.json")).stat()
-    coffee_path.write_text(coffee_path.read_text(encoding="utf-8").replace(
-        "Coffee to go", "Changed by a colleague"), encoding="utf-8")
+    coffee_path.write_text(
+        coffee_path.read_text(encoding="utf-8").replace("Coffee to go", "Changed by a colleague"),
+        encoding="utf-8",
+    )
     os.utime(coffee_path, ns=(copy_time.st_atime_ns, copy_time.st_mtime_ns + 10**9))
     answer_modal("Open It")
     opened = offer_recovery()
@@ -285,7 +306,8 @@ def test_save_over_an_original_changed_after_the_crash_asks_first(
 
 
 def test_an_unreadable_copy_is_set_aside_not_deleted(
-        qtbot: Any, tmp_path: Path, private_state_dir: Path, dialogs: Dialogs) -> None:
+    qtbot: Any, tmp_path: Path, private_state_dir: Path, dialogs: Dialogs
+) -> None:
     isolate_settings(tmp_path)
     _leave_a_copy(private_state_dir, "Damaged", None)
     copy = next((private_state_dir / "recovery").glob("*.blueprint.json"))
@@ -298,8 +320,8 @@ def test_an_unreadable_copy_is_set_aside_not_deleted(
 
 
 def test_main_offers_the_recovered_work_at_start_up(
-        qapp: QApplication, tmp_path: Path, private_state_dir: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qapp: QApplication, tmp_path: Path, private_state_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from blueprint_app import app as app_module
 
     isolate_settings(tmp_path)
@@ -307,8 +329,11 @@ def test_main_offers_the_recovered_work_at_start_up(
     titles: list[str] = []
 
     def look_and_close() -> None:
-        titles.extend(w.windowTitle() for w in QApplication.topLevelWidgets()
-                      if isinstance(w, MainWindow) and w.isVisible())
+        titles.extend(
+            w.windowTitle()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible()
+        )
         for w in QApplication.topLevelWidgets():
             if isinstance(w, MainWindow):
                 w.session.history.set_clean()  # as if saved: closing asks nothing
@@ -322,7 +347,8 @@ def test_main_offers_the_recovered_work_at_start_up(
 
 
 def test_a_changed_interval_setting_applies_from_the_next_edit(
-        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from blueprint_app.ui import recent
 
     monkeypatch.delenv(autosave.INTERVAL_ENV)
@@ -336,8 +362,8 @@ def test_a_changed_interval_setting_applies_from_the_next_edit(
 
 
 def test_a_failing_autosave_is_shown_harms_nothing_and_is_retried(
-        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
-        private_state_dir: Path) -> None:
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, private_state_dir: Path
+) -> None:
     from blueprint_app.storage import BlueprintFileError
 
     def refuse(*_args: object) -> Path:
@@ -346,8 +372,7 @@ def test_a_failing_autosave_is_shown_harms_nothing_and_is_retried(
     real_write = window.autosaver.store.write
     monkeypatch.setattr(window.autosaver.store, "write", refuse)
     retitle(window, "still here")
-    qtbot.waitUntil(lambda: "Autosave failed" in window.statusBar().currentMessage(),
-                    timeout=3000)
+    qtbot.waitUntil(lambda: "Autosave failed" in window.statusBar().currentMessage(), timeout=3000)
     assert "the disk is full" in window.statusBar().currentMessage()
     assert window.session.blueprint.title == "still here" and window.isWindowModified()
     monkeypatch.setattr(window.autosaver.store, "write", real_write)  # room again: retried

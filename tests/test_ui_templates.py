@@ -34,7 +34,8 @@ def window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 def test_new_from_template_lists_each_template_with_its_picture_and_opens_a_copy(
-        window: MainWindow, qtbot: Any) -> None:
+    window: MainWindow, qtbot: Any
+) -> None:
     infos = list_templates()
     english = [info for info in infos if info.language == "en"]
     chosen: dict[str, Any] = {}
@@ -52,8 +53,10 @@ def test_new_from_template_lists_each_template_with_its_picture_and_opens_a_copy
         info = dialog.chosen()
         assert info is not None and info.language == "zh-CN"
         assert info.description and info.description in dialog.details.text()
-        assert "简体中文" in dialog.list.currentItem().text() or "Simplified Chinese" in \
-            dialog.list.currentItem().text()
+        assert (
+            "简体中文" in dialog.list.currentItem().text()
+            or "Simplified Chinese" in dialog.list.currentItem().text()
+        )
         chosen["info"] = info
         click(qtbot, dialog.create_button)
 
@@ -87,24 +90,31 @@ def test_cancel_opens_nothing(window: MainWindow, qtbot: Any) -> None:
 
 
 def test_the_template_language_defaults_to_the_interface_language(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BLUEPRINT_LANG", "zh_CN")
     dialog = TemplateDialog(window)
     assert dialog.language.currentData() == "zh-CN"
-    assert {dialog.list.item(i).data(Qt.ItemDataRole.UserRole).language
-            for i in range(dialog.list.count())} == {"zh-CN"}
+    assert {
+        dialog.list.item(i).data(Qt.ItemDataRole.UserRole).language
+        for i in range(dialog.list.count())
+    } == {"zh-CN"}
     dialog.deleteLater()
 
 
 def test_thumbnails_show_the_blueprint_and_are_cached_until_the_file_changes(
-        tmp_path: Path, qtbot: Any) -> None:
+    tmp_path: Path, qtbot: Any
+) -> None:
     source = list_templates()[0].path
     copy = tmp_path / source.name
     copy.write_bytes(source.read_bytes())
     first = thumbnails.thumbnail(copy)
     assert thumbnails.thumbnail(copy) is first
-    colours = {first.pixelColor(x, y).name() for x in range(0, first.width(), 4)
-               for y in range(0, first.height(), 4)}
+    colours = {
+        first.pixelColor(x, y).name()
+        for x in range(0, first.width(), 4)
+        for y in range(0, first.height(), 4)
+    }
     assert len(colours) > 5  # lanes, cards and text, not a blank picture
     assert QColor("white").name() in colours
     stat = copy.stat()
@@ -113,8 +123,8 @@ def test_thumbnails_show_the_blueprint_and_are_cached_until_the_file_changes(
 
 
 def test_preferences_store_the_language_and_autosave_interval(
-        window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch,
-        coffee_path: Path) -> None:
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch, coffee_path: Path
+) -> None:
     monkeypatch.delenv("BLUEPRINT_LANG", raising=False)
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("en_US")))
     assert autosave_interval() == 30
@@ -195,7 +205,8 @@ def test_a_bad_stored_interval_falls_back_to_the_default(window: MainWindow) -> 
 
 
 def test_preferences_say_when_the_environment_overrides_the_language(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BLUEPRINT_LANG", "en")
     dialog = PreferencesDialog(window)
     assert "BLUEPRINT_LANG" in dialog.note.text()
@@ -203,7 +214,8 @@ def test_preferences_say_when_the_environment_overrides_the_language(
 
 
 def test_with_no_templates_there_is_nothing_to_create(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from blueprint_app.ui import template_dialog
 
     def missing() -> list[Any]:

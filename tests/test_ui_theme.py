@@ -10,7 +10,8 @@ from blueprint_app.ui import theme
 
 
 def test_dark_system_scheme_gives_a_dark_palette_and_light_the_style_default(
-        qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
     original = qapp.palette()
     try:
         monkeypatch.setattr(theme, "is_dark", lambda: True)

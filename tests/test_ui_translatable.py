@@ -20,8 +20,9 @@ def lupdate() -> str:
 def test_lupdate_finds_the_window_strings_under_their_runtime_contexts(tmp_path: Path) -> None:
     sources = sorted(str(p) for p in (ROOT / "blueprint_app" / "ui").glob("*.py"))
     target = tmp_path / "editor.ts"
-    subprocess.run([lupdate(), *sources, "-ts", str(target)], check=True, capture_output=True,
-                   timeout=120)
+    subprocess.run(
+        [lupdate(), *sources, "-ts", str(target)], check=True, capture_output=True, timeout=120
+    )
     text = target.read_text(encoding="utf-8")
     contexts = {
         re.search(r"<name>(.*?)</name>", block, re.S).group(1):  # type: ignore[union-attr]
@@ -29,6 +30,8 @@ def test_lupdate_finds_the_window_strings_under_their_runtime_contexts(tmp_path:
         for block in re.findall(r"<context>(.*?)</context>", text, re.S)
     }
     assert all(name and "." not in name for name in contexts), sorted(contexts)
-    assert "&amp;Save" in contexts["Actions"] and "Save the changes to “{name}” before " \
-        "closing it?" in contexts["Dialogs"]
+    assert (
+        "&amp;Save" in contexts["Actions"]
+        and "Save the changes to “{name}” before closing it?" in contexts["Dialogs"]
+    )
     assert sum(len(messages) for messages in contexts.values()) > 120

@@ -17,7 +17,12 @@ ROOT = Path(__file__).parent.parent
 def blueprint(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "blueprint_app.cli", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False, timeout=60,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        check=False,
+        timeout=60,
     )
 
 
@@ -30,8 +35,16 @@ def _write(tmp_path: Path, name: str, doc: Doc) -> Path:
 def _dead_end(**changes: Any) -> Doc:
     """The clean blueprint with one error (a dead end) and one warning (wait with no time)."""
     doc = clean()
-    doc["steps"].append({"id": "extra", "lane": "backstage", "phase": "p1", "title": "Refill",
-                         "actor": "Cook", "layout": {"x": 600, "row": 0}})
+    doc["steps"].append(
+        {
+            "id": "extra",
+            "lane": "backstage",
+            "phase": "p1",
+            "title": "Refill",
+            "actor": "Cook",
+            "layout": {"x": 600, "row": 0},
+        }
+    )
     doc["flows"].append({"id": "fx", "source": "take", "target": "extra"})
     step(doc, "wait")["duration_minutes"] = None
     doc.update(changes)
@@ -82,13 +95,14 @@ def test_disable_by_id_or_name_and_strict(tmp_path: Path) -> None:
 
 
 def test_rules_object_in_the_file(tmp_path: Path) -> None:
-    path = _write(tmp_path, "lunch.blueprint.json",
-                  _dead_end(rules={"dead-end": "warning", "BP064": "off"}))
+    path = _write(
+        tmp_path, "lunch.blueprint.json", _dead_end(rules={"dead-end": "warning", "BP064": "off"})
+    )
     result = blueprint("validate", path)
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
-        f"{path}: BP023 warning: No end can be reached from “Refill”: the path stops there. "
-        "[extra]"]
+        f"{path}: BP023 warning: No end can be reached from “Refill”: the path stops there. [extra]"
+    ]
     assert blueprint("validate", "--strict", path).returncode == 1
 
 
@@ -100,12 +114,18 @@ def test_json_output_lists_findings_of_every_file(tmp_path: Path) -> None:
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert [(r["file"], r["rule"], r["severity"]) for r in report][:2] == [
-        (str(first), "BP023", "error"), (str(first), "BP064", "warning")]
+        (str(first), "BP023", "error"),
+        (str(first), "BP064", "warning"),
+    ]
     assert report[0] == {
-        "file": str(first), "rule": "BP023", "name": "dead-end", "severity": "error",
+        "file": str(first),
+        "rule": "BP023",
+        "name": "dead-end",
+        "severity": "error",
         "message": "No end can be reached from “Refill”: the path stops there.",
         "hint": "Add a flow from it to the step that follows, so that the path leads to an end.",
-        "items": ["extra"]}
+        "items": ["extra"],
+    }
     assert all(r["file"] != str(second) for r in report)
     assert not [r for r in report if r["file"] == str(coffee) and r["severity"] == "error"]
 
@@ -115,8 +135,11 @@ def test_journey_finding_carries_its_path_in_json(tmp_path: Path) -> None:
     result = blueprint("validate", "--format", "json", path)
     assert result.returncode == 0  # a warning
     [finding] = json.loads(result.stdout)
-    assert finding["data"] == {"total_minutes": 5.0, "target_minutes": 4.0,
-                               "path": ["arrive", "order", "wait", "serve", "leave"]}
+    assert finding["data"] == {
+        "total_minutes": 5.0,
+        "target_minutes": 4.0,
+        "path": ["arrive", "order", "wait", "serve", "leave"],
+    }
 
 
 def test_unreadable_file_exits_2_and_the_others_are_still_checked(tmp_path: Path) -> None:
@@ -145,6 +168,7 @@ def test_chinese_output_from_the_file_language_or_lang(tmp_path: Path) -> None:
     coffee = ROOT / "tests" / "data" / "coffee.blueprint.json"
     chinese = blueprint("validate", "--lang", "zh-CN", "--format", "json", coffee)
     assert chinese.returncode == 0
-    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in f["message"])
-               for f in json.loads(chinese.stdout))
+    assert all(
+        any("\u4e00" <= ch <= "\u9fff" for ch in f["message"]) for f in json.loads(chinese.stdout)
+    )
     assert load(coffee).language == "en"

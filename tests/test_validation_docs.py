@@ -13,7 +13,8 @@ ROOT = Path(__file__).parent.parent
 def test_committed_rules_md_is_current() -> None:
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == rules_markdown(), (
-        "docs/rules.md is stale: run python -m blueprint_app.validation.docs docs/rules.md")
+        "docs/rules.md is stale: run python -m blueprint_app.validation.docs docs/rules.md"
+    )
 
 
 def test_every_rule_is_documented_with_examples(tmp_path: Path) -> None:

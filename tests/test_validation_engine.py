@@ -131,8 +131,7 @@ def test_a_trapped_loop_is_reported_once_and_what_leads_into_it_as_dead_end() ->
     add_flow(doc, "a", "b")
     add_flow(doc, "b", "a")
     findings = validate(build(doc), disabled=["BP042"])
-    assert [(f.rule, f.items) for f in findings] == [("BP023", ("c",)),
-                                                     ("BP025", ("a", "b"))]
+    assert [(f.rule, f.items) for f in findings] == [("BP023", ("c",)), ("BP025", ("a", "b"))]
     assert findings[1].message == "2 steps form a loop with no way out: A → B."
 
 
@@ -147,8 +146,9 @@ def test_customer_step_off_the_customer_path() -> None:
     add_flow(doc, "ev", "sign", "evidence")
     [finding] = validate(build(doc))
     assert (finding.rule, finding.items) == ("BP029", ("sign",))
-    assert finding.message == ("Customer step “Sign the form” is not on the customer's own "
-                               "path from start to end.")
+    assert finding.message == (
+        "Customer step “Sign the form” is not on the customer's own path from start to end."
+    )
 
 
 def test_broken_customer_path_is_one_finding() -> None:
@@ -157,7 +157,9 @@ def test_broken_customer_path_is_one_finding() -> None:
     doc["flows"] = [f for f in doc["flows"] if "wait" not in (f["source"], f["target"])]
     [finding] = validate(build(doc))
     assert finding.rule == "BP029" and finding.items == ("order",)
-    assert finding.message == "The customer's own path never reaches an end: it breaks after “Order”."
+    assert (
+        finding.message == "The customer's own path never reaches an end: it breaks after “Order”."
+    )
 
 
 def test_odd_and_long_titles_do_not_break_messages() -> None:
@@ -191,8 +193,11 @@ def test_the_coffee_example_has_no_errors() -> None:
 def test_generated_blueprint_findings_name_real_items() -> None:
     blueprint = generate_blueprint(300)
     findings = validate(blueprint)
-    known = {s.id for s in blueprint.steps} | {f.id for f in blueprint.flows} | {
-        p.id for p in blueprint.phases}
+    known = (
+        {s.id for s in blueprint.steps}
+        | {f.id for f in blueprint.flows}
+        | {p.id for p in blueprint.phases}
+    )
     assert all(set(f.items) <= known for f in findings)
     # generated blueprints are complete: benchmarks measure realistic, valid input
     assert [f for f in findings if f.severity is Severity.ERROR] == []
@@ -203,9 +208,13 @@ def test_findings_are_values_for_a_problems_panel() -> None:
     findings = validate(build(_no_channel()))
     assert len(set(findings) | set(validate(build(_no_channel())))) == 1
     assert findings[0].as_json() == {
-        "rule": "BP053", "name": "frontstage-without-channel", "severity": "info",
+        "rule": "BP053",
+        "name": "frontstage-without-channel",
+        "severity": "info",
         "message": "Frontstage step “Take order” has no channel.",
-        "hint": "Set the channel: in person, phone, web, app, mail, …", "items": ["take"]}
+        "hint": "Set the channel: in person, phone, web, app, mail, …",
+        "items": ["take"],
+    }
     assert find_rule("dead-end") is find_rule("bp023")
 
 
@@ -221,8 +230,8 @@ def test_garbage_collector_state_is_restored(enabled: bool) -> None:
 
 
 def test_badges_show_the_worst_severity_per_item() -> None:
-    doc = _no_channel()                          # BP053 info on take
-    step(doc, "take")["kind"] = "decision"       # BP026 error on take (and its one branch f3)
+    doc = _no_channel()  # BP053 info on take
+    step(doc, "take")["kind"] = "decision"  # BP026 error on take (and its one branch f3)
     findings = validate(build(doc))
     badges = worst_by_item(findings)
     assert badges == {"take": Severity.ERROR, "f3": Severity.ERROR}
@@ -233,7 +242,9 @@ def test_badges_show_the_worst_severity_per_item() -> None:
 def test_shipped_blueprints_have_no_errors() -> None:
     """The examples and templates users start from must pass; new ones are picked up here."""
     root = DATA.parent.parent
-    files = sorted(DATA.glob("*.blueprint.json")) + sorted(root.glob("resources/**/*.blueprint.json"))
+    files = sorted(DATA.glob("*.blueprint.json")) + sorted(
+        root.glob("resources/**/*.blueprint.json")
+    )
     assert DATA / "coffee.blueprint.json" in files
     for path in files:
         errors = [f for f in validate(load(path)) if f.severity is Severity.ERROR]
@@ -243,8 +254,15 @@ def test_shipped_blueprints_have_no_errors() -> None:
 def test_a_lone_card_in_a_custom_lane_is_an_annotation() -> None:
     doc = clean()
     doc["lanes"].append({"id": "policies", "kind": "custom", "title": "Policies"})
-    doc["steps"].append({"id": "refund", "lane": "policies", "phase": "p1",
-                         "title": "Refund within 30 days", "layout": {"x": 600, "row": 0}})
+    doc["steps"].append(
+        {
+            "id": "refund",
+            "lane": "policies",
+            "phase": "p1",
+            "title": "Refund within 30 days",
+            "layout": {"x": 600, "row": 0},
+        }
+    )
     assert validate(build(doc)) == []
     doc["steps"][-1]["lane"] = "support"
     assert [(f.rule, f.items) for f in validate(build(doc))] == [("BP024", ("refund",))]

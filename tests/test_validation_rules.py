@@ -19,8 +19,9 @@ def test_every_rule_has_a_case() -> None:
     assert sorted({case[0] for case in CASES}) == [rule.id for rule in all_rules()]
 
 
-@pytest.mark.parametrize(("rule_id", "bad", "good", "items"), CASES,
-                         ids=[case[0] for case in CASES])
+@pytest.mark.parametrize(
+    ("rule_id", "bad", "good", "items"), CASES, ids=[case[0] for case in CASES]
+)
 def test_rule_fires_on_bad_and_not_on_good(
     rule_id: str, bad: Edit, good: Edit, items: tuple[str, ...]
 ) -> None:
@@ -31,12 +32,16 @@ def test_rule_fires_on_bad_and_not_on_good(
     assert [f for f in validate(variant(good)) if f.rule == rule_id] == []
 
 
-@pytest.mark.parametrize(("rule_id", "bad"), [case[:2] for case in CASES],
-                         ids=[case[0] for case in CASES])
+@pytest.mark.parametrize(
+    ("rule_id", "bad"), [case[:2] for case in CASES], ids=[case[0] for case in CASES]
+)
 def test_findings_name_real_items_and_read_in_chinese(rule_id: str, bad: Edit) -> None:
     blueprint = variant(bad)
-    known = {item.id for items in (blueprint.lanes, blueprint.phases, blueprint.steps,
-                                   blueprint.flows) for item in items}
+    known = {
+        item.id
+        for items in (blueprint.lanes, blueprint.phases, blueprint.steps, blueprint.flows)
+        for item in items
+    }
     chinese = [f for f in validate(blueprint, language="zh-CN") if f.rule == rule_id]
     assert chinese
     for finding in chinese:
@@ -58,9 +63,9 @@ def test_rules_are_documented_and_translated() -> None:
 
 def test_severities_and_order_are_deterministic() -> None:
     doc = clean()
-    doc["steps"][3]["channel"] = ""          # BP053 info
-    doc["steps"][4]["actor"] = ""            # BP050 info
-    doc["steps"][1]["kind"] = "decision"     # BP026 error (one branch... two: take, wait)
+    doc["steps"][3]["channel"] = ""  # BP053 info
+    doc["steps"][4]["actor"] = ""  # BP050 info
+    doc["steps"][1]["kind"] = "decision"  # BP026 error (one branch... two: take, wait)
     doc["flows"].append({"id": "x", "source": "take", "target": "take"})  # BP001 error
     doc["steps"][6]["duration_minutes"] = None  # BP064 warning
     findings = validate(build(doc))

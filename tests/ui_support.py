@@ -61,8 +61,9 @@ class Dialogs:
 
 
 def isolate_settings(tmp_path: Path) -> None:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
 
 
 @contextmanager
@@ -100,12 +101,14 @@ def type_text(qtbot: Any, widget: Any, text: str) -> None:
             qtbot.keyClicks(widget, char)
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                         char))
+                QApplication.sendEvent(
+                    widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+                )
 
 
 def answer_modal(button_text: str, seen: list[str] | None = None) -> None:
     """Click ``button_text`` in the next modal message box, as a user would."""
+
     def click(tries: int = 0) -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
@@ -123,8 +126,7 @@ def answer_modal(button_text: str, seen: list[str] | None = None) -> None:
     QTimer.singleShot(0, click)
 
 
-def when_modal(qtbot: Any, act: Callable[[Any], None],
-               kind: type[QDialog] = QDialog) -> list[str]:
+def when_modal(qtbot: Any, act: Callable[[Any], None], kind: type[QDialog] = QDialog) -> list[str]:
     """Run ``act`` on the next modal dialog of ``kind`` once it shows; returns problems seen
     there (a progress dialog over a modal dialog: ``kind=QProgressDialog``)."""
     problems: list[str] = []

@@ -17,7 +17,9 @@ Doc = dict[str, Any]
 Edit = Callable[[Doc], None]
 
 _CLEAN: Doc = {
-    "format": "service-blueprint", "format_version": 1, "title": "Lunch counter",
+    "format": "service-blueprint",
+    "format_version": 1,
+    "title": "Lunch counter",
     "language": "en",
     "lanes": [
         {"id": "evidence", "kind": "physical_evidence", "title": "Physical evidence"},
@@ -28,24 +30,81 @@ _CLEAN: Doc = {
     ],
     "phases": [{"id": "p1", "title": "Visit"}],
     "steps": [
-        {"id": "arrive", "lane": "customer", "phase": "p1", "kind": "start", "title": "Walk in",
-         "layout": {"x": 0, "row": 0}},
-        {"id": "order", "lane": "customer", "phase": "p1", "title": "Order", "duration_minutes": 2,
-         "layout": {"x": 200, "row": 0}},
-        {"id": "menu", "lane": "evidence", "phase": "p1", "kind": "evidence", "title": "Menu",
-         "layout": {"x": 200, "row": 0}},
-        {"id": "take", "lane": "frontstage", "phase": "p1", "title": "Take order", "actor": "Clerk",
-         "channel": "in person", "layout": {"x": 200, "row": 0}},
-        {"id": "cook", "lane": "backstage", "phase": "p1", "title": "Cook", "actor": "Cook",
-         "layout": {"x": 200, "row": 0}},
-        {"id": "kitchen", "lane": "support", "phase": "p1", "title": "Kitchen display",
-         "actor": "Cook", "layout": {"x": 200, "row": 0}},
-        {"id": "wait", "lane": "customer", "phase": "p1", "kind": "wait",
-         "title": "Wait for the food", "duration_minutes": 3, "layout": {"x": 400, "row": 0}},
-        {"id": "serve", "lane": "frontstage", "phase": "p1", "title": "Serve", "actor": "Clerk",
-         "channel": "in person", "layout": {"x": 400, "row": 0}},
-        {"id": "leave", "lane": "customer", "phase": "p1", "kind": "end", "title": "Leave",
-         "layout": {"x": 600, "row": 0}},
+        {
+            "id": "arrive",
+            "lane": "customer",
+            "phase": "p1",
+            "kind": "start",
+            "title": "Walk in",
+            "layout": {"x": 0, "row": 0},
+        },
+        {
+            "id": "order",
+            "lane": "customer",
+            "phase": "p1",
+            "title": "Order",
+            "duration_minutes": 2,
+            "layout": {"x": 200, "row": 0},
+        },
+        {
+            "id": "menu",
+            "lane": "evidence",
+            "phase": "p1",
+            "kind": "evidence",
+            "title": "Menu",
+            "layout": {"x": 200, "row": 0},
+        },
+        {
+            "id": "take",
+            "lane": "frontstage",
+            "phase": "p1",
+            "title": "Take order",
+            "actor": "Clerk",
+            "channel": "in person",
+            "layout": {"x": 200, "row": 0},
+        },
+        {
+            "id": "cook",
+            "lane": "backstage",
+            "phase": "p1",
+            "title": "Cook",
+            "actor": "Cook",
+            "layout": {"x": 200, "row": 0},
+        },
+        {
+            "id": "kitchen",
+            "lane": "support",
+            "phase": "p1",
+            "title": "Kitchen display",
+            "actor": "Cook",
+            "layout": {"x": 200, "row": 0},
+        },
+        {
+            "id": "wait",
+            "lane": "customer",
+            "phase": "p1",
+            "kind": "wait",
+            "title": "Wait for the food",
+            "duration_minutes": 3,
+            "layout": {"x": 400, "row": 0},
+        },
+        {
+            "id": "serve",
+            "lane": "frontstage",
+            "phase": "p1",
+            "title": "Serve",
+            "actor": "Clerk",
+            "channel": "in person",
+            "layout": {"x": 400, "row": 0},
+        },
+        {
+            "id": "leave",
+            "lane": "customer",
+            "phase": "p1",
+            "kind": "end",
+            "title": "Leave",
+            "layout": {"x": 600, "row": 0},
+        },
     ],
     "flows": [
         {"id": "f1", "source": "arrive", "target": "order"},
@@ -85,20 +144,23 @@ def add_step(doc: Doc, step_id: str, lane: str, x: float, **fields: Any) -> None
         fields.setdefault("actor", "Clerk" if lane == "frontstage" else "Cook")
     if lane == "frontstage":
         fields.setdefault("channel", "in person")
-    doc["steps"].append({"id": step_id, "lane": lane, "phase": "p1",
-                         "layout": {"x": x, "row": 0}, **fields})
+    doc["steps"].append(
+        {"id": step_id, "lane": lane, "phase": "p1", "layout": {"x": x, "row": 0}, **fields}
+    )
 
 
 def add_flow(doc: Doc, source: str, target: str, kind: str = "flow", label: str = "") -> str:
     flow_id = f"x{len(doc['flows'])}"
-    doc["flows"].append({"id": flow_id, "source": source, "target": target, "kind": kind,
-                         "label": label})
+    doc["flows"].append(
+        {"id": flow_id, "source": source, "target": target, "kind": kind, "label": label}
+    )
     return flow_id
 
 
 def set_step(step_id: str, **fields: Any) -> Edit:
     def edit(doc: Doc) -> None:
         step(doc, step_id).update(fields)
+
     return edit
 
 
@@ -106,14 +168,17 @@ def edits(*parts: Edit) -> Edit:
     def edit(doc: Doc) -> None:
         for part in parts:
             part(doc)
+
     return edit
 
 
 def flows(*specs: tuple[str, ...]) -> Edit:
     """Add flows given as (source, target[, kind[, label]])."""
+
     def edit(doc: Doc) -> None:
         for spec in specs:
             add_flow(doc, *spec)
+
     return edit
 
 
@@ -121,26 +186,33 @@ def steps(*specs: tuple[str, str, float]) -> Edit:
     def edit(doc: Doc) -> None:
         for step_id, lane, x in specs:
             add_step(doc, step_id, lane, x)
+
     return edit
 
 
 def remove(*ids: str) -> Edit:
     def edit(doc: Doc) -> None:
         doc["steps"] = [s for s in doc["steps"] if s["id"] not in ids]
-        doc["flows"] = [f for f in doc["flows"] if f["id"] not in ids
-                        and f["source"] not in ids and f["target"] not in ids]
+        doc["flows"] = [
+            f
+            for f in doc["flows"]
+            if f["id"] not in ids and f["source"] not in ids and f["target"] not in ids
+        ]
+
     return edit
 
 
 def set_flow(flow_id: str, **fields: Any) -> Edit:
     def edit(doc: Doc) -> None:
         flow(doc, flow_id).update(fields)
+
     return edit
 
 
 def set_doc(**fields: Any) -> Edit:
     def edit(doc: Doc) -> None:
         doc.update(fields)
+
     return edit
 
 
@@ -153,6 +225,7 @@ def _two_phases(with_customer: bool) -> Edit:
         doc["phases"].append({"id": "p2", "title": "Kitchen"})
         for step_id in ("cook", "kitchen", *(("wait",) if with_customer else ())):
             step(doc, step_id)["phase"] = "p2"
+
     return edit
 
 
@@ -167,77 +240,140 @@ CASES: list[tuple[str, Edit, Edit, tuple[str, ...]]] = [
     ("BP005", set_step("take", title="  "), set_step("take", title="Take the order"), ("take",)),
     ("BP006", flows(("order", "take")), flows(("take", "order")), ("f2", "x9", "order", "take")),
     ("BP007", _two_phases(False), _two_phases(True), ("p2",)),
-    ("BP008", set_step("wait", layout={"x": 300, "row": 0}),
-     set_step("wait", layout={"x": 360, "row": 0}), ("order", "wait")),
+    (
+        "BP008",
+        set_step("wait", layout={"x": 300, "row": 0}),
+        set_step("wait", layout={"x": 360, "row": 0}),
+        ("order", "wait"),
+    ),
     ("BP009", set_step("take", phase=None), no_edit, ("take",)),
-    ("BP010", flows(("take", "serve", "evidence")), flows(("menu", "take", "evidence")),
-     ("x9", "take", "serve")),
+    (
+        "BP010",
+        flows(("take", "serve", "evidence")),
+        flows(("menu", "take", "evidence")),
+        ("x9", "take", "serve"),
+    ),
     ("BP011", set_flow("e1", kind="flow"), no_edit, ("e1", "menu")),
-    ("BP012", flows(("take", "serve", "recovery")),
-     edits(flows(("take", "serve", "recovery")), set_step("take", fail_point=True)),
-     ("x9", "take")),
+    (
+        "BP012",
+        flows(("take", "serve", "recovery")),
+        edits(flows(("take", "serve", "recovery")), set_step("take", fail_point=True)),
+        ("x9", "take"),
+    ),
     ("BP020", set_step("arrive", kind="action"), no_edit, ()),
     ("BP021", set_step("leave", kind="action"), no_edit, ()),
-    ("BP022", edits(steps(("extra", "frontstage", 600)), flows(("extra", "serve"))),
-     edits(steps(("extra", "frontstage", 600)), flows(("extra", "serve"), ("take", "extra"))),
-     ("extra",)),
-    ("BP023", edits(steps(("extra", "frontstage", 600)), flows(("take", "extra"))),
-     edits(steps(("extra", "frontstage", 600)), flows(("take", "extra"), ("extra", "serve"))),
-     ("extra",)),
-    ("BP024", steps(("extra", "frontstage", 600)),
-     edits(steps(("extra", "frontstage", 600)), flows(("take", "extra"), ("extra", "serve"))),
-     ("extra",)),
-    ("BP025", edits(steps(("a", "frontstage", 600), ("b", "frontstage", 800)),
-                    flows(("take", "a"), ("a", "b"), ("b", "a"))),
-     edits(steps(("a", "frontstage", 600), ("b", "frontstage", 800)),
-           flows(("take", "a"), ("a", "b"), ("b", "a"), ("b", "serve"))),
-     ("a", "b")),
-    ("BP026", _DECISION,
-     edits(_DECISION, set_flow("f3", label="yes"), flows(("take", "serve", "flow", "no"))),
-     ("take", "f3")),
-    ("BP027", edits(_DECISION, flows(("take", "serve", "flow", "no"))),
-     edits(_DECISION, set_flow("f3", label="yes"), flows(("take", "serve", "flow", "no"))),
-     ("f3", "take", "cook")),
-    ("BP028", edits(_DECISION, set_flow("f3", label="yes"), flows(("take", "serve", "flow", "Yes "))),
-     edits(_DECISION, set_flow("f3", label="yes"), flows(("take", "serve", "flow", "no"))),
-     ("take", "f3", "x9")),
+    (
+        "BP022",
+        edits(steps(("extra", "frontstage", 600)), flows(("extra", "serve"))),
+        edits(steps(("extra", "frontstage", 600)), flows(("extra", "serve"), ("take", "extra"))),
+        ("extra",),
+    ),
+    (
+        "BP023",
+        edits(steps(("extra", "frontstage", 600)), flows(("take", "extra"))),
+        edits(steps(("extra", "frontstage", 600)), flows(("take", "extra"), ("extra", "serve"))),
+        ("extra",),
+    ),
+    (
+        "BP024",
+        steps(("extra", "frontstage", 600)),
+        edits(steps(("extra", "frontstage", 600)), flows(("take", "extra"), ("extra", "serve"))),
+        ("extra",),
+    ),
+    (
+        "BP025",
+        edits(
+            steps(("a", "frontstage", 600), ("b", "frontstage", 800)),
+            flows(("take", "a"), ("a", "b"), ("b", "a")),
+        ),
+        edits(
+            steps(("a", "frontstage", 600), ("b", "frontstage", 800)),
+            flows(("take", "a"), ("a", "b"), ("b", "a"), ("b", "serve")),
+        ),
+        ("a", "b"),
+    ),
+    (
+        "BP026",
+        _DECISION,
+        edits(_DECISION, set_flow("f3", label="yes"), flows(("take", "serve", "flow", "no"))),
+        ("take", "f3"),
+    ),
+    (
+        "BP027",
+        edits(_DECISION, flows(("take", "serve", "flow", "no"))),
+        edits(_DECISION, set_flow("f3", label="yes"), flows(("take", "serve", "flow", "no"))),
+        ("f3", "take", "cook"),
+    ),
+    (
+        "BP028",
+        edits(_DECISION, set_flow("f3", label="yes"), flows(("take", "serve", "flow", "Yes "))),
+        edits(_DECISION, set_flow("f3", label="yes"), flows(("take", "serve", "flow", "no"))),
+        ("take", "f3", "x9"),
+    ),
     ("BP029", remove("wait"), no_edit, ("order",)),
     ("BP030", flows(("wait", "arrive")), no_edit, ("arrive", "x9")),
     ("BP031", flows(("leave", "serve")), no_edit, ("leave", "x9")),
     ("BP040", flows(("order", "cook")), flows(("order", "serve")), ("x9", "order", "cook")),
-    ("BP041", edits(set_step("leave", layout={"x": 1000, "row": 0}),
-                    steps(("look", "customer", 800)), flows(("wait", "look"), ("look", "leave"))),
-     edits(set_step("leave", layout={"x": 1000, "row": 0}),
-           steps(("look", "customer", 800), ("sign", "evidence", 800)),
-           set_step("sign", kind="evidence"),
-           flows(("wait", "look"), ("look", "leave"), ("sign", "look", "evidence"))),
-     ("look",)),
-    ("BP042", edits(steps(("greet", "frontstage", 0)), flows(("arrive", "greet"), ("greet", "order"))),
-     edits(steps(("greet", "frontstage", 0)),
-           flows(("arrive", "greet"), ("greet", "order"), ("greet", "cook"))),
-     ("greet",)),
+    (
+        "BP041",
+        edits(
+            set_step("leave", layout={"x": 1000, "row": 0}),
+            steps(("look", "customer", 800)),
+            flows(("wait", "look"), ("look", "leave")),
+        ),
+        edits(
+            set_step("leave", layout={"x": 1000, "row": 0}),
+            steps(("look", "customer", 800), ("sign", "evidence", 800)),
+            set_step("sign", kind="evidence"),
+            flows(("wait", "look"), ("look", "leave"), ("sign", "look", "evidence")),
+        ),
+        ("look",),
+    ),
+    (
+        "BP042",
+        edits(steps(("greet", "frontstage", 0)), flows(("arrive", "greet"), ("greet", "order"))),
+        edits(
+            steps(("greet", "frontstage", 0)),
+            flows(("arrive", "greet"), ("greet", "order"), ("greet", "cook")),
+        ),
+        ("greet",),
+    ),
     ("BP043", remove("menu"), no_edit, ("order",)),
     ("BP044", set_flow("e1", target="cook"), no_edit, ("e1", "menu", "cook")),
     ("BP050", set_step("cook", actor=""), no_edit, ("cook",)),
     ("BP051", set_step("kitchen", actor="IT"), no_edit, ("f4", "cook", "kitchen")),
     ("BP052", set_step("take", emotion=1), set_step("order", emotion=1), ("take",)),
     ("BP053", set_step("take", channel=""), no_edit, ("take",)),
-    ("BP060", set_step("cook", fail_point=True),
-     edits(set_step("cook", fail_point=True), steps(("redo", "backstage", 400)),
-           flows(("cook", "redo", "recovery"), ("redo", "kitchen"))),
-     ("cook",)),
-    ("BP061", set_step("order", moment_of_truth=True),
-     set_step("order", moment_of_truth=True, standard="Greeted within 30 s", target_minutes=2),
-     ("order",)),
-    ("BP062", set_step("order", target_minutes=1), set_step("order", target_minutes=3),
-     ("order",)),
-    ("BP063", set_doc(target_minutes=4), set_doc(target_minutes=5),
-     ("arrive", "order", "wait", "serve", "leave")),
+    (
+        "BP060",
+        set_step("cook", fail_point=True),
+        edits(
+            set_step("cook", fail_point=True),
+            steps(("redo", "backstage", 400)),
+            flows(("cook", "redo", "recovery"), ("redo", "kitchen")),
+        ),
+        ("cook",),
+    ),
+    (
+        "BP061",
+        set_step("order", moment_of_truth=True),
+        set_step("order", moment_of_truth=True, standard="Greeted within 30 s", target_minutes=2),
+        ("order",),
+    ),
+    ("BP062", set_step("order", target_minutes=1), set_step("order", target_minutes=3), ("order",)),
+    (
+        "BP063",
+        set_doc(target_minutes=4),
+        set_doc(target_minutes=5),
+        ("arrive", "order", "wait", "serve", "leave"),
+    ),
     ("BP064", set_step("wait", duration_minutes=None), no_edit, ("wait",)),
-    ("BP065", set_step("order", moment_of_truth=True, standard="Smile", target_minutes=2,
-                       emotion=-1),
-     set_step("order", moment_of_truth=True, standard="Smile", target_minutes=2, emotion=1),
-     ("order",)),
+    (
+        "BP065",
+        set_step("order", moment_of_truth=True, standard="Smile", target_minutes=2, emotion=-1),
+        set_step("order", moment_of_truth=True, standard="Smile", target_minutes=2, emotion=1),
+        ("order",),
+    ),
     ("BP090", set_doc(rules={"BP999": "off"}), set_doc(rules={"BP023": "off"}), ()),
 ]
 

@@ -35,8 +35,11 @@ LINES: tuple[tuple[str, str, LaneKind], ...] = (
 #: The lines' labels in the blueprint's language (the names used in Chinese service-design texts).
 LINE_LABELS: dict[str, dict[str, str]] = {
     "en": {name: label for name, label, _ in LINES},
-    "zh": {"interaction": "外部互动分界线", "visibility": "可视分界线",
-           "internal": "内部互动分界线"},
+    "zh": {
+        "interaction": "外部互动分界线",
+        "visibility": "可视分界线",
+        "internal": "内部互动分界线",
+    },
 }
 
 
@@ -70,8 +73,12 @@ class Rect:
 
     def intersects(self, other: Rect) -> bool:
         # written out (no properties): routing asks this hundreds of thousands of times
-        return (self.x < other.x + other.w and other.x < self.x + self.w
-                and self.y < other.y + other.h and other.y < self.y + self.h)
+        return (
+            self.x < other.x + other.w
+            and other.x < self.x + self.w
+            and self.y < other.y + other.h
+            and other.y < self.y + self.h
+        )
 
     def contains(self, x: float, y: float) -> bool:
         return self.x <= x <= self.right and self.y <= y <= self.bottom
@@ -217,8 +224,9 @@ def _phase_spans(blueprint: Blueprint) -> dict[str, tuple[float, float]]:
     return spans
 
 
-def _columns(blueprint: Blueprint, spans: dict[str, tuple[float, float]],
-             content_left: float) -> list[PhaseColumn]:
+def _columns(
+    blueprint: Blueprint, spans: dict[str, tuple[float, float]], content_left: float
+) -> list[PhaseColumn]:
     """Phase columns in phase order: each spans its cards and starts where the last one ended."""
     columns: list[PhaseColumn] = []
     cursor = content_left
@@ -247,7 +255,7 @@ def overlapping_cards(blueprint: Blueprint) -> list[tuple[str, str]]:
         steps.sort(key=lambda s: s.layout.x if s.layout else 0.0)
         for index, step in enumerate(steps):
             x = step.layout.x if step.layout else 0.0
-            for other in steps[index + 1:]:
+            for other in steps[index + 1 :]:
                 other_x = other.layout.x if other.layout else 0.0
                 if other_x - x >= CARD_W:
                     break

@@ -49,8 +49,9 @@ def from_graph(graph: nx.MultiDiGraph | nx.DiGraph, title: str | None = None) ->
     meta.setdefault("format", "service-blueprint")
     meta.setdefault("format_version", 1)
     if not meta.get("lanes"):
-        meta["lanes"] = [lane.model_dump(mode="json") for lane in
-                         standard_lanes(str(meta.get("language", "en")))]
+        meta["lanes"] = [
+            lane.model_dump(mode="json") for lane in standard_lanes(str(meta.get("language", "en")))
+        ]
     lane_by_kind = {lane["kind"]: lane["id"] for lane in meta["lanes"]}
     steps = []
     for node, attributes in graph.nodes(data=True):
@@ -64,9 +65,17 @@ def from_graph(graph: nx.MultiDiGraph | nx.DiGraph, title: str | None = None) ->
     for source, target, key, attributes in _edges_with_data(graph):
         flow_id = str(key) if isinstance(key, str) else new_id("flow", taken)
         taken.add(flow_id)
-        flows.append(Flow.model_validate({"id": flow_id, "source": str(source),
-                                          "target": str(target), "kind": FlowKind.FLOW,
-                                          **attributes}))
+        flows.append(
+            Flow.model_validate(
+                {
+                    "id": flow_id,
+                    "source": str(source),
+                    "target": str(target),
+                    "kind": FlowKind.FLOW,
+                    **attributes,
+                }
+            )
+        )
     order = {flow_id: index for index, flow_id in enumerate(meta.pop(FLOW_ORDER, []))}
     flows.sort(key=lambda flow: order.get(flow.id, len(order)))
     meta.pop("steps", None)

@@ -17,8 +17,9 @@ from blueprint_app.history.undo import Transaction
 from blueprint_app.model.blueprint import Blueprint, FlowKind, Step, StepLayout
 
 
-def _acyclic_order(blueprint: Blueprint, successors: dict[str, list[str]],
-                   rank: dict[str, tuple[int, int]]) -> list[str]:
+def _acyclic_order(
+    blueprint: Blueprint, successors: dict[str, list[str]], rank: dict[str, tuple[int, int]]
+) -> list[str]:
     """A topological order of the process graph after dropping the edges that close cycles."""
     state: dict[str, int] = {}  # 1 on the stack, 2 done
     finished: list[str] = []
@@ -48,8 +49,10 @@ def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, Step
     steps = {step.id: step for step in blueprint.steps}
     phase_index = {phase.id: index for index, phase in enumerate(blueprint.phases)}
     no_phase = len(blueprint.phases)
-    rank = {sid: (phase_index.get(s.phase or "", no_phase), i)
-            for i, (sid, s) in enumerate(steps.items())}
+    rank = {
+        sid: (phase_index.get(s.phase or "", no_phase), i)
+        for i, (sid, s) in enumerate(steps.items())
+    }
     successors: dict[str, list[str]] = defaultdict(list)
     predecessors: dict[str, list[str]] = defaultdict(list)
     evidence_of: dict[str, str] = {}
@@ -77,8 +80,13 @@ def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, Step
     return _slots(blueprint, steps, rank, level, origin)
 
 
-def _levels(order: list[str], steps: dict[str, Step], predecessors: dict[str, list[str]],
-            rank: dict[str, tuple[int, int]], recovery: set[tuple[str, str]]) -> dict[str, int]:
+def _levels(
+    order: list[str],
+    steps: dict[str, Step],
+    predecessors: dict[str, list[str]],
+    rank: dict[str, tuple[int, int]],
+    recovery: set[tuple[str, str]],
+) -> dict[str, int]:
     """Column inside the step's phase.
 
     A step goes right of every earlier step of its own lane that leads to it (directly or through
@@ -112,15 +120,24 @@ def _levels(order: list[str], steps: dict[str, Step], predecessors: dict[str, li
     return level
 
 
-def _place_evidence(steps: dict[str, Step], evidence_of: dict[str, str],
-                    predecessors: dict[str, list[str]], level: dict[str, int]) -> None:
+def _place_evidence(
+    steps: dict[str, Step],
+    evidence_of: dict[str, str],
+    predecessors: dict[str, list[str]],
+    level: dict[str, int],
+) -> None:
     for sid, partner in evidence_of.items():
         if not predecessors[sid] and steps[sid].phase == steps[partner].phase:
             level[sid] = level[partner]
 
 
-def _slots(blueprint: Blueprint, steps: dict[str, Step], rank: dict[str, tuple[int, int]],
-           level: dict[str, int], origin: float) -> dict[str, StepLayout]:
+def _slots(
+    blueprint: Blueprint,
+    steps: dict[str, Step],
+    rank: dict[str, tuple[int, int]],
+    level: dict[str, int],
+    origin: float,
+) -> dict[str, StepLayout]:
     """Turn (phase, level) into x and give clashing steps in a lane separate rows."""
     widths: dict[int, int] = defaultdict(int)
     for sid, step_level in level.items():
@@ -155,8 +172,10 @@ def missing_layouts(blueprint: Blueprint) -> dict[str, StepLayout]:
     placed = [step.layout.x for step in blueprint.steps if step.layout is not None]
     start = max(placed) + CARD_W + COLUMN_PITCH - CARD_W
     base = min(arranged[step.id].x for step in missing)
-    return {step.id: StepLayout(x=start + arranged[step.id].x - base, row=arranged[step.id].row)
-            for step in missing}
+    return {
+        step.id: StepLayout(x=start + arranged[step.id].x - base, row=arranged[step.id].row)
+        for step in missing
+    }
 
 
 def arrange(tx: Transaction) -> None:

@@ -46,8 +46,9 @@ def _relation(source: Rect, target: Rect) -> str:
     return "overlap"
 
 
-def _vertical_points(source: Rect, target: Rect, exit_shift: float = 0.0,
-                     entry_shift: float = 0.0) -> list[Point]:
+def _vertical_points(
+    source: Rect, target: Rect, exit_shift: float = 0.0, entry_shift: float = 0.0
+) -> list[Point]:
     down = target.y >= source.bottom
     start = (source.cx + exit_shift, source.bottom if down else source.y)
     end = (target.cx + entry_shift, target.y if down else target.bottom)
@@ -75,8 +76,13 @@ def sides(source: Rect, target: Rect, blocked: Blocked | None = None) -> tuple[s
     return "centre", "centre"
 
 
-def route(source: Rect, target: Rect, blocked: Blocked | None = None,
-          exit_shift: float = 0.0, entry_shift: float = 0.0) -> list[Point]:
+def route(
+    source: Rect,
+    target: Rect,
+    blocked: Blocked | None = None,
+    exit_shift: float = 0.0,
+    entry_shift: float = 0.0,
+) -> list[Point]:
     """The polyline from ``source`` to ``target``; the last point touches the target's edge.
 
     ``exit_shift`` and ``entry_shift`` move the ends along the card's edge, so several flows at
@@ -87,8 +93,12 @@ def route(source: Rect, target: Rect, blocked: Blocked | None = None,
         return _forward(source, target, blocked, exit_shift, entry_shift)
     if enter == "right":
         gx = max(source.right, target.right) + DETOUR
-        return [(source.right, source.cy + exit_shift), (gx, source.cy + exit_shift),
-                (gx, target.cy + entry_shift), (target.right, target.cy + entry_shift)]
+        return [
+            (source.right, source.cy + exit_shift),
+            (gx, source.cy + exit_shift),
+            (gx, target.cy + entry_shift),
+            (target.right, target.cy + entry_shift),
+        ]
     if leave == enter == "bottom":
         return _backward(source, target, exit_shift, entry_shift)
     if leave in ("bottom", "top"):
@@ -96,8 +106,9 @@ def route(source: Rect, target: Rect, blocked: Blocked | None = None,
     return [(source.cx, source.cy), (target.cx, target.cy)]
 
 
-def _forward(source: Rect, target: Rect, blocked: Blocked | None,
-             exit_shift: float, entry_shift: float) -> list[Point]:
+def _forward(
+    source: Rect, target: Rect, blocked: Blocked | None, exit_shift: float, entry_shift: float
+) -> list[Point]:
     start, end = (source.right, source.cy + exit_shift), (target.x, target.cy + entry_shift)
     if abs(start[1] - end[1]) < 0.5:
         straight = [start, end]
@@ -117,8 +128,9 @@ def _forward(source: Rect, target: Rect, blocked: Blocked | None,
     return _through_channel(source, target, blocked, start, end) or routes[0]
 
 
-def _through_channel(source: Rect, target: Rect, blocked: Blocked | None, start: Point,
-                     end: Point) -> list[Point] | None:
+def _through_channel(
+    source: Rect, target: Rect, blocked: Blocked | None, start: Point, end: Point
+) -> list[Point] | None:
     """A forward route whose row is blocked (a card between, in the same row): down past the
     lower card's bottom or up past the higher card's top, across, and back to the target.
 
@@ -143,8 +155,12 @@ def _through_channel(source: Rect, target: Rect, blocked: Blocked | None, start:
 def _backward(source: Rect, target: Rect, exit_shift: float, entry_shift: float) -> list[Point]:
     """A flow that goes back in time: under both cards and up into the target."""
     low = max(source.bottom, target.bottom) + BACK_DROP
-    return [(source.cx + exit_shift, source.bottom), (source.cx + exit_shift, low),
-            (target.cx + entry_shift, low), (target.cx + entry_shift, target.bottom)]
+    return [
+        (source.cx + exit_shift, source.bottom),
+        (source.cx + exit_shift, low),
+        (target.cx + entry_shift, low),
+        (target.cx + entry_shift, target.bottom),
+    ]
 
 
 def spread(index: int, count: int, edge: float, pitch: float = 14.0) -> float:
@@ -223,10 +239,12 @@ class CardIndex:
 
     def blocked_except(self, *ends: str) -> Blocked:
         """A ``blocked`` test that ignores the cards ``ends`` (the flow's own cards)."""
+
         def blocked(area: Rect) -> bool:
             for cell in self._cells_of(area):
                 for item_id in self._cells.get(cell, ()):
                     if item_id not in ends and self._rects[item_id].intersects(area):
                         return True
             return False
+
         return blocked

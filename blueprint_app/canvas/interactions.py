@@ -34,7 +34,6 @@ DRAG_THRESHOLD = 3.0
 END_GRAB = 9.0  # how near a selected flow's end a press grabs it
 
 
-
 class Gesture(Protocol):
     def move(self, pos: QPointF) -> None: ...
     def release(self, pos: QPointF) -> None: ...
@@ -62,7 +61,8 @@ class MoveGesture:
         self.scene, self.start = scene, start
         self.moving = False
         self.items: list[CardItem | NoteItem] = [
-            item for item in scene.selectedItems() if isinstance(item, CardItem | NoteItem)]
+            item for item in scene.selectedItems() if isinstance(item, CardItem | NoteItem)
+        ]
         self.origins = {item: item.pos() for item in self.items}
         self.step_ids = [item.step_id for item in self.items if isinstance(item, CardItem)]
 
@@ -92,19 +92,24 @@ class MoveGesture:
                 assert band is not None
                 column = g.phase_at(top_left.x() + geo.CARD_W / 2)
                 phase = column.id if column is not None else item.step.phase
-                layout = StepLayout(x=round(top_left.x()),
-                                    row=g.row_at(band, top_left.y() + geo.CARD_H / 2))
+                layout = StepLayout(
+                    x=round(top_left.x()), row=g.row_at(band, top_left.y() + geo.CARD_H / 2)
+                )
                 moves[item.step_id] = (band.id, phase, layout)
         count = len(self.items)
-        label = (QCoreApplication.translate("Canvas", "Move step") if count == 1 else
-                 QCoreApplication.translate("Canvas", "Move {count} items").format(count=count))
+        label = (
+            QCoreApplication.translate("Canvas", "Move step")
+            if count == 1
+            else QCoreApplication.translate("Canvas", "Move {count} items").format(count=count)
+        )
         with self.scene.history.transaction(label) as tx:
             edits.move_steps(tx, moves)
             for item in self.items:
                 if isinstance(item, NoteItem):
                     p = item.pos()
-                    edits.set_field(tx, item.note_id, "layout",
-                                    NoteLayout(x=round(p.x()), y=round(p.y())))
+                    edits.set_field(
+                        tx, item.note_id, "layout", NoteLayout(x=round(p.x()), y=round(p.y()))
+                    )
         self.cancel()  # snap whatever did not change back onto the model's position
 
     def cancel(self) -> None:
@@ -238,7 +243,8 @@ class Gestures:
             if isinstance(item, LaneItem | PhaseItem) and item.header_rect().contains(pos):
                 self.scene.clearSelection()
                 self.scene.structure_picked.emit(
-                    item.lane_id if isinstance(item, LaneItem) else item.phase_id)
+                    item.lane_id if isinstance(item, LaneItem) else item.phase_id
+                )
                 return True
         self.scene.structure_picked.emit("")  # the background: back to the blueprint itself
         return False
@@ -282,8 +288,12 @@ class Gestures:
 
     def _add_step_at(self, pos: QPointF) -> bool:
         g = self.scene.content.geometry
-        if not g.lanes or pos.y() < g.lanes[0].top or pos.y() > g.bottom \
-                or pos.x() < g.content_left:
+        if (
+            not g.lanes
+            or pos.y() < g.lanes[0].top
+            or pos.y() > g.bottom
+            or pos.x() < g.content_left
+        ):
             return False
         band = g.lane_at(pos.y())
         assert band is not None
@@ -292,9 +302,14 @@ class Gestures:
         label = QCoreApplication.translate("Canvas", "Add step")
         with self.scene.history.transaction(label) as tx:
             step_id = edits.add_step(
-                tx, band.id, phase=column.id if column else None,
-                x=round(pos.x() - geo.CARD_W / 2), row=g.row_at(band, pos.y()),
-                kind=kind, title=QCoreApplication.translate("Canvas", "New step"))
+                tx,
+                band.id,
+                phase=column.id if column else None,
+                x=round(pos.x() - geo.CARD_W / 2),
+                row=g.row_at(band, pos.y()),
+                kind=kind,
+                title=QCoreApplication.translate("Canvas", "New step"),
+            )
         self.scene.select_ids([step_id])
         self.edit_title(step_id)
         return True

@@ -37,8 +37,7 @@ class BlueprintScene(QGraphicsScene):
     # a lane's title cell or a phase's header was clicked ("": the empty background)
     structure_picked = Signal(str)
 
-    def __init__(self, document: Document, history: History,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, history: History, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document, self.history = document, history
         _lay_out_missing(document)
@@ -64,8 +63,12 @@ class BlueprintScene(QGraphicsScene):
         """Ids of the selected steps, flows and notes, in document order."""
         chosen = {_model_id(item) for item in self.selectedItems()}
         chosen.discard(None)
-        return [i for name in ("steps", "flows", "notes")
-                for i in (x.id for x in self.document.items(name)) if i in chosen]
+        return [
+            i
+            for name in ("steps", "flows", "notes")
+            for i in (x.id for x in self.document.items(name))
+            if i in chosen
+        ]
 
     def select_ids(self, ids: Iterable[str]) -> None:
         wanted = set(ids)
@@ -91,8 +94,11 @@ class BlueprintScene(QGraphicsScene):
     def _on_change(self, change: Change) -> None:
         if not self._attached:
             return
-        handler = {"steps": self._step_changed, "flows": self._flow_changed,
-                   "notes": self._note_changed}.get(change.collection)
+        handler = {
+            "steps": self._step_changed,
+            "flows": self._flow_changed,
+            "notes": self._note_changed,
+        }.get(change.collection)
         if handler is not None:
             self.item_updates += 1
             handler(change)
@@ -144,8 +150,9 @@ class BlueprintScene(QGraphicsScene):
         elif change.action == "changed" and nid in c.notes:
             c.place_note(nid)
 
-    def _routes_dirty(self, steps: Iterable[str] = (), areas: Iterable[geo.Rect] = (),
-                      frame: bool = False) -> None:
+    def _routes_dirty(
+        self, steps: Iterable[str] = (), areas: Iterable[geo.Rect] = (), frame: bool = False
+    ) -> None:
         """Remember what to reroute; it happens once, when the transaction ends."""
         self._dirty_steps.update(steps)
         self._dirty_areas.extend(areas)
@@ -180,8 +187,9 @@ class BlueprintScene(QGraphicsScene):
         # a flow a card now blocks or frees may change sides, and so the spread of the other
         # flows at its two ends
         crossing = c.flows_crossing(self._dirty_areas)
-        beside = {f for fid in crossing for end in c.flow_ends(fid)
-                  for f in c.flows_at.get(end, ())}
+        beside = {
+            f for fid in crossing for end in c.flow_ends(fid) for f in c.flows_at.get(end, ())
+        }
         flows = c.flows_around(self._dirty_steps) | crossing | beside | self._dirty_flows
         c.forget_sides(flows)
         c.reroute(flows)

@@ -34,13 +34,15 @@ class TitleEditor(QGraphicsTextItem):
         cursor.select(QTextCursor.SelectionType.Document)
         self.setTextCursor(cursor)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setPen(style.pen(style.SELECTION, 1.2))
         painter.setBrush(QColor("#ffffff"))
         box = self.boundingRect()
-        painter.drawRoundedRect(QRectF(box.left(), box.top(), box.width(),
-                                       max(box.height(), geo.CARD_H - 8)), 4, 4)
+        painter.drawRoundedRect(
+            QRectF(box.left(), box.top(), box.width(), max(box.height(), geo.CARD_H - 8)), 4, 4
+        )
         super().paint(painter, option, widget)  # type: ignore[arg-type]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

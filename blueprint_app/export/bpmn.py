@@ -30,13 +30,21 @@ NAMESPACES = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "xsi": XSI}
 POOL_HEADER, LANE_HEADER, MARGIN = 30.0, 30.0, 40.0
 ROW_HEIGHT, COLUMN = 120.0, 160.0
 SIZES: dict[StepKind, tuple[float, float]] = {
-    StepKind.ACTION: (100.0, 80.0), StepKind.START: (36.0, 36.0), StepKind.END: (36.0, 36.0),
-    StepKind.DECISION: (50.0, 50.0), StepKind.WAIT: (36.0, 36.0),
+    StepKind.ACTION: (100.0, 80.0),
+    StepKind.START: (36.0, 36.0),
+    StepKind.END: (36.0, 36.0),
+    StepKind.DECISION: (50.0, 50.0),
+    StepKind.WAIT: (36.0, 36.0),
     StepKind.EVIDENCE: (36.0, 50.0),
 }
-TAGS = {StepKind.ACTION: "task", StepKind.START: "startEvent", StepKind.END: "endEvent",
-        StepKind.DECISION: "exclusiveGateway", StepKind.WAIT: "intermediateCatchEvent",
-        StepKind.EVIDENCE: "dataObjectReference"}
+TAGS = {
+    StepKind.ACTION: "task",
+    StepKind.START: "startEvent",
+    StepKind.END: "endEvent",
+    StepKind.DECISION: "exclusiveGateway",
+    StepKind.WAIT: "intermediateCatchEvent",
+    StepKind.EVIDENCE: "dataObjectReference",
+}
 
 
 def _q(namespace: str, tag: str) -> str:
@@ -105,8 +113,9 @@ class _Layout:
             self.lanes[lane.id] = Box(POOL_HEADER, y, 0.0, height)
             y += height
         self.pool = Box(0.0, 0.0, right, max(y, ROW_HEIGHT))
-        self.lanes = {lid: Box(b.x, b.y, right - POOL_HEADER, b.height)
-                      for lid, b in self.lanes.items()}
+        self.lanes = {
+            lid: Box(b.x, b.y, right - POOL_HEADER, b.height) for lid, b in self.lanes.items()
+        }
 
     def waypoints(self, source: str, target: str) -> list[tuple[float, float]]:
         """Right side to left side with one bend, or straight down/up when stacked."""
@@ -129,20 +138,35 @@ def to_bpmn(blueprint: Blueprint) -> str:
     """The BPMN 2.0 XML document (UTF-8 text with an XML declaration)."""
     for prefix, uri in NAMESPACES.items():
         ET.register_namespace(prefix, uri)
-    root = ET.Element(_q(BPMN, "definitions"), {
-        "id": "Definitions", "targetNamespace": TARGET_NAMESPACE,
-        "exporter": "Blueprint Studio", "exporterVersion": _version()})
+    root = ET.Element(
+        _q(BPMN, "definitions"),
+        {
+            "id": "Definitions",
+            "targetNamespace": TARGET_NAMESPACE,
+            "exporter": "Blueprint Studio",
+            "exporterVersion": _version(),
+        },
+    )
     collaboration = ET.SubElement(root, _q(BPMN, "collaboration"), id="Collaboration")
-    ET.SubElement(collaboration, _q(BPMN, "participant"), id="Participant",
-                  name=blueprint.title, processRef="Process")
-    process = ET.SubElement(root, _q(BPMN, "process"), id="Process", name=blueprint.title,
-                            isExecutable="false")
+    ET.SubElement(
+        collaboration,
+        _q(BPMN, "participant"),
+        id="Participant",
+        name=blueprint.title,
+        processRef="Process",
+    )
+    process = ET.SubElement(
+        root, _q(BPMN, "process"), id="Process", name=blueprint.title, isExecutable="false"
+    )
     if blueprint.description:
         _documentation(process, blueprint.description)
     by_id = {step.id: step for step in blueprint.steps}
     sequence = [f for f in blueprint.flows if _is_sequence(f, by_id)]
-    associations = [f for f in blueprint.flows
-                    if f.source in by_id and f.target in by_id and not _is_sequence(f, by_id)]
+    associations = [
+        f
+        for f in blueprint.flows
+        if f.source in by_id and f.target in by_id and not _is_sequence(f, by_id)
+    ]
     _lane_set(process, blueprint)
     incoming: dict[str, list[str]] = {}
     outgoing: dict[str, list[str]] = {}
@@ -154,9 +178,14 @@ def to_bpmn(blueprint: Blueprint) -> str:
     for flow in sequence:
         _sequence_flow(process, flow)
     for flow in associations:
-        ET.SubElement(process, _q(BPMN, "association"), id=flow_ref(flow.id),
-                      sourceRef=step_ref(flow.source), targetRef=step_ref(flow.target),
-                      associationDirection="None")
+        ET.SubElement(
+            process,
+            _q(BPMN, "association"),
+            id=flow_ref(flow.id),
+            sourceRef=step_ref(flow.source),
+            targetRef=step_ref(flow.target),
+            associationDirection="None",
+        )
     _diagram(root, blueprint, sequence, associations)
     _xml_safe(root)
     ET.indent(root, space="  ")
@@ -203,8 +232,11 @@ def _lane_set(process: ET.Element, blueprint: Blueprint) -> None:
 
 def _step_documentation(step: Step) -> str:
     lines = [step.description] if step.description else []
-    for label, value in (("Actor", step.actor), ("Channel", step.channel),
-                         ("Service standard", step.standard)):
+    for label, value in (
+        ("Actor", step.actor),
+        ("Channel", step.channel),
+        ("Service standard", step.standard),
+    ):
         if value:
             lines.append(f"{label}: {value}")
     if step.target_minutes is not None:
@@ -216,13 +248,17 @@ def _step_documentation(step: Step) -> str:
     return "\n".join(lines)
 
 
-def _flow_node(process: ET.Element, step: Step, incoming: list[str],
-               outgoing: list[str]) -> None:
+def _flow_node(process: ET.Element, step: Step, incoming: list[str], outgoing: list[str]) -> None:
     sid = step_ref(step.id)
     if step.kind == StepKind.EVIDENCE:
         ET.SubElement(process, _q(BPMN, "dataObject"), id=f"DataObject_{step.id}")
-        element = ET.SubElement(process, _q(BPMN, "dataObjectReference"), id=sid,
-                                name=step.title, dataObjectRef=f"DataObject_{step.id}")
+        element = ET.SubElement(
+            process,
+            _q(BPMN, "dataObjectReference"),
+            id=sid,
+            name=step.title,
+            dataObjectRef=f"DataObject_{step.id}",
+        )
         if step.description:
             _documentation(element, step.description)
         return
@@ -235,17 +271,20 @@ def _flow_node(process: ET.Element, step: Step, incoming: list[str],
     for ref in outgoing:
         ET.SubElement(element, _q(BPMN, "outgoing")).text = ref
     if step.kind == StepKind.WAIT:
-        timer = ET.SubElement(element, _q(BPMN, "timerEventDefinition"),
-                              id=f"Timer_{step.id}")
+        timer = ET.SubElement(element, _q(BPMN, "timerEventDefinition"), id=f"Timer_{step.id}")
         if step.duration_minutes is not None:
-            duration = ET.SubElement(timer, _q(BPMN, "timeDuration"),
-                                     {_q(XSI, "type"): "bpmn:tFormalExpression"})
+            duration = ET.SubElement(
+                timer, _q(BPMN, "timeDuration"), {_q(XSI, "type"): "bpmn:tFormalExpression"}
+            )
             duration.text = iso_duration(step.duration_minutes)
 
 
 def _sequence_flow(process: ET.Element, flow: Flow) -> None:
-    attributes = {"id": flow_ref(flow.id), "sourceRef": step_ref(flow.source),
-                  "targetRef": step_ref(flow.target)}
+    attributes = {
+        "id": flow_ref(flow.id),
+        "sourceRef": step_ref(flow.source),
+        "targetRef": step_ref(flow.target),
+    }
     if flow.label:
         attributes["name"] = flow.label
     element = ET.SubElement(process, _q(BPMN, "sequenceFlow"), attributes)
@@ -253,13 +292,12 @@ def _sequence_flow(process: ET.Element, flow: Flow) -> None:
         _documentation(element, "Recovery path")
 
 
-def _diagram(root: ET.Element, blueprint: Blueprint, sequence: list[Flow],
-             associations: list[Flow]) -> None:
+def _diagram(
+    root: ET.Element, blueprint: Blueprint, sequence: list[Flow], associations: list[Flow]
+) -> None:
     layout = _Layout(blueprint)
-    diagram = ET.SubElement(root, _q(BPMNDI, "BPMNDiagram"), id="Diagram",
-                            name=blueprint.title)
-    plane = ET.SubElement(diagram, _q(BPMNDI, "BPMNPlane"), id="Plane",
-                          bpmnElement="Collaboration")
+    diagram = ET.SubElement(root, _q(BPMNDI, "BPMNDiagram"), id="Diagram", name=blueprint.title)
+    plane = ET.SubElement(diagram, _q(BPMNDI, "BPMNPlane"), id="Plane", bpmnElement="Collaboration")
     _shape(plane, "Participant", layout.pool, horizontal=True)
     for lane in blueprint.lanes:
         _shape(plane, lane_ref(lane.id), layout.lanes[lane.id], horizontal=True)
@@ -270,8 +308,12 @@ def _diagram(root: ET.Element, blueprint: Blueprint, sequence: list[Flow],
             label = ET.SubElement(shape, _q(BPMNDI, "BPMNLabel"))
             _bounds(label, Box(box.cx - 50, box.y - 30, 100, 26))
     for flow in [*sequence, *associations]:
-        edge = ET.SubElement(plane, _q(BPMNDI, "BPMNEdge"), id=f"DI_{flow_ref(flow.id)}",
-                             bpmnElement=flow_ref(flow.id))
+        edge = ET.SubElement(
+            plane,
+            _q(BPMNDI, "BPMNEdge"),
+            id=f"DI_{flow_ref(flow.id)}",
+            bpmnElement=flow_ref(flow.id),
+        )
         for x, y in layout.waypoints(flow.source, flow.target):
             ET.SubElement(edge, _q(DI, "waypoint"), x=_num(x), y=_num(y))
 
@@ -286,8 +328,14 @@ def _shape(plane: ET.Element, element: str, box: Box, horizontal: bool = False) 
 
 
 def _bounds(parent: ET.Element, box: Box) -> None:
-    ET.SubElement(parent, _q(DC, "Bounds"), x=_num(box.x), y=_num(box.y),
-                  width=_num(box.width), height=_num(box.height))
+    ET.SubElement(
+        parent,
+        _q(DC, "Bounds"),
+        x=_num(box.x),
+        y=_num(box.y),
+        width=_num(box.width),
+        height=_num(box.height),
+    )
 
 
 def _num(value: float) -> str:

@@ -38,15 +38,25 @@ _SUFFIXES = (".blueprint.json", ".json")
 def register(sub: SubParsers) -> None:
     names = ", ".join(FORMATS)
     parser = sub.add_parser(
-        "export", help="export blueprints as a process spec, BPMN, Mermaid or a picture",
+        "export",
+        help="export blueprints as a process spec, BPMN, Mermaid or a picture",
         description=f"Export blueprint files. Formats: {names} (taken from OUT's extension "
-                    "unless --format is given).")
+        "unless --format is given).",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT",
-                        help="output file, or a folder for NAME.EXT per input file")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="output file, or a folder for NAME.EXT per input file",
+    )
     parser.add_argument("--format", metavar="FORMAT", help=f"one of: {names}")
-    parser.add_argument("--lang", metavar="LANG",
-                        help="language of the fixed words (en, zh-CN); default: the file's")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="language of the fixed words (en, zh-CN); default: the file's",
+    )
     _picture_arguments(parser.add_argument_group("pictures (png, svg, pdf)"))
     parser.set_defaults(handler=cmd_export)
 
@@ -63,26 +73,50 @@ def _positive(text: str) -> float:
 
 def _picture_arguments(group: argparse._ArgumentGroup) -> None:
     size = group.add_mutually_exclusive_group()
-    size.add_argument("--scale", type=_positive, default=1.0, metavar="N",
-                      help="PNG pixels per diagram unit (default 1; 2 for sharp slides)")
-    size.add_argument("--dpi", type=_positive, metavar="D",
-                      help="PNG resolution instead of --scale (96 dpi = scale 1)")
-    group.add_argument("--transparent", action="store_true",
-                       help="no white background behind the diagram")
-    group.add_argument("--page", choices=["A4", "A3", "Letter"], type=_page_name,
-                       help="PDF: fit onto one landscape page (default: a page the "
-                            "diagram's size)")
-    group.add_argument("--phases", metavar="A..B",
-                       help="only the steps of these phases (ids or 1-based numbers; "
-                            "A..B, A, A.. or ..B) and the flows between them")
-    group.add_argument("--select", metavar="ID,...",
-                       help="only these steps (and notes; a flow id brings its two steps)")
-    group.add_argument("--no-title", dest="title_block", action="store_false",
-                       help="leave out the title block")
-    group.add_argument("--no-legend", dest="legend", action="store_false",
-                       help="leave out the legend")
-    group.add_argument("--badges", action="store_true",
-                       help="mark cards and flows with their worst validation finding")
+    size.add_argument(
+        "--scale",
+        type=_positive,
+        default=1.0,
+        metavar="N",
+        help="PNG pixels per diagram unit (default 1; 2 for sharp slides)",
+    )
+    size.add_argument(
+        "--dpi",
+        type=_positive,
+        metavar="D",
+        help="PNG resolution instead of --scale (96 dpi = scale 1)",
+    )
+    group.add_argument(
+        "--transparent", action="store_true", help="no white background behind the diagram"
+    )
+    group.add_argument(
+        "--page",
+        choices=["A4", "A3", "Letter"],
+        type=_page_name,
+        help="PDF: fit onto one landscape page (default: a page the diagram's size)",
+    )
+    group.add_argument(
+        "--phases",
+        metavar="A..B",
+        help="only the steps of these phases (ids or 1-based numbers; "
+        "A..B, A, A.. or ..B) and the flows between them",
+    )
+    group.add_argument(
+        "--select",
+        metavar="ID,...",
+        help="only these steps (and notes; a flow id brings its two steps)",
+    )
+    group.add_argument(
+        "--no-title", dest="title_block", action="store_false", help="leave out the title block"
+    )
+    group.add_argument(
+        "--no-legend", dest="legend", action="store_false", help="leave out the legend"
+    )
+    group.add_argument(
+        "--badges",
+        action="store_true",
+        help="mark cards and flows with their worst validation finding",
+    )
 
 
 def _page_name(text: str) -> str:
@@ -94,10 +128,18 @@ def options_from(args: argparse.Namespace) -> ExportOptions:
     selection = None
     if args.select is not None:
         selection = frozenset(part.strip() for part in args.select.split(",") if part.strip())
-    return ExportOptions(lang=args.lang, scale=args.scale, dpi=args.dpi,
-                         transparent=args.transparent, page=args.page,
-                         title_block=args.title_block, legend=args.legend, badges=args.badges,
-                         selection=selection, phases=args.phases)
+    return ExportOptions(
+        lang=args.lang,
+        scale=args.scale,
+        dpi=args.dpi,
+        transparent=args.transparent,
+        page=args.page,
+        title_block=args.title_block,
+        legend=args.legend,
+        badges=args.badges,
+        selection=selection,
+        phases=args.phases,
+    )
 
 
 _err = err
@@ -124,7 +166,8 @@ def _choose_format(args: argparse.Namespace, into_folder: bool) -> ExportFormat 
     return format_for_path(args.output) or (
         f"cannot tell the format from {args.output!r}; use an extension "
         f"({', '.join(ext for f in FORMATS.values() for ext in f.extensions)}) "
-        f"or --format ({known})")
+        f"or --format ({known})"
+    )
 
 
 def _targets(args: argparse.Namespace, fmt: ExportFormat, into_folder: bool) -> list[Path] | str:
@@ -143,15 +186,16 @@ def _targets(args: argparse.Namespace, fmt: ExportFormat, into_folder: bool) -> 
 def cmd_export(args: argparse.Namespace) -> int:
     output = Path(args.output)
     # os.path.isdir, unlike Path.is_dir, answers False for names the system cannot even stat
-    into_folder = (len(args.files) > 1 or os.path.isdir(output)
-                   or args.output.endswith(("/", "\\")))
+    into_folder = len(args.files) > 1 or os.path.isdir(output) or args.output.endswith(("/", "\\"))
     fmt = _choose_format(args, into_folder)
     if isinstance(fmt, str):
         _err(f"blueprint export: {fmt}")
         return EXIT_UNREADABLE
     if args.lang and catalogue_language(args.lang) != args.lang.split("-")[0].lower():
-        _err(f"blueprint export: no words for language {args.lang!r} "
-             f"(have: {', '.join(CATALOGUES)}); using English")
+        _err(
+            f"blueprint export: no words for language {args.lang!r} "
+            f"(have: {', '.join(CATALOGUES)}); using English"
+        )
     targets = _targets(args, fmt, into_folder)
     if isinstance(targets, str):
         _err(f"blueprint export: {targets}")
@@ -172,8 +216,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export_one(name: str, target: Path, fmt: ExportFormat, base: ExportOptions) -> int:
     try:
         blueprint = load(name)
-        data = export_document(blueprint, fmt, base,
-                               note=lambda text: _err(f"blueprint export: {text}"))
+        data = export_document(
+            blueprint, fmt, base, note=lambda text: _err(f"blueprint export: {text}")
+        )
         write_atomic(target, data)
     except BlueprintFileError as error:
         _err(str(error))

@@ -17,9 +17,29 @@ from blueprint_app.model.blueprint import Blueprint, Step
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-COLUMNS = ("order", "phase", "lane", "lane_kind", "id", "kind", "step", "description", "actor",
-           "channel", "duration_min", "target_min", "standard", "moment_of_truth", "fail_point",
-           "emotion", "evidence", "next_steps", "recovery_to", "layout_x", "layout_row")
+COLUMNS = (
+    "order",
+    "phase",
+    "lane",
+    "lane_kind",
+    "id",
+    "kind",
+    "step",
+    "description",
+    "actor",
+    "channel",
+    "duration_min",
+    "target_min",
+    "standard",
+    "moment_of_truth",
+    "fail_point",
+    "emotion",
+    "evidence",
+    "next_steps",
+    "recovery_to",
+    "layout_x",
+    "layout_row",
+)
 
 
 def safe_cell(text: str) -> str:
@@ -53,23 +73,31 @@ def _row(spec: Spec, phases: dict[str, str], index: int, entry: StepEntry) -> li
         return "" if value is None else number(value)
 
     text = {
-        "phase": phases.get(step.phase or "", ""), "lane": entry.lane.title,
-        "lane_kind": entry.lane.kind.value, "id": step.id, "kind": spec.kind_word(step),
-        "step": step.title, "description": step.description, "actor": step.actor,
-        "channel": step.channel, "standard": step.standard,
-        "evidence": _titles(entry.evidence), "next_steps": _titles(entry.next_steps),
+        "phase": phases.get(step.phase or "", ""),
+        "lane": entry.lane.title,
+        "lane_kind": entry.lane.kind.value,
+        "id": step.id,
+        "kind": spec.kind_word(step),
+        "step": step.title,
+        "description": step.description,
+        "actor": step.actor,
+        "channel": step.channel,
+        "standard": step.standard,
+        "evidence": _titles(entry.evidence),
+        "next_steps": _titles(entry.next_steps),
         "recovery_to": _titles(entry.recovery),
     }
     values = {key: safe_cell(value) for key, value in text.items()}
-    values.update({
-        "order": str(index),
-        "duration_min": minutes(step.duration_minutes),
-        "target_min": minutes(step.target_minutes),
-        "moment_of_truth": yes_no(step.moment_of_truth),
-        "fail_point": yes_no(step.fail_point),
-        "emotion": "" if step.emotion is None else str(step.emotion),
-        "layout_x": "" if step.layout is None else number(step.layout.x),
-        "layout_row": "" if step.layout is None else str(step.layout.row),
-    })
+    values.update(
+        {
+            "order": str(index),
+            "duration_min": minutes(step.duration_minutes),
+            "target_min": minutes(step.target_minutes),
+            "moment_of_truth": yes_no(step.moment_of_truth),
+            "fail_point": yes_no(step.fail_point),
+            "emotion": "" if step.emotion is None else str(step.emotion),
+            "layout_x": "" if step.layout is None else number(step.layout.x),
+            "layout_row": "" if step.layout is None else str(step.layout.row),
+        }
+    )
     return [values[column] for column in COLUMNS]
-

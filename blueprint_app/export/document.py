@@ -50,8 +50,15 @@ Block = Heading | Paragraph | Table | Fields | Diagram
 
 
 def blocks(spec: Spec) -> list[Block]:
-    return [*_head(spec), *_phases(spec), *_evidence(spec), *_handoffs(spec),
-            *_fail_points(spec), *_timing(spec), *_validation(spec)]
+    return [
+        *_head(spec),
+        *_phases(spec),
+        *_evidence(spec),
+        *_handoffs(spec),
+        *_fail_points(spec),
+        *_timing(spec),
+        *_validation(spec),
+    ]
 
 
 def flags(spec: Spec, step: Step) -> str:
@@ -83,23 +90,37 @@ def _head(spec: Spec) -> Iterator[Block]:
     words, block = spec.words, spec.title_block
     yield Heading(1, f"{block.title} — {words('spec_title')}", "top")
     items = [(words("title"), block.title)]
-    items += [(words(key), value) for key, value in (
-        ("customer", block.customer), ("scenario", block.scenario), ("date", block.date),
-        ("version", block.version)) if value]
+    items += [
+        (words(key), value)
+        for key, value in (
+            ("customer", block.customer),
+            ("scenario", block.scenario),
+            ("date", block.date),
+            ("version", block.version),
+        )
+        if value
+    ]
     yield Fields(items, words("label_value", label="", value=""))
     if block.description:
         yield Paragraph(block.description)
     yield Heading(2, words("overview"), "overview")
-    yield Table([words("overview"), "#"], [[words(key), str(count)] for key, count in spec.counts],
-                "counts")
+    yield Table(
+        [words("overview"), "#"], [[words(key), str(count)] for key, count in spec.counts], "counts"
+    )
     yield Diagram()
 
 
 def _phases(spec: Spec) -> Iterator[Block]:
     words = spec.words
     yield Heading(2, words("steps_by_phase"), "phases")
-    header = [words("step"), words("actor"), words("channel"),
-              f"{words('duration')} / {words('target')}", words("standard"), words("flags")]
+    header = [
+        words("step"),
+        words("actor"),
+        words("channel"),
+        f"{words('duration')} / {words('target')}",
+        words("standard"),
+        words("flags"),
+    ]
     for number_, section in enumerate(spec.phases, start=1):
         title = section.phase.title if section.phase else words("no_phase")
         yield Heading(3, f"{number_}. {title}", f"phase-{number_}")
@@ -115,8 +136,14 @@ def _step_row(spec: Spec, entry: StepEntry) -> list[str]:
     title = step_label(spec, step)
     if step.description:
         title = f"{title}\n{step.description}"
-    return [title, step.actor, step.channel, duration_and_target(spec, step), step.standard,
-            flags(spec, step)]
+    return [
+        title,
+        step.actor,
+        step.channel,
+        duration_and_target(spec, step),
+        step.standard,
+        flags(spec, step),
+    ]
 
 
 def _evidence(spec: Spec) -> Iterator[Block]:
@@ -125,9 +152,13 @@ def _evidence(spec: Spec) -> Iterator[Block]:
     if not spec.customer_evidence:
         yield Paragraph(words("no_customer_steps"))
         return
-    rows = [[step_label(spec, e.step),
-             "; ".join(s.title or s.id for s in e.evidence) or words("no_evidence")]
-            for e in spec.customer_evidence]
+    rows = [
+        [
+            step_label(spec, e.step),
+            "; ".join(s.title or s.id for s in e.evidence) or words("no_evidence"),
+        ]
+        for e in spec.customer_evidence
+    ]
     yield Table([words("step"), words("evidence")], rows)
 
 
@@ -143,14 +174,26 @@ def _handoffs(spec: Spec) -> Iterator[Block]:
         what = handoff.source.title or handoff.source.id
         if handoff.flow.label:
             what = words("label_value", label=what, value=handoff.flow.label)
-        rows.append([" + ".join(words(f"line_{name}") for name in handoff.lines),
-                     words("in_brackets", text=spec.who(handoff.source),
-                           note=handoff.source_lane.title), what,
-                     words("in_brackets", text=spec.who(handoff.target),
-                           note=handoff.target_lane.title),
-                     handoff.target.title or handoff.target.id])
-    yield Table([words("line"), words("from_who"), words("hands_what"), words("to_whom"),
-                 words("receiving_step")], rows, "handoffs")
+        rows.append(
+            [
+                " + ".join(words(f"line_{name}") for name in handoff.lines),
+                words("in_brackets", text=spec.who(handoff.source), note=handoff.source_lane.title),
+                what,
+                words("in_brackets", text=spec.who(handoff.target), note=handoff.target_lane.title),
+                handoff.target.title or handoff.target.id,
+            ]
+        )
+    yield Table(
+        [
+            words("line"),
+            words("from_who"),
+            words("hands_what"),
+            words("to_whom"),
+            words("receiving_step"),
+        ],
+        rows,
+        "handoffs",
+    )
 
 
 def _fail_points(spec: Spec) -> Iterator[Block]:
@@ -161,10 +204,19 @@ def _fail_points(spec: Spec) -> Iterator[Block]:
         return
     rows = []
     for point in spec.fail_points:
-        paths = [" → ".join([f"[{label}]" if label else "", *(s.title or s.id for s in path)])
-                 .lstrip(" →") for label, path in point.paths]
-        rows.append([step_label(spec, point.step), spec.who(point.step),
-                     "\n".join(paths) or f"⚠ {words('no_recovery')}"])
+        paths = [
+            " → ".join([f"[{label}]" if label else "", *(s.title or s.id for s in path)]).lstrip(
+                " →"
+            )
+            for label, path in point.paths
+        ]
+        rows.append(
+            [
+                step_label(spec, point.step),
+                spec.who(point.step),
+                "\n".join(paths) or f"⚠ {words('no_recovery')}",
+            ]
+        )
     yield Table([words("fail_point"), words("actor"), words("recovery_path")], rows)
 
 
@@ -178,20 +230,31 @@ def _timing(spec: Spec) -> Iterator[Block]:
     if timing.target is None:
         verdict = words("no_target")
     elif timing.over_by:
-        verdict = words("over_target", target=spec.minutes(timing.target),
-                        over=spec.minutes(timing.over_by))
+        verdict = words(
+            "over_target", target=spec.minutes(timing.target), over=spec.minutes(timing.over_by)
+        )
     else:
         verdict = words("within_target", target=spec.minutes(timing.target))
-    yield Paragraph(words("label_value", label=words("time_along_path"),
-                          value=words("in_brackets", text=total, note=verdict)))
-    rows = [[str(index), step_label(spec, step), spec.who(step),
-             spec.minutes(step.duration_minutes) or words("none")]
-            for index, step in enumerate(timing.steps, start=1)]
+    yield Paragraph(
+        words(
+            "label_value",
+            label=words("time_along_path"),
+            value=words("in_brackets", text=total, note=verdict),
+        )
+    )
+    rows = [
+        [
+            str(index),
+            step_label(spec, step),
+            spec.who(step),
+            spec.minutes(step.duration_minutes) or words("none"),
+        ]
+        for index, step in enumerate(timing.steps, start=1)
+    ]
     yield Table(["#", words("longest_path"), words("actor"), words("duration")], rows)
     if timing.missing_duration:
         names = ", ".join(step.title or step.id for step in timing.missing_duration)
-        yield Paragraph(words("label_value", label=words("missing_durations"), value=names),
-                        "note")
+        yield Paragraph(words("label_value", label=words("missing_durations"), value=names), "note")
 
 
 def _validation(spec: Spec) -> Iterator[Block]:
@@ -203,12 +266,19 @@ def _validation(spec: Spec) -> Iterator[Block]:
     if not spec.findings:
         yield Paragraph(words("no_problems"))
         return
-    count = {name: sum(f.severity == name for f in spec.findings)
-             for name in ("error", "warning", "info")}
-    yield Paragraph(words("problems_found", errors=count["error"], warnings=count["warning"],
-                          infos=count["info"]))
-    rows = [[finding.rule, _severity(spec, finding.severity), finding.message]
-            for finding in spec.findings]
+    count = {
+        name: sum(f.severity == name for f in spec.findings)
+        for name in ("error", "warning", "info")
+    }
+    yield Paragraph(
+        words(
+            "problems_found", errors=count["error"], warnings=count["warning"], infos=count["info"]
+        )
+    )
+    rows = [
+        [finding.rule, _severity(spec, finding.severity), finding.message]
+        for finding in spec.findings
+    ]
     yield Table([words("rule"), words("severity"), words("message")], rows, "findings")
 
 

@@ -62,8 +62,12 @@ def depth(blueprint: Blueprint, rank: dict[str, int] | None = None) -> dict[str,
     rank = rank if rank is not None else flow_rank(blueprint)
     predecessors: dict[str, list[str]] = {step.id: [] for step in blueprint.steps}
     for flow in blueprint.flows:
-        if flow.kind != FlowKind.EVIDENCE and flow.source in rank and flow.target in rank \
-                and rank[flow.source] < rank[flow.target]:
+        if (
+            flow.kind != FlowKind.EVIDENCE
+            and flow.source in rank
+            and flow.target in rank
+            and rank[flow.source] < rank[flow.target]
+        ):
             predecessors[flow.target].append(flow.source)
     result: dict[str, int] = {}
     for sid in sorted(rank, key=rank.__getitem__):
@@ -98,8 +102,12 @@ def longest_path(blueprint: Blueprint) -> TimedPath:
     predecessors: dict[str, list[str]] = {sid: [] for sid in by_id}
     has_flow = False
     for flow in blueprint.flows:
-        if flow.kind == FlowKind.FLOW and flow.source in by_id and flow.target in by_id \
-                and rank[flow.source] < rank[flow.target]:
+        if (
+            flow.kind == FlowKind.FLOW
+            and flow.source in by_id
+            and flow.target in by_id
+            and rank[flow.source] < rank[flow.target]
+        ):
             predecessors[flow.target].append(flow.source)
             has_flow = True
     if not has_flow:

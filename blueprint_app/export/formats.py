@@ -65,30 +65,55 @@ def _utf8(text: str) -> bytes:
 
 def _picture(kind: str) -> Exporter:
     """An exporter that loads Qt only when a picture is actually asked for."""
+
     def export(blueprint: Blueprint, options: ExportOptions) -> bytes:
         from blueprint_app.export.image import render_picture
+
         return render_picture(blueprint, kind, options)
+
     return export
 
 
 FORMATS: dict[str, ExportFormat] = {
-    fmt.name: fmt for fmt in (
-        ExportFormat("md", (".md", ".markdown"), "process specification, Markdown",
-                     lambda bp, o: _utf8(to_markdown(bp, o.lang, o.findings))),
-        ExportFormat("html", (".html", ".htm"), "process specification, self-contained HTML",
-                     lambda bp, o: _utf8(to_html(bp, o.lang, o.findings, o.svg))),
-        ExportFormat("csv", (".csv",), "one row per step, UTF-8 with BOM for spreadsheets",
-                     lambda bp, o: _utf8(to_csv(bp, o.lang))),
-        ExportFormat("bpmn", (".bpmn", ".bpmn20.xml"), "BPMN 2.0 XML with diagram layout",
-                     lambda bp, o: _utf8(to_bpmn(bp))),
-        ExportFormat("mmd", (".mmd", ".mermaid"), "Mermaid flowchart text",
-                     lambda bp, o: _utf8(to_mermaid(bp))),
-        ExportFormat("png", (".png",), "picture, PNG (--scale or --dpi, --transparent)",
-                     _picture("png")),
-        ExportFormat("svg", (".svg",), "picture, SVG with text kept as text",
-                     _picture("svg")),
-        ExportFormat("pdf", (".pdf",), "picture, vector PDF (one page; --page A4|A3|Letter)",
-                     _picture("pdf")),
+    fmt.name: fmt
+    for fmt in (
+        ExportFormat(
+            "md",
+            (".md", ".markdown"),
+            "process specification, Markdown",
+            lambda bp, o: _utf8(to_markdown(bp, o.lang, o.findings)),
+        ),
+        ExportFormat(
+            "html",
+            (".html", ".htm"),
+            "process specification, self-contained HTML",
+            lambda bp, o: _utf8(to_html(bp, o.lang, o.findings, o.svg)),
+        ),
+        ExportFormat(
+            "csv",
+            (".csv",),
+            "one row per step, UTF-8 with BOM for spreadsheets",
+            lambda bp, o: _utf8(to_csv(bp, o.lang)),
+        ),
+        ExportFormat(
+            "bpmn",
+            (".bpmn", ".bpmn20.xml"),
+            "BPMN 2.0 XML with diagram layout",
+            lambda bp, o: _utf8(to_bpmn(bp)),
+        ),
+        ExportFormat(
+            "mmd",
+            (".mmd", ".mermaid"),
+            "Mermaid flowchart text",
+            lambda bp, o: _utf8(to_mermaid(bp)),
+        ),
+        ExportFormat(
+            "png", (".png",), "picture, PNG (--scale or --dpi, --transparent)", _picture("png")
+        ),
+        ExportFormat("svg", (".svg",), "picture, SVG with text kept as text", _picture("svg")),
+        ExportFormat(
+            "pdf", (".pdf",), "picture, vector PDF (one page; --page A4|A3|Letter)", _picture("pdf")
+        ),
     )
 }
 
@@ -96,12 +121,17 @@ FORMATS: dict[str, ExportFormat] = {
 def format_for_path(path: str | Path) -> ExportFormat | None:
     """The format whose extension ends the file name (case-insensitive), if any."""
     name = Path(path).name.lower()
-    matches = [(len(ext), fmt) for fmt in FORMATS.values() for ext in fmt.extensions
-               if name.endswith(ext) and len(name) > len(ext)]
+    matches = [
+        (len(ext), fmt)
+        for fmt in FORMATS.values()
+        for ext in fmt.extensions
+        if name.endswith(ext) and len(name) > len(ext)
+    ]
     return max(matches, key=lambda match: match[0])[1] if matches else None
 
 
-def export_bytes(blueprint: Blueprint, format_name: str,
-                 options: ExportOptions | None = None) -> bytes:
+def export_bytes(
+    blueprint: Blueprint, format_name: str, options: ExportOptions | None = None
+) -> bytes:
     """The exported file's bytes; ``KeyError`` for an unknown format name."""
     return FORMATS[format_name].export(blueprint, options or ExportOptions())

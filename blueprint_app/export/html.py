@@ -66,15 +66,20 @@ def escape(text: str) -> str:
     return "<br>".join(_escape(line, quote=True) for line in text.split("\n"))
 
 
-def to_html(blueprint: Blueprint, lang: str | None = None,
-            findings: Iterable[FindingLike] | None = None, svg: str | None = None) -> str:
+def to_html(
+    blueprint: Blueprint,
+    lang: str | None = None,
+    findings: Iterable[FindingLike] | None = None,
+    svg: str | None = None,
+) -> str:
     """The whole document; ``svg`` (a standalone SVG document) is inlined as the diagram."""
     spec = build_spec(blueprint, lang, findings)
     words = spec.words
     html_lang = "zh-CN" if words.language == "zh" else "en"
     title = f"{spec.title_block.title} — {words('spec_title')}"
-    body = "\n".join(part for part in (_block(block, svg, words("diagram"))
-                                        for block in blocks(spec)) if part)
+    body = "\n".join(
+        part for part in (_block(block, svg, words("diagram")) for block in blocks(spec)) if part
+    )
     footer = escape(words("exported_by", version=_version()))
     return (
         "<!DOCTYPE html>\n"
@@ -100,8 +105,9 @@ def _block(block: Block, svg: str | None, diagram_word: str) -> str:
         style = f' class="{block.style}"' if block.style else ""
         return f"<p{style}>{escape(block.text)}</p>"
     if isinstance(block, Fields):
-        items = "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
-                        for label, value in block.items)
+        items = "".join(
+            f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in block.items
+        )
         return f'<dl class="fields">{items}</dl>'
     if isinstance(block, Table):
         return _table(block)
@@ -109,14 +115,18 @@ def _block(block: Block, svg: str | None, diagram_word: str) -> str:
         if svg is None:
             return ""
         picture = _XML_PROLOGUE.sub("", svg, count=1)
-        return (f'<h2 id="diagram">{escape(diagram_word)}</h2>\n'
-                f'<figure class="diagram">{picture}</figure>')
+        return (
+            f'<h2 id="diagram">{escape(diagram_word)}</h2>\n'
+            f'<figure class="diagram">{picture}</figure>'
+        )
     raise TypeError(f"unknown block {block!r}")
 
 
 def _table(table: Table) -> str:
     style = f' class="{table.style}"' if table.style else ""
     head = "".join(f"<th>{escape(cell)}</th>" for cell in table.header)
-    rows = "\n".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
-                     for cells in table.rows)
+    rows = "\n".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
+        for cells in table.rows
+    )
     return f"<table{style}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"

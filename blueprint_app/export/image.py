@@ -63,8 +63,11 @@ SCREEN_DPI = 96.0
 MAX_PIXELS = 400_000_000  # 1.6 GB of ARGB: beyond this, ask for a smaller scale
 MAX_PDF_POINTS = 14_400.0  # the largest page side PDF readers accept (200 inches)
 CHUNK_PIXELS = 2048  # pixels are painted in bands this wide: progress to report, a chance to stop
-PAGES = {"a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3,
-         "letter": QPageSize.PageSizeId.Letter}
+PAGES = {
+    "a4": QPageSize.PageSizeId.A4,
+    "a3": QPageSize.PageSizeId.A3,
+    "letter": QPageSize.PageSizeId.Letter,
+}
 PAGE_MARGIN_MM = 10.0
 
 _APP: list[QGuiApplication] = []  # the application this module created, kept alive
@@ -76,10 +79,11 @@ def ensure_qt() -> QGuiApplication:
     if isinstance(existing, QGuiApplication):
         return existing
     if existing is not None:
-        raise RuntimeError("a console-only QCoreApplication is running; pictures need fonts "
-                           "and painting, so create a QGuiApplication or QApplication instead")
-    if not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY",
-                                                  "QT_QPA_PLATFORM")):
+        raise RuntimeError(
+            "a console-only QCoreApplication is running; pictures need fonts "
+            "and painting, so create a QGuiApplication or QApplication instead"
+        )
+    if not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     style.quiet_font_fallback()
     app = QApplication([sys.argv[0] if sys.argv else "blueprint"])
@@ -109,8 +113,9 @@ class Picture:
             shiboken6.delete(self.scene)
 
 
-def compose(blueprint: Blueprint, options: ExportOptions | None = None,
-            progress: Progress = no_progress) -> Picture:
+def compose(
+    blueprint: Blueprint, options: ExportOptions | None = None, progress: Progress = no_progress
+) -> Picture:
     """The export scene: the chosen part of the blueprint plus title block, legend, marks.
 
     ``progress`` hears the fraction done between stages and may raise ExportCancelled.
@@ -130,29 +135,38 @@ def compose(blueprint: Blueprint, options: ExportOptions | None = None,
         raise
 
 
-def _decorated(blueprint: Blueprint, options: ExportOptions, progress: Progress,
-               scene: QGraphicsScene, items: BlueprintItems) -> Picture:
+def _decorated(
+    blueprint: Blueprint,
+    options: ExportOptions,
+    progress: Progress,
+    scene: QGraphicsScene,
+    items: BlueprintItems,
+) -> Picture:
     progress(0.8)
     if options.transparent:
         scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
     content = scene.itemsBoundingRect()
     words = picture_words(options.lang or blueprint.language)
     if options.badges:
-        place_marks(scene, lambda item_id: items.cards.get(item_id) or items.flows.get(item_id),
-                    _worst(blueprint, options))
+        place_marks(
+            scene,
+            lambda item_id: items.cards.get(item_id) or items.flows.get(item_id),
+            _worst(blueprint, options),
+        )
         progress(0.9)
     if options.title_block:
-        title = TitleBlockItem(blueprint.title, _fields(blueprint, options, words),
-                               content.width())
+        title = TitleBlockItem(blueprint.title, _fields(blueprint, options, words), content.width())
         title.setPos(content.left(), content.top() - title.height - DECOR_GAP)
         scene.addItem(title)
     if options.legend:
-        legend = LegendItem(words["legend"], legend_groups(words, options.badges),
-                            max(content.width(), 560.0))
+        legend = LegendItem(
+            words["legend"], legend_groups(words, options.badges), max(content.width(), 560.0)
+        )
         legend.setPos(content.left(), content.bottom() + DECOR_GAP)
         scene.addItem(legend)
-    source = scene.itemsBoundingRect().adjusted(-PICTURE_MARGIN, -PICTURE_MARGIN,
-                                                PICTURE_MARGIN, PICTURE_MARGIN)
+    source = scene.itemsBoundingRect().adjusted(
+        -PICTURE_MARGIN, -PICTURE_MARGIN, PICTURE_MARGIN, PICTURE_MARGIN
+    )
     description = f"Service blueprint: {blueprint.title}"
     if blueprint.description:
         description += f". {' '.join(blueprint.description.split())}"
@@ -160,8 +174,9 @@ def _decorated(blueprint: Blueprint, options: ExportOptions, progress: Progress,
     return Picture(scene, source, blueprint.title, description, items)
 
 
-def _fields(blueprint: Blueprint, options: ExportOptions,
-            words: dict[str, str]) -> list[tuple[str, str]]:
+def _fields(
+    blueprint: Blueprint, options: ExportOptions, words: dict[str, str]
+) -> list[tuple[str, str]]:
     block = _title_block(blueprint)
     fields = [(words["customer"], block.customer), (words["scenario"], block.scenario)]
     if options.phases is not None:
@@ -186,6 +201,7 @@ def _worst(blueprint: Blueprint, options: ExportOptions) -> dict[str, Severity]:
 
 
 # -- painting onto devices ---------------------------------------------------------------------
+
 
 def _hints(painter: QPainter) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -214,12 +230,18 @@ def pixel_size(size: QSizeF, scale: float = 1.0, dpi: float | None = None) -> QS
     if width * height > MAX_PIXELS or max(width, height) > 2**20:
         raise ImageOptionError(
             f"a {width} x {height} pixel image is too large; choose a smaller --scale or --dpi "
-            f"(or export SVG or PDF, which have no pixel size)")
+            f"(or export SVG or PDF, which have no pixel size)"
+        )
     return QSize(width, height)
 
 
-def to_image(picture: Picture, scale: float = 1.0, dpi: float | None = None,
-             transparent: bool = False, progress: Progress = no_progress) -> QImage:
+def to_image(
+    picture: Picture,
+    scale: float = 1.0,
+    dpi: float | None = None,
+    transparent: bool = False,
+    progress: Progress = no_progress,
+) -> QImage:
     """The picture as pixels: for PNG files, the editor's preview and Copy as image.
 
     Painted in bands of :data:`CHUNK_PIXELS` along the longer side, each the same mapping of
@@ -230,8 +252,11 @@ def to_image(picture: Picture, scale: float = 1.0, dpi: float | None = None,
     if dpi is not None:
         scale = dpi / SCREEN_DPI
     # no alpha channel unless asked for: a smaller file, and a quarter faster to encode
-    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied if transparent
-                   else QImage.Format.Format_RGB32)
+    image = QImage(
+        width,
+        height,
+        QImage.Format.Format_ARGB32_Premultiplied if transparent else QImage.Format.Format_RGB32,
+    )
     if image.isNull():
         raise ImageOptionError(f"not enough memory for a {width} x {height} pixel image")
     image.fill(QColor(0, 0, 0, 0) if transparent else QColor("#ffffff"))
@@ -246,8 +271,9 @@ def to_image(picture: Picture, scale: float = 1.0, dpi: float | None = None,
     return image
 
 
-def _paint_bands(picture: Picture, painter: QPainter, width: int, height: int, scale: float,
-                 progress: Progress) -> None:
+def _paint_bands(
+    picture: Picture, painter: QPainter, width: int, height: int, scale: float, progress: Progress
+) -> None:
     """Paint at exactly ``scale`` in both directions (a stretch of even a fraction of a pixel
     would make Qt draw every glyph the slow way, twenty times slower), band by band."""
     _hints(painter)
@@ -261,18 +287,31 @@ def _paint_bands(picture: Picture, painter: QPainter, width: int, height: int, s
         start, end = band * CHUNK_PIXELS, min(length, (band + 1) * CHUNK_PIXELS)
         if across:
             target = QRectF(start, 0, end - start, height)
-            part_of = QRectF(source.left() + start * per_pixel, source.top(),
-                             (end - start) * per_pixel, height * per_pixel)
+            part_of = QRectF(
+                source.left() + start * per_pixel,
+                source.top(),
+                (end - start) * per_pixel,
+                height * per_pixel,
+            )
         else:
             target = QRectF(0, start, width, end - start)
-            part_of = QRectF(source.left(), source.top() + start * per_pixel,
-                             width * per_pixel, (end - start) * per_pixel)
+            part_of = QRectF(
+                source.left(),
+                source.top() + start * per_pixel,
+                width * per_pixel,
+                (end - start) * per_pixel,
+            )
         picture.scene.render(painter, target, part_of, Qt.AspectRatioMode.IgnoreAspectRatio)
     progress(1.0)
 
 
-def to_png(picture: Picture, scale: float = 1.0, dpi: float | None = None,
-           transparent: bool = False, progress: Progress = no_progress) -> bytes:
+def to_png(
+    picture: Picture,
+    scale: float = 1.0,
+    dpi: float | None = None,
+    transparent: bool = False,
+    progress: Progress = no_progress,
+) -> bytes:
     """PNG at ``scale`` pixels per scene unit (or ``dpi``, 96 = 1x), white or transparent."""
     # painting is about 40% of a large PNG, compressing it (one call, no progress) the rest
     image = to_image(picture, scale, dpi, transparent, part(progress, 0.0, 0.4))
@@ -322,8 +361,12 @@ def to_pdf(picture: Picture, page: str | None = None) -> bytes:
     source = picture.size
     fit = min(area.width() / source.width(), area.height() / source.height())
     width, height = source.width() * fit, source.height() * fit
-    target = QRectF(area.left() + (area.width() - width) / 2,
-                    area.top() + (area.height() - height) / 2, width, height)
+    target = QRectF(
+        area.left() + (area.width() - width) / 2,
+        area.top() + (area.height() - height) / 2,
+        width,
+        height,
+    )
     _paint(picture, painter, target)
     painter.end()
     buffer.close()
@@ -334,8 +377,9 @@ def _page_layout(picture: Picture, page: str | None) -> QPageLayout:
     if page is None:
         points = QSizeF(picture.size.width() * 0.75, picture.size.height() * 0.75)
         shrink = min(1.0, MAX_PDF_POINTS / max(points.width(), points.height()))
-        size = QPageSize(points * shrink, QPageSize.Unit.Point, "diagram",
-                         QPageSize.SizeMatchPolicy.ExactMatch)
+        size = QPageSize(
+            points * shrink, QPageSize.Unit.Point, "diagram", QPageSize.SizeMatchPolicy.ExactMatch
+        )
         orientation = QPageLayout.Orientation.Portrait
         margins = QMarginsF(0, 0, 0, 0)
     else:
@@ -353,8 +397,9 @@ def _page_layout(picture: Picture, page: str | None) -> QPageLayout:
 COMPOSE_SHARE = {"png": 0.15, "svg": 0.4, "pdf": 0.45}
 
 
-def render_picture(blueprint: Blueprint, kind: str, options: ExportOptions,
-                   progress: Progress = no_progress) -> bytes:
+def render_picture(
+    blueprint: Blueprint, kind: str, options: ExportOptions, progress: Progress = no_progress
+) -> bytes:
     """The bytes of a ``png``, ``svg`` or ``pdf`` picture of ``blueprint`` (formats.py's rows).
 
     ``progress`` hears the fraction done and may raise ExportCancelled between stages.
@@ -365,8 +410,9 @@ def render_picture(blueprint: Blueprint, kind: str, options: ExportOptions,
     picture = compose(blueprint, options, part(progress, 0.0, share))
     try:
         if kind == "png":
-            data = to_png(picture, options.scale, options.dpi, options.transparent,
-                          part(progress, share, 1.0))
+            data = to_png(
+                picture, options.scale, options.dpi, options.transparent, part(progress, share, 1.0)
+            )
         elif kind == "svg":
             data = to_svg(picture)
         else:
@@ -377,8 +423,9 @@ def render_picture(blueprint: Blueprint, kind: str, options: ExportOptions,
     return data
 
 
-def diagram_svg(blueprint: Blueprint, lang: str | None = None,
-                progress: Progress = no_progress) -> str:
+def diagram_svg(
+    blueprint: Blueprint, lang: str | None = None, progress: Progress = no_progress
+) -> str:
     """The SVG the HTML process spec embeds: no title block (the spec has one), with legend."""
     options = ExportOptions(lang=lang, title_block=False)
     picture = compose(blueprint, options, part(progress, 0.0, COMPOSE_SHARE["svg"]))

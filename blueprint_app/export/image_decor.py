@@ -24,7 +24,6 @@ TITLE_PX, FIELD_PX, HEAD_PX, ENTRY_PX = 24.0, 12.0, 11.5, 11.0
 Z_DECOR = 20
 
 
-
 class TitleBlockItem(QGraphicsItem):
     """The blueprint's title over the diagram, with customer, scenario, date and version."""
 
@@ -40,12 +39,17 @@ class TitleBlockItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.width, self.height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setFont(style.font(TITLE_PX, bold=True))
         painter.setPen(style.INK)
-        draw_wrapped(painter, self.title, QRectF(0, 0, self.width, self.title.height),
-                     Qt.AlignmentFlag.AlignLeft)
+        draw_wrapped(
+            painter,
+            self.title,
+            QRectF(0, 0, self.width, self.title.height),
+            Qt.AlignmentFlag.AlignLeft,
+        )
         y = self.title.height + TITLE_PX * 0.5
         x = 0.0
         label_font, value_font = style.font(FIELD_PX, bold=True), style.font(FIELD_PX)
@@ -86,8 +90,10 @@ def _line_sample(name: str) -> Sample:
     def draw(painter: QPainter, box: QRectF) -> None:
         colour, pen_style, width = style.LINE_STYLES[name]
         painter.setPen(style.pen(colour, width, pen_style))
-        painter.drawLine(QPointF(box.left(), box.center().y()),
-                         QPointF(box.right(), box.center().y()))
+        painter.drawLine(
+            QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y())
+        )
+
     return draw
 
 
@@ -104,6 +110,7 @@ def _card_sample(kind: StepKind) -> Sample:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(style.pen(edge, 0.8))
             painter.drawPath(painting.card_path(kind, rect.adjusted(2.5, 2.5, -2.5, -2.5)))
+
     return draw
 
 
@@ -121,6 +128,7 @@ def _flow_sample(kind: FlowKind) -> Sample:
             painter.drawEllipse(tip, 3.0, 3.0)
         else:
             painter.drawPolygon(painting.arrow_head(tip, start))
+
     return draw
 
 
@@ -131,12 +139,14 @@ def _badge_sample(**flags: object) -> Sample:
     def draw(painter: QPainter, box: QRectF) -> None:
         anchor = QRectF(box.right() - 60, box.center().y(), 60, 20)  # badge at right - 4 - R
         painting._paint_badges(painter, anchor, step)
+
     return draw
 
 
 def _severity_sample(severity: str) -> Sample:
     def draw(painter: QPainter, box: QRectF) -> None:
         paint_severity(painter, box.center(), severity)
+
     return draw
 
 
@@ -144,20 +154,48 @@ def legend_groups(words: Mapping[str, str], badges: bool) -> list[tuple[str, lis
     """The legend's groups in reading order: lines, step shapes, flow kinds, badges."""
     groups = [
         (words["lines"], [Entry(words[name], _line_sample(name)) for name, _, _ in geo.LINES]),
-        (words["steps"], [Entry(words[kind.value], _card_sample(kind)) for kind in (
-            StepKind.START, StepKind.ACTION, StepKind.DECISION, StepKind.WAIT,
-            StepKind.EVIDENCE, StepKind.END)]),
-        (words["flows"], [Entry(words["flow"], _flow_sample(FlowKind.FLOW)),
-                          Entry(words["recovery"], _flow_sample(FlowKind.RECOVERY)),
-                          Entry(words["evidence_link"], _flow_sample(FlowKind.EVIDENCE))]),
-        (words["badges"], [Entry(words["fail"], _badge_sample(fail_point=True), MARK_W),
-                           Entry(words["moment"], _badge_sample(moment_of_truth=True), MARK_W),
-                           Entry(words["slow"], _badge_sample(kind="wait"), MARK_W),
-                           Entry(words["emotion"], _badge_sample(emotion=1), MARK_W)]),
+        (
+            words["steps"],
+            [
+                Entry(words[kind.value], _card_sample(kind))
+                for kind in (
+                    StepKind.START,
+                    StepKind.ACTION,
+                    StepKind.DECISION,
+                    StepKind.WAIT,
+                    StepKind.EVIDENCE,
+                    StepKind.END,
+                )
+            ],
+        ),
+        (
+            words["flows"],
+            [
+                Entry(words["flow"], _flow_sample(FlowKind.FLOW)),
+                Entry(words["recovery"], _flow_sample(FlowKind.RECOVERY)),
+                Entry(words["evidence_link"], _flow_sample(FlowKind.EVIDENCE)),
+            ],
+        ),
+        (
+            words["badges"],
+            [
+                Entry(words["fail"], _badge_sample(fail_point=True), MARK_W),
+                Entry(words["moment"], _badge_sample(moment_of_truth=True), MARK_W),
+                Entry(words["slow"], _badge_sample(kind="wait"), MARK_W),
+                Entry(words["emotion"], _badge_sample(emotion=1), MARK_W),
+            ],
+        ),
     ]
     if badges:
-        groups.append((words["validation"], [Entry(words[name], _severity_sample(name), MARK_W)
-                                             for name in ("error", "warning", "info")]))
+        groups.append(
+            (
+                words["validation"],
+                [
+                    Entry(words[name], _severity_sample(name), MARK_W)
+                    for name in ("error", "warning", "info")
+                ],
+            )
+        )
     return groups
 
 
@@ -208,8 +246,9 @@ class LegendItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(-2, -2, self.width + 4, self.height + 4)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setPen(style.pen(style.GRID, 1.0))
         painter.drawLine(QPointF(0, 0), QPointF(self.width, 0))
         painter.setFont(style.font(HEAD_PX + 1, bold=True))

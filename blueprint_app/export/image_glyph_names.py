@@ -41,8 +41,7 @@ def preferred_names() -> dict[int, int]:
 def _glyphs(raw: QRawFont, codes: range) -> dict[int, int]:
     """Glyph → the lowest code point of ``codes`` drawn with it."""
     by_glyph: dict[int, int] = {}
-    for code, glyph in zip(codes, raw.glyphIndexesForString("".join(map(chr, codes))),
-                           strict=True):
+    for code, glyph in zip(codes, raw.glyphIndexesForString("".join(map(chr, codes))), strict=True):
         if glyph:
             by_glyph.setdefault(glyph, code)
     return by_glyph

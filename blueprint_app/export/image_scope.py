@@ -30,8 +30,9 @@ def _phase_index(phases: list[Phase], token: str) -> int:
     if token.isdigit() and 1 <= int(token) <= len(phases):
         return int(token) - 1
     known = ", ".join(phase.id for phase in phases) or "none"
-    raise ScopeError(f"no phase {token!r} (give a phase id or a number 1..{len(phases)}; "
-                     f"phases: {known})")
+    raise ScopeError(
+        f"no phase {token!r} (give a phase id or a number 1..{len(phases)}; phases: {known})"
+    )
 
 
 def phase_range(blueprint: Blueprint, text: str) -> list[str]:
@@ -45,13 +46,16 @@ def phase_range(blueprint: Blueprint, text: str) -> list[str]:
     first = _phase_index(phases, first_text) if first_text.strip() else 0
     last = _phase_index(phases, last_text) if last_text.strip() else len(phases) - 1
     if first > last:
-        raise ScopeError(f"the phase range {text!r} runs backwards "
-                         f"({phases[first].id} comes after {phases[last].id})")
-    return [phase.id for phase in phases[first:last + 1]]
+        raise ScopeError(
+            f"the phase range {text!r} runs backwards "
+            f"({phases[first].id} comes after {phases[last].id})"
+        )
+    return [phase.id for phase in phases[first : last + 1]]
 
 
-def scoped_copy(blueprint: Blueprint, selection: Collection[str] | None = None,
-                phases: str | None = None) -> Blueprint:
+def scoped_copy(
+    blueprint: Blueprint, selection: Collection[str] | None = None, phases: str | None = None
+) -> Blueprint:
     """The blueprint itself when nothing narrows it, else a copy holding only the chosen part.
 
     ``selection`` is a set of item ids (steps, flows, notes) as the editor selects them; a
@@ -66,16 +70,21 @@ def scoped_copy(blueprint: Blueprint, selection: Collection[str] | None = None,
     notes = {note.id for note in blueprint.notes}
     if selection is not None:
         chosen = set(selection)
-        ends = {end for flow in blueprint.flows if flow.id in chosen
-                for end in (flow.source, flow.target)}
+        ends = {
+            end
+            for flow in blueprint.flows
+            if flow.id in chosen
+            for end in (flow.source, flow.target)
+        }
         keep &= chosen | ends
         notes &= chosen
         if not keep and not notes:
             raise ScopeError("the selection holds no step or note of this blueprint")
     if phases is not None:
         kept_phases = set(phase_range(blueprint, phases))
-        keep = {step.id for step in blueprint.steps
-                if step.id in keep and step.phase in kept_phases}
+        keep = {
+            step.id for step in blueprint.steps if step.id in keep and step.phase in kept_phases
+        }
         if selection is None:
             notes = _notes_among(blueprint, keep)
     if selection is not None:  # the phases the chosen steps sit in, not empty columns

@@ -42,8 +42,9 @@ def escape_block(text: str) -> str:
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", escape(text)))
 
 
-def to_markdown(blueprint: Blueprint, lang: str | None = None,
-                findings: Iterable[FindingLike] | None = None) -> str:
+def to_markdown(
+    blueprint: Blueprint, lang: str | None = None, findings: Iterable[FindingLike] | None = None
+) -> str:
     spec = build_spec(blueprint, lang, findings)
     parts = [_block(block) for block in blocks(spec)]
     footer = spec.words("exported_by", version=_version())
@@ -63,8 +64,10 @@ def _block(block: Block) -> str:
         text = escape_block(block.text)
         return f"*{text}*" if block.style == "note" else text
     if isinstance(block, Fields):
-        return "\n".join(f"- **{escape(label)}{block.separator.strip()}** {escape(value)}"
-                         for label, value in block.items)
+        return "\n".join(
+            f"- **{escape(label)}{block.separator.strip()}** {escape(value)}"
+            for label, value in block.items
+        )
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Diagram):

@@ -12,12 +12,28 @@ from __future__ import annotations
 from blueprint_app.export.flow_order import flow_rank
 from blueprint_app.model.blueprint import Blueprint, FlowKind, Step, StepKind
 
-_ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;",
-             "`": "#96;", "|": "#124;", "\\": "#92;", "[": "#91;", "]": "#93;",
-             "{": "#123;", "}": "#125;"}
-_SHAPES = {StepKind.ACTION: ('["', '"]'), StepKind.START: ('(["', '"])'),
-           StepKind.END: ('(["', '"])'), StepKind.DECISION: ('{"', '"}'),
-           StepKind.WAIT: ('{{"', '"}}'), StepKind.EVIDENCE: ('>"', '"]')}
+_ENTITIES = {
+    "#": "#35;",
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "`": "#96;",
+    "|": "#124;",
+    "\\": "#92;",
+    "[": "#91;",
+    "]": "#93;",
+    "{": "#123;",
+    "}": "#125;",
+}
+_SHAPES = {
+    StepKind.ACTION: ('["', '"]'),
+    StepKind.START: ('(["', '"])'),
+    StepKind.END: ('(["', '"])'),
+    StepKind.DECISION: ('{"', '"}'),
+    StepKind.WAIT: ('{{"', '"}}'),
+    StepKind.EVIDENCE: ('>"', '"]'),
+}
 
 
 def label(text: str) -> str:
@@ -71,9 +87,11 @@ def _links(blueprint: Blueprint, node: dict[str, str]) -> list[str]:
 
 
 def _classes(ordered: list[Step], node: dict[str, str]) -> list[str]:
-    lines = ["  classDef evidence fill:#f4f1e8,stroke:#8a7f5f",
-             "  classDef moment stroke:#c77700,stroke-width:3px",
-             "  classDef fail stroke:#c62828,stroke-width:3px,stroke-dasharray:4 2"]
+    lines = [
+        "  classDef evidence fill:#f4f1e8,stroke:#8a7f5f",
+        "  classDef moment stroke:#c77700,stroke-width:3px",
+        "  classDef fail stroke:#c62828,stroke-width:3px,stroke-dasharray:4 2",
+    ]
     groups = {
         "evidence": [node[s.id] for s in ordered if s.kind == StepKind.EVIDENCE],
         "moment": [node[s.id] for s in ordered if s.moment_of_truth],

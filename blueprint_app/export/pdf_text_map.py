@@ -49,10 +49,14 @@ def remap_text(pdf: bytes, replacements: Mapping[int, int]) -> bytes:
 
 def remap_cmap(cmap: bytes, replacements: Mapping[int, int]) -> bytes:
     """One ToUnicode CMap with its destination characters swapped (source codes untouched)."""
+
     def section(match: re.Match[bytes]) -> bytes:
         body = match.group(3)
-        fixed = _bfchar(body, replacements) if match.group(2) == b"bfchar" else _bfrange(
-            body, replacements)
+        fixed = (
+            _bfchar(body, replacements)
+            if match.group(2) == b"bfchar"
+            else _bfrange(body, replacements)
+        )
         return match.group(1) + fixed + match.group(4)
 
     return _SECTION.sub(section, cmap)
@@ -145,15 +149,16 @@ def _xref(pdf: bytes) -> tuple[int, dict[int, int]] | None:
     return table_at, offsets
 
 
-def _edited_stream(pdf: bytes, offset: int | None,
-                   replacements: Mapping[int, int]) -> tuple[int, int, bytes] | None:
+def _edited_stream(
+    pdf: bytes, offset: int | None, replacements: Mapping[int, int]
+) -> tuple[int, int, bytes] | None:
     if offset is None:
         return None
     head = _STREAM.match(pdf, offset)
     if head is None:
         return None
     start, length = head.end(), int(head.group(2))
-    cmap = pdf[start:start + length]
+    cmap = pdf[start : start + length]
     fixed = remap_cmap(cmap, replacements)
     if fixed == cmap:
         return None
@@ -163,9 +168,9 @@ def _edited_stream(pdf: bytes, offset: int | None,
 
 def _spliced(pdf: bytes, edits: list[tuple[int, int, bytes]], table_at: int) -> bytes:
     """Apply the edits and move the xref offsets and ``startxref`` by what they added."""
+
     def moved(offset: int) -> int:
-        return offset + sum(len(new) - (end - start) for start, end, new in edits
-                            if start < offset)
+        return offset + sum(len(new) - (end - start) for start, end, new in edits if start < offset)
 
     parts, cursor = [], 0
     for start, end, new in edits:

@@ -17,9 +17,13 @@ from blueprint_app.validation import validate
 PICTURES = ("png", "svg", "pdf")
 
 
-def export_document(blueprint: Blueprint, fmt: ExportFormat, options: ExportOptions,
-                    progress: Progress = no_progress,
-                    note: Callable[[str], None] | None = None) -> bytes:
+def export_document(
+    blueprint: Blueprint,
+    fmt: ExportFormat,
+    options: ExportOptions,
+    progress: Progress = no_progress,
+    note: Callable[[str], None] | None = None,
+) -> bytes:
     """The bytes of ``blueprint`` in ``fmt``; ``progress`` may raise ExportCancelled.
 
     ``note`` hears of what was left out (the HTML's diagram when Qt cannot start here).
@@ -27,23 +31,27 @@ def export_document(blueprint: Blueprint, fmt: ExportFormat, options: ExportOpti
     progress(0.0)
     if fmt.name in PICTURES:
         from blueprint_app.export.image import render_picture
+
         data = render_picture(blueprint, fmt.name, options, progress)
         progress(1.0)
         return data
     options = replace(options, findings=validate(blueprint, language=options.lang))
     progress(0.2)
     if fmt.name == "html":
-        options = replace(options, svg=_diagram(blueprint, options.lang, part(progress, 0.2, 0.9),
-                                                note))
+        options = replace(
+            options, svg=_diagram(blueprint, options.lang, part(progress, 0.2, 0.9), note)
+        )
     data = fmt.export(blueprint, options)
     progress(1.0)
     return data
 
 
-def _diagram(blueprint: Blueprint, lang: str | None, progress: Progress,
-             note: Callable[[str], None] | None) -> str | None:
+def _diagram(
+    blueprint: Blueprint, lang: str | None, progress: Progress, note: Callable[[str], None] | None
+) -> str | None:
     try:
         from blueprint_app.export.image import diagram_svg
+
         return diagram_svg(blueprint, lang, progress)
     except (ImportError, OSError, RuntimeError) as error:
         if note is not None:

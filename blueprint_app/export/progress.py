@@ -23,6 +23,8 @@ def no_progress(_fraction: float) -> None:
 
 def part(progress: Progress, start: float, end: float) -> Progress:
     """A progress for one stage that fills ``start``..``end`` of the whole."""
+
     def report(fraction: float) -> None:
         progress(start + (end - start) * min(max(fraction, 0.0), 1.0))
+
     return report

@@ -45,8 +45,9 @@ def as_finding(item: FindingLike) -> Finding:
     if isinstance(item, tuple):
         rule, severity, message = item
     else:
-        rule = next((getattr(item, name) for name in ("rule", "rule_id", "code")
-                     if hasattr(item, name)), "")
+        rule = next(
+            (getattr(item, name) for name in ("rule", "rule_id", "code") if hasattr(item, name)), ""
+        )
         severity, message = getattr(item, "severity", "info"), getattr(item, "message", str(item))
     severity = str(getattr(severity, "value", severity)).lower()
     return Finding(str(rule), severity, str(message))
@@ -133,8 +134,9 @@ def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def build_spec(blueprint: Blueprint, lang: str | None = None,
-               findings: Iterable[FindingLike] | None = None) -> Spec:
+def build_spec(
+    blueprint: Blueprint, lang: str | None = None, findings: Iterable[FindingLike] | None = None
+) -> Spec:
     """Everything the spec says about ``blueprint``, in the language ``lang`` or the file's."""
     words = Words(lang or blueprint.language)
     lanes = {lane.id: lane for lane in blueprint.lanes}
@@ -149,8 +151,9 @@ def build_spec(blueprint: Blueprint, lang: str | None = None,
                 touching[flow.target].append(flow)
             if flow.kind != FlowKind.EVIDENCE:
                 successors.setdefault(flow.source, []).append(flow.target)
-    entries = {step.id: _entry(step, touching[step.id], lanes, by_id, rank)
-               for step in blueprint.steps}
+    entries = {
+        step.id: _entry(step, touching[step.id], lanes, by_id, rank) for step in blueprint.steps
+    }
     ordered = sorted(entries.values(), key=lambda entry: rank[entry.step.id])
     handoffs = list(_handoffs(blueprint, lanes, by_id, rank))
     customer = [e for e in ordered if e.lane.kind == LaneKind.CUSTOMER]
@@ -163,8 +166,11 @@ def build_spec(blueprint: Blueprint, lang: str | None = None,
         steps=ordered,
         customer_evidence=customer,
         handoffs=handoffs,
-        fail_points=[_fail_point(e.step, touching[e.step.id], by_id, rank, normal, successors)
-                     for e in ordered if e.step.fail_point],
+        fail_points=[
+            _fail_point(e.step, touching[e.step.id], by_id, rank, normal, successors)
+            for e in ordered
+            if e.step.fail_point
+        ],
         timing=longest_path(blueprint),
         findings=None if findings is None else [as_finding(item) for item in findings],
         lane_by_id=lanes,
@@ -176,8 +182,14 @@ def _title_block(blueprint: Blueprint) -> TitleBlock:
     date = (datetime.fromisoformat(stamp) if stamp else datetime.now(UTC)).date().isoformat()
     extra = blueprint.__pydantic_extra__ or {}
     version = str(extra.get("version", "")) if extra.get("version") is not None else ""
-    return TitleBlock(blueprint.title, blueprint.customer, blueprint.scenario, date, version,
-                      blueprint.description)
+    return TitleBlock(
+        blueprint.title,
+        blueprint.customer,
+        blueprint.scenario,
+        date,
+        version,
+        blueprint.description,
+    )
 
 
 def _counts(blueprint: Blueprint, handoffs: int) -> list[tuple[str, int]]:
@@ -198,8 +210,13 @@ def _counts(blueprint: Blueprint, handoffs: int) -> list[tuple[str, int]]:
     ]
 
 
-def _entry(step: Step, flows: list[Flow], lanes: dict[str, Lane], by_id: dict[str, Step],
-           rank: dict[str, int]) -> StepEntry:
+def _entry(
+    step: Step,
+    flows: list[Flow],
+    lanes: dict[str, Lane],
+    by_id: dict[str, Step],
+    rank: dict[str, int],
+) -> StepEntry:
     evidence: list[Step] = []
     following: list[Step] = []
     recovery: list[Step] = []
@@ -231,8 +248,9 @@ def _phases(blueprint: Blueprint, ordered: Sequence[StepEntry]) -> list[PhaseSec
     return sections
 
 
-def _handoffs(blueprint: Blueprint, lanes: dict[str, Lane], by_id: dict[str, Step],
-              rank: dict[str, int]) -> Iterable[HandOff]:
+def _handoffs(
+    blueprint: Blueprint, lanes: dict[str, Lane], by_id: dict[str, Step], rank: dict[str, int]
+) -> Iterable[HandOff]:
     """Flows crossing the line of visibility or of internal interaction, in reading order."""
     position = {lane.id: index for index, lane in enumerate(blueprint.lanes)}
     kinds = {lane.kind: position[lane.id] for lane in blueprint.lanes}
@@ -241,8 +259,11 @@ def _handoffs(blueprint: Blueprint, lanes: dict[str, Lane], by_id: dict[str, Ste
         lines.append(("visibility", kinds[LaneKind.FRONTSTAGE], kinds[LaneKind.BACKSTAGE]))
     if LaneKind.BACKSTAGE in kinds and LaneKind.SUPPORT in kinds:
         lines.append(("internal", kinds[LaneKind.BACKSTAGE], kinds[LaneKind.SUPPORT]))
-    flows = [flow for flow in blueprint.flows
-             if flow.kind != FlowKind.EVIDENCE and flow.source in by_id and flow.target in by_id]
+    flows = [
+        flow
+        for flow in blueprint.flows
+        if flow.kind != FlowKind.EVIDENCE and flow.source in by_id and flow.target in by_id
+    ]
     flows.sort(key=lambda flow: (rank[flow.source], rank[flow.target]))
     for flow in flows:
         source, target = by_id[flow.source], by_id[flow.target]
@@ -254,8 +275,14 @@ def _handoffs(blueprint: Blueprint, lanes: dict[str, Lane], by_id: dict[str, Ste
             yield HandOff(crossed, flow, source, target, lanes[source.lane], lanes[target.lane])
 
 
-def _fail_point(step: Step, flows: list[Flow], by_id: dict[str, Step], rank: dict[str, int],
-                normal: set[str], successors: dict[str, list[str]]) -> FailPoint:
+def _fail_point(
+    step: Step,
+    flows: list[Flow],
+    by_id: dict[str, Step],
+    rank: dict[str, int],
+    normal: set[str],
+    successors: dict[str, list[str]],
+) -> FailPoint:
     """Each recovery flow out of the fail point, followed until it rejoins the normal flow."""
     paths = []
     for flow in flows:

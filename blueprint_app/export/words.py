@@ -72,7 +72,7 @@ _EN: dict[str, str] = {
     "no_customer_steps": "There are no customer steps.",
     "handoffs_heading": "Hand-offs",
     "handoffs_intro": "Work handed across the line of visibility (frontstage ↔ backstage) and "
-                      "the line of internal interaction (backstage ↔ support).",
+    "the line of internal interaction (backstage ↔ support).",
     "line": "Line",
     "line_visibility": "Line of visibility",
     "line_internal": "Line of internal interaction",
@@ -169,7 +169,7 @@ _ZH: dict[str, str] = {
     "no_customer_steps": "没有顾客步骤。",
     "handoffs_heading": "交接",
     "handoffs_intro": "跨越可视分界线（前台 ↔ 后台）和内部互动分界线（后台 ↔ 支持过程）"
-                      "的工作交接。",
+    "的工作交接。",
     "line": "分界线",
     "line_visibility": "可视分界线",
     "line_internal": "内部互动分界线",

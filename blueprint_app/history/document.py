@@ -17,7 +17,11 @@ from blueprint_app.model.blueprint import Blueprint, Flow, Lane, Note, Phase, St
 Collection = Literal["lanes", "phases", "steps", "flows", "notes"]
 Item = Lane | Phase | Step | Flow | Note
 ITEM_TYPES: dict[Collection, type[Item]] = {
-    "lanes": Lane, "phases": Phase, "steps": Step, "flows": Flow, "notes": Note,
+    "lanes": Lane,
+    "phases": Phase,
+    "steps": Step,
+    "flows": Flow,
+    "notes": Note,
 }
 BLUEPRINT = ""  # the item id under which blueprint-level fields change
 
@@ -114,8 +118,11 @@ class Document:
 
     def flows_at(self, step_id: str) -> list[Flow]:
         """Flows starting or ending at a step, sorted by id."""
-        return [self._items[f] for f in sorted(self._flows_at.get(step_id, ()))  # type: ignore[misc]
-                if f in self._items]
+        return [
+            self._items[f]
+            for f in sorted(self._flows_at.get(step_id, ()))  # type: ignore[misc]
+            if f in self._items
+        ]
 
     def ids(self) -> set[str]:
         return set(self._items)

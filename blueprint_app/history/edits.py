@@ -39,8 +39,11 @@ class EditError(ValueError):
 
 #: Fields that name another item, and the collection that item must be in.
 _REFERENCES: dict[tuple[type, str], str] = {
-    (Step, "lane"): "lanes", (Step, "phase"): "phases", (Flow, "source"): "steps",
-    (Flow, "target"): "steps", (Note, "attached_to"): "steps",
+    (Step, "lane"): "lanes",
+    (Step, "phase"): "phases",
+    (Flow, "source"): "steps",
+    (Flow, "target"): "steps",
+    (Note, "attached_to"): "steps",
 }
 #: Blueprint fields that are collections: changed item by item, never replaced whole.
 _COLLECTION_FIELDS = {"lanes", "phases", "steps", "flows", "notes", "format", "format_version"}
@@ -62,8 +65,10 @@ def set_field(tx: Transaction, item_id: str, field: str, value: Any) -> None:
         raise EditError(f"the blueprint's {field!r} cannot be replaced as a whole")
     if getattr(item, field) == value:
         return
-    if isinstance(item, Lane) and field == "kind" and (
-        item.kind != LaneKind.CUSTOM or value != LaneKind.CUSTOM
+    if (
+        isinstance(item, Lane)
+        and field == "kind"
+        and (item.kind != LaneKind.CUSTOM or value != LaneKind.CUSTOM)
     ):
         raise EditError("the kind of a lane cannot be changed")
     wanted = _REFERENCES.get((type(item), field))
@@ -123,8 +128,13 @@ def delete_items(tx: Transaction, ids: Iterable[str]) -> None:
     for note in document.blueprint.notes:
         if note.attached_to in steps and note.id not in notes:
             tx.apply(SetField(note.id, "attached_to", None))
-    for collection, chosen in (("flows", flows), ("steps", steps), ("notes", notes),
-                               ("phases", phases), ("lanes", lanes)):
+    for collection, chosen in (
+        ("flows", flows),
+        ("steps", steps),
+        ("notes", notes),
+        ("phases", phases),
+        ("lanes", lanes),
+    ):
         if chosen:
             tx.apply(RemoveMany(collection, tuple(sorted(chosen))))  # type: ignore[arg-type]
 
@@ -147,12 +157,15 @@ def _check_lane_order(tx: Transaction, lane_id: str, index: int) -> None:
     order = [lane.kind for lane in lanes if lane.kind != LaneKind.CUSTOM]
     standard = [kind for kind in LaneKind if kind != LaneKind.CUSTOM]
     if order != standard:
-        raise EditError("the standard lanes keep their order: evidence, customer, frontstage, "
-                        "backstage, support")
+        raise EditError(
+            "the standard lanes keep their order: evidence, customer, frontstage, "
+            "backstage, support"
+        )
 
 
-def move_step(tx: Transaction, step_id: str, *, lane: str | None = None,
-              phase: Any = ..., layout: Any = ...) -> None:
+def move_step(
+    tx: Transaction, step_id: str, *, lane: str | None = None, phase: Any = ..., layout: Any = ...
+) -> None:
     """Move a step to another lane, phase (None: no phase) or layout; ``...`` leaves it."""
     if lane is not None:
         if tx.document.collection_of(lane) != "lanes":
@@ -205,8 +218,9 @@ def paste(tx: Transaction, fragment: Mapping[str, Any], dx: float = 0.0) -> list
         if source is None or target is None:
             continue
         new = fresh_id(tx, "flow", taken)
-        add_item(tx, "flows", Flow.model_validate({**raw, "id": new, "source": source,
-                                                   "target": target}))
+        add_item(
+            tx, "flows", Flow.model_validate({**raw, "id": new, "source": source, "target": target})
+        )
         created.append(new)
     for raw in fragment.get("notes", []):
         data = dict(raw)
@@ -220,12 +234,30 @@ def paste(tx: Transaction, fragment: Mapping[str, Any], dx: float = 0.0) -> list
 
 
 # -- canvas gestures -------------------------------------------------------------------------------
-def add_step(tx: Transaction, lane: str, *, phase: str | None = None, x: float = 0.0, row: int = 0,
-             kind: StepKind = StepKind.ACTION, title: str = "") -> str:
+def add_step(
+    tx: Transaction,
+    lane: str,
+    *,
+    phase: str | None = None,
+    x: float = 0.0,
+    row: int = 0,
+    kind: StepKind = StepKind.ACTION,
+    title: str = "",
+) -> str:
     """A new step in ``lane`` (and ``phase``) at a card position; returns its id."""
     step_id = fresh_id(tx, "step")
-    add_item(tx, "steps", Step(id=step_id, lane=lane, phase=phase, kind=kind, title=title,
-                               layout=StepLayout(x=round(x, 1), row=max(0, row))))
+    add_item(
+        tx,
+        "steps",
+        Step(
+            id=step_id,
+            lane=lane,
+            phase=phase,
+            kind=kind,
+            title=title,
+            layout=StepLayout(x=round(x, 1), row=max(0, row)),
+        ),
+    )
     return step_id
 
 
@@ -240,8 +272,9 @@ def move_steps(tx: Transaction, moves: Mapping[str, tuple[str, str | None, StepL
             move_step(tx, step_id, lane=lane, phase=phase, layout=layout)
 
 
-def add_flow(tx: Transaction, source: str, target: str, kind: FlowKind = FlowKind.FLOW,
-             label: str = "") -> str:
+def add_flow(
+    tx: Transaction, source: str, target: str, kind: FlowKind = FlowKind.FLOW, label: str = ""
+) -> str:
     """Connect two steps; returns the new flow's id."""
     if source == target:
         raise EditError("a flow needs two different steps")

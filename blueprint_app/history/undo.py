@@ -110,12 +110,16 @@ class History:
             self._notify()
 
     def _push(self, entry: Entry) -> None:
-        del self.entries[self.index:]
+        del self.entries[self.index :]
         if self.clean_index is not None and self.clean_index > self.index:
             self.clean_index = None  # the saved state can no longer be reached
         top = self.entries[-1] if self.entries else None
-        if (entry.merge_key is not None and top is not None and top.merge_key == entry.merge_key
-                and self.clean_index != self.index):
+        if (
+            entry.merge_key is not None
+            and top is not None
+            and top.merge_key == entry.merge_key
+            and self.clean_index != self.index
+        ):
             top.undo_ops = top.undo_ops + entry.undo_ops
             return
         self.entries.append(entry)

@@ -78,8 +78,9 @@ class _Item(BaseModel):
 
 class StepLayout(_Item):
     x: Coordinate = Field(description="Horizontal position in scene units")
-    row: Annotated[int, Strict()] = Field(ge=0, le=10_000,
-                                          description="Vertical slot inside the lane")
+    row: Annotated[int, Strict()] = Field(
+        ge=0, le=10_000, description="Vertical slot inside the lane"
+    )
 
 
 class NoteLayout(_Item):
@@ -153,8 +154,17 @@ class Blueprint(_Item):
 
 #: Fields written even when they hold their default, so every file states them explicitly.
 ALWAYS_WRITTEN: dict[type[BaseModel], tuple[str, ...]] = {
-    Blueprint: ("format", "format_version", "title", "language", "lanes", "phases", "steps",
-                "flows", "notes"),
+    Blueprint: (
+        "format",
+        "format_version",
+        "title",
+        "language",
+        "lanes",
+        "phases",
+        "steps",
+        "flows",
+        "notes",
+    ),
     Step: ("id", "lane", "kind", "title"),
     Flow: ("id", "source", "target", "kind"),
     Lane: ("id", "kind", "title"),

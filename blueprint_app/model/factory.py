@@ -54,8 +54,13 @@ def standard_lanes(language: str = "en") -> list[Lane]:
 def new_blueprint(title: str = "Untitled blueprint", language: str = "en") -> Blueprint:
     """An empty blueprint with the five standard lanes, ready to draw on."""
     stamp = now_iso()
-    return Blueprint(title=title, language=language, created=stamp, modified=stamp,
-                     lanes=standard_lanes(language))
+    return Blueprint(
+        title=title,
+        language=language,
+        created=stamp,
+        modified=stamp,
+        lanes=standard_lanes(language),
+    )
 
 
 def new_id(prefix: str, taken: Collection[str]) -> str:

@@ -99,8 +99,10 @@ def _lane_problems(data: Mapping[str, Any]) -> list[Problem]:
             problems.append(Problem("lanes", reason))
         for extra in where[1:]:
             problems.append(
-                Problem(f"lanes[{extra}].kind", f"a second lane of kind {kind.value!r}; "
-                        "each standard lane kind appears once")
+                Problem(
+                    f"lanes[{extra}].kind",
+                    f"a second lane of kind {kind.value!r}; each standard lane kind appears once",
+                )
             )
         if where:
             found_order.append((where[0], kind.value))
@@ -108,7 +110,10 @@ def _lane_problems(data: Mapping[str, Any]) -> list[Problem]:
     expected = [kind.value for kind in STANDARD_LANE_ORDER if kind.value in actual]
     if actual != expected:
         problems.append(
-            Problem("lanes", "the standard lanes are out of order: expected "
-                    f"{' > '.join(expected)}, found {' > '.join(actual)}")
+            Problem(
+                "lanes",
+                "the standard lanes are out of order: expected "
+                f"{' > '.join(expected)}, found {' > '.join(actual)}",
+            )
         )
     return problems

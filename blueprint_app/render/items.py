@@ -55,8 +55,9 @@ class LaneItem(QGraphicsItem):
         """The title cell at the left: clicking it picks the lane."""
         return QRectF(self.left, self.band.top, geo.LANE_HEADER_W - 8, self.band.height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         colours = style.lane_colours(self.band.kind)
         rect = self.boundingRect()
         painter.setPen(Qt.PenStyle.NoPen)
@@ -104,8 +105,9 @@ class PhaseItem(QGraphicsItem):
         c = self.column
         return QRectF(c.left + 2, 0, c.right - c.left - 4, geo.PHASE_H)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         c = self.column
         header = self.header_rect()
         painter.setPen(Qt.PenStyle.NoPen)
@@ -114,15 +116,17 @@ class PhaseItem(QGraphicsItem):
         path.addRoundedRect(header, 5, 5)
         painter.drawPath(path)
         painter.setPen(style.pen(style.GRID, 1.0, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(c.right, geo.PHASE_H + geo.PHASE_GAP),
-                         QPointF(c.right, self.bottom))
+        painter.drawLine(
+            QPointF(c.right, geo.PHASE_H + geo.PHASE_GAP), QPointF(c.right, self.bottom)
+        )
         if _detail(painter, option) < 0.25:
             return
         painter.setFont(style.font(13, bold=True))
         painter.setPen(style.PHASE_TEXT)
         metrics_box = header.adjusted(8, 0, -8, 0)
-        text = painter.fontMetrics().elidedText(c.title, Qt.TextElideMode.ElideRight,
-                                                int(metrics_box.width()))
+        text = painter.fontMetrics().elidedText(
+            c.title, Qt.TextElideMode.ElideRight, int(metrics_box.width())
+        )
         painter.drawText(metrics_box, Qt.AlignmentFlag.AlignCenter, text)
 
 
@@ -145,8 +149,9 @@ class LineItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(self.left, self.line_y - 14, self.right - self.left, 20)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         colour, pen_style, width = style.LINE_STYLES[self.name]
         painter.setPen(style.pen(colour, width, pen_style))
         painter.drawLine(QPointF(self.left, self.line_y), QPointF(self.right, self.line_y))
@@ -184,8 +189,9 @@ class CardItem(QGraphicsItem):
     def step(self) -> Step:
         return self.items.step(self.step_id)
 
-    BOUNDS = QRectF(-3, -painting.BADGE_R - 1, geo.CARD_W + geo.HANDLE_R + 6,
-                    geo.CARD_H + painting.BADGE_R + 6)
+    BOUNDS = QRectF(
+        -3, -painting.BADGE_R - 1, geo.CARD_W + geo.HANDLE_R + 6, geo.CARD_H + painting.BADGE_R + 6
+    )
 
     def boundingRect(self) -> QRectF:
         return self.BOUNDS
@@ -223,15 +229,22 @@ class CardItem(QGraphicsItem):
         self.unsetCursor()
         self.update()
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         step = self.items.find(self.step_id)
         if not isinstance(step, Step):
             return
         detail = _detail(painter, option)
-        painting.paint_card(painter, self.card_rect(), step, self.items.lane_kind(step.lane),
-                            self.isSelected(), detail,
-                            painting.minutes_unit(self.items.blueprint.language))
+        painting.paint_card(
+            painter,
+            self.card_rect(),
+            step,
+            self.items.lane_kind(step.lane),
+            self.isSelected(),
+            detail,
+            painting.minutes_unit(self.items.blueprint.language),
+        )
         if self.editing:
             return
         if (self.hovered or self.isSelected()) and detail >= 0.35:
@@ -305,13 +318,15 @@ class FlowItem(QGraphicsItem):
     def end_points(self) -> tuple[QPointF, QPointF]:
         return QPointF(*self.points[0]), QPointF(*self.points[-1])
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         flow = self.items.find(self.flow_id)
         if not self.points or not isinstance(flow, Flow):
             return
-        colour, pen_style, width = style.FLOW_STYLES.get(flow.kind,
-                                                         style.FLOW_STYLES[FlowKind.FLOW])
+        colour, pen_style, width = style.FLOW_STYLES.get(
+            flow.kind, style.FLOW_STYLES[FlowKind.FLOW]
+        )
         if self.isSelected():
             colour, width = style.SELECTION, width + 1
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -345,8 +360,9 @@ class FlowLabelItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._box.adjusted(-1, -1, 1, 1) if not self._box.isEmpty() else QRectF()
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         flow = self.flow_item.items.find(self.flow_item.flow_id)
         if not isinstance(flow, Flow) or not flow.label or _detail(painter, option) < 0.35:
             return
@@ -354,8 +370,9 @@ class FlowLabelItem(QGraphicsItem):
         if self.flow_item.isSelected():
             colour = style.SELECTION
         painter.setFont(style.font(LABEL_PX))
-        text = painter.fontMetrics().elidedText(flow.label, Qt.TextElideMode.ElideRight,
-                                                int(LABEL_MAX_W))
+        text = painter.fontMetrics().elidedText(
+            flow.label, Qt.TextElideMode.ElideRight, int(LABEL_MAX_W)
+        )
         painter.setPen(style.pen(colour.lighter(150), 0.8))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(self._box, 4, 4)
@@ -393,8 +410,9 @@ class NoteItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(-2, -2, NOTE_W + 6, NOTE_H + 6)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         note = self.items.find(self.note_id)
         if not isinstance(note, Note):
             return

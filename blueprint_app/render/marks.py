@@ -13,8 +13,11 @@ from blueprint_app.render import style
 from blueprint_app.render.items import CardItem, FlowItem
 
 Z_MARK = 20
-SEVERITY_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#e07b00"),
-                    "info": QColor("#2f7de1")}
+SEVERITY_COLOURS = {
+    "error": QColor("#c62828"),
+    "warning": QColor("#e07b00"),
+    "info": QColor("#2f7de1"),
+}
 #: Where a card's mark sits: just inside its outline, clear of the badges.
 CARD_CORNER = QPointF(4.0, 2.0)
 
@@ -31,14 +34,19 @@ def paint_severity(painter: QPainter, centre: QPointF, severity: str) -> None:
         painter.drawEllipse(centre, MARK_R - 0.5, MARK_R - 0.5)
         letter = "i"
     else:
-        painter.drawPolygon(QPolygonF([QPointF(cx, cy - MARK_R - 1),
-                                       QPointF(cx + MARK_R + 1, cy + MARK_R - 1),
-                                       QPointF(cx - MARK_R - 1, cy + MARK_R - 1)]))
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(cx, cy - MARK_R - 1),
+                    QPointF(cx + MARK_R + 1, cy + MARK_R - 1),
+                    QPointF(cx - MARK_R - 1, cy + MARK_R - 1),
+                ]
+            )
+        )
         letter = "!"
     painter.setPen(QColor("#ffffff"))
     painter.setFont(style.font(10, bold=True))
-    box = QRectF(cx - MARK_R, cy - MARK_R + (1.5 if letter == "!" else 0), 2 * MARK_R,
-                 2 * MARK_R)
+    box = QRectF(cx - MARK_R, cy - MARK_R + (1.5 if letter == "!" else 0), 2 * MARK_R, 2 * MARK_R)
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, letter)
 
 
@@ -55,8 +63,9 @@ class SeverityMark(QGraphicsItem):
         r = MARK_R + 3
         return QRectF(-r, -r, 2 * r, 2 * r)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         paint_severity(painter, QPointF(0, 0), self.severity)
 
 
@@ -68,8 +77,11 @@ def flow_mark_point(points: list[tuple[float, float]]) -> QPointF:
     return path.pointAtPercent(0.25) if path.length() > 0 else QPointF(*points[0])
 
 
-def place_marks(scene: QGraphicsScene, item_for: Callable[[str], QGraphicsItem | None],
-                worst: Mapping[str, object]) -> list[SeverityMark]:
+def place_marks(
+    scene: QGraphicsScene,
+    item_for: Callable[[str], QGraphicsItem | None],
+    worst: Mapping[str, object],
+) -> list[SeverityMark]:
     """One mark per card or flow in ``worst`` (item id -> severity, an enum or its value)."""
     marks: list[SeverityMark] = []
     for item_id, severity in worst.items():

@@ -30,11 +30,18 @@ def card_path(kind: StepKind, rect: QRectF) -> QPainterPath:
         path.addRoundedRect(rect, h / 2, h / 2)
     elif kind == StepKind.DECISION:
         tip = min(16.0, rect.width() / 4)
-        path.addPolygon(QPolygonF([
-            QPointF(rect.left() + tip, rect.top()), QPointF(rect.right() - tip, rect.top()),
-            QPointF(rect.right(), rect.center().y()), QPointF(rect.right() - tip, rect.bottom()),
-            QPointF(rect.left() + tip, rect.bottom()), QPointF(rect.left(), rect.center().y()),
-        ]))
+        path.addPolygon(
+            QPolygonF(
+                [
+                    QPointF(rect.left() + tip, rect.top()),
+                    QPointF(rect.right() - tip, rect.top()),
+                    QPointF(rect.right(), rect.center().y()),
+                    QPointF(rect.right() - tip, rect.bottom()),
+                    QPointF(rect.left() + tip, rect.bottom()),
+                    QPointF(rect.left(), rect.center().y()),
+                ]
+            )
+        )
         path.closeSubpath()
     elif kind == StepKind.WAIT:
         r = h / 2
@@ -53,9 +60,11 @@ def card_path(kind: StepKind, rect: QRectF) -> QPainterPath:
         path.lineTo(rect.topRight())
         path.lineTo(rect.right(), bottom)
         third = rect.width() / 3
-        path.cubicTo(QPointF(rect.right() - third, bottom - 2 * wave),
-                     QPointF(rect.left() + third, bottom + 2 * wave),
-                     QPointF(rect.left(), bottom))
+        path.cubicTo(
+            QPointF(rect.right() - third, bottom - 2 * wave),
+            QPointF(rect.left() + third, bottom + 2 * wave),
+            QPointF(rect.left(), bottom),
+        )
         path.closeSubpath()
     else:
         path.addRoundedRect(rect, 7, 7)
@@ -63,8 +72,12 @@ def card_path(kind: StepKind, rect: QRectF) -> QPainterPath:
 
 
 def _text_inset(kind: StepKind) -> float:
-    return {StepKind.START: 14.0, StepKind.END: 14.0, StepKind.DECISION: 15.0,
-            StepKind.WAIT: 10.0}.get(kind, 7.0)
+    return {
+        StepKind.START: 14.0,
+        StepKind.END: 14.0,
+        StepKind.DECISION: 15.0,
+        StepKind.WAIT: 10.0,
+    }.get(kind, 7.0)
 
 
 def minutes_unit(language: str) -> str:
@@ -74,8 +87,10 @@ def minutes_unit(language: str) -> str:
 
 def meta_text(step: Step, unit: str = "min") -> str:
     """The small line under the title: duration against target, in minutes."""
+
     def number(value: float) -> str:
         return f"{value:g}"
+
     if step.duration_minutes is not None and step.target_minutes is not None:
         return f"{number(step.duration_minutes)} / {number(step.target_minutes)} {unit}"
     if step.duration_minutes is not None:
@@ -86,12 +101,22 @@ def meta_text(step: Step, unit: str = "min") -> str:
 
 
 def over_target(step: Step) -> bool:
-    return (step.duration_minutes is not None and step.target_minutes is not None
-            and step.duration_minutes > step.target_minutes)
+    return (
+        step.duration_minutes is not None
+        and step.target_minutes is not None
+        and step.duration_minutes > step.target_minutes
+    )
 
 
-def paint_card(painter: QPainter, rect: QRectF, step: Step, lane_kind: LaneKind,
-               selected: bool = False, detail: float = 1.0, unit: str = "min") -> None:
+def paint_card(
+    painter: QPainter,
+    rect: QRectF,
+    step: Step,
+    lane_kind: LaneKind,
+    selected: bool = False,
+    detail: float = 1.0,
+    unit: str = "min",
+) -> None:
     """Draw one step card; ``detail`` below ~0.35 (zoomed far out) draws the outline only;
     ``unit`` follows the times (:func:`minutes_unit`)."""
     colours = style.lane_colours(lane_kind)
@@ -122,8 +147,12 @@ def _paint_texts(painter: QPainter, rect: QRectF, step: Step, unit: str) -> None
     meta = meta_text(step, unit)
     bottom_reserve = 13.0 if meta else 0.0
     wave = 5.0 if step.kind == StepKind.EVIDENCE else 0.0
-    box = QRectF(rect.left() + inset, rect.top() + 5, rect.width() - 2 * inset,
-                 rect.height() - 10 - bottom_reserve - wave)
+    box = QRectF(
+        rect.left() + inset,
+        rect.top() + 5,
+        rect.width() - 2 * inset,
+        rect.height() - 10 - bottom_reserve - wave,
+    )
     title_font = style.font(TITLE_FONT_PX)
     max_lines = max(1, int(box.height() // (TITLE_FONT_PX * 1.3)))
     wrapped = wrap(step.title, title_font, box.width(), max_lines)
@@ -133,8 +162,12 @@ def _paint_texts(painter: QPainter, rect: QRectF, step: Step, unit: str) -> None
     if meta:
         painter.setFont(style.font(META_FONT_PX))
         painter.setPen(style.FAIL if over_target(step) else style.MUTED)
-        meta_box = QRectF(rect.left() + inset, rect.bottom() - 5 - bottom_reserve - wave,
-                          rect.width() - 2 * inset, bottom_reserve)
+        meta_box = QRectF(
+            rect.left() + inset,
+            rect.bottom() - 5 - bottom_reserve - wave,
+            rect.width() - 2 * inset,
+            bottom_reserve,
+        )
         painter.drawText(meta_box, Qt.AlignmentFlag.AlignCenter, meta)
 
 
@@ -184,8 +217,9 @@ def _badge_star(painter: QPainter, centre: QPointF) -> None:
     for index in range(10):
         radius = 5.6 if index % 2 == 0 else 2.4
         angle = -math.pi / 2 + index * math.pi / 5
-        points.append(QPointF(centre.x() + radius * math.cos(angle),
-                              centre.y() + radius * math.sin(angle)))
+        points.append(
+            QPointF(centre.x() + radius * math.cos(angle), centre.y() + radius * math.sin(angle))
+        )
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("#ffffff"))
     painter.drawPolygon(QPolygonF(points))
@@ -197,9 +231,18 @@ def _badge_hourglass(painter: QPainter, centre: QPointF) -> None:
     cx, cy = centre.x(), centre.y()
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("#ffffff"))
-    painter.drawPolygon(QPolygonF([QPointF(cx - 3.5, cy - 4.5), QPointF(cx + 3.5, cy - 4.5),
-                                   QPointF(cx, cy), QPointF(cx + 3.5, cy + 4.5),
-                                   QPointF(cx - 3.5, cy + 4.5), QPointF(cx, cy)]))
+    painter.drawPolygon(
+        QPolygonF(
+            [
+                QPointF(cx - 3.5, cy - 4.5),
+                QPointF(cx + 3.5, cy - 4.5),
+                QPointF(cx, cy),
+                QPointF(cx + 3.5, cy + 4.5),
+                QPointF(cx - 3.5, cy + 4.5),
+                QPointF(cx, cy),
+            ]
+        )
+    )
 
 
 def _badge_emotion(painter: QPainter, centre: QPointF, emotion: int) -> None:
@@ -223,8 +266,9 @@ def arrow_head(tip: QPointF, previous: QPointF, size: float = 8.0) -> QPolygonF:
     """A filled triangle at ``tip`` pointing away from ``previous``."""
     angle = math.atan2(tip.y() - previous.y(), tip.x() - previous.x())
     left = QPointF(tip.x() - size * math.cos(angle - 0.42), tip.y() - size * math.sin(angle - 0.42))
-    right = QPointF(tip.x() - size * math.cos(angle + 0.42),
-                    tip.y() - size * math.sin(angle + 0.42))
+    right = QPointF(
+        tip.x() - size * math.cos(angle + 0.42), tip.y() - size * math.sin(angle + 0.42)
+    )
     return QPolygonF([tip, left, right])
 
 
@@ -244,9 +288,13 @@ def paint_note(painter: QPainter, rect: QRectF, text: str) -> None:
     painter.setBrush(QBrush(style.NOTE_FILL))
     painter.setPen(style.pen(style.NOTE_EDGE, 1.0))
     painter.drawPath(path)
-    corner = QPolygonF([QPointF(rect.right(), rect.bottom() - fold),
-                        QPointF(rect.right() - fold, rect.bottom() - fold),
-                        QPointF(rect.right() - fold, rect.bottom())])
+    corner = QPolygonF(
+        [
+            QPointF(rect.right(), rect.bottom() - fold),
+            QPointF(rect.right() - fold, rect.bottom() - fold),
+            QPointF(rect.right() - fold, rect.bottom()),
+        ]
+    )
     painter.setBrush(style.NOTE_EDGE)
     painter.drawPolygon(corner)
     note_font = style.font(11)

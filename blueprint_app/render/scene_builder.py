@@ -33,14 +33,22 @@ SCENE_MARGIN = 40.0
 class BlueprintItems:
     """The graphics items of one blueprint in one scene, by model id."""
 
-    def __init__(self, scene: QGraphicsScene, blueprint: Blueprint,
-                 lookup: Lookup | None = None, interactive: bool = False) -> None:
+    def __init__(
+        self,
+        scene: QGraphicsScene,
+        blueprint: Blueprint,
+        lookup: Lookup | None = None,
+        interactive: bool = False,
+    ) -> None:
         self.scene = scene
         self.blueprint = blueprint
         self.interactive = interactive
         if lookup is None:
-            index = {item.id: item for name in ("steps", "flows", "notes")
-                     for item in getattr(blueprint, name)}
+            index = {
+                item.id: item
+                for name in ("steps", "flows", "notes")
+                for item in getattr(blueprint, name)
+            }
             lookup = index.get
         self._lookup = lookup
         self.geometry = geo.compute_geometry(blueprint)
@@ -123,23 +131,36 @@ class BlueprintItems:
         self.geometry = geo.compute_geometry(self.blueprint)
         g = self.geometry
         self._lane_kinds = {band.id: band.kind for band in g.lanes}
-        self._sync(self.lanes, [b.id for b in g.lanes],
-                   lambda lid: LaneItem(_band(g, lid), g.left, g.right),
-                   lambda item, lid: item.set_frame(_band(g, lid), g.left, g.right))
-        self._sync(self.phases, [c.id for c in g.phases],
-                   lambda pid: PhaseItem(_column(g, pid), g.bottom),
-                   lambda item, pid: item.set_frame(_column(g, pid), g.bottom))
+        self._sync(
+            self.lanes,
+            [b.id for b in g.lanes],
+            lambda lid: LaneItem(_band(g, lid), g.left, g.right),
+            lambda item, lid: item.set_frame(_band(g, lid), g.left, g.right),
+        )
+        self._sync(
+            self.phases,
+            [c.id for c in g.phases],
+            lambda pid: PhaseItem(_column(g, pid), g.bottom),
+            lambda item, pid: item.set_frame(_column(g, pid), g.bottom),
+        )
         labels = geo.line_labels(self.blueprint.language)
         wanted = {name: (labels[name], g.line_y(kind)) for name, _, kind in geo.LINES}
         present = [name for name, (_, y) in wanted.items() if y is not None]
-        self._sync(self.lines, present,
-                   lambda n: LineItem(n, wanted[n][0], wanted[n][1] or 0.0, g.left, g.right),
-                   lambda item, n: item.set_frame(wanted[n][1] or 0.0, g.left, g.right,
-                                                  wanted[n][0]))
+        self._sync(
+            self.lines,
+            present,
+            lambda n: LineItem(n, wanted[n][0], wanted[n][1] or 0.0, g.left, g.right),
+            lambda item, n: item.set_frame(wanted[n][1] or 0.0, g.left, g.right, wanted[n][0]),
+        )
         return {band.id for band in g.lanes if old.get(band.id) != band.top}
 
-    def _sync(self, items: dict[str, Any], ids: list[str], make: Callable[[str], Any],
-              update: Callable[[Any, str], None]) -> None:
+    def _sync(
+        self,
+        items: dict[str, Any],
+        ids: list[str],
+        make: Callable[[str], Any],
+        update: Callable[[Any, str], None],
+    ) -> None:
         for gone in set(items) - set(ids):
             self.scene.removeItem(items.pop(gone))
         for item_id in ids:
@@ -154,8 +175,9 @@ class BlueprintItems:
         rect = QRectF(g.left, g.top, g.right - g.left, g.bottom - g.top)
         for note in self.notes.values():
             rect = rect.united(note.sceneBoundingRect())
-        self.scene.setSceneRect(rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN,
-                                              SCENE_MARGIN, SCENE_MARGIN))
+        self.scene.setSceneRect(
+            rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN)
+        )
 
     # -- cards ---------------------------------------------------------------------------------
     def add_card(self, step_id: str) -> CardItem:
@@ -271,9 +293,13 @@ class BlueprintItems:
         leave, enter = sides(s_rect, t_rect, blocked)
         if flow_id and not self.dragging:
             self._sides[flow_id] = (s_rect, t_rect, (leave, enter))
-        return route(s_rect, t_rect, blocked,
-                     self._end_shift(flow_id, source_id, leave, "source"),
-                     self._end_shift(flow_id, target_id, enter, "target"))
+        return route(
+            s_rect,
+            t_rect,
+            blocked,
+            self._end_shift(flow_id, source_id, leave, "source"),
+            self._end_shift(flow_id, target_id, enter, "target"),
+        )
 
     def _end_shift(self, flow_id: str, step_id: str, side: str, end: str) -> float:
         """Spread the ends of the flows that meet one edge of a card (arriving or leaving),

@@ -15,10 +15,21 @@ from PySide6.QtGui import QColor, QFont, QPen
 from blueprint_app.model.blueprint import FlowKind, LaneKind
 
 FONT_FAMILIES = [
-    "Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans",
-    "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC",
-    "Source Han Sans SC", "Hiragino Sans GB", "Droid Sans Fallback",
-    "Noto Color Emoji", "Segoe UI Emoji", "Apple Color Emoji", "sans-serif",
+    "Noto Sans",
+    "Segoe UI",
+    "Helvetica Neue",
+    "DejaVu Sans",
+    "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Source Han Sans SC",
+    "Hiragino Sans GB",
+    "Droid Sans Fallback",
+    "Noto Color Emoji",
+    "Segoe UI Emoji",
+    "Apple Color Emoji",
+    "sans-serif",
 ]
 """Latin, then Chinese, then emoji; other scripts (Arabic, Devanagari, Thai…) come from the
 system's own fallback (fontconfig, DirectWrite, Core Text), which finds Noto Sans Thai and the
@@ -94,8 +105,9 @@ EMOTION_COLOURS = {-2: "#d64541", -1: "#ef8a3c", 0: "#b5b9bf", 1: "#7cbf5a", 2: 
 def pen(colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
     result = QPen(colour, width, style)
     result.setCosmetic(False)
-    result.setCapStyle(Qt.PenCapStyle.FlatCap if style != Qt.PenStyle.SolidLine
-                       else Qt.PenCapStyle.RoundCap)
+    result.setCapStyle(
+        Qt.PenCapStyle.FlatCap if style != Qt.PenStyle.SolidLine else Qt.PenCapStyle.RoundCap
+    )
     result.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return result
 

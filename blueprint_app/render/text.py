@@ -42,16 +42,22 @@ def wrap(text: str, font: QFont, width: float, max_lines: int) -> WrappedText:
         line.setLineWidth(width)
         spans.append((line.textStart(), line.textLength()))
     layout.endLayout()
-    lines = [text[start:start + length].strip() for start, length in spans]
+    lines = [text[start : start + length].strip() for start, length in spans]
     if len(lines) > max_lines:
-        rest = " ".join(lines[max_lines - 1:])
-        lines = [*lines[:max_lines - 1],
-                 metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+        rest = " ".join(lines[max_lines - 1 :])
+        lines = [
+            *lines[: max_lines - 1],
+            metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width),
+        ]
     return WrappedText(tuple(lines), metrics.lineSpacing())
 
 
-def draw_wrapped(painter: QPainter, wrapped: WrappedText, box: QRectF,
-                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter) -> None:
+def draw_wrapped(
+    painter: QPainter,
+    wrapped: WrappedText,
+    box: QRectF,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter,
+) -> None:
     """Draw the lines centred vertically in ``box``, aligned horizontally as asked."""
     metrics = QFontMetricsF(painter.font())
     top = box.top() + max(0.0, (box.height() - wrapped.height) / 2)

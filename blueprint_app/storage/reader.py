@@ -33,8 +33,10 @@ def load(path: str | Path) -> Blueprint:
             raise BlueprintFileError(path, ["Is a directory"])
         if not stat.S_ISREG(status.st_mode):
             raise BlueprintFileError(path, ["not a regular file (a device, pipe or socket)"])
-        too_big = [f"the file is {_human_size(status.st_size)}; blueprint files are limited "
-                   f"to {_human_size(MAX_FILE_BYTES)}"]
+        too_big = [
+            f"the file is {_human_size(status.st_size)}; blueprint files are limited "
+            f"to {_human_size(MAX_FILE_BYTES)}"
+        ]
         if status.st_size > MAX_FILE_BYTES:
             raise BlueprintFileError(path, too_big)
         with path.open("rb") as stream:  # bounded: the size may change after stat()
@@ -100,8 +102,12 @@ def _parse_json(text: str, source: str | Path) -> Any:
         return result
 
     try:
-        raw = json.loads(text, object_pairs_hook=keep_pairs, parse_constant=_reject_constant,
-                         parse_float=_finite_float)
+        raw = json.loads(
+            text,
+            object_pairs_hook=keep_pairs,
+            parse_constant=_reject_constant,
+            parse_float=_finite_float,
+        )
     except json.JSONDecodeError as error:
         reason = f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
         raise BlueprintFileError(source, [reason]) from None
@@ -172,10 +178,13 @@ def _migrated(raw: dict[str, Any], source: str | Path) -> dict[str, Any]:
             source, [Problem("format_version", f"expected a whole number, found {version!r}")]
         )
     if version > FORMAT_VERSION:
-        raise BlueprintFileError(source, [
-            f"the file has format_version {version}, newer than this app supports "
-            f"(format_version {FORMAT_VERSION}); update Blueprint Studio to open it"
-        ])
+        raise BlueprintFileError(
+            source,
+            [
+                f"the file has format_version {version}, newer than this app supports "
+                f"(format_version {FORMAT_VERSION}); update Blueprint Studio to open it"
+            ],
+        )
     try:
         return migrate(raw, version)
     except MigrationError as error:

@@ -96,10 +96,15 @@ class RecoveryStore:
             if not copy.is_file() or (pid != os.getpid() and _is_running(pid)):
                 continue
             original = info.get("original")
-            found.append(RecoveredDocument(
-                key=key, copy=copy, original=Path(original) if original else None,
-                title=str(info.get("title", "")), saved_at=str(info.get("saved_at", "")),
-            ))
+            found.append(
+                RecoveredDocument(
+                    key=key,
+                    copy=copy,
+                    original=Path(original) if original else None,
+                    title=str(info.get("title", "")),
+                    saved_at=str(info.get("saved_at", "")),
+                )
+            )
         return sorted(found, key=lambda doc: doc.saved_at, reverse=True)
 
     def recover(self, document: RecoveredDocument) -> Blueprint:

@@ -41,11 +41,18 @@ def to_canonical_dict(blueprint: Blueprint) -> dict[str, Any]:
 
 
 _COLLECTIONS: dict[str, type[BaseModel]] = {
-    "lanes": Lane, "phases": Phase, "steps": Step, "flows": Flow, "notes": Note,
+    "lanes": Lane,
+    "phases": Phase,
+    "steps": Step,
+    "flows": Flow,
+    "notes": Note,
 }
 _DEFAULTS = {
-    model: {name: field.get_default(call_default_factory=True)
-            for name, field in model.model_fields.items() if name in ALWAYS_WRITTEN[model]}
+    model: {
+        name: field.get_default(call_default_factory=True)
+        for name, field in model.model_fields.items()
+        if name in ALWAYS_WRITTEN[model]
+    }
     for model in ALWAYS_WRITTEN
 }
 _FIELD_ORDER = {model: tuple(model.model_fields) for model in ALWAYS_WRITTEN}

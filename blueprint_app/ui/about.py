@@ -18,10 +18,15 @@ def about_text() -> str:
         "<p>Design, check and export service blueprints.</p>"
         "<p>Python {python}, Qt {qt}, PySide6 {pyside}</p>"
         "<p>MIT licence</p>",
-    ).format(version=__version__, python=platform.python_version(), qt=qVersion(),
-             pyside=PySide6.__version__)
+    ).format(
+        version=__version__,
+        python=platform.python_version(),
+        qt=qVersion(),
+        pyside=PySide6.__version__,
+    )
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, QCoreApplication.translate("About", "About Blueprint Studio"),
-                      about_text())
+    QMessageBox.about(
+        parent, QCoreApplication.translate("About", "About Blueprint Studio"), about_text()
+    )

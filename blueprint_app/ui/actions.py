@@ -24,8 +24,14 @@ Key = QKeySequence.StandardKey
 
 def strip_mnemonic(text: str) -> str:
     """A menu text for a toolbar button: no "&", no Chinese-style "(&F)", no "…"."""
-    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace(
-        "\0", "&").replace("…", "").strip()
+    return (
+        re.sub(r"\(&\w\)", "", text)
+        .replace("&&", "\0")
+        .replace("&", "")
+        .replace("\0", "&")
+        .replace("…", "")
+        .strip()
+    )
 
 
 class WindowActions:

@@ -30,8 +30,9 @@ from blueprint_app.ui.palette import kind_from_mime
 from blueprint_app.ui.session import Session
 
 
-def build_canvas(session: Session, open_file: Callable[[Path], object]
-                 ) -> tuple[BlueprintScene, BlueprintView]:
+def build_canvas(
+    session: Session, open_file: Callable[[Path], object]
+) -> tuple[BlueprintScene, BlueprintView]:
     """A scene and view for ``session``; files dropped on the canvas go to ``open_file``."""
     scene = BlueprintScene(session.document, session.history)
     view = BlueprintView(scene)
@@ -61,8 +62,9 @@ class PaletteDrop(QObject):
     canvas. A blueprint file dropped on the canvas is handed to ``open_file`` (the window's Open).
     """
 
-    def __init__(self, scene: BlueprintScene, view: QGraphicsView,
-                 open_file: Callable[[Path], object]) -> None:
+    def __init__(
+        self, scene: BlueprintScene, view: QGraphicsView, open_file: Callable[[Path], object]
+    ) -> None:
         super().__init__(view)
         self.scene, self.view, self.open_file = scene, view, open_file
         self.armed: StepKind | None = None
@@ -101,13 +103,19 @@ class PaletteDrop(QObject):
         return False
 
     def _armed_event(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() == Qt.Key.Key_Escape:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
             self.arm(None)
             return True
-        if watched is self.view.viewport() and event.type() == QEvent.Type.MouseButtonPress \
-                and isinstance(event, QMouseEvent) \
-                and event.button() == Qt.MouseButton.LeftButton:
+        if (
+            watched is self.view.viewport()
+            and event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
             kind = self.armed
             self.arm(None)
             if kind is not None:
@@ -124,9 +132,14 @@ class PaletteDrop(QObject):
         column = g.phase_at(pos.x())
         with self.scene.history.transaction(self.tr("Add step")) as tx:
             step_id = edits.add_step(
-                tx, band.id, phase=column.id if column else None,
-                x=round(pos.x() - geo.CARD_W / 2), row=g.row_at(band, pos.y()),
-                kind=kind, title="")
+                tx,
+                band.id,
+                phase=column.id if column else None,
+                x=round(pos.x() - geo.CARD_W / 2),
+                row=g.row_at(band, pos.y()),
+                kind=kind,
+                title="",
+            )
         self.scene.select_ids([step_id])
         self.scene.edit_title(step_id)  # name it right away, as after a double-click
         return step_id

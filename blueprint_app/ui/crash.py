@@ -61,7 +61,8 @@ def _file_handler() -> logging.Handler | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+            path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+        )
     except OSError:
         return None  # no log is better than a second crash while reporting the first
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
@@ -71,13 +72,13 @@ def _file_handler() -> logging.Handler | None:
     return handler
 
 
-def report_text(kind: type[BaseException], error: BaseException,
-                tb: TracebackType | None, where: str = "") -> str:
+def report_text(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None, where: str = ""
+) -> str:
     """What a bug report needs: versions, platform, time, and the traceback."""
     lines = [
         f"Blueprint Studio {__version__}",
-        f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
-        f"{platform.platform()}",
+        f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, {platform.platform()}",
         f"Time: {datetime.now(UTC).replace(microsecond=0).isoformat()}",
     ]
     if where:
@@ -90,18 +91,22 @@ def report_text(kind: type[BaseException], error: BaseException,
 class CrashDialog(QDialog):
     """The report in a read-only text box, a Copy button, and where the log is."""
 
-    def __init__(self, report: str, log_file: Path | None, recovered: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, report: str, log_file: Path | None, recovered: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("CrashDialog")
         self.setWindowTitle(self.tr("Something went wrong"))
         self.report = report
         layout = QVBoxLayout(self)
-        message = self.tr("Blueprint Studio ran into an unexpected problem. Your documents are "
-                          "still open: save your work, then you may carry on or restart.")
+        message = self.tr(
+            "Blueprint Studio ran into an unexpected problem. Your documents are "
+            "still open: save your work, then you may carry on or restart."
+        )
         if recovered:
-            message += " " + self.tr("A recovery copy of {count} unsaved document(s) was "
-                                     "written.").format(count=recovered)
+            message += " " + self.tr(
+                "A recovery copy of {count} unsaved document(s) was written."
+            ).format(count=recovered)
         intro = QLabel(message)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -111,8 +116,7 @@ class CrashDialog(QDialog):
         self.text.setMinimumSize(560, 220)
         layout.addWidget(self.text)
         if log_file is not None:
-            where = QLabel(self.tr("The report was also written to {path}").format(
-                path=log_file))
+            where = QLabel(self.tr("The report was also written to {path}").format(path=log_file))
             where.setWordWrap(True)
             where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(where)
@@ -138,8 +142,9 @@ class CrashHandler(QObject):
         self._showing = False
         self.reported.connect(self._show)
 
-    def excepthook(self, kind: type[BaseException], error: BaseException,
-                   tb: TracebackType | None) -> None:
+    def excepthook(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
@@ -172,8 +177,9 @@ class CrashHandler(QObject):
         self._showing = True
         try:
             handler = _file_handler()
-            log_file = Path(handler.baseFilename) if isinstance(
-                handler, logging.FileHandler) else None
+            log_file = (
+                Path(handler.baseFilename) if isinstance(handler, logging.FileHandler) else None
+            )
             dialog = CrashDialog(report, log_file, recovered, QApplication.activeWindow())
             dialog.exec()
             dialog.deleteLater()

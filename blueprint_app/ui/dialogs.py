@@ -78,7 +78,8 @@ def ask_replace(parent: QWidget, path: Path) -> bool:
         parent,
         QCoreApplication.translate("Dialogs", "Replace the file?"),
         QCoreApplication.translate("Dialogs", "“{name}” already exists. Replace it?").format(
-            name=path.name),
+            name=path.name
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

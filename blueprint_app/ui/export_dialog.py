@@ -54,8 +54,11 @@ def export_filter(fmt: ExportFormat) -> str:
 def with_extension(path: Path, fmt: ExportFormat) -> Path:
     """``path``, ending in the format's extension (added when the name has another or none)."""
     found = format_for_path(path)
-    return path if found is not None and found.name == fmt.name else path.with_name(
-        path.name + fmt.extensions[0])
+    return (
+        path
+        if found is not None and found.name == fmt.name
+        else path.with_name(path.name + fmt.extensions[0])
+    )
 
 
 class ExportDialog(QDialog):
@@ -125,8 +128,11 @@ class ExportDialog(QDialog):
     def suggested_path(self) -> Path:
         session = self.window_.session
         stored = recent.settings().value(FOLDER_KEY, "")
-        folder = Path(str(stored)) if stored and Path(str(stored)).is_dir() else (
-            session.path.parent if session.path is not None else Path.home())
+        folder = (
+            Path(str(stored))
+            if stored and Path(str(stored)).is_dir()
+            else (session.path.parent if session.path is not None else Path.home())
+        )
         return folder / (file_stem(session.display_name) + self.format.extensions[0])
 
     def export(self) -> bool:
@@ -142,17 +148,23 @@ class ExportDialog(QDialog):
         blueprint = self.blueprint
         self.preview.stop()  # one drawing at a time: Qt's scene list is not thread-safe
         outcome = run_with_progress(
-            self, self.tr("Exporting {name}…").format(name=path.name),
-            lambda progress: export_document(blueprint, fmt, options, progress))
+            self,
+            self.tr("Exporting {name}…").format(name=path.name),
+            lambda progress: export_document(blueprint, fmt, options, progress),
+        )
         if not (outcome.ok and outcome.result is not None):
             self.refresh()  # the dialog stays: its preview comes back
         if outcome.cancelled:
             self.note.setText(self.tr("Export cancelled; nothing was written."))
             return False
         if outcome.error is not None or outcome.result is None:
-            dialogs.show_error(self, self.tr("Cannot export"), self.tr(
-                "{name} was not written: {reason}").format(name=path.name,
-                                                             reason=outcome.error))
+            dialogs.show_error(
+                self,
+                self.tr("Cannot export"),
+                self.tr("{name} was not written: {reason}").format(
+                    name=path.name, reason=outcome.error
+                ),
+            )
             return False
         try:
             write_atomic(path, outcome.result)
@@ -176,8 +188,10 @@ class ExportDialog(QDialog):
             def work(progress: Progress) -> object:
                 return draw_for_clipboard(blueprint, options, scale, progress)
         else:
+
             def work(progress: Progress) -> object:
                 return export_document(blueprint, fmt, options, progress)
+
         self.preview.stop()
         outcome = run_with_progress(self, self.tr("Copying…"), work)
         self.refresh()
@@ -201,9 +215,12 @@ def show_export(window: MainWindow) -> Path | None:
     try:
         dialog.exec()
         if dialog.exported is not None:
-            window.statusBar().showMessage(QCoreApplication.translate(
-                "ExportDialog", "Exported {path}").format(path=dialog.exported), 6000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("ExportDialog", "Exported {path}").format(
+                    path=dialog.exported
+                ),
+                6000,
+            )
         return dialog.exported
     finally:
         dialog.deleteLater()
-

@@ -107,7 +107,8 @@ class ExportJob(QThread):
 def _message(error: BaseException) -> str:
     if isinstance(error, MemoryError):
         return QCoreApplication.translate(
-            "ExportJob", "Not enough memory; choose a smaller scale, or export SVG or PDF.")
+            "ExportJob", "Not enough memory; choose a smaller scale, or export SVG or PDF."
+        )
     if isinstance(error, OSError):
         return error.strerror or str(error)
     return str(error)
@@ -210,8 +211,9 @@ def _wait_behind_dialog(parent: QWidget, label: str, job: ExportJob, loop: QEven
 
 
 def progress_dialog(parent: QWidget, label: str) -> QProgressDialog:
-    dialog = QProgressDialog(label, QCoreApplication.translate("ExportJob", "Cancel"), 0, STEPS,
-                             parent)
+    dialog = QProgressDialog(
+        label, QCoreApplication.translate("ExportJob", "Cancel"), 0, STEPS, parent
+    )
     dialog.setObjectName("ExportProgress")
     dialog.setWindowTitle(QCoreApplication.translate("ExportJob", "Exporting"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -64,8 +64,9 @@ class ExportOptionsForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, blueprint: Blueprint, selection: list[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, blueprint: Blueprint, selection: list[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.blueprint = blueprint
         self.selection = frozenset(selection)
@@ -110,11 +111,19 @@ class ExportOptionsForm(QWidget):
         form.addRow(self.tr("Fixed words in:"), self.language)
         self._form = form
         self.restore()
-        for signal in (self.format.currentIndexChanged, self.page.currentIndexChanged,
-                       self.language.currentIndexChanged, self.first_phase.currentIndexChanged,
-                       self.last_phase.currentIndexChanged, self.scale.valueChanged,
-                       self.part.idToggled, self.title_block.toggled, self.legend.toggled,
-                       self.badges.toggled, self.transparent.toggled):
+        for signal in (
+            self.format.currentIndexChanged,
+            self.page.currentIndexChanged,
+            self.language.currentIndexChanged,
+            self.first_phase.currentIndexChanged,
+            self.last_phase.currentIndexChanged,
+            self.scale.valueChanged,
+            self.part.idToggled,
+            self.title_block.toggled,
+            self.legend.toggled,
+            self.badges.toggled,
+            self.transparent.toggled,
+        ):
             signal.connect(self._edited)
         self._enable()
 
@@ -122,9 +131,12 @@ class ExportOptionsForm(QWidget):
         self.whole = QRadioButton(self.tr("The whole blueprint"))
         count = len(self.selection)
         self.selected = QRadioButton(
-            self.tr("The selection (nothing selected)") if count == 0 else
-            self.tr("The selection (1 item)") if count == 1 else
-            self.tr("The selection ({count} items)").format(count=count))
+            self.tr("The selection (nothing selected)")
+            if count == 0
+            else self.tr("The selection (1 item)")
+            if count == 1
+            else self.tr("The selection ({count} items)").format(count=count)
+        )
         self.selected.setEnabled(bool(self.selection))
         self.phases = QRadioButton(self.tr("Phases"))
         self.phases.setEnabled(bool(self.blueprint.phases))
@@ -157,8 +169,9 @@ class ExportOptionsForm(QWidget):
         self.format.setCurrentIndex(max(0, self.format.findData(name)))
 
     def shown_part(self) -> str:
-        return (SELECTION if self.selected.isChecked() else
-                PHASES if self.phases.isChecked() else WHOLE)
+        return (
+            SELECTION if self.selected.isChecked() else PHASES if self.phases.isChecked() else WHOLE
+        )
 
     def options(self) -> ExportOptions:
         part = self.shown_part()
@@ -196,19 +209,25 @@ class ExportOptionsForm(QWidget):
 
     def remember(self) -> None:
         settings = recent.settings()
-        for key, value in (("format", self.format_name), ("scale", self.scale.value()),
-                           ("transparent", self.transparent.isChecked()),
-                           ("title_block", self.title_block.isChecked()),
-                           ("legend", self.legend.isChecked()),
-                           ("badges", self.badges.isChecked()),
-                           ("page", self.page.currentData()),
-                           ("lang", self.language.currentData())):
+        for key, value in (
+            ("format", self.format_name),
+            ("scale", self.scale.value()),
+            ("transparent", self.transparent.isChecked()),
+            ("title_block", self.title_block.isChecked()),
+            ("legend", self.legend.isChecked()),
+            ("badges", self.badges.isChecked()),
+            ("page", self.page.currentData()),
+            ("lang", self.language.currentData()),
+        ):
             settings.setValue(f"export/{key}", value)
 
     def problem(self) -> str | None:
         """Why these options cannot be exported, in the interface's words; None when they can."""
-        if (self.format_name in PICTURES and self.phases.isChecked()
-                and self.first_phase.currentIndex() > self.last_phase.currentIndex()):
+        if (
+            self.format_name in PICTURES
+            and self.phases.isChecked()
+            and self.first_phase.currentIndex() > self.last_phase.currentIndex()
+        ):
             return self.tr("The first phase comes after the last one; choose them in order.")
         return None
 

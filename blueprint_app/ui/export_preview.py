@@ -56,14 +56,27 @@ def preview_scale(size: QSizeF, box: QSize) -> float:
     width) and scrolls, so a long blueprint is not shrunk to a hairline."""
     fit = min(box.width() / size.width(), box.height() / size.height(), 1.0)
     if size.width() * fit < box.width() / 3 or size.height() * fit < box.height() / 3:
-        fit = min(1.0, max(box.height() / size.height() if size.width() > size.height()
-                           else box.width() / size.width(), fit))
+        fit = min(
+            1.0,
+            max(
+                box.height() / size.height()
+                if size.width() > size.height()
+                else box.width() / size.width(),
+                fit,
+            ),
+        )
         fit = min(fit, MAX_PREVIEW_PIXELS / max(size.width(), size.height()))
     return fit
 
 
-def draw_preview(blueprint: Blueprint, format_name: str, options: ExportOptions, box: QSize,
-                 ratio: float, progress: Progress) -> PreviewResult:
+def draw_preview(
+    blueprint: Blueprint,
+    format_name: str,
+    options: ExportOptions,
+    box: QSize,
+    ratio: float,
+    progress: Progress,
+) -> PreviewResult:
     """What the preview shows (runs on the job's thread: no widgets here)."""
     from blueprint_app.export.image import compose, pixel_size, to_image
 
@@ -82,12 +95,19 @@ def draw_preview(blueprint: Blueprint, format_name: str, options: ExportOptions,
         scale = preview_scale(picture.size, box) * ratio
         try:
             # drawn twice as large and shrunk smoothly: small text stays legible as grey
-            large = to_image(picture, scale * SUPERSAMPLE, transparent=options.transparent,
-                             progress=part(progress, 0.8, 1.0))
+            large = to_image(
+                picture,
+                scale * SUPERSAMPLE,
+                transparent=options.transparent,
+                progress=part(progress, 0.8, 1.0),
+            )
         finally:
             picture.dispose()
-        image = large.scaled(large.size() / SUPERSAMPLE, Qt.AspectRatioMode.IgnoreAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
+        image = large.scaled(
+            large.size() / SUPERSAMPLE,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         image.setDevicePixelRatio(ratio)
         return PreviewResult(image=image, size=picture.size, too_large=too_large)
     except ImageOptionError as error:
@@ -156,10 +176,10 @@ class PreviewPane(QWidget):
         ratio = max(1.0, self.devicePixelRatioF())
         blueprint = self.blueprint
         generation = self._generation
-        job = ExportJob(lambda progress: draw_preview(blueprint, format_name, options, box,
-                                                      ratio, progress))
-        job.succeeded.connect(lambda result: self._show(result, format_name, options,
-                                                        generation))
+        job = ExportJob(
+            lambda progress: draw_preview(blueprint, format_name, options, box, ratio, progress)
+        )
+        job.succeeded.connect(lambda result: self._show(result, format_name, options, generation))
         job.failed.connect(lambda message: self._failed(message, generation))
         job.finished.connect(lambda: self._ended(job))
         self._job = job
@@ -177,13 +197,15 @@ class PreviewPane(QWidget):
         if generation != self._generation:
             return
         self.result = PreviewResult()
-        self.status.setText(self.tr("The preview could not be drawn: {reason}").format(
-            reason=message))
+        self.status.setText(
+            self.tr("The preview could not be drawn: {reason}").format(reason=message)
+        )
         self._warn(False)
         self.shown.emit()
 
-    def _show(self, result: PreviewResult, format_name: str, options: ExportOptions,
-              generation: int) -> None:
+    def _show(
+        self, result: PreviewResult, format_name: str, options: ExportOptions, generation: int
+    ) -> None:
         if generation != self._generation:
             return  # already out of date
         self.result = result
@@ -221,10 +243,13 @@ class PreviewPane(QWidget):
         if result.problem:
             return result.problem
         if result.too_large and result.size is not None:
-            return self.tr("At this scale the image would be {width} × {height} pixels, too "
-                           "large to make; choose a smaller scale, or export SVG or PDF.").format(
+            return self.tr(
+                "At this scale the image would be {width} × {height} pixels, too "
+                "large to make; choose a smaller scale, or export SVG or PDF."
+            ).format(
                 width=f"{math.ceil(result.size.width() * options.scale):,}",
-                height=f"{math.ceil(result.size.height() * options.scale):,}")
+                height=f"{math.ceil(result.size.height() * options.scale):,}",
+            )
         if result.text is not None:
             return self.tr("{size} KB").format(size=f"{max(1, round(result.length / 1024)):,}")
         if result.size is None:
@@ -233,14 +258,17 @@ class PreviewPane(QWidget):
         if format_name == "png":
             return self.tr("{width} × {height} pixels").format(
                 width=f"{math.ceil(width * options.scale):,}",
-                height=f"{math.ceil(height * options.scale):,}")
+                height=f"{math.ceil(height * options.scale):,}",
+            )
         if format_name == "pdf" and options.page:
             return self.tr("One {page} landscape page").format(page=options.page)
         if format_name == "pdf":
             return self.tr("One page, {width} × {height} mm").format(
-                width=f"{width * 25.4 / 96:,.0f}", height=f"{height * 25.4 / 96:,.0f}")
+                width=f"{width * 25.4 / 96:,.0f}", height=f"{height * 25.4 / 96:,.0f}"
+            )
         return self.tr("Vector drawing, {width} × {height}").format(
-            width=f"{math.ceil(width):,}", height=f"{math.ceil(height):,}")
+            width=f"{math.ceil(width):,}", height=f"{math.ceil(height):,}"
+        )
 
     def stop(self) -> None:
         """Stop drawing and wait for the job: the dialog is closing."""

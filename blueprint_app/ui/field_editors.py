@@ -31,9 +31,14 @@ class AppUndoKeys(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Swallowed without being accepted: the window's Undo/Redo shortcut runs instead.
-        return event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
-            event.matches(QKeySequence.StandardKey.Undo)
-            or event.matches(QKeySequence.StandardKey.Redo))
+        return (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        )
 
 
 _APP_UNDO_KEYS = AppUndoKeys()
@@ -72,8 +77,9 @@ class FieldEditor(ABC):
 
 
 class LineEditor(FieldEditor):
-    def __init__(self, field: str, commit: Commit, end_run: EndRun,
-                 read_only: bool = False) -> None:
+    def __init__(
+        self, field: str, commit: Commit, end_run: EndRun, read_only: bool = False
+    ) -> None:
         super().__init__(field, commit, end_run)
         self.line = QLineEdit()
         self.widget = self.line
@@ -136,8 +142,9 @@ class MinutesEditor(FieldEditor):
     def _edited(self, text: str) -> None:
         value = parse_minutes(text)
         if value is INVALID:
-            self.mark_problem(QCoreApplication.translate(
-                "PropertyPanel", "Enter minutes as a number, e.g. 2.5"))
+            self.mark_problem(
+                QCoreApplication.translate("PropertyPanel", "Enter minutes as a number, e.g. 2.5")
+            )
             return
         self.commit(value, merge=True)
 

@@ -34,8 +34,12 @@ class FindField(QLineEdit):
 class FindBar(QWidget):
     """A search field over the canvas; each match found is selected and centred."""
 
-    def __init__(self, session: Callable[[], Session], go_to: Callable[[str], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Callable[[], Session],
+        go_to: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("FindBar")
         self._session = session
@@ -51,9 +55,11 @@ class FindBar(QWidget):
         layout.addWidget(QLabel(self.tr("Find:")))
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count)
-        for text, tip, slot in (("▲", self.tr("Previous match (Shift+Enter)"), self.previous),
-                                ("▼", self.tr("Next match (Enter)"), self.next),
-                                ("✕", self.tr("Close (Esc)"), self.close_bar)):
+        for text, tip, slot in (
+            ("▲", self.tr("Previous match (Shift+Enter)"), self.previous),
+            ("▼", self.tr("Next match (Enter)"), self.next),
+            ("✕", self.tr("Close (Esc)"), self.close_bar),
+        ):
             button = QToolButton()
             button.setText(text)
             button.setToolTip(tip)
@@ -101,5 +107,6 @@ class FindBar(QWidget):
         elif not self.matches:
             self.count.setText(self.tr("no match"))
         else:
-            self.count.setText(self.tr("{n} of {total}").format(n=self.position + 1,
-                                                                 total=len(self.matches)))
+            self.count.setText(
+                self.tr("{n} of {total}").format(n=self.position + 1, total=len(self.matches))
+            )

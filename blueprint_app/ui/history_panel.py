@@ -44,8 +44,7 @@ class HistoryPanel(QDockWidget):
         if history is not self.history:
             return  # a replaced session
         labels = [self.tr("Opened")] + [entry.label for entry in history.entries]
-        muted = QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
-                                            QPalette.ColorRole.Text))
+        muted = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         with signals_blocked(self.list):
             self.list.clear()
             for row, label in enumerate(labels):

@@ -28,7 +28,7 @@ _installed: list[QTranslator] = []  # kept alive here: Qt does not own installed
 
 
 def normalise(tag: str) -> str | None:
-    """"zh-CN", "zh_Hans_CN", "zh_TW.UTF-8" -> "zh_CN"; "en_GB" -> "en"; "" or "system" -> None."""
+    """ "zh-CN", "zh_Hans_CN", "zh_TW.UTF-8" -> "zh_CN"; "en_GB" -> "en"; "" or "system" -> None."""
     tag = tag.strip().split(".")[0].replace("-", "_").lower()
     if not tag or tag == SYSTEM:
         return None
@@ -52,10 +52,12 @@ def system_language() -> str:
 
 
 def interface_language() -> str:
-    """"en" or "zh_CN", as chosen by the environment, the preference or the system locale."""
-    return (normalise(os.environ.get(ENV_VAR, ""))
-            or normalise(preferred_setting())
-            or system_language())
+    """ "en" or "zh_CN", as chosen by the environment, the preference or the system locale."""
+    return (
+        normalise(os.environ.get(ENV_VAR, ""))
+        or normalise(preferred_setting())
+        or system_language()
+    )
 
 
 def blueprint_language(language: str | None = None) -> str:

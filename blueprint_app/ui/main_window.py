@@ -48,8 +48,9 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
         self.resize(1280, 800)
-        self.session: Session = session or Session.new(self.tr("Untitled blueprint"),
-                                                       i18n.blueprint_language())
+        self.session: Session = session or Session.new(
+            self.tr("Untitled blueprint"), i18n.blueprint_language()
+        )
         self.scene: Any = None
         self.view: Any = None
         self._unsubscribe_history: Callable[[], None] | None = None
@@ -66,8 +67,11 @@ class MainWindow(QMainWindow):
         self.status = StatusInfo(self.statusBar())
         self._build_docks()
         self.autosaver = Autosaver(self)
-        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(
-            self.tr("Autosave failed: {reason}").format(reason=text), 10000))
+        self.autosaver.failed.connect(
+            lambda text: self.statusBar().showMessage(
+                self.tr("Autosave failed: {reason}").format(reason=text), 10000
+            )
+        )
         self._restore_layout()
         self._show_session(self.session)
         from blueprint_app.ui.windows import register
@@ -101,20 +105,28 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
         self.palette_dock.add_requested.connect(self.add_step_of_kind)
         self.palette_dock.armed.connect(self.arm_step_kind)
-        self.resizeDocks([self.palette_dock, self.property_panel], [150, 330],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.property_panel, self.structure_panel], [420, 380],
-                         Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.palette_dock, self.property_panel], [150, 330], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.property_panel, self.structure_panel], [420, 380], Qt.Orientation.Vertical
+        )
         self.structure_panel.chosen.connect(self.property_panel.show_item)
         self.structure_panel.problem.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.problems_panel = ProblemsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
         self.problems_panel.attach_status(self.statusBar())
         self.problems_panel.activated.connect(
-            lambda ids: select_on_canvas(self.scene, self.view, ids))
+            lambda ids: select_on_canvas(self.scene, self.view, ids)
+        )
         self.problems_panel.badges_changed.connect(lambda worst: show_marks(self.scene, worst))
-        for dock in (self.palette_dock, self.property_panel, self.structure_panel,
-                     self.history_panel, self.problems_panel):
+        for dock in (
+            self.palette_dock,
+            self.property_panel,
+            self.structure_panel,
+            self.history_panel,
+            self.problems_panel,
+        ):
             self.menu_actions.view_menu.addAction(dock.toggleViewAction())
 
     # -- session -------------------------------------------------------------------------------
@@ -145,9 +157,12 @@ class MainWindow(QMainWindow):
         self._history_changed(history)
         self._selection_changed()
         if not session.blueprint.steps:
-            self.statusBar().showMessage(self.tr(
-                "Double-click in a lane to add a step, or drag one from the Steps palette; "
-                "drag from a card's handle to connect it"))
+            self.statusBar().showMessage(
+                self.tr(
+                    "Double-click in a lane to add a step, or drag one from the Steps palette; "
+                    "drag from a card's handle to connect it"
+                )
+            )
         else:
             self.statusBar().clearMessage()
 
@@ -215,10 +230,16 @@ class MainWindow(QMainWindow):
         undo, redo = self.menu_actions["undo"], self.menu_actions["redo"]
         undo.setEnabled(history.can_undo)
         redo.setEnabled(history.can_redo)
-        undo.setText(self.tr("&Undo {label}").format(label=history.undo_label).strip()
-                     if history.can_undo else self.tr("&Undo"))
-        redo.setText(self.tr("&Redo {label}").format(label=history.redo_label).strip()
-                     if history.can_redo else self.tr("&Redo"))
+        undo.setText(
+            self.tr("&Undo {label}").format(label=history.undo_label).strip()
+            if history.can_undo
+            else self.tr("&Undo")
+        )
+        redo.setText(
+            self.tr("&Redo {label}").format(label=history.redo_label).strip()
+            if history.can_redo
+            else self.tr("&Redo")
+        )
 
     def update_title(self) -> None:
         self.setWindowTitle(f"{self.session.display_name}[*] — {APP_TITLE}")
@@ -360,7 +381,8 @@ class MainWindow(QMainWindow):
         if dropper is not None:
             dropper.arm(StepKind(kind))
             self.statusBar().showMessage(
-                self.tr("Click in a lane to place the step (Esc cancels)"), 5000)
+                self.tr("Click in a lane to place the step (Esc cancels)"), 5000
+            )
 
     def add_step_of_kind(self, kind: str) -> None:
         """Add a step of ``kind`` after the last card of its natural lane (palette double-click)."""
@@ -390,4 +412,3 @@ class MainWindow(QMainWindow):
         with self.session.history.transaction(self.tr("Arrange")) as tx:
             arrange(tx)
         self.fit_all()
-

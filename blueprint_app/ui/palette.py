@@ -68,8 +68,12 @@ class KindList(QListWidget):
         for label, kind in step_kind_options():
             item = QListWidgetItem(kind_icon(kind), label)
             item.setData(Qt.ItemDataRole.UserRole, kind.value)
-            item.setToolTip(self.tr("Drag onto a lane, or click here and then in a lane; "
-                                    "double-click adds one at the end"))
+            item.setToolTip(
+                self.tr(
+                    "Drag onto a lane, or click here and then in a lane; "
+                    "double-click adds one at the end"
+                )
+            )
             self.addItem(item)
 
     def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]
@@ -95,9 +99,11 @@ class PaletteDock(QDockWidget):
         self.setObjectName("PaletteDock")
         self.kinds = KindList()
         self.kinds.itemClicked.connect(
-            lambda item: self.armed.emit(str(item.data(Qt.ItemDataRole.UserRole))))
+            lambda item: self.armed.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+        )
         self.kinds.itemDoubleClicked.connect(
-            lambda item: self.add_requested.emit(str(item.data(Qt.ItemDataRole.UserRole))))
+            lambda item: self.add_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+        )
         self.setWidget(self.kinds)
 
 

@@ -45,8 +45,9 @@ class ClipboardPicture:
     svg: bytes
 
 
-def draw_for_clipboard(blueprint: Blueprint, options: ExportOptions, scale: float,
-                       progress: Progress) -> ClipboardPicture:
+def draw_for_clipboard(
+    blueprint: Blueprint, options: ExportOptions, scale: float, progress: Progress
+) -> ClipboardPicture:
     """The picture as pixels (at ``scale``, or smaller for a huge blueprint) and as SVG (runs on
     an export job's thread)."""
     from blueprint_app.export.image import compose, to_image, to_svg
@@ -54,8 +55,9 @@ def draw_for_clipboard(blueprint: Blueprint, options: ExportOptions, scale: floa
     picture = compose(blueprint, options, part(progress, 0.0, 0.4))
     scale = clipboard_scale(picture.size.width(), picture.size.height(), scale)
     try:
-        image = to_image(picture, scale, transparent=options.transparent,
-                         progress=part(progress, 0.4, 0.9))
+        image = to_image(
+            picture, scale, transparent=options.transparent, progress=part(progress, 0.4, 0.9)
+        )
         svg = to_svg(picture)
     finally:
         picture.dispose()
@@ -83,24 +85,36 @@ def copy_as_image(window: MainWindow) -> bool:
     canvas, without title block or legend, at twice the canvas size."""
     ids = window.edits.selected_ids()
     blueprint = window.session.blueprint.model_copy(deep=True)
-    options = ExportOptions(title_block=False, legend=False,
-                            selection=frozenset(ids) if ids else None)
+    options = ExportOptions(
+        title_block=False, legend=False, selection=frozenset(ids) if ids else None
+    )
     outcome = run_with_progress(
-        window, QCoreApplication.translate("PictureClipboard", "Copying the picture…"),
-        lambda progress: draw_for_clipboard(blueprint, options, COPY_SCALE, progress))
+        window,
+        QCoreApplication.translate("PictureClipboard", "Copying the picture…"),
+        lambda progress: draw_for_clipboard(blueprint, options, COPY_SCALE, progress),
+    )
     status = window.statusBar()
     if outcome.error is not None:
-        status.showMessage(QCoreApplication.translate(
-            "PictureClipboard", "Cannot copy the picture: {reason}").format(
-                reason=outcome.error), 8000)
+        status.showMessage(
+            QCoreApplication.translate(
+                "PictureClipboard", "Cannot copy the picture: {reason}"
+            ).format(reason=outcome.error),
+            8000,
+        )
         return False
     if not isinstance(outcome.result, ClipboardPicture):
         return False
     put_on_clipboard(outcome.result)
     image = outcome.result.image
-    what = (QCoreApplication.translate("PictureClipboard", "the selection") if ids else
-            QCoreApplication.translate("PictureClipboard", "the blueprint"))
-    status.showMessage(QCoreApplication.translate(
-        "PictureClipboard", "Copied a {width} × {height} picture of {what}").format(
-            width=image.width(), height=image.height(), what=what), 5000)
+    what = (
+        QCoreApplication.translate("PictureClipboard", "the selection")
+        if ids
+        else QCoreApplication.translate("PictureClipboard", "the blueprint")
+    )
+    status.showMessage(
+        QCoreApplication.translate(
+            "PictureClipboard", "Copied a {width} × {height} picture of {what}"
+        ).format(width=image.width(), height=image.height(), what=what),
+        5000,
+    )
     return True

@@ -17,8 +17,14 @@ def natural_lane(tx: Transaction, kind: StepKind) -> str:
     return next((lane.id for lane in lanes if lane.kind == wanted), lanes[0].id)
 
 
-def append_step(tx: Transaction, kind: StepKind, title: str = "", lane: str | None = None,
-                phase: str | None = None, layout: StepLayout | None = None) -> str:
+def append_step(
+    tx: Transaction,
+    kind: StepKind,
+    title: str = "",
+    lane: str | None = None,
+    phase: str | None = None,
+    layout: StepLayout | None = None,
+) -> str:
     """Add a step (after the rightmost card of its lane unless ``layout`` says where)."""
     lane = lane or natural_lane(tx, kind)
     if layout is None:
@@ -26,7 +32,8 @@ def append_step(tx: Transaction, kind: StepKind, title: str = "", lane: str | No
         layout = StepLayout(x=max(xs) + STEP_SPACING if xs else 0.0, row=0)
     if phase is None and tx.document.blueprint.phases:
         phase = tx.document.blueprint.phases[-1].id
-    step = Step(id=edits.fresh_id(tx, "step"), lane=lane, phase=phase, kind=kind, title=title,
-                layout=layout)
+    step = Step(
+        id=edits.fresh_id(tx, "step"), lane=lane, phase=phase, kind=kind, title=title, layout=layout
+    )
     edits.add_item(tx, "steps", step)
     return step.id

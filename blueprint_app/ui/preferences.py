@@ -51,8 +51,9 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(self.tr("Preferences"))
         self.language = QComboBox()
         system = ENDONYMS[i18n.system_language()]
-        self.language.addItem(self.tr("Follow the system ({language})").format(language=system),
-                              i18n.SYSTEM)
+        self.language.addItem(
+            self.tr("Follow the system ({language})").format(language=system), i18n.SYSTEM
+        )
         for code, name in ENDONYMS.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(i18n.preferred_setting()), 0))
@@ -60,18 +61,27 @@ class PreferencesDialog(QDialog):
         self.autosave.setRange(*AUTOSAVE_RANGE)
         self.autosave.setSuffix(self.tr(" s"))
         self.autosave.setValue(autosave_interval())
-        self.note = QLabel(self.tr(
-            "A new language applies at once: the windows are rebuilt in it, with your "
-            "documents, their undo history and unsaved changes as they are."))
+        self.note = QLabel(
+            self.tr(
+                "A new language applies at once: the windows are rebuilt in it, with your "
+                "documents, their undo history and unsaved changes as they are."
+            )
+        )
         if os.environ.get(i18n.ENV_VAR):
-            self.note.setText(self.note.text() + "\n" + self.tr(
-                "The BLUEPRINT_LANG environment variable is set: it overrides this choice."))
+            self.note.setText(
+                self.note.text()
+                + "\n"
+                + self.tr(
+                    "The BLUEPRINT_LANG environment variable is set: it overrides this choice."
+                )
+            )
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Interface language:"), self.language)
         form.addRow(self.tr("Autosave every:"), self.autosave)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons

@@ -61,8 +61,9 @@ class ProblemsPanel(QDockWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setHeaderLabels([self.tr("Severity"), self.tr("Rule"), self.tr("Message"),
-                                   self.tr("Items")])
+        self.tree.setHeaderLabels(
+            [self.tr("Severity"), self.tr("Rule"), self.tr("Message"), self.tr("Items")]
+        )
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the message
@@ -131,8 +132,14 @@ class ProblemsPanel(QDockWidget):
             self.tree.clear()
             rows = []
             for finding in findings:
-                row = QTreeWidgetItem([names[finding.severity], finding.rule, finding.message,
-                                       ", ".join(finding.items)])
+                row = QTreeWidgetItem(
+                    [
+                        names[finding.severity],
+                        finding.rule,
+                        finding.message,
+                        ", ".join(finding.items),
+                    ]
+                )
                 row.setIcon(0, icons[finding.severity])
                 row.setToolTip(2, f"{finding.message}\n\n{finding.hint}")
                 row.setToolTip(3, ", ".join(finding.items))
@@ -146,8 +153,11 @@ class ProblemsPanel(QDockWidget):
 
     def _show_counts(self, findings: Sequence[Finding]) -> None:
         self.counts_label.setText(count_text(counts(findings)))
-        self.setWindowTitle(self.tr("Problems ({count})").format(count=len(findings))
-                            if findings else self.tr("Problems"))
+        self.setWindowTitle(
+            self.tr("Problems ({count})").format(count=len(findings))
+            if findings
+            else self.tr("Problems")
+        )
 
     def _activated(self, row: QTreeWidgetItem, _column: int = 0) -> None:
         items = row.data(0, FINDING_ROLE) or []
@@ -156,29 +166,38 @@ class ProblemsPanel(QDockWidget):
 
 
 def count_text(by_severity: dict[Severity, int]) -> str:
-    """"2 errors, 1 warning" (or "No problems") for the status bar."""
+    """ "2 errors, 1 warning" (or "No problems") for the status bar."""
     errors, warnings = by_severity[Severity.ERROR], by_severity[Severity.WARNING]
     if not errors and not warnings:
         return QCoreApplication.translate("ProblemsPanel", "No problems")
-    error_text = (QCoreApplication.translate("ProblemsPanel", "1 error") if errors == 1
-                  else QCoreApplication.translate("ProblemsPanel", "{n} errors").format(n=errors))
+    error_text = (
+        QCoreApplication.translate("ProblemsPanel", "1 error")
+        if errors == 1
+        else QCoreApplication.translate("ProblemsPanel", "{n} errors").format(n=errors)
+    )
     warning_text = (
-        QCoreApplication.translate("ProblemsPanel", "1 warning") if warnings == 1
-        else QCoreApplication.translate("ProblemsPanel", "{n} warnings").format(n=warnings))
+        QCoreApplication.translate("ProblemsPanel", "1 warning")
+        if warnings == 1
+        else QCoreApplication.translate("ProblemsPanel", "{n} warnings").format(n=warnings)
+    )
     return f"{error_text}, {warning_text}"
 
 
 def severity_names() -> dict[Severity, str]:
-    return {Severity.ERROR: QCoreApplication.translate("ProblemsPanel", "Error"),
-            Severity.WARNING: QCoreApplication.translate("ProblemsPanel", "Warning"),
-            Severity.INFO: QCoreApplication.translate("ProblemsPanel", "Info")}
+    return {
+        Severity.ERROR: QCoreApplication.translate("ProblemsPanel", "Error"),
+        Severity.WARNING: QCoreApplication.translate("ProblemsPanel", "Warning"),
+        Severity.INFO: QCoreApplication.translate("ProblemsPanel", "Info"),
+    }
 
 
 def _severity_icons(widget: QWidget) -> dict[Severity, QIcon]:
     style = widget.style()
-    return {Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            Severity.INFO: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)}
+    return {
+        Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+        Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        Severity.INFO: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+    }
 
 
 def select_on_canvas(scene: Any, view: Any, ids: Sequence[str]) -> None:

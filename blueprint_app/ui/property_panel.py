@@ -119,8 +119,11 @@ class PropertyPanel(QDockWidget):
         item = self._document().get(self.item_id or "")
         if change.collection in ("lanes", "phases"):
             return self._document().collection_of(self.item_id or "") == "steps"
-        ends = (getattr(item, "source", None), getattr(item, "target", None),
-                getattr(item, "attached_to", None))
+        ends = (
+            getattr(item, "source", None),
+            getattr(item, "target", None),
+            getattr(item, "attached_to", None),
+        )
         return change.collection == "steps" and change.item_id in ends
 
     # -- panel to model ------------------------------------------------------------------------
@@ -157,4 +160,3 @@ def problem_text(error: Exception) -> str:
     if isinstance(error, ValidationError):
         return "; ".join(str(e.get("msg", "")) for e in error.errors())
     return str(error)
-

@@ -12,8 +12,12 @@ LIMIT = 10
 
 def settings() -> QSettings:
     """The application's settings (an INI file in the user's config folder)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                     "Blueprint Studio", "Blueprint Studio")
+    return QSettings(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        "Blueprint Studio",
+        "Blueprint Studio",
+    )
 
 
 def recent_files() -> list[Path]:

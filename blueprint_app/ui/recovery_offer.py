@@ -125,9 +125,7 @@ def offer_recovery(
         except BlueprintFileError as error:
             dialogs.show_error(
                 cast(QWidget, parent),  # None: no window yet, Qt accepts it
-                QCoreApplication.translate(
-                    "Recovery", "Cannot recover the document"
-                ),
+                QCoreApplication.translate("Recovery", "Cannot recover the document"),
                 str(error),
             )
             continue
@@ -150,9 +148,7 @@ def _save_elsewhere(
     except BlueprintFileError as error:
         dialogs.show_error(
             cast(QWidget, parent),
-            QCoreApplication.translate(
-                "Recovery", "Cannot save the recovered document"
-            ),
+            QCoreApplication.translate("Recovery", "Cannot save the recovered document"),
             str(error),
         )
         return False

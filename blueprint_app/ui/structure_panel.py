@@ -45,10 +45,12 @@ class ItemList(QWidget):
         self.list.itemClicked.connect(lambda item: self.chosen.emit(self._id(item)))
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for name, text, slot in (("add", self.tr("Add"), self.add),
-                                 ("up", self.tr("Up"), lambda: self.shift(-1)),
-                                 ("down", self.tr("Down"), lambda: self.shift(1)),
-                                 ("delete", self.tr("Delete"), self.delete)):
+        for name, text, slot in (
+            ("add", self.tr("Add"), self.add),
+            ("up", self.tr("Up"), lambda: self.shift(-1)),
+            ("down", self.tr("Down"), lambda: self.shift(1)),
+            ("delete", self.tr("Delete"), self.delete),
+        ):
             button = QPushButton(text)
             button.setObjectName(f"{kind}_{name}")
             button.clicked.connect(lambda _c=False, s=slot: s())
@@ -102,8 +104,9 @@ class ItemList(QWidget):
         self.buttons["delete"].setEnabled(entry is not None and not standard)
 
     def _renamed(self, item: QListWidgetItem) -> None:
-        self.panel.edit(self.tr("Rename"), lambda tx: edits.set_field(
-            tx, self._id(item), "title", item.text()))
+        self.panel.edit(
+            self.tr("Rename"), lambda tx: edits.set_field(tx, self._id(item), "title", item.text())
+        )
 
     def add(self) -> None:
         row = self.list.currentRow()
@@ -112,11 +115,14 @@ class ItemList(QWidget):
 
         def insert(tx: Any) -> None:
             if self.kind == "lanes":
-                new: Lane | Phase = Lane(id=edits.fresh_id(tx, "lane"), kind=LaneKind.CUSTOM,
-                                         title=self.tr("New lane"))
+                new: Lane | Phase = Lane(
+                    id=edits.fresh_id(tx, "lane"), kind=LaneKind.CUSTOM, title=self.tr("New lane")
+                )
             else:
-                new = Phase(id=edits.fresh_id(tx, "phase"),
-                            title=self.tr("Phase {n}").format(n=len(self.items()) + 1))
+                new = Phase(
+                    id=edits.fresh_id(tx, "phase"),
+                    title=self.tr("Phase {n}").format(n=len(self.items()) + 1),
+                )
             edits.add_item(tx, self.kind, new, index)
             created.append(new.id)
 

@@ -81,7 +81,8 @@ class TemplateDialog(QDialog):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.addButton(
-            self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         filter_row = QHBoxLayout()
@@ -108,8 +109,9 @@ class TemplateDialog(QDialog):
         for info in self.templates:
             if wanted not in (ALL, info.language):
                 continue
-            item = QListWidgetItem(f"{info.title}\n{language_name(info.language)}\n\n"
-                                   f"{shorten(info.description)}")
+            item = QListWidgetItem(
+                f"{info.title}\n{language_name(info.language)}\n\n{shorten(info.description)}"
+            )
             item.setData(INFO_ROLE, info)
             item.setToolTip(info.description)
             with suppress(BlueprintFileError, OSError):  # listed without a picture, not left out
@@ -127,8 +129,11 @@ class TemplateDialog(QDialog):
     def _show_details(self) -> None:
         info = self.chosen()
         self.create_button.setEnabled(info is not None)
-        self.details.setText(f"{info.title} — {language_name(info.language)}\n{info.description}"
-                             if info is not None else self.tr("No template in this language."))
+        self.details.setText(
+            f"{info.title} — {language_name(info.language)}\n{info.description}"
+            if info is not None
+            else self.tr("No template in this language.")
+        )
 
     def session(self) -> Session | None:
         """A new untitled document from the chosen template (None when nothing is chosen)."""
@@ -148,8 +153,11 @@ def new_from_template(parent: QWidget) -> QWidget | None:
             return None
         session = dialog.session()
     except (BlueprintFileError, TemplateNotFoundError) as error:  # changed since listed
-        show_error(parent, QCoreApplication.translate("TemplateDialog", "Cannot open the template"),
-                   str(error))
+        show_error(
+            parent,
+            QCoreApplication.translate("TemplateDialog", "Cannot open the template"),
+            str(error),
+        )
         return None
     finally:
         dialog.deleteLater()

@@ -19,11 +19,21 @@ def dark_palette() -> QPalette:
     palette = QPalette()
     role = QPalette.ColorRole
     colours = {
-        role.Window: "#2b2d30", role.WindowText: "#e6e6e6", role.Base: "#1f2023",
-        role.AlternateBase: "#2b2d30", role.ToolTipBase: "#3c3f41", role.ToolTipText: "#e6e6e6",
-        role.Text: "#e6e6e6", role.Button: "#35373b", role.ButtonText: "#e6e6e6",
-        role.BrightText: "#ff6b6b", role.Highlight: "#3d6fb4", role.HighlightedText: "#ffffff",
-        role.Link: "#6ea8ff", role.PlaceholderText: "#8a8a8a", role.Mid: "#44474c",
+        role.Window: "#2b2d30",
+        role.WindowText: "#e6e6e6",
+        role.Base: "#1f2023",
+        role.AlternateBase: "#2b2d30",
+        role.ToolTipBase: "#3c3f41",
+        role.ToolTipText: "#e6e6e6",
+        role.Text: "#e6e6e6",
+        role.Button: "#35373b",
+        role.ButtonText: "#e6e6e6",
+        role.BrightText: "#ff6b6b",
+        role.Highlight: "#3d6fb4",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#6ea8ff",
+        role.PlaceholderText: "#8a8a8a",
+        role.Mid: "#44474c",
     }
     for key, value in colours.items():
         palette.setColor(key, QColor(value))
@@ -53,8 +63,9 @@ def app_icon() -> QIcon:
         painter.drawLine(QPointF(0, 2 * band), QPointF(size, 2 * band))
         painter.setBrush(QColor("#ffffff"))
         painter.setPen(QPen(QColor("#34495e"), max(1.0, size / 24)))
-        painter.drawRoundedRect(QRectF(size * 0.3, band * 1.3, size * 0.4, band * 1.4),
-                                size / 16, size / 16)
+        painter.drawRoundedRect(
+            QRectF(size * 0.3, band * 1.3, size * 0.4, band * 1.4), size / 16, size / 16
+        )
         painter.end()
         icon.addPixmap(pixmap)
     return icon
@@ -75,5 +86,4 @@ def follow_system_palette(app: QApplication) -> None:
     app.setStyle("Fusion")
     app.setWindowIcon(app_icon())
     apply_palette(app)
-    QGuiApplication.styleHints().colorSchemeChanged.connect(
-        lambda _scheme: _apply_when_idle(app))
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: _apply_when_idle(app))

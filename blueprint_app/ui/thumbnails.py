@@ -31,8 +31,12 @@ def render_thumbnail(path: Path, width: int = THUMB_WIDTH, height: int = THUMB_H
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, width, height), scene.itemsBoundingRect(),
-                 Qt.AspectRatioMode.KeepAspectRatio)
+    scene.render(
+        painter,
+        QRectF(0, 0, width, height),
+        scene.itemsBoundingRect(),
+        Qt.AspectRatioMode.KeepAspectRatio,
+    )
     painter.end()
     return image
 

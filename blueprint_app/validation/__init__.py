@@ -12,5 +12,15 @@ from blueprint_app.validation.findings import Finding, Severity, for_item, worst
 from blueprint_app.validation.geometry import CARD_WIDTH
 from blueprint_app.validation.registry import Rule, all_rules, find_rule
 
-__all__ = ["CARD_WIDTH", "Finding", "Rule", "Severity", "all_rules", "counts", "find_rule",
-           "for_item", "validate", "worst_by_item"]
+__all__ = [
+    "CARD_WIDTH",
+    "Finding",
+    "Rule",
+    "Severity",
+    "all_rules",
+    "counts",
+    "find_rule",
+    "for_item",
+    "validate",
+    "worst_by_item",
+]

@@ -22,27 +22,47 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
-        "validate", help="check blueprints for incomplete flows and other problems",
-        description="Check blueprint files against the rules listed in docs/rules.md.")
+        "validate",
+        help="check blueprints for incomplete flows and other problems",
+        description="Check blueprint files against the rules listed in docs/rules.md.",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text (default): one finding a line; json: a list of findings")
-    parser.add_argument("--disable", action="append", default=[], metavar="ID",
-                        help="turn a rule off, by id (BP023) or name (dead-end); repeatable")
-    parser.add_argument("--strict", action="store_true",
-                        help="exit 1 on warnings as well as errors")
-    parser.add_argument("--hints", action="store_true",
-                        help="text format: print each finding's hint on the line below it")
-    parser.add_argument("--lang", metavar="L", default=None,
-                        help="language of the messages (en, zh-CN); default: each file's own")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default): one finding a line; json: a list of findings",
+    )
+    parser.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="turn a rule off, by id (BP023) or name (dead-end); repeatable",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings as well as errors"
+    )
+    parser.add_argument(
+        "--hints",
+        action="store_true",
+        help="text format: print each finding's hint on the line below it",
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="L",
+        default=None,
+        help="language of the messages (en, zh-CN); default: each file's own",
+    )
     parser.set_defaults(handler=cmd_validate)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     unknown = [key for key in args.disable if find_rule(key) is None]
     if unknown:
-        _err(f"blueprint validate: unknown rule {', '.join(map(repr, unknown))} "
-             "(see docs/rules.md)")
+        _err(
+            f"blueprint validate: unknown rule {', '.join(map(repr, unknown))} (see docs/rules.md)"
+        )
         return EXIT_UNREADABLE
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     status = EXIT_OK
@@ -77,8 +97,10 @@ def text_line(name: str, finding: Finding) -> str:
 
 def summary(name: str, findings: list[Finding]) -> str:
     per = counts(findings)
-    return (f"{name}: {per[Severity.ERROR]} error(s), {per[Severity.WARNING]} warning(s), "
-            f"{per[Severity.INFO]} info")
+    return (
+        f"{name}: {per[Severity.ERROR]} error(s), {per[Severity.WARNING]} warning(s), "
+        f"{per[Severity.INFO]} info"
+    )
 
 
 _out, _err = out, err

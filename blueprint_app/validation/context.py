@@ -57,7 +57,10 @@ class Context:
         lane_kind, in_lane, of_kind = self.lane_kind, self.in_lane, self.of_kind
         cards = self.evidence_cards
         custom, evidence_lane, evidence_kind = (
-            LaneKind.CUSTOM, LaneKind.PHYSICAL_EVIDENCE, StepKind.EVIDENCE)
+            LaneKind.CUSTOM,
+            LaneKind.PHYSICAL_EVIDENCE,
+            StepKind.EVIDENCE,
+        )
         for step in self.steps:
             kind = lane_kinds.get(step.lane, custom)
             lane_kind[step.id] = kind
@@ -82,8 +85,13 @@ class Context:
 
     def _document_ids(self) -> list[str]:
         bp = self.blueprint
-        return [*(lane.id for lane in bp.lanes), *(phase.id for phase in bp.phases),
-                *self.step_by_id, *(flow.id for flow in bp.flows), *(note.id for note in bp.notes)]
+        return [
+            *(lane.id for lane in bp.lanes),
+            *(phase.id for phase in bp.phases),
+            *self.step_by_id,
+            *(flow.id for flow in bp.flows),
+            *(note.id for note in bp.notes),
+        ]
 
     # -- small helpers used by many rules ---------------------------------------------------
 
@@ -180,8 +188,12 @@ class Context:
         reaching = self.reaches_end
         stuck = nx.DiGraph()
         stuck.add_nodes_from(step_id for step_id in self.succ if step_id not in reaching)
-        stuck.add_edges_from((node, target) for node in list(stuck)
-                             for target in self.succ[node] if target not in reaching)
+        stuck.add_edges_from(
+            (node, target)
+            for node in list(stuck)
+            for target in self.succ[node]
+            if target not in reaching
+        )
         loops = []
         for component in nx.strongly_connected_components(stuck):
             if len(component) < 2:

@@ -49,8 +49,9 @@ formats are described in [validation.md](validation.md).
 def rules_markdown() -> str:
     rules = all_rules()
     lines = [HEADER, "| id | name | default | family |", "|---|---|---|---|"]
-    lines += [f"| [{r.id}](#{_anchor(r)}) | `{r.name}` | {r.severity.value} | {r.family} |"
-              for r in rules]
+    lines += [
+        f"| [{r.id}](#{_anchor(r)}) | `{r.name}` | {r.severity.value} | {r.family} |" for r in rules
+    ]
     for family in FAMILIES:
         lines += ["", f"## {FAMILY_TITLES[family]}"]
         for rule in (r for r in rules if r.family == family):
@@ -63,15 +64,27 @@ def _anchor(rule: Rule) -> str:
 
 
 def _rule_section(rule: Rule) -> list[str]:
-    lines = ["", f"### {rule.id} {rule.name}", "",
-             f"Default severity: **{rule.severity.value}**.", "", rule.description, "",
-             f"- Bad: {rule.bad}", f"- Good: {rule.good}"]
+    lines = [
+        "",
+        f"### {rule.id} {rule.name}",
+        "",
+        f"Default severity: **{rule.severity.value}**.",
+        "",
+        rule.description,
+        "",
+        f"- Bad: {rule.bad}",
+        f"- Good: {rule.good}",
+    ]
     keys = [key for key in MESSAGES["en"] if key == rule.id or key.startswith(rule.id + ".")]
     for key in keys:
         message, hint = MESSAGES["en"][key]
         chinese, chinese_hint = MESSAGES["zh"][key]
-        lines += [f"- Message: {message}", f"- Hint: {hint}", f"- 提示信息：{chinese}",
-                  f"- 修改建议：{chinese_hint}"]
+        lines += [
+            f"- Message: {message}",
+            f"- Hint: {hint}",
+            f"- 提示信息：{chinese}",
+            f"- 修改建议：{chinese_hint}",
+        ]
     return lines
 
 

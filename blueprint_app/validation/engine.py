@@ -36,8 +36,9 @@ def validate(
         return _run(blueprint, severities, lang)
 
 
-def _run(blueprint: Blueprint, severities: Mapping[str, Severity | None],
-         lang: str) -> list[Finding]:
+def _run(
+    blueprint: Blueprint, severities: Mapping[str, Severity | None], lang: str
+) -> list[Finding]:
     """The run itself, a function of its own so that its indexes are freed before the garbage
     collector is switched back on."""
     ctx = Context(blueprint)
@@ -47,8 +48,10 @@ def _run(blueprint: Blueprint, severities: Mapping[str, Severity | None],
         severity = severities[rule.id]
         if severity is None:
             continue
-        found = [(position(hit.items[0]) if hit.items else -1, _finding(rule, severity, hit, lang))
-                 for hit in rule.check(ctx)]
+        found = [
+            (position(hit.items[0]) if hit.items else -1, _finding(rule, severity, hit, lang))
+            for hit in rule.check(ctx)
+        ]
         found.sort(key=itemgetter(0))  # stable: ties keep the rule's own (document) order
         by_rank[severity.rank] += [finding for _, finding in found]
     return [finding for findings in by_rank for finding in findings]
@@ -60,11 +63,20 @@ def _finding(rule: Rule, severity: Severity, hit: Hit, lang: str) -> Finding:
     for value in args.values():
         if type(value) is Term:
             terms = TERMS[lang]
-            args = {key: terms[value] if isinstance(value, Term) else value
-                    for key, value in args.items()}
+            args = {
+                key: terms[value] if isinstance(value, Term) else value
+                for key, value in args.items()
+            }
             break
-    return Finding(rule.id, rule.name, severity, message.format_map(args),
-                   hint.format_map(args), hit.items, hit.data or None)
+    return Finding(
+        rule.id,
+        rule.name,
+        severity,
+        message.format_map(args),
+        hint.format_map(args),
+        hit.items,
+        hit.data or None,
+    )
 
 
 def counts(findings: Iterable[Finding]) -> dict[Severity, int]:

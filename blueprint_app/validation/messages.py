@@ -11,213 +11,344 @@ LANGUAGES = ("en", "zh")
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "en": {
-        "BP001": ("A flow goes from “{step}” back to itself.",
-                  "Delete the flow, or point it at the step that comes next."),
-        "BP002": ("Evidence card “{step}” sits in the lane “{lane}”, not in the "
-                  "physical-evidence lane.",
-                  "Move it to the physical-evidence lane, or change its kind if it is work "
-                  "someone does."),
-        "BP003": ("“{step}” is in the physical-evidence lane but is a {kind} step, not evidence.",
-                  "Set its kind to evidence, or move it to the lane where the work happens."),
-        "BP004": ("The {kind} step “{step}” is not in the customer lane.",
-                  "Start and end the journey with something the customer does: move the step "
-                  "to the customer lane."),
-        "BP005": ("A {what} has no title (id {id}).",
-                  "Give it a short title that says what happens."),
-        "BP006": ("{count} flows of the same kind run from “{source}” to “{target}”.",
-                  "Delete the extra flows and keep one."),
-        "BP007": ("The customer does nothing in phase “{phase}”.",
-                  "Add the customer's action in this phase, or merge the phase into its "
-                  "neighbour."),
-        "BP008": ("Cards “{first}” and “{second}” overlap on the canvas.",
-                  "Move one of them sideways or to another row."),
-        "BP009": ("Step “{step}” is in no phase.",
-                  "Put it in the phase of the journey in which it happens."),
-        "BP010": ("The evidence link from “{source}” to “{target}” does not join an evidence "
-                  "card to a step.",
-                  "Use an ordinary flow between steps; an evidence link goes from an evidence "
-                  "card to its step."),
-        "BP011": ("Evidence card “{step}” is part of the process flow.",
-                  "Make the flow an evidence link: evidence cards are not steps of the work."),
-        "BP012": ("A recovery flow leaves “{step}”, which is not marked as a fail point.",
-                  "Mark “{step}” as a fail point, or make the flow an ordinary flow."),
-        "BP020": ("The blueprint has no start step.",
-                  "Mark the customer's first action as the start."),
-        "BP021": ("The blueprint has no end step.",
-                  "Mark the customer's last action as the end."),
-        "BP022": ("“{step}” cannot be reached from any start.",
-                  "Add a flow into it from the step that comes before it."),
-        "BP023": ("No end can be reached from “{step}”: the path stops there.",
-                  "Add a flow from it to the step that follows, so that the path leads to an "
-                  "end."),
-        "BP024": ("“{step}” has no flows at all.",
-                  "Connect it to the steps before and after it (link an evidence card to its "
-                  "step), or delete it."),
-        "BP025": ("{count} steps form a loop with no way out: {steps}.",
-                  "Add a flow out of the loop towards an end, e.g. for when the customer agrees "
-                  "or gives up."),
-        "BP026": ("Decision “{step}” has {count} outgoing flow(s); it needs at least two.",
-                  "Add a flow for each possible answer, labelled with its condition."),
-        "BP027": ("The branch from decision “{step}” to “{target}” has no label.",
-                  "Label the flow with the condition for taking it (e.g. yes / no)."),
-        "BP028": ("Decision “{step}” has several branches labelled “{label}”.",
-                  "Give each branch its own condition."),
-        "BP029": ("Customer step “{step}” is not on the customer's own path from start to end.",
-                  "Connect it to the customer's previous and next actions in the customer lane."),
-        "BP029.broken": ("The customer's own path never reaches an end: it breaks after “{step}”.",
-                         "Add what the customer does or meets next (often a wait), so that "
-                         "customer and frontstage steps lead on to the end."),
-        "BP030": ("Start step “{step}” has flows coming into it.",
-                  "Point those flows at a later step, or change the step's kind."),
-        "BP031": ("End step “{step}” has flows leaving it.",
-                  "Make the last step of those flows the end, or remove the flows."),
-        "BP040": ("The flow from “{source}” to “{target}” skips the line of visibility: the "
-                  "customer deals directly with backstage work.",
-                  "Route it through the frontstage step the customer actually meets."),
-        "BP041": ("Nobody meets the customer at “{step}”: no frontstage contact and no evidence.",
-                  "Connect it to the frontstage step that serves the customer, or link the "
-                  "evidence the customer uses there."),
-        "BP042": ("Nothing in backstage or support stands behind frontstage step “{step}”.",
-                  "Add the preparation, system or colleague it relies on, if there is one."),
-        "BP043": ("Customer action “{step}” has no physical evidence.",
-                  "Add an evidence card for what the customer sees or touches here, and link "
-                  "it."),
-        "BP044": ("Evidence card “{card}” is tied to “{step}”, which the customer cannot see.",
-                  "Tie the evidence to the customer or frontstage step where the customer sees "
-                  "it."),
-        "BP050": ("“{step}” has no actor.",
-                  "Name the role or department that does it."),
-        "BP051": ("Hand-off from {from_actor} (“{source}”) to {to_actor} (“{target}”) across "
-                  "the line of internal interaction.",
-                  "Say in the description what is handed over and how fast, for the process "
-                  "spec."),
-        "BP052": ("“{step}” has an emotion set, but it is not a customer step.",
-                  "Clear the emotion and record the customer's feeling on the customer step."),
-        "BP053": ("Frontstage step “{step}” has no channel.",
-                  "Set the channel: in person, phone, web, app, mail, …"),
-        "BP060": ("Fail point “{step}” has no recovery flow.",
-                  "Draw a recovery flow to the steps that put things right when it fails."),
-        "BP061": ("Moment of truth “{step}” has no {missing}.",
-                  "Write the standard the staff must meet here and set a target time."),
-        "BP062": ("“{step}” is expected to take {duration:g} min, longer than its target of "
-                  "{target:g} min.",
-                  "Shorten the step or revise the standard."),
-        "BP063": ("The customer's longest path takes {total:g} min, over the target of "
-                  "{target:g} min: {path}.",
-                  "Shorten the steps on this path, or let some of them run in parallel."),
-        "BP064": ("Wait step “{step}” has no duration.",
-                  "Enter how long the customer usually waits here."),
-        "BP065": ("The customer feels bad (emotion {emotion}) at moment of truth “{step}”.",
-                  "Improving this step pays most: look at what goes wrong here."),
-        "BP090": ("The setting “{key}: {value}” in the rules object is ignored: {problem}.",
-                  "Use a rule id (e.g. BP023) or name (e.g. dead-end) with off, error, warning "
-                  "or info."),
+        "BP001": (
+            "A flow goes from “{step}” back to itself.",
+            "Delete the flow, or point it at the step that comes next.",
+        ),
+        "BP002": (
+            "Evidence card “{step}” sits in the lane “{lane}”, not in the physical-evidence lane.",
+            "Move it to the physical-evidence lane, or change its kind if it is work someone does.",
+        ),
+        "BP003": (
+            "“{step}” is in the physical-evidence lane but is a {kind} step, not evidence.",
+            "Set its kind to evidence, or move it to the lane where the work happens.",
+        ),
+        "BP004": (
+            "The {kind} step “{step}” is not in the customer lane.",
+            "Start and end the journey with something the customer does: move the step "
+            "to the customer lane.",
+        ),
+        "BP005": (
+            "A {what} has no title (id {id}).",
+            "Give it a short title that says what happens.",
+        ),
+        "BP006": (
+            "{count} flows of the same kind run from “{source}” to “{target}”.",
+            "Delete the extra flows and keep one.",
+        ),
+        "BP007": (
+            "The customer does nothing in phase “{phase}”.",
+            "Add the customer's action in this phase, or merge the phase into its neighbour.",
+        ),
+        "BP008": (
+            "Cards “{first}” and “{second}” overlap on the canvas.",
+            "Move one of them sideways or to another row.",
+        ),
+        "BP009": (
+            "Step “{step}” is in no phase.",
+            "Put it in the phase of the journey in which it happens.",
+        ),
+        "BP010": (
+            "The evidence link from “{source}” to “{target}” does not join an evidence "
+            "card to a step.",
+            "Use an ordinary flow between steps; an evidence link goes from an evidence "
+            "card to its step.",
+        ),
+        "BP011": (
+            "Evidence card “{step}” is part of the process flow.",
+            "Make the flow an evidence link: evidence cards are not steps of the work.",
+        ),
+        "BP012": (
+            "A recovery flow leaves “{step}”, which is not marked as a fail point.",
+            "Mark “{step}” as a fail point, or make the flow an ordinary flow.",
+        ),
+        "BP020": (
+            "The blueprint has no start step.",
+            "Mark the customer's first action as the start.",
+        ),
+        "BP021": ("The blueprint has no end step.", "Mark the customer's last action as the end."),
+        "BP022": (
+            "“{step}” cannot be reached from any start.",
+            "Add a flow into it from the step that comes before it.",
+        ),
+        "BP023": (
+            "No end can be reached from “{step}”: the path stops there.",
+            "Add a flow from it to the step that follows, so that the path leads to an end.",
+        ),
+        "BP024": (
+            "“{step}” has no flows at all.",
+            "Connect it to the steps before and after it (link an evidence card to its "
+            "step), or delete it.",
+        ),
+        "BP025": (
+            "{count} steps form a loop with no way out: {steps}.",
+            "Add a flow out of the loop towards an end, e.g. for when the customer agrees "
+            "or gives up.",
+        ),
+        "BP026": (
+            "Decision “{step}” has {count} outgoing flow(s); it needs at least two.",
+            "Add a flow for each possible answer, labelled with its condition.",
+        ),
+        "BP027": (
+            "The branch from decision “{step}” to “{target}” has no label.",
+            "Label the flow with the condition for taking it (e.g. yes / no).",
+        ),
+        "BP028": (
+            "Decision “{step}” has several branches labelled “{label}”.",
+            "Give each branch its own condition.",
+        ),
+        "BP029": (
+            "Customer step “{step}” is not on the customer's own path from start to end.",
+            "Connect it to the customer's previous and next actions in the customer lane.",
+        ),
+        "BP029.broken": (
+            "The customer's own path never reaches an end: it breaks after “{step}”.",
+            "Add what the customer does or meets next (often a wait), so that "
+            "customer and frontstage steps lead on to the end.",
+        ),
+        "BP030": (
+            "Start step “{step}” has flows coming into it.",
+            "Point those flows at a later step, or change the step's kind.",
+        ),
+        "BP031": (
+            "End step “{step}” has flows leaving it.",
+            "Make the last step of those flows the end, or remove the flows.",
+        ),
+        "BP040": (
+            "The flow from “{source}” to “{target}” skips the line of visibility: the "
+            "customer deals directly with backstage work.",
+            "Route it through the frontstage step the customer actually meets.",
+        ),
+        "BP041": (
+            "Nobody meets the customer at “{step}”: no frontstage contact and no evidence.",
+            "Connect it to the frontstage step that serves the customer, or link the "
+            "evidence the customer uses there.",
+        ),
+        "BP042": (
+            "Nothing in backstage or support stands behind frontstage step “{step}”.",
+            "Add the preparation, system or colleague it relies on, if there is one.",
+        ),
+        "BP043": (
+            "Customer action “{step}” has no physical evidence.",
+            "Add an evidence card for what the customer sees or touches here, and link it.",
+        ),
+        "BP044": (
+            "Evidence card “{card}” is tied to “{step}”, which the customer cannot see.",
+            "Tie the evidence to the customer or frontstage step where the customer sees it.",
+        ),
+        "BP050": ("“{step}” has no actor.", "Name the role or department that does it."),
+        "BP051": (
+            "Hand-off from {from_actor} (“{source}”) to {to_actor} (“{target}”) across "
+            "the line of internal interaction.",
+            "Say in the description what is handed over and how fast, for the process spec.",
+        ),
+        "BP052": (
+            "“{step}” has an emotion set, but it is not a customer step.",
+            "Clear the emotion and record the customer's feeling on the customer step.",
+        ),
+        "BP053": (
+            "Frontstage step “{step}” has no channel.",
+            "Set the channel: in person, phone, web, app, mail, …",
+        ),
+        "BP060": (
+            "Fail point “{step}” has no recovery flow.",
+            "Draw a recovery flow to the steps that put things right when it fails.",
+        ),
+        "BP061": (
+            "Moment of truth “{step}” has no {missing}.",
+            "Write the standard the staff must meet here and set a target time.",
+        ),
+        "BP062": (
+            "“{step}” is expected to take {duration:g} min, longer than its target of "
+            "{target:g} min.",
+            "Shorten the step or revise the standard.",
+        ),
+        "BP063": (
+            "The customer's longest path takes {total:g} min, over the target of "
+            "{target:g} min: {path}.",
+            "Shorten the steps on this path, or let some of them run in parallel.",
+        ),
+        "BP064": (
+            "Wait step “{step}” has no duration.",
+            "Enter how long the customer usually waits here.",
+        ),
+        "BP065": (
+            "The customer feels bad (emotion {emotion}) at moment of truth “{step}”.",
+            "Improving this step pays most: look at what goes wrong here.",
+        ),
+        "BP090": (
+            "The setting “{key}: {value}” in the rules object is ignored: {problem}.",
+            "Use a rule id (e.g. BP023) or name (e.g. dead-end) with off, error, warning or info.",
+        ),
     },
     "zh": {
-        "BP001": ("有一条连线从“{step}”又连回了它自己。",
-                  "删除这条连线，或把它连到下一个步骤。"),
-        "BP002": ("有形展示卡片“{step}”放在了“{lane}”泳道，而不在有形展示泳道。",
-                  "把它移到有形展示泳道；如果它其实是有人要做的工作，请修改它的类型。"),
-        "BP003": ("“{step}”位于有形展示泳道，类型却是{kind}，不是有形展示。",
-                  "把类型改为有形展示，或把它移到实际完成这项工作的泳道。"),
-        "BP004": ("{kind}步骤“{step}”不在顾客行为泳道。",
-                  "旅程应以顾客的行为开始和结束，请把该步骤移到顾客行为泳道。"),
-        "BP005": ("有一个{what}没有标题（ID：{id}）。",
-                  "给它起一个简短的标题，说明这里发生了什么。"),
-        "BP006": ("从“{source}”到“{target}”有 {count} 条同类连线。",
-                  "删掉多余的连线，只保留一条。"),
-        "BP007": ("在“{phase}”阶段，顾客没有任何行为。",
-                  "补上顾客在这一阶段的行为，或把这个阶段并入相邻阶段。"),
-        "BP008": ("卡片“{first}”和“{second}”在画布上重叠了。",
-                  "把其中一张横向挪开，或移到另一行。"),
-        "BP009": ("步骤“{step}”不属于任何阶段。",
-                  "把它放进它实际发生的那个旅程阶段。"),
-        "BP010": ("“{source}”→“{target}”这条有形展示连线没有把有形展示卡片连到步骤上。",
-                  "步骤之间请用普通连线；有形展示连线应从有形展示卡片连到它所属的步骤。"),
-        "BP011": ("有形展示卡片“{step}”被连进了流程。",
-                  "把这条连线改成有形展示连线：有形展示卡片不是工作步骤。"),
-        "BP012": ("补救连线从“{step}”引出，但它没有标为失误点。",
-                  "把“{step}”标为失误点，或把这条连线改为普通连线。"),
-        "BP020": ("蓝图没有起点步骤。",
-                  "把顾客的第一个行为标为起点。"),
-        "BP021": ("蓝图没有终点步骤。",
-                  "把顾客的最后一个行为标为终点。"),
-        "BP022": ("从任何起点出发都到不了“{step}”。",
-                  "从它前面的步骤画一条连线指向它。"),
-        "BP023": ("从“{step}”出发到不了任何终点，流程在这里断了。",
-                  "从它画一条连线到下一个步骤，让流程能走到终点。"),
-        "BP024": ("“{step}”没有任何连线。",
-                  "把它与前后的步骤连起来（有形展示卡片要连到所属步骤），或者删除它。"),
-        "BP025": ("{count} 个步骤构成了一个走不出去的循环：{steps}。",
-                  "从循环里引出一条通往终点的连线，比如顾客同意或放弃的时候。"),
-        "BP026": ("判断“{step}”只引出了 {count} 条连线，至少需要两条。",
-                  "为每种可能的结果各画一条连线，并在线上注明条件。"),
-        "BP027": ("判断“{step}”通往“{target}”的分支没有标注条件。",
-                  "在连线上写明走这条分支的条件（如“是”/“否”）。"),
-        "BP028": ("判断“{step}”有多个分支都标注为“{label}”。",
-                  "给每个分支写上各自不同的条件。"),
-        "BP029": ("顾客步骤“{step}”不在顾客自己从起点到终点的路径上。",
-                  "在顾客行为泳道里，把它与顾客的上一个和下一个行为连起来。"),
-        "BP029.broken": ("顾客自己的路径走不到终点：在“{step}”之后就断了。",
-                         "补上顾客接下来做的事或接触到的前台环节（常常是一段等待），"
-                         "让顾客和前台步骤一路连到终点。"),
-        "BP030": ("起点步骤“{step}”有连线指向它。",
-                  "把这些连线改连到后面的步骤，或修改该步骤的类型。"),
-        "BP031": ("终点步骤“{step}”还有连线引出。",
-                  "把这些连线最后到达的步骤设为终点，或删除这些连线。"),
-        "BP040": ("从“{source}”到“{target}”的连线越过了可视分界线：顾客直接与后台打交道。",
-                  "改为经由顾客实际接触的前台步骤来衔接。"),
-        "BP041": ("顾客在“{step}”这一步无人接待：既没有前台接触，也没有有形展示。",
-                  "把它连到为顾客提供服务的前台步骤，或连上顾客在这里用到的有形展示。"),
-        "BP042": ("前台步骤“{step}”背后没有任何后台或支持过程。",
-                  "如果它依赖某项准备工作、系统或同事，请补上。"),
-        "BP043": ("顾客行为“{step}”没有有形展示。",
-                  "为顾客在这里看到或接触到的东西添加一张有形展示卡片，并连上。"),
-        "BP044": ("有形展示卡片“{card}”连到了“{step}”，而顾客看不到这一步。",
-                  "把有形展示连到顾客能看到它的顾客步骤或前台步骤。"),
-        "BP050": ("“{step}”没有填写执行人。",
-                  "写明由哪个岗位或部门负责。"),
-        "BP051": ("跨越内部互动分界线的交接：由{from_actor}（“{source}”）交给{to_actor}"
-                  "（“{target}”）。",
-                  "在说明里写清交接什么、多长时间内完成，供流程规范使用。"),
-        "BP052": ("“{step}”不是顾客步骤，却设置了情绪。",
-                  "清除情绪值；顾客的感受应记在顾客步骤上。"),
-        "BP053": ("前台步骤“{step}”没有填写渠道。",
-                  "填写渠道：面对面、电话、网站、App、邮件等。"),
-        "BP060": ("失误点“{step}”没有补救连线。",
-                  "画一条补救连线，连到出错时负责挽回的步骤。"),
-        "BP061": ("关键时刻“{step}”{missing}。",
-                  "写明员工在这里必须达到的服务标准，并设定时限目标。"),
-        "BP062": ("“{step}”预计耗时 {duration:g} 分钟，超过了 {target:g} 分钟的目标。",
-                  "缩短这一步骤，或重新审视服务标准。"),
-        "BP063": ("顾客最长的一条路径需要 {total:g} 分钟，超过了 {target:g} 分钟的目标："
-                  "{path}。",
-                  "缩短这条路径上的步骤，或让其中一些步骤并行进行。"),
-        "BP064": ("等待步骤“{step}”没有填写时长。",
-                  "填写顾客在这里通常要等多久。"),
-        "BP065": ("在关键时刻“{step}”，顾客的感受不好（情绪 {emotion}）。",
-                  "改进这一步收效最大，看看这里到底哪里出了问题。"),
-        "BP090": ("规则设置“{key}: {value}”无效，已被忽略：{problem}。",
-                  "请使用规则编号（如 BP023）或名称（如 dead-end），取值为 off、error、warning "
-                  "或 info。"),
+        "BP001": ("有一条连线从“{step}”又连回了它自己。", "删除这条连线，或把它连到下一个步骤。"),
+        "BP002": (
+            "有形展示卡片“{step}”放在了“{lane}”泳道，而不在有形展示泳道。",
+            "把它移到有形展示泳道；如果它其实是有人要做的工作，请修改它的类型。",
+        ),
+        "BP003": (
+            "“{step}”位于有形展示泳道，类型却是{kind}，不是有形展示。",
+            "把类型改为有形展示，或把它移到实际完成这项工作的泳道。",
+        ),
+        "BP004": (
+            "{kind}步骤“{step}”不在顾客行为泳道。",
+            "旅程应以顾客的行为开始和结束，请把该步骤移到顾客行为泳道。",
+        ),
+        "BP005": (
+            "有一个{what}没有标题（ID：{id}）。",
+            "给它起一个简短的标题，说明这里发生了什么。",
+        ),
+        "BP006": (
+            "从“{source}”到“{target}”有 {count} 条同类连线。",
+            "删掉多余的连线，只保留一条。",
+        ),
+        "BP007": (
+            "在“{phase}”阶段，顾客没有任何行为。",
+            "补上顾客在这一阶段的行为，或把这个阶段并入相邻阶段。",
+        ),
+        "BP008": (
+            "卡片“{first}”和“{second}”在画布上重叠了。",
+            "把其中一张横向挪开，或移到另一行。",
+        ),
+        "BP009": ("步骤“{step}”不属于任何阶段。", "把它放进它实际发生的那个旅程阶段。"),
+        "BP010": (
+            "“{source}”→“{target}”这条有形展示连线没有把有形展示卡片连到步骤上。",
+            "步骤之间请用普通连线；有形展示连线应从有形展示卡片连到它所属的步骤。",
+        ),
+        "BP011": (
+            "有形展示卡片“{step}”被连进了流程。",
+            "把这条连线改成有形展示连线：有形展示卡片不是工作步骤。",
+        ),
+        "BP012": (
+            "补救连线从“{step}”引出，但它没有标为失误点。",
+            "把“{step}”标为失误点，或把这条连线改为普通连线。",
+        ),
+        "BP020": ("蓝图没有起点步骤。", "把顾客的第一个行为标为起点。"),
+        "BP021": ("蓝图没有终点步骤。", "把顾客的最后一个行为标为终点。"),
+        "BP022": ("从任何起点出发都到不了“{step}”。", "从它前面的步骤画一条连线指向它。"),
+        "BP023": (
+            "从“{step}”出发到不了任何终点，流程在这里断了。",
+            "从它画一条连线到下一个步骤，让流程能走到终点。",
+        ),
+        "BP024": (
+            "“{step}”没有任何连线。",
+            "把它与前后的步骤连起来（有形展示卡片要连到所属步骤），或者删除它。",
+        ),
+        "BP025": (
+            "{count} 个步骤构成了一个走不出去的循环：{steps}。",
+            "从循环里引出一条通往终点的连线，比如顾客同意或放弃的时候。",
+        ),
+        "BP026": (
+            "判断“{step}”只引出了 {count} 条连线，至少需要两条。",
+            "为每种可能的结果各画一条连线，并在线上注明条件。",
+        ),
+        "BP027": (
+            "判断“{step}”通往“{target}”的分支没有标注条件。",
+            "在连线上写明走这条分支的条件（如“是”/“否”）。",
+        ),
+        "BP028": ("判断“{step}”有多个分支都标注为“{label}”。", "给每个分支写上各自不同的条件。"),
+        "BP029": (
+            "顾客步骤“{step}”不在顾客自己从起点到终点的路径上。",
+            "在顾客行为泳道里，把它与顾客的上一个和下一个行为连起来。",
+        ),
+        "BP029.broken": (
+            "顾客自己的路径走不到终点：在“{step}”之后就断了。",
+            "补上顾客接下来做的事或接触到的前台环节（常常是一段等待），"
+            "让顾客和前台步骤一路连到终点。",
+        ),
+        "BP030": (
+            "起点步骤“{step}”有连线指向它。",
+            "把这些连线改连到后面的步骤，或修改该步骤的类型。",
+        ),
+        "BP031": (
+            "终点步骤“{step}”还有连线引出。",
+            "把这些连线最后到达的步骤设为终点，或删除这些连线。",
+        ),
+        "BP040": (
+            "从“{source}”到“{target}”的连线越过了可视分界线：顾客直接与后台打交道。",
+            "改为经由顾客实际接触的前台步骤来衔接。",
+        ),
+        "BP041": (
+            "顾客在“{step}”这一步无人接待：既没有前台接触，也没有有形展示。",
+            "把它连到为顾客提供服务的前台步骤，或连上顾客在这里用到的有形展示。",
+        ),
+        "BP042": (
+            "前台步骤“{step}”背后没有任何后台或支持过程。",
+            "如果它依赖某项准备工作、系统或同事，请补上。",
+        ),
+        "BP043": (
+            "顾客行为“{step}”没有有形展示。",
+            "为顾客在这里看到或接触到的东西添加一张有形展示卡片，并连上。",
+        ),
+        "BP044": (
+            "有形展示卡片“{card}”连到了“{step}”，而顾客看不到这一步。",
+            "把有形展示连到顾客能看到它的顾客步骤或前台步骤。",
+        ),
+        "BP050": ("“{step}”没有填写执行人。", "写明由哪个岗位或部门负责。"),
+        "BP051": (
+            "跨越内部互动分界线的交接：由{from_actor}（“{source}”）交给{to_actor}（“{target}”）。",
+            "在说明里写清交接什么、多长时间内完成，供流程规范使用。",
+        ),
+        "BP052": (
+            "“{step}”不是顾客步骤，却设置了情绪。",
+            "清除情绪值；顾客的感受应记在顾客步骤上。",
+        ),
+        "BP053": ("前台步骤“{step}”没有填写渠道。", "填写渠道：面对面、电话、网站、App、邮件等。"),
+        "BP060": ("失误点“{step}”没有补救连线。", "画一条补救连线，连到出错时负责挽回的步骤。"),
+        "BP061": (
+            "关键时刻“{step}”{missing}。",
+            "写明员工在这里必须达到的服务标准，并设定时限目标。",
+        ),
+        "BP062": (
+            "“{step}”预计耗时 {duration:g} 分钟，超过了 {target:g} 分钟的目标。",
+            "缩短这一步骤，或重新审视服务标准。",
+        ),
+        "BP063": (
+            "顾客最长的一条路径需要 {total:g} 分钟，超过了 {target:g} 分钟的目标：{path}。",
+            "缩短这条路径上的步骤，或让其中一些步骤并行进行。",
+        ),
+        "BP064": ("等待步骤“{step}”没有填写时长。", "填写顾客在这里通常要等多久。"),
+        "BP065": (
+            "在关键时刻“{step}”，顾客的感受不好（情绪 {emotion}）。",
+            "改进这一步收效最大，看看这里到底哪里出了问题。",
+        ),
+        "BP090": (
+            "规则设置“{key}: {value}”无效，已被忽略：{problem}。",
+            "请使用规则编号（如 BP023）或名称（如 dead-end），取值为 off、error、warning 或 info。",
+        ),
     },
 }
 
 TERMS: dict[str, dict[str, str]] = {
     "en": {
-        "action": "action", "start": "start", "end": "end", "decision": "decision",
-        "wait": "wait", "evidence": "evidence",
-        "lane": "lane", "phase": "phase", "step": "step",
-        "standard": "written service standard", "target": "time target",
+        "action": "action",
+        "start": "start",
+        "end": "end",
+        "decision": "decision",
+        "wait": "wait",
+        "evidence": "evidence",
+        "lane": "lane",
+        "phase": "phase",
+        "step": "step",
+        "standard": "written service standard",
+        "target": "time target",
         "standard_and_target": "written service standard and no time target",
         "unknown_rule": "no rule has this id or name",
         "bad_value": "the value must be off, error, warning or info",
     },
     "zh": {
-        "action": "行动", "start": "起点", "end": "终点", "decision": "判断",
-        "wait": "等待", "evidence": "有形展示",
-        "lane": "泳道", "phase": "阶段", "step": "步骤",
-        "standard": "没有书面服务标准", "target": "没有时限目标",
+        "action": "行动",
+        "start": "起点",
+        "end": "终点",
+        "decision": "判断",
+        "wait": "等待",
+        "evidence": "有形展示",
+        "lane": "泳道",
+        "phase": "阶段",
+        "step": "步骤",
+        "standard": "没有书面服务标准",
+        "target": "没有时限目标",
         "standard_and_target": "既没有书面服务标准，也没有时限目标",
         "unknown_rule": "没有这个编号或名称的规则",
         "bad_value": "取值只能是 off、error、warning 或 info",

@@ -25,8 +25,7 @@ LANGUAGES = ("en", "zh-CN")
 COLUMN = 220
 #: fixed stamps keep generation deterministic; ``blueprint new --template`` stamps fresh ones
 STAMP = "2026-11-24T00:00:00+00:00"
-LANE_IDS = {"E": "evidence", "C": "customer", "F": "frontstage", "B": "backstage",
-            "S": "support"}
+LANE_IDS = {"E": "evidence", "C": "customer", "F": "frontstage", "B": "backstage", "S": "support"}
 
 YES: T = ("yes", "是")
 NO: T = ("no", "否")
@@ -72,14 +71,23 @@ class Source:
         self.phases.append((f"ph-{phase_id}", title, description))
         self._phase = f"ph-{phase_id}"
 
-    def step(self, step_id: str, lane: str, col: float, title: T, *, row: int = 0,
-             kind: str = "action", **extra: Any) -> str:
-        self.steps.append(_Step(step_id, LANE_IDS[lane], self._phase, col, row, kind, title,
-                                extra))
+    def step(
+        self,
+        step_id: str,
+        lane: str,
+        col: float,
+        title: T,
+        *,
+        row: int = 0,
+        kind: str = "action",
+        **extra: Any,
+    ) -> str:
+        self.steps.append(_Step(step_id, LANE_IDS[lane], self._phase, col, row, kind, title, extra))
         return step_id
 
-    def evidence(self, step_id: str, col: float, title: T, for_: list[str], *,
-                 row: int = 0, **extra: Any) -> str:
+    def evidence(
+        self, step_id: str, col: float, title: T, for_: list[str], *, row: int = 0, **extra: Any
+    ) -> str:
         self.step(step_id, "E", col, title, row=row, kind="evidence", **extra)
         self.evidence_links += [(step_id, target) for target in for_]
         return step_id
@@ -98,21 +106,37 @@ class Source:
     def build(self, lang: str) -> Blueprint:
         """The blueprint in ``lang`` (``en`` or ``zh-CN``)."""
         steps = [self._build_step(step, lang) for step in self.steps]
-        flows = [Flow(id=f"f{index}", source=s, target=t, kind=k, label=pick(label, lang))
-                 for index, (s, t, k, label) in enumerate(self.flows, 1)]
-        flows += [Flow(id=f"e{index}", source=s, target=t, kind="evidence")
-                  for index, (s, t) in enumerate(self.evidence_links, 1)]
-        notes = [Note(id=f"n{index}", text=pick(text, lang), layout={"x": x, "y": y},
-                      attached_to=attached)
-                 for index, (text, x, y, attached) in enumerate(self.notes, 1)]
+        flows = [
+            Flow(id=f"f{index}", source=s, target=t, kind=k, label=pick(label, lang))
+            for index, (s, t, k, label) in enumerate(self.flows, 1)
+        ]
+        flows += [
+            Flow(id=f"e{index}", source=s, target=t, kind="evidence")
+            for index, (s, t) in enumerate(self.evidence_links, 1)
+        ]
+        notes = [
+            Note(
+                id=f"n{index}", text=pick(text, lang), layout={"x": x, "y": y}, attached_to=attached
+            )
+            for index, (text, x, y, attached) in enumerate(self.notes, 1)
+        ]
         blueprint = Blueprint(
-            title=pick(self.title, lang), description=pick(self.description, lang),
-            customer=pick(self.customer, lang), scenario=pick(self.scenario, lang),
-            language=lang, created=STAMP, modified=STAMP, target_minutes=self.target_minutes,
+            title=pick(self.title, lang),
+            description=pick(self.description, lang),
+            customer=pick(self.customer, lang),
+            scenario=pick(self.scenario, lang),
+            language=lang,
+            created=STAMP,
+            modified=STAMP,
+            target_minutes=self.target_minutes,
             lanes=standard_lanes(lang),
-            phases=[Phase(id=pid, title=pick(title, lang), description=pick(desc, lang))
-                    for pid, title, desc in self.phases],
-            steps=steps, flows=flows, notes=notes,
+            phases=[
+                Phase(id=pid, title=pick(title, lang), description=pick(desc, lang))
+                for pid, title, desc in self.phases
+            ],
+            steps=steps,
+            flows=flows,
+            notes=notes,
         )
         problems = integrity_problems(blueprint.model_dump(mode="json"))
         if problems:
@@ -135,9 +159,15 @@ class Source:
                 fields["fail_point"] = value
             else:
                 fields[key] = value
-        return Step(id=step.id, lane=step.lane, phase=step.phase, kind=step.kind,
-                    title=pick(step.title, lang), layout={"x": step.col * COLUMN, "row": step.row},
-                    **fields)
+        return Step(
+            id=step.id,
+            lane=step.lane,
+            phase=step.phase,
+            kind=step.kind,
+            title=pick(step.title, lang),
+            layout={"x": step.col * COLUMN, "row": step.row},
+            **fields,
+        )
 
 
 IN_PERSON: T = ("in person", "面对面")

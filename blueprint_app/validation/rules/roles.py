@@ -12,26 +12,38 @@ from blueprint_app.validation.registry import Hit, rule
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-@rule("BP050", "missing-actor", INFO, family="roles",
-      description="Frontstage and backstage steps are done by someone; naming the role tells "
-                  "each team what is theirs in the process spec.",
-      bad="Backstage step “Prepare the room” with no actor",
-      good="Backstage step “Prepare the room”, actor “Housekeeping”")
+@rule(
+    "BP050",
+    "missing-actor",
+    INFO,
+    family="roles",
+    description="Frontstage and backstage steps are done by someone; naming the role tells "
+    "each team what is theirs in the process spec.",
+    bad="Backstage step “Prepare the room” with no actor",
+    good="Backstage step “Prepare the room”, actor “Housekeeping”",
+)
 def missing_actor(ctx: Context) -> Iterator[Hit]:
-    staff = sorted(ctx.in_lane[LaneKind.FRONTSTAGE] + ctx.in_lane[LaneKind.BACKSTAGE],
-                   key=lambda s: ctx.position(s.id))
+    staff = sorted(
+        ctx.in_lane[LaneKind.FRONTSTAGE] + ctx.in_lane[LaneKind.BACKSTAGE],
+        key=lambda s: ctx.position(s.id),
+    )
     for step in staff:
         if not step.actor.strip() and step.id not in ctx.evidence_cards:
             yield Hit((step.id,), {"step": ctx.title(step.id)})
 
 
-@rule("BP051", "handoff", INFO, family="roles",
-      description="Work crossing the line of internal interaction to another actor is a "
-                  "hand-off to an internal customer; the process spec should say what is handed "
-                  "over.",
-      bad="(listed for the spec) “Take payment” (Cashier, backstage) → “Book payment” "
-          "(Accounting, support)",
-      good="“Take payment” (Cashier) → “Book payment” (Cashier)")
+@rule(
+    "BP051",
+    "handoff",
+    INFO,
+    family="roles",
+    description="Work crossing the line of internal interaction to another actor is a "
+    "hand-off to an internal customer; the process spec should say what is handed "
+    "over.",
+    bad="(listed for the spec) “Take payment” (Cashier, backstage) → “Book payment” "
+    "(Accounting, support)",
+    good="“Take payment” (Cashier) → “Book payment” (Cashier)",
+)
 def handoff(ctx: Context) -> Iterator[Hit]:
     kinds, steps = ctx.lane_kind, ctx.step_by_id
     crossing = []
@@ -43,27 +55,43 @@ def handoff(ctx: Context) -> Iterator[Hit]:
             continue
         before, after = steps[flow.source].actor.strip(), steps[flow.target].actor.strip()
         if before and after and before != after:
-            yield Hit((flow.id, flow.source, flow.target),
-                      {"source": ctx.title(flow.source), "target": ctx.title(flow.target),
-                       "from_actor": before, "to_actor": after})
+            yield Hit(
+                (flow.id, flow.source, flow.target),
+                {
+                    "source": ctx.title(flow.source),
+                    "target": ctx.title(flow.target),
+                    "from_actor": before,
+                    "to_actor": after,
+                },
+            )
 
 
-@rule("BP052", "emotion-outside-customer-lane", WARNING, family="roles",
-      description="Emotion is the customer's feeling at a step; on a staff or system step it "
-                  "is misplaced and skews the emotion curve.",
-      bad="Backstage step “Make the drink” with emotion +1",
-      good="Customer step “Collect the drink” with emotion +1")
+@rule(
+    "BP052",
+    "emotion-outside-customer-lane",
+    WARNING,
+    family="roles",
+    description="Emotion is the customer's feeling at a step; on a staff or system step it "
+    "is misplaced and skews the emotion curve.",
+    bad="Backstage step “Make the drink” with emotion +1",
+    good="Customer step “Collect the drink” with emotion +1",
+)
 def emotion_outside_customer(ctx: Context) -> Iterator[Hit]:
     for step in ctx.steps:
         if step.emotion is not None and ctx.lane_kind[step.id] is not LaneKind.CUSTOMER:
             yield Hit((step.id,), {"step": ctx.title(step.id)})
 
 
-@rule("BP053", "frontstage-without-channel", INFO, family="roles",
-      description="A frontstage step is an encounter; its channel (in person, phone, app, …) "
-                  "decides how it is staffed and measured.",
-      bad="Frontstage step “Confirm the booking” with no channel",
-      good="Frontstage step “Confirm the booking”, channel “phone”")
+@rule(
+    "BP053",
+    "frontstage-without-channel",
+    INFO,
+    family="roles",
+    description="A frontstage step is an encounter; its channel (in person, phone, app, …) "
+    "decides how it is staffed and measured.",
+    bad="Frontstage step “Confirm the booking” with no channel",
+    good="Frontstage step “Confirm the booking”, channel “phone”",
+)
 def frontstage_without_channel(ctx: Context) -> Iterator[Hit]:
     for step in ctx.in_lane[LaneKind.FRONTSTAGE]:
         if not step.channel.strip() and step.id not in ctx.evidence_cards:

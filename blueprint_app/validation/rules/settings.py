@@ -11,11 +11,16 @@ from blueprint_app.validation.settings import parse_setting
 from blueprint_app.validation.terms import Term
 
 
-@rule("BP090", "invalid-rule-setting", Severity.WARNING, family="settings",
-      description="An entry of the blueprint's rules object names no known rule (by id or "
-                  "name) or gives a value other than off, error, warning or info; it is ignored.",
-      bad='"rules": {"BP999": "off", "dead-end": "never"}',
-      good='"rules": {"BP023": "off", "dead-end": "warning"}')
+@rule(
+    "BP090",
+    "invalid-rule-setting",
+    Severity.WARNING,
+    family="settings",
+    description="An entry of the blueprint's rules object names no known rule (by id or "
+    "name) or gives a value other than off, error, warning or info; it is ignored.",
+    bad='"rules": {"BP999": "off", "dead-end": "never"}',
+    good='"rules": {"BP023": "off", "dead-end": "warning"}',
+)
 def invalid_rule_setting(ctx: Context) -> Iterator[Hit]:
     for key, value in ctx.blueprint.rules.items():
         _found, _severity, problem = parse_setting(key, value)

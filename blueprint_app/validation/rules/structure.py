@@ -16,57 +16,84 @@ from blueprint_app.validation.terms import Term
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-@rule("BP001", "self-loop", ERROR, family="structure",
-      description="A flow whose source and target are the same step says nothing about the "
-                  "order of work.",
-      bad="Flow f1: “Order a drink” → “Order a drink”",
-      good="Flow f1: “Order a drink” → “Take order”")
+@rule(
+    "BP001",
+    "self-loop",
+    ERROR,
+    family="structure",
+    description="A flow whose source and target are the same step says nothing about the "
+    "order of work.",
+    bad="Flow f1: “Order a drink” → “Order a drink”",
+    good="Flow f1: “Order a drink” → “Take order”",
+)
 def self_loop(ctx: Context) -> Iterator[Hit]:
     for flow in ctx.flows:
         if flow.source == flow.target:
             yield Hit((flow.id, flow.source), {"step": ctx.title(flow.source)})
 
 
-@rule("BP002", "evidence-outside-evidence-lane", ERROR, family="structure",
-      description="Evidence cards show what the customer sees or touches; they belong in the "
-                  "physical-evidence lane.",
-      bad="Evidence card “Receipt” in the frontstage lane",
-      good="Evidence card “Receipt” in the physical-evidence lane")
+@rule(
+    "BP002",
+    "evidence-outside-evidence-lane",
+    ERROR,
+    family="structure",
+    description="Evidence cards show what the customer sees or touches; they belong in the "
+    "physical-evidence lane.",
+    bad="Evidence card “Receipt” in the frontstage lane",
+    good="Evidence card “Receipt” in the physical-evidence lane",
+)
 def evidence_outside_lane(ctx: Context) -> Iterator[Hit]:
     for step in ctx.of_kind[StepKind.EVIDENCE]:
         if ctx.lane_kind[step.id] is not LaneKind.PHYSICAL_EVIDENCE:
-            yield Hit((step.id, step.lane), {"step": ctx.title(step.id),
-                                             "lane": ctx.title(step.lane)})
+            yield Hit(
+                (step.id, step.lane), {"step": ctx.title(step.id), "lane": ctx.title(step.lane)}
+            )
 
 
-@rule("BP003", "non-evidence-in-evidence-lane", WARNING, family="structure",
-      description="A card in the physical-evidence lane that is not of kind evidence is treated "
-                  "as evidence anyway; mark it so, or move it to the lane where the work happens.",
-      bad="Action “Hand out menu” in the physical-evidence lane",
-      good="Evidence “Menu” in the physical-evidence lane, action “Hand out menu” in frontstage")
+@rule(
+    "BP003",
+    "non-evidence-in-evidence-lane",
+    WARNING,
+    family="structure",
+    description="A card in the physical-evidence lane that is not of kind evidence is treated "
+    "as evidence anyway; mark it so, or move it to the lane where the work happens.",
+    bad="Action “Hand out menu” in the physical-evidence lane",
+    good="Evidence “Menu” in the physical-evidence lane, action “Hand out menu” in frontstage",
+)
 def non_evidence_in_lane(ctx: Context) -> Iterator[Hit]:
     for step in ctx.in_lane[LaneKind.PHYSICAL_EVIDENCE]:
         if step.kind is not StepKind.EVIDENCE:
             yield Hit((step.id,), {"step": ctx.title(step.id), "kind": Term(step.kind.value)})
 
 
-@rule("BP004", "start-end-outside-customer-lane", WARNING, family="structure",
-      description="A blueprint is drawn from the customer's point of view: the journey starts "
-                  "and ends with something the customer does.",
-      bad="Start “Open the store” in the backstage lane",
-      good="Start “Walk in” in the customer lane")
+@rule(
+    "BP004",
+    "start-end-outside-customer-lane",
+    WARNING,
+    family="structure",
+    description="A blueprint is drawn from the customer's point of view: the journey starts "
+    "and ends with something the customer does.",
+    bad="Start “Open the store” in the backstage lane",
+    good="Start “Walk in” in the customer lane",
+)
 def start_end_outside_customer(ctx: Context) -> Iterator[Hit]:
-    for step in sorted(ctx.of_kind[StepKind.START] + ctx.of_kind[StepKind.END],
-                       key=lambda s: ctx.position(s.id)):
+    for step in sorted(
+        ctx.of_kind[StepKind.START] + ctx.of_kind[StepKind.END], key=lambda s: ctx.position(s.id)
+    ):
         if ctx.lane_kind[step.id] is not LaneKind.CUSTOMER:
             yield Hit((step.id,), {"step": ctx.title(step.id), "kind": Term(step.kind.value)})
 
 
-@rule("BP005", "empty-title", WARNING, family="structure",
-      description="A card, lane or phase without text means nothing to the reader of the "
-                  "blueprint or of the process spec.",
-      bad="Step s7 with title “”",
-      good="Step s7 with title “Check ID”")
+@rule(
+    "BP005",
+    "empty-title",
+    WARNING,
+    family="structure",
+    description="A card, lane or phase without text means nothing to the reader of the "
+    "blueprint or of the process spec.",
+    bad="Step s7 with title “”",
+    good="Step s7 with title “Check ID”",
+)
 def empty_title(ctx: Context) -> Iterator[Hit]:
     bp = ctx.blueprint
     for what, items in (("lane", bp.lanes), ("phase", bp.phases), ("step", bp.steps)):
@@ -75,10 +102,15 @@ def empty_title(ctx: Context) -> Iterator[Hit]:
                 yield Hit((item.id,), {"what": Term(what), "id": item.id})
 
 
-@rule("BP006", "duplicate-flow", WARNING, family="structure",
-      description="Two flows of the same kind between the same two steps draw one line twice.",
-      bad="f1 and f2 both flow “Order” → “Take order”",
-      good="Only f1 flows “Order” → “Take order”")
+@rule(
+    "BP006",
+    "duplicate-flow",
+    WARNING,
+    family="structure",
+    description="Two flows of the same kind between the same two steps draw one line twice.",
+    bad="f1 and f2 both flow “Order” → “Take order”",
+    good="Only f1 flows “Order” → “Take order”",
+)
 def duplicate_flow(ctx: Context) -> Iterator[Hit]:
     if len({(f.source, f.target, f.kind) for f in ctx.flows}) == len(ctx.flows):
         return  # the common case, decided by one set comprehension
@@ -87,15 +119,22 @@ def duplicate_flow(ctx: Context) -> Iterator[Hit]:
         groups[(flow.source, flow.target, flow.kind)].append(flow.id)
     for (source, target, _kind), ids in groups.items():
         if len(ids) > 1:
-            yield Hit((*ids, source, target), {"source": ctx.title(source),
-                                               "target": ctx.title(target), "count": len(ids)})
+            yield Hit(
+                (*ids, source, target),
+                {"source": ctx.title(source), "target": ctx.title(target), "count": len(ids)},
+            )
 
 
-@rule("BP007", "phase-without-customer-step", WARNING, family="structure",
-      description="Phases are stages of the customer's journey; a phase in which the customer "
-                  "does nothing is not part of it.",
-      bad="Phase “Follow-up” holds only backstage steps",
-      good="Phase “Follow-up” holds the customer step “Read the survey”")
+@rule(
+    "BP007",
+    "phase-without-customer-step",
+    WARNING,
+    family="structure",
+    description="Phases are stages of the customer's journey; a phase in which the customer "
+    "does nothing is not part of it.",
+    bad="Phase “Follow-up” holds only backstage steps",
+    good="Phase “Follow-up” holds the customer step “Read the survey”",
+)
 def phase_without_customer(ctx: Context) -> Iterator[Hit]:
     with_customer = {s.phase for s in ctx.in_lane[LaneKind.CUSTOMER]}
     for phase in ctx.blueprint.phases:
@@ -103,11 +142,16 @@ def phase_without_customer(ctx: Context) -> Iterator[Hit]:
             yield Hit((phase.id,), {"phase": ctx.title(phase.id)})
 
 
-@rule("BP008", "overlapping-cards", WARNING, family="structure",
-      description=f"Two cards in the same lane and row closer than a card's width "
-                  f"({CARD_WIDTH:g} units) hide each other on the canvas and in exports.",
-      bad="“Order” at x=100 and “Pay” at x=180, same lane, row 0",
-      good="“Order” at x=100 and “Pay” at x=300, same lane, row 0")
+@rule(
+    "BP008",
+    "overlapping-cards",
+    WARNING,
+    family="structure",
+    description=f"Two cards in the same lane and row closer than a card's width "
+    f"({CARD_WIDTH:g} units) hide each other on the canvas and in exports.",
+    bad="“Order” at x=100 and “Pay” at x=180, same lane, row 0",
+    good="“Order” at x=100 and “Pay” at x=300, same lane, row 0",
+)
 def overlapping_cards(ctx: Context) -> Iterator[Hit]:
     rows: dict[tuple[str, int], list[tuple[float, int, str]]] = defaultdict(list)
     for index, step in enumerate(ctx.steps):
@@ -120,11 +164,16 @@ def overlapping_cards(ctx: Context) -> Iterator[Hit]:
                 yield Hit((left, right), {"first": ctx.title(left), "second": ctx.title(right)})
 
 
-@rule("BP009", "step-without-phase", WARNING, family="structure",
-      description="Every step sits in a phase of the journey, so the reader knows when it "
-                  "happens. Only checked when the blueprint has phases.",
-      bad="Step “Pay” with no phase, phases “Order” and “Collect” exist",
-      good="Step “Pay” in phase “Order”")
+@rule(
+    "BP009",
+    "step-without-phase",
+    WARNING,
+    family="structure",
+    description="Every step sits in a phase of the journey, so the reader knows when it "
+    "happens. Only checked when the blueprint has phases.",
+    bad="Step “Pay” with no phase, phases “Order” and “Collect” exist",
+    good="Step “Pay” in phase “Order”",
+)
 def step_without_phase(ctx: Context) -> Iterator[Hit]:
     if not ctx.blueprint.phases:
         return
@@ -134,39 +183,59 @@ def step_without_phase(ctx: Context) -> Iterator[Hit]:
             yield Hit((step.id,), {"step": ctx.title(step.id)})
 
 
-@rule("BP010", "evidence-link-without-evidence", WARNING, family="structure",
-      description="An evidence link ties one evidence card to the step it belongs to; between "
-                  "two ordinary steps (or two evidence cards) it means nothing.",
-      bad="Evidence link “Order” → “Take order”",
-      good="Evidence link “Menu board” → “Order”")
+@rule(
+    "BP010",
+    "evidence-link-without-evidence",
+    WARNING,
+    family="structure",
+    description="An evidence link ties one evidence card to the step it belongs to; between "
+    "two ordinary steps (or two evidence cards) it means nothing.",
+    bad="Evidence link “Order” → “Take order”",
+    good="Evidence link “Menu board” → “Order”",
+)
 def evidence_link_without_evidence(ctx: Context) -> Iterator[Hit]:
     cards = ctx.evidence_cards
     for flow in ctx.of_flow_kind[FlowKind.EVIDENCE]:
         if (flow.source in cards) == (flow.target in cards):
-            yield Hit((flow.id, flow.source, flow.target),
-                      {"source": ctx.title(flow.source), "target": ctx.title(flow.target)})
+            yield Hit(
+                (flow.id, flow.source, flow.target),
+                {"source": ctx.title(flow.source), "target": ctx.title(flow.target)},
+            )
 
 
-@rule("BP011", "evidence-card-in-process", WARNING, family="structure",
-      description="Evidence cards are not steps of the work; tie them with an evidence link, not "
-                  "with an ordinary or recovery flow.",
-      bad="Flow (kind flow) “Menu board” → “Order”",
-      good="Flow (kind evidence) “Menu board” → “Order”")
+@rule(
+    "BP011",
+    "evidence-card-in-process",
+    WARNING,
+    family="structure",
+    description="Evidence cards are not steps of the work; tie them with an evidence link, not "
+    "with an ordinary or recovery flow.",
+    bad="Flow (kind flow) “Menu board” → “Order”",
+    good="Flow (kind evidence) “Menu board” → “Order”",
+)
 def evidence_card_in_process(ctx: Context) -> Iterator[Hit]:
     cards = ctx.evidence_cards
-    touching = {f.id: f for card in cards for f in (*ctx.outgoing.get(card, ()),
-                                                     *ctx.incoming.get(card, ()))}
+    touching = {
+        f.id: f
+        for card in cards
+        for f in (*ctx.outgoing.get(card, ()), *ctx.incoming.get(card, ()))
+    }
     for flow in sorted(touching.values(), key=lambda f: ctx.position(f.id)):
         if flow.kind is not FlowKind.EVIDENCE:
             card = flow.source if flow.source in cards else flow.target
             yield Hit((flow.id, card), {"step": ctx.title(card)})
 
 
-@rule("BP012", "recovery-not-from-fail-point", INFO, family="structure",
-      description="A recovery flow is the path taken when a fail point fails; it should leave a "
-                  "step marked as a fail point (or continue a recovery).",
-      bad="Recovery flow from “Take order” (not a fail point)",
-      good="Recovery flow from “Make the drink” (a fail point)")
+@rule(
+    "BP012",
+    "recovery-not-from-fail-point",
+    INFO,
+    family="structure",
+    description="A recovery flow is the path taken when a fail point fails; it should leave a "
+    "step marked as a fail point (or continue a recovery).",
+    bad="Recovery flow from “Take order” (not a fail point)",
+    good="Recovery flow from “Make the drink” (a fail point)",
+)
 def recovery_not_from_fail_point(ctx: Context) -> Iterator[Hit]:
     recovery = ctx.of_flow_kind[FlowKind.RECOVERY]
     recovered = {f.target for f in recovery}
