@@ -118,11 +118,10 @@ class Document:
 
     def flows_at(self, step_id: str) -> list[Flow]:
         """Flows starting or ending at a step, sorted by id."""
-        return [
-            self._items[f]
-            for f in sorted(self._flows_at.get(step_id, ()))  # type: ignore[misc]
-            if f in self._items
+        found = [
+            self._items[f] for f in sorted(self._flows_at.get(step_id, ())) if f in self._items
         ]
+        return [flow for flow in found if isinstance(flow, Flow)]
 
     def ids(self) -> set[str]:
         return set(self._items)
