@@ -54,9 +54,10 @@ def measure(n_steps: int, runs: int) -> None:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from benchmarks.generate import generate_blueprint
-    from blueprint_app.export.formats import FORMATS, ExportOptions
+    from blueprint_app.export.formats import FORMATS
+    from blueprint_app.export.options import ExportOptions
     from blueprint_app.export.pipeline import export_document
-    from blueprint_app.ui.export_job import ExportJob, run_with_progress
+    from blueprint_app.ui.export.export_job import ExportJob, run_with_progress
 
     app = QApplication.instance() or QApplication([])
     parent = QWidget()

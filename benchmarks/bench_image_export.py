@@ -27,9 +27,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.generate import generate_blueprint
 from blueprint_app.analysis.graph import to_graph
-from blueprint_app.export.formats import ExportOptions, export_bytes
-from blueprint_app.export.image import compose, ensure_qt
+from blueprint_app.export.formats import export_bytes
+from blueprint_app.export.options import ExportOptions
 from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.pictures.image import compose, ensure_qt
 
 
 def best_of(runs: int, action: Callable[[], object]) -> float:

@@ -24,9 +24,10 @@ def main() -> None:
 
     import blueprint_app.ui  # noqa: F401  (applies the PySide guard)
     from blueprint_app.templates import list_templates
-    from blueprint_app.ui import i18n, thumbnails
-    from blueprint_app.ui.main_window import MainWindow
-    from blueprint_app.ui.template_dialog import TemplateDialog
+    from blueprint_app.ui import i18n
+    from blueprint_app.ui.files import thumbnails
+    from blueprint_app.ui.files.template_dialog import TemplateDialog
+    from blueprint_app.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())

@@ -12,7 +12,8 @@ import sys
 import time
 
 from benchmarks.generate import generate_blueprint
-from blueprint_app.export.formats import FORMATS, ExportOptions
+from blueprint_app.export.formats import FORMATS
+from blueprint_app.export.options import ExportOptions
 
 
 def best_of(runs: int, action: object) -> float:

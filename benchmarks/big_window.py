@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.generate import generate_blueprint
 from blueprint_app.storage import save
-from blueprint_app.ui.main_window import MainWindow
+from blueprint_app.ui.window.main_window import MainWindow
 
 
 def big_window(n_steps: int) -> tuple[QApplication, MainWindow, Path]:

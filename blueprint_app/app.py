@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QApplication
 from blueprint_app import __version__
 from blueprint_app.render import style
 from blueprint_app.ui import crash
-from blueprint_app.ui.edit_commands import release_clipboard
+from blueprint_app.ui.files.recovery_offer import offer_recovery
 from blueprint_app.ui.i18n import install_translators
-from blueprint_app.ui.recovery_offer import offer_recovery
 from blueprint_app.ui.theme import follow_system_palette
-from blueprint_app.ui.windows import open_window
+from blueprint_app.ui.window.edit_commands import release_clipboard
+from blueprint_app.ui.window.windows import open_window
 
 ORGANIZATION = "Blueprint Studio"
 APPLICATION = "Blueprint Studio"

@@ -62,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from blueprint_app.app import configure_application_identity
     from blueprint_app.ui.i18n import install_translators
-    from blueprint_app.ui.main_window import MainWindow
     from blueprint_app.ui.theme import follow_system_palette
+    from blueprint_app.ui.window.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as settings_folder:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_folder)
@@ -102,8 +102,8 @@ def _grab_export_dialog(app: object, window: object, output: Path) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from blueprint_app.ui.export_dialog import ExportDialog
-    from blueprint_app.ui.main_window import MainWindow
+    from blueprint_app.ui.export.export_dialog import ExportDialog
+    from blueprint_app.ui.window.main_window import MainWindow
 
     assert isinstance(app, QApplication) and isinstance(window, MainWindow)
     dialog = ExportDialog(window)
@@ -128,7 +128,7 @@ def _grab_export_dialog(app: object, window: object, output: Path) -> int:
 
 def _select(window: object, step_id: str | None) -> None:
     """Select a step so the property panel shows one (the first fail point by default)."""
-    from blueprint_app.ui.main_window import MainWindow
+    from blueprint_app.ui.window.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     steps = window.session.blueprint.steps

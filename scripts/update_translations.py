@@ -33,7 +33,7 @@ def sources() -> list[str]:
     shell = [
         path
         for folder in ("ui", "canvas")
-        for path in (ROOT / "blueprint_app" / folder).glob("*.py")
+        for path in (ROOT / "blueprint_app" / folder).rglob("*.py")
     ]
     return [*sorted(str(p.relative_to(ROOT)) for p in shell), "blueprint_app/app.py"]
 

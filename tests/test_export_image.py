@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from blueprint_app.export.formats import FORMATS, ExportOptions, export_bytes
-from blueprint_app.export.image import compose
-from blueprint_app.export.image_decor import LegendItem, TitleBlockItem
-from blueprint_app.export.image_scope import ImageOptionError
+from blueprint_app.export.formats import FORMATS, export_bytes
+from blueprint_app.export.options import ExportOptions
+from blueprint_app.export.scope import ImageOptionError
 from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.pictures.decor import LegendItem, TitleBlockItem
+from blueprint_app.pictures.image import compose
 from blueprint_app.render.items import CardItem, FlowItem
 from blueprint_app.render.marks import SeverityMark
 from blueprint_app.storage import load
@@ -177,7 +178,7 @@ def test_selection_shows_the_selected_steps_and_a_selected_flows_ends(coffee: Bl
 
 
 def test_a_selection_keeps_only_the_phases_its_steps_sit_in(coffee: Blueprint) -> None:
-    from blueprint_app.export.image_scope import scoped_copy
+    from blueprint_app.export.scope import scoped_copy
 
     one_phase = scoped_copy(coffee, frozenset({"make", "remake"}))
     assert [phase.id for phase in one_phase.phases] == ["collect"]
@@ -242,8 +243,8 @@ def test_empty_blueprint_still_makes_a_picture() -> None:
 def test_html_diagram_falls_back_to_none_with_a_note_when_qt_fails(
     coffee: Blueprint, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from blueprint_app.export import image
     from blueprint_app.export.pipeline import export_document
+    from blueprint_app.pictures import backend
 
     notes: list[str] = []
     html = export_document(coffee, FORMATS["html"], ExportOptions(), note=notes.append)
@@ -252,14 +253,14 @@ def test_html_diagram_falls_back_to_none_with_a_note_when_qt_fails(
     def broken(*_args: object) -> str:
         raise RuntimeError("could not connect to display")
 
-    monkeypatch.setattr(image, "diagram_svg", broken)
+    monkeypatch.setattr(backend, "diagram_svg", broken)
     html = export_document(coffee, FORMATS["html"], ExportOptions(), note=notes.append)
     assert b"<svg" not in html and b"Make the drink" in html
     assert len(notes) == 1 and "no diagram in the HTML" in notes[0]
 
 
 def test_to_image_gives_the_editor_a_preview_at_any_scale(coffee: Blueprint) -> None:
-    from blueprint_app.export.image import to_image
+    from blueprint_app.pictures.image import to_image
 
     picture = compose(coffee, ExportOptions(badges=True))
     preview = to_image(picture, 0.5)

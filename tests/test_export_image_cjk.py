@@ -12,8 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRect
 from PySide6.QtGui import QColor, QFontDatabase, QImage, QPainter, QRawFont
 
-from blueprint_app.export.formats import ExportOptions, export_bytes
-from blueprint_app.export.image import ensure_qt
+from blueprint_app.export.formats import export_bytes
+from blueprint_app.export.options import ExportOptions
+from blueprint_app.pictures.image import ensure_qt
 from blueprint_app.render import style
 from blueprint_app.storage import load
 from tests.image_support import ink, pdf_text, png_image

@@ -19,9 +19,9 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
 from blueprint_app.export.formats import export_bytes
-from blueprint_app.export.image import ensure_qt
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.model.factory import new_blueprint
+from blueprint_app.pictures.image import ensure_qt
 from tests.image_support import ink, pdf_text, png_image
 from tests.test_export_image_cjk import TOFU, _glyph
 

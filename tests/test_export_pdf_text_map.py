@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from blueprint_app.export import image
-from blueprint_app.export.formats import ExportOptions, export_bytes
+from blueprint_app.export.formats import export_bytes
+from blueprint_app.export.options import ExportOptions
 from blueprint_app.export.pdf_text_map import remap_cmap, remap_text
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.model.factory import new_blueprint
+from blueprint_app.pictures import image
 from blueprint_app.storage import load
 from tests.image_support import pdf_text
 

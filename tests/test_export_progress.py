@@ -10,12 +10,13 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from benchmarks.generate import generate_blueprint
-from blueprint_app.export import image
-from blueprint_app.export.formats import FORMATS, ExportOptions, export_bytes
-from blueprint_app.export.image import compose, to_image
+from blueprint_app.export.formats import FORMATS, export_bytes
+from blueprint_app.export.options import ExportOptions
 from blueprint_app.export.pipeline import export_document
 from blueprint_app.export.progress import ExportCancelled, part
 from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.pictures import image
+from blueprint_app.pictures.image import compose, to_image
 from blueprint_app.storage import load
 from tests.conftest import DATA
 

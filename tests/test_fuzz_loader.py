@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blueprint_app.export.formats import ExportOptions, export_bytes
+from blueprint_app.export.formats import export_bytes
+from blueprint_app.export.options import ExportOptions
 from blueprint_app.model import Blueprint
 from blueprint_app.storage import BlueprintFileError, dumps, loads
 from blueprint_app.validation import validate

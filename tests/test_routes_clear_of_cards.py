@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QGraphicsScene
 
 from blueprint_app.analysis.geometry import Rect
-from blueprint_app.export.image import ensure_qt
+from blueprint_app.pictures.image import ensure_qt
 from blueprint_app.render.scene_builder import BlueprintItems, laid_out_copy
 from blueprint_app.storage import load
 from tests.test_layout_geometry import _crosses

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from blueprint_app.model import LaneKind, StepKind
 from blueprint_app.storage import dumps, load
-from blueprint_app.ui.main_window import MainWindow
+from blueprint_app.ui.window.main_window import MainWindow
 from tests.canvas_support import at, drag
 from tests.ui_support import Dialogs, activate, shown_window, type_text
 
@@ -349,7 +349,7 @@ def test_right_click_menu_selects_the_item_and_sets_kinds(
     window: MainWindow, coffee_path: Path
 ) -> None:
     from blueprint_app.model import FlowKind
-    from blueprint_app.ui.context_menu import build_menu
+    from blueprint_app.ui.window.context_menu import build_menu
 
     assert window.open_path(coffee_path)
     session = window.session

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QGuiApplication
 
+from blueprint_app.editing.fragment import MIME_TYPE, make_fragment, parse_fragment
 from blueprint_app.model import LaneKind
-from blueprint_app.ui.fragment import MIME_TYPE, make_fragment, parse_fragment
-from blueprint_app.ui.main_window import MainWindow
+from blueprint_app.ui.window.main_window import MainWindow
 from tests.conftest import ODD_TEXT
 from tests.ui_support import Dialogs, shown_window
 

@@ -15,8 +15,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from blueprint_app.storage import load
-from blueprint_app.ui import autosave, crash
-from blueprint_app.ui.main_window import MainWindow
+from blueprint_app.ui import crash
+from blueprint_app.ui.files import autosave
+from blueprint_app.ui.window.main_window import MainWindow
 from tests.conftest import ODD_TEXT
 from tests.ui_support import retitle, shown_window
 

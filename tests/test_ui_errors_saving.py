@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from blueprint_app.storage import dumps, load, writer
-from blueprint_app.ui import safe_save
-from blueprint_app.ui.main_window import MainWindow
+from blueprint_app.ui.files import safe_save
+from blueprint_app.ui.window.main_window import MainWindow
 from tests.conftest import ODD_TEXT
 from tests.ui_support import Dialogs, answer_modal, retitle, shown_window
 

@@ -15,14 +15,15 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QDialog, QProgressDialog
 
 from benchmarks.generate import generate_blueprint
-from blueprint_app.export import image
 from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.pictures import image
 from blueprint_app.storage import dumps, load, save
-from blueprint_app.ui import export_dialog, export_job, recent
-from blueprint_app.ui.export_dialog import ExportDialog, file_stem, with_extension
-from blueprint_app.ui.export_preview import PreviewResult, preview_scale
-from blueprint_app.ui.main_window import MainWindow
-from blueprint_app.ui.picture_clipboard import PICTURE_MARKER, SVG_TYPE
+from blueprint_app.ui.export import export_dialog, export_job
+from blueprint_app.ui.export.export_dialog import ExportDialog, file_stem, with_extension
+from blueprint_app.ui.export.export_preview import PreviewResult, preview_scale
+from blueprint_app.ui.export.picture_clipboard import PICTURE_MARKER, SVG_TYPE
+from blueprint_app.ui.files import recent
+from blueprint_app.ui.window.main_window import MainWindow
 from tests.canvas_support import at
 from tests.image_support import pdf_text, png_image, svg_texts
 from tests.test_canvas_editing import _card_centre
@@ -290,7 +291,7 @@ def test_the_preview_is_drawn_off_the_window_thread_which_keeps_running(
 ) -> None:
     """The drawing waits for a timer of the window's thread: were it drawn on that thread, it
     would wait in vain (and say so) instead of seeing the timer fire."""
-    from blueprint_app.ui import export_preview
+    from blueprint_app.ui.export import export_preview
 
     real = export_preview.draw_preview
     seen: list[tuple[bool, bool]] = []  # (on the main thread, the window's timer fired)
@@ -312,7 +313,7 @@ def test_closing_the_dialog_mid_preview_stops_the_drawing(
     qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from blueprint_app.export.progress import ExportCancelled
-    from blueprint_app.ui import export_preview
+    from blueprint_app.ui.export import export_preview
 
     stopped: list[bool] = []
 
@@ -392,7 +393,7 @@ def test_copy_as_image_puts_the_selection_or_the_whole_blueprint_on_the_clipboar
 
 
 def test_a_huge_blueprint_is_copied_as_a_bitmap_apps_accept_with_the_full_svg() -> None:
-    from blueprint_app.ui.picture_clipboard import MAX_PIXELS, MAX_SIDE, clipboard_scale
+    from blueprint_app.ui.export.picture_clipboard import MAX_PIXELS, MAX_SIDE, clipboard_scale
 
     assert clipboard_scale(800, 600, 2.0) == 2.0
     wide = clipboard_scale(211_778, 822, 2.0)

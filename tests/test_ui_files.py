@@ -16,8 +16,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from blueprint_app.storage import BlueprintFileError, dumps, load, writer
-from blueprint_app.ui import recent
-from blueprint_app.ui.main_window import MainWindow
+from blueprint_app.ui.files import recent
+from blueprint_app.ui.window.main_window import MainWindow
 from tests.conftest import ODD_TEXT
 from tests.ui_support import Button, Dialogs, retitle, shown_window
 
@@ -244,7 +244,7 @@ def test_module_entry_point_reports_its_version() -> None:
 def test_new_opens_another_window_and_quit_asks_for_each_unsaved_one(
     qtbot: Any, window: MainWindow, dialogs: Dialogs
 ) -> None:
-    from blueprint_app.ui.windows import windows
+    from blueprint_app.ui.window.windows import windows
 
     window.menu_actions["new"].trigger()
     others = [w for w in windows() if w is not window]

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QListWidgetItem
 
+from blueprint_app.editing.fragment import search_steps
 from blueprint_app.model import LaneKind, StepKind
-from blueprint_app.ui.fragment import search_steps
-from blueprint_app.ui.main_window import MainWindow
-from blueprint_app.ui.palette import STEP_KIND_MIME, kind_from_mime
+from blueprint_app.ui.docks.palette import STEP_KIND_MIME, kind_from_mime
+from blueprint_app.ui.window.main_window import MainWindow
 from tests.ui_support import Dialogs, shown_window, type_text
 
 

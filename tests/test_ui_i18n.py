@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 from blueprint_app.model import LaneKind, StepKind
 from blueprint_app.model.factory import DEFAULT_LANE_TITLES
 from blueprint_app.ui import i18n
-from blueprint_app.ui.context_menu import build_menu
-from blueprint_app.ui.main_window import MainWindow
+from blueprint_app.ui.files.template_dialog import TemplateDialog
 from blueprint_app.ui.preferences import PreferencesDialog
-from blueprint_app.ui.template_dialog import TemplateDialog
+from blueprint_app.ui.window.context_menu import build_menu
+from blueprint_app.ui.window.main_window import MainWindow
+from scripts.update_translations import sources as shell_sources
 from tests.ui_support import shown_window
 
 ROOT = Path(__file__).parent.parent
@@ -90,18 +91,10 @@ def test_the_catalogue_holds_every_string_the_code_has_now(tmp_path: Path) -> No
     """lupdate over today's sources adds nothing the .ts lacks (run update_translations.py)."""
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
-    sources = [
-        *sorted(
-            str(p)
-            for folder in ("ui", "canvas")
-            for p in (ROOT / "blueprint_app" / folder).glob("*.py")
-        ),
-        str(ROOT / "blueprint_app" / "app.py"),
-    ]
     subprocess.run(
         [
             tool("pyside6-lupdate"),
-            *sources,
+            *shell_sources(),
             "-no-obsolete",
             "-locations",
             "none",
@@ -111,6 +104,7 @@ def test_the_catalogue_holds_every_string_the_code_has_now(tmp_path: Path) -> No
         check=True,
         capture_output=True,
         timeout=120,
+        cwd=ROOT,
     )
     current = {(c, s) for c, s, _ in messages(TS.read_text(encoding="utf-8"))}
     wanted = {(c, s) for c, s, _ in messages(fresh.read_text(encoding="utf-8"))}
@@ -300,8 +294,8 @@ def test_a_new_blueprint_gets_chinese_lane_titles_and_title(zh_window: MainWindo
 
 
 def test_the_dialogs_read_chinese(zh_window: MainWindow, qtbot: Any) -> None:
-    from blueprint_app.ui.export_dialog import ExportDialog
-    from blueprint_app.ui.export_job import progress_dialog
+    from blueprint_app.ui.export.export_dialog import ExportDialog
+    from blueprint_app.ui.export.export_job import progress_dialog
 
     texts: list[tuple[str, str]] = []
     for dialog in (PreferencesDialog(zh_window), TemplateDialog(zh_window)):
@@ -365,7 +359,7 @@ def test_toolbar_buttons_show_no_mnemonic_brackets(zh_window: MainWindow) -> Non
     ],
 )
 def test_strip_mnemonic(text: str, expected: str) -> None:
-    from blueprint_app.ui.actions import strip_mnemonic
+    from blueprint_app.ui.window.actions import strip_mnemonic
 
     assert strip_mnemonic(text) == expected
 
@@ -375,7 +369,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from blueprint_app import app
-from blueprint_app.ui.windows import windows
+from blueprint_app.ui.window.windows import windows
 
 def report():
     window = windows()[0]

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 from blueprint_app.history import BLUEPRINT
 from blueprint_app.model import FlowKind, LaneKind, StepKind
 from blueprint_app.storage import dumps
-from blueprint_app.ui.field_editors import INVALID, parse_minutes
-from blueprint_app.ui.main_window import MainWindow
+from blueprint_app.ui.docks.field_editors import INVALID, parse_minutes
+from blueprint_app.ui.window.main_window import MainWindow
 from tests.conftest import ODD_TEXT
 from tests.ui_support import Dialogs, shown_window, type_text
 

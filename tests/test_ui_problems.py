@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from blueprint_app.history import edits
 from blueprint_app.storage import save
-from blueprint_app.ui.main_window import MainWindow
-from blueprint_app.ui.problems_panel import DEBOUNCE_MS
+from blueprint_app.ui.docks.problems_panel import DEBOUNCE_MS
+from blueprint_app.ui.window.main_window import MainWindow
 from blueprint_app.validation import Severity, validate
 from tests.ui_support import shown_window
 

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QApplication
 
 from blueprint_app.storage import load
 from blueprint_app.storage.recovery import RecoveryStore
-from blueprint_app.ui import autosave
-from blueprint_app.ui.main_window import MainWindow
-from blueprint_app.ui.recovery_offer import offer_recovery
-from blueprint_app.ui.windows import windows
+from blueprint_app.ui.files import autosave
+from blueprint_app.ui.files.recovery_offer import offer_recovery
+from blueprint_app.ui.window.main_window import MainWindow
+from blueprint_app.ui.window.windows import windows
 from tests.conftest import ODD_TEXT
 from tests.ui_support import (
     Button,
@@ -123,7 +123,7 @@ def test_cancelled_close_keeps_the_copy(
 def test_interval_comes_from_the_environment_then_the_setting(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
 ) -> None:
-    from blueprint_app.ui import recent
+    from blueprint_app.ui.files import recent
 
     isolate_settings(tmp_path)
     monkeypatch.delenv(autosave.INTERVAL_ENV, raising=False)
@@ -143,7 +143,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from blueprint_app.app import configure_application_identity
-from blueprint_app.ui.windows import open_window
+from blueprint_app.ui.window.windows import open_window
 
 configure_application_identity()
 app = QApplication(["blueprint-app"])
@@ -349,7 +349,7 @@ def test_main_offers_the_recovered_work_at_start_up(
 def test_a_changed_interval_setting_applies_from_the_next_edit(
     qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from blueprint_app.ui import recent
+    from blueprint_app.ui.files import recent
 
     monkeypatch.delenv(autosave.INTERVAL_ENV)
     recent.settings().setValue(autosave.INTERVAL_KEY, 3600)

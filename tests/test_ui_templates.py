@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from blueprint_app.history import edits
 from blueprint_app.storage import load
 from blueprint_app.templates import list_templates
-from blueprint_app.ui import i18n, recent, thumbnails
-from blueprint_app.ui.main_window import MainWindow
+from blueprint_app.ui import i18n
+from blueprint_app.ui.files import recent, thumbnails
+from blueprint_app.ui.files.template_dialog import TemplateDialog
 from blueprint_app.ui.preferences import AUTOSAVE_KEY, PreferencesDialog, autosave_interval
-from blueprint_app.ui.template_dialog import TemplateDialog
-from blueprint_app.ui.windows import windows
+from blueprint_app.ui.window.main_window import MainWindow
+from blueprint_app.ui.window.windows import windows
 from tests.ui_support import click, shown_window, when_modal
 
 
@@ -216,7 +217,7 @@ def test_preferences_say_when_the_environment_overrides_the_language(
 def test_with_no_templates_there_is_nothing_to_create(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from blueprint_app.ui import template_dialog
+    from blueprint_app.ui.files import template_dialog
 
     def missing() -> list[Any]:
         raise FileNotFoundError("the resources folder is missing")

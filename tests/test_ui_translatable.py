@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from scripts.update_translations import sources as shell_sources
+
 ROOT = Path(__file__).parent.parent
 
 
@@ -18,10 +20,14 @@ def lupdate() -> str:
 
 
 def test_lupdate_finds_the_window_strings_under_their_runtime_contexts(tmp_path: Path) -> None:
-    sources = sorted(str(p) for p in (ROOT / "blueprint_app" / "ui").glob("*.py"))
+    sources = shell_sources()
     target = tmp_path / "editor.ts"
     subprocess.run(
-        [lupdate(), *sources, "-ts", str(target)], check=True, capture_output=True, timeout=120
+        [lupdate(), *sources, "-ts", str(target)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        cwd=ROOT,
     )
     text = target.read_text(encoding="utf-8")
     contexts = {

@@ -14,9 +14,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from blueprint_app.history import edits
-from blueprint_app.ui import safe_save
-from blueprint_app.ui.edit_commands import release_clipboard
-from blueprint_app.ui.main_window import MainWindow
+from blueprint_app.ui.files import safe_save
+from blueprint_app.ui.window.edit_commands import release_clipboard
+from blueprint_app.ui.window.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
 

@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blueprint_app.console import err, out
-from blueprint_app.export.formats import FORMATS, ExportFormat, ExportOptions, format_for_path
-from blueprint_app.export.image_scope import ImageOptionError
+from blueprint_app.export.formats import FORMATS, ExportFormat, format_for_path
+from blueprint_app.export.options import ExportOptions
 from blueprint_app.export.pipeline import export_document
+from blueprint_app.export.scope import ImageOptionError
 from blueprint_app.export.words import CATALOGUES, catalogue_language
 from blueprint_app.storage import BlueprintFileError, load
 from blueprint_app.storage.writer import write_atomic

@@ -1,13 +1,13 @@
 """The table of export formats: name → file extensions and the function that writes it.
 
-The CLI (and later the editor's File > Export…) looks formats up here, so an image exporter
-(PNG, SVG, PDF) plugs in by adding rows; an exporter that needs Qt must import it inside its
-function so that this module, and the text exports, stay Qt-free.
+The command line and the editor's File > Export… look formats up here. The pictures (PNG, SVG,
+PDF) are drawn by a backend loaded by name (:mod:`blueprint_app.export.picture_backend`), so this
+module and the text exports stay Qt-free.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,37 +16,9 @@ from blueprint_app.export.csv import to_csv
 from blueprint_app.export.html import to_html
 from blueprint_app.export.markdown import to_markdown
 from blueprint_app.export.mermaid import to_mermaid
-from blueprint_app.export.spec import FindingLike
+from blueprint_app.export.options import ExportOptions
+from blueprint_app.export.picture_backend import picture_backend
 from blueprint_app.model.blueprint import Blueprint
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """Everything an exporter may use; each format reads only what applies to it.
-
-    ``findings`` are validation findings for the spec's summary (None: not checked);
-    ``svg`` is the rendered diagram the HTML spec embeds (None: no picture).
-
-    The pictures (png, svg, pdf) read the rest: ``scale`` (pixels per scene unit) or ``dpi``
-    (scale = dpi / 96, and written into the PNG), a ``transparent`` background, the PDF
-    ``page`` (None: one page the size of the diagram; "A4", "A3", "Letter": fitted landscape),
-    the title block, the legend, validation ``badges`` (from ``findings``, or checked afresh),
-    and the part shown: a ``selection`` of item ids and/or a ``phases`` range "A..B".
-    """
-
-    lang: str | None = None
-    findings: Sequence[FindingLike] | None = None
-    svg: str | None = None
-    scale: float = 1.0
-    dpi: float | None = None
-    transparent: bool = False
-    page: str | None = None
-    title_block: bool = True
-    legend: bool = True
-    badges: bool = False
-    selection: frozenset[str] | None = None
-    phases: str | None = None
-
 
 Exporter = Callable[[Blueprint, ExportOptions], bytes]
 
@@ -64,12 +36,10 @@ def _utf8(text: str) -> bytes:
 
 
 def _picture(kind: str) -> Exporter:
-    """An exporter that loads Qt only when a picture is actually asked for."""
+    """An exporter that loads the pictures' backend (and so Qt) only when a picture is asked for."""
 
     def export(blueprint: Blueprint, options: ExportOptions) -> bytes:
-        from blueprint_app.export.image import render_picture
-
-        return render_picture(blueprint, kind, options)
+        return picture_backend().render_picture(blueprint, kind, options)
 
     return export
 

@@ -1,7 +1,7 @@
 """One export as the command line and the editor both make it: the format's bytes, with the
 validation summary the specifications carry and the diagram the HTML embeds.
 
-Qt-free at import: the pictures (and the HTML's diagram) load Qt inside the call.
+Qt-free: the pictures (and the HTML's diagram) come from the backend loaded by name.
 """
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from blueprint_app.export.formats import ExportFormat, ExportOptions
+from blueprint_app.export.formats import ExportFormat
+from blueprint_app.export.options import ExportOptions
+from blueprint_app.export.picture_backend import picture_backend
 from blueprint_app.export.progress import Progress, no_progress, part
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.validation import validate
@@ -30,9 +32,7 @@ def export_document(
     """
     progress(0.0)
     if fmt.name in PICTURES:
-        from blueprint_app.export.image import render_picture
-
-        data = render_picture(blueprint, fmt.name, options, progress)
+        data = picture_backend().render_picture(blueprint, fmt.name, options, progress)
         progress(1.0)
         return data
     options = replace(options, findings=validate(blueprint, language=options.lang))
@@ -50,9 +50,7 @@ def _diagram(
     blueprint: Blueprint, lang: str | None, progress: Progress, note: Callable[[str], None] | None
 ) -> str | None:
     try:
-        from blueprint_app.export.image import diagram_svg
-
-        return diagram_svg(blueprint, lang, progress)
+        return picture_backend().diagram_svg(blueprint, lang, progress)
     except (ImportError, OSError, RuntimeError) as error:
         if note is not None:
             note(f"no diagram in the HTML (Qt could not draw it: {error})")

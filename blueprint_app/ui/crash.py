@@ -192,7 +192,7 @@ class CrashHandler(QObject):
 def _rescue_documents() -> int:
     """A recovery copy of every unsaved document right now; how many were written."""
     try:
-        from blueprint_app.ui.autosave import write_all_now
+        from blueprint_app.ui.files.autosave import write_all_now
 
         return write_all_now()
     except Exception:  # reporting must never raise

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from blueprint_app.resources import resource_path
-from blueprint_app.ui import recent
+from blueprint_app.ui.files import recent
 
 LANGUAGE_KEY = "ui/language"
 SYSTEM = "system"

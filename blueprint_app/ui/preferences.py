@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blueprint_app.ui import i18n, recent
+from blueprint_app.ui import i18n
+from blueprint_app.ui.files import recent
 
 AUTOSAVE_KEY = "autosave/interval_seconds"
 AUTOSAVE_DEFAULT = 30
@@ -108,7 +109,7 @@ def edit_preferences(parent: QWidget) -> bool:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         if dialog.apply():
-            from blueprint_app.ui.windows import reopen_all
+            from blueprint_app.ui.window.windows import reopen_all
 
             QTimer.singleShot(0, reopen_all)  # once this dialog and its parent's menu are gone
         return True

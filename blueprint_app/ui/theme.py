@@ -73,7 +73,7 @@ def app_icon() -> QIcon:
 
 def _apply_when_idle(app: QApplication) -> None:
     """A palette change reaches every graphics scene, an export job's too: wait for the jobs."""
-    from blueprint_app.ui.export_job import jobs_running
+    from blueprint_app.ui.export.export_job import jobs_running
 
     if jobs_running():
         QTimer.singleShot(250, lambda: _apply_when_idle(app))

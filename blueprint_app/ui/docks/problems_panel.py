@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blueprint_app.editing.session import Session
 from blueprint_app.history import History
 from blueprint_app.ui import i18n
-from blueprint_app.ui.session import Session
 from blueprint_app.validation import Finding, Severity, counts, validate, worst_by_item
 
 DEBOUNCE_MS = 300

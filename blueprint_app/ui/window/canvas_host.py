@@ -24,10 +24,10 @@ from PySide6.QtWidgets import QGraphicsView
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.canvas.scene import BlueprintScene
 from blueprint_app.canvas.view import BlueprintView
+from blueprint_app.editing.session import Session
 from blueprint_app.history import edits
 from blueprint_app.model import StepKind
-from blueprint_app.ui.palette import kind_from_mime
-from blueprint_app.ui.session import Session
+from blueprint_app.ui.docks.palette import kind_from_mime
 
 
 def build_canvas(

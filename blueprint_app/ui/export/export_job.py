@@ -19,8 +19,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Q
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from blueprint_app import gc_pause
-from blueprint_app.export.image_scope import ImageOptionError
 from blueprint_app.export.progress import ExportCancelled, Progress
+from blueprint_app.export.scope import ImageOptionError
 
 log = logging.getLogger("blueprint_app.export")
 

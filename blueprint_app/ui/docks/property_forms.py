@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
 from blueprint_app.history import Document
 from blueprint_app.model import FlowKind, LaneKind, StepKind
-from blueprint_app.ui.field_editors import (
+from blueprint_app.ui.docks.field_editors import (
     CheckEditor,
     ChoiceEditor,
     Commit,

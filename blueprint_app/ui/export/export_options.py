@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blueprint_app.export.formats import ExportOptions
+from blueprint_app.export.options import ExportOptions
 from blueprint_app.export.pipeline import PICTURES
 from blueprint_app.model.blueprint import Blueprint
-from blueprint_app.ui import recent
+from blueprint_app.ui.files import recent
 
 WORDED = ("png", "svg", "pdf", "md", "html", "csv")  # formats with headings or a legend to word
 WHOLE, SELECTION, PHASES = "whole", "selection", "phases"

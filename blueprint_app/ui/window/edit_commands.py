@@ -13,18 +13,18 @@ from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from blueprint_app.history import edits
-from blueprint_app.model import Note, NoteLayout
-from blueprint_app.ui.fragment import (
+from blueprint_app.editing.fragment import (
     MIME_TYPE,
     fragment_text,
     is_empty,
     make_fragment,
     parse_fragment,
 )
+from blueprint_app.history import edits
+from blueprint_app.model import Note, NoteLayout
 
 if TYPE_CHECKING:
-    from blueprint_app.ui.main_window import MainWindow
+    from blueprint_app.ui.window.main_window import MainWindow
 
 PASTE_OFFSET = 40.0
 
@@ -178,7 +178,7 @@ def release_clipboard() -> None:
     PySide6 (6.11 and 6.12) crashes at interpreter exit when the clipboard still holds a
     QMimeData made in Python; losing the copied steps on quit is the lesser evil.
     """
-    from blueprint_app.ui.picture_clipboard import PICTURE_MARKER
+    from blueprint_app.ui.export.picture_clipboard import PICTURE_MARKER
 
     clipboard = QGuiApplication.clipboard()
     data = clipboard.mimeData()

@@ -16,26 +16,28 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from blueprint_app.analysis.layout import arrange
+from blueprint_app.editing.file_stamp import changed_on_disk
+from blueprint_app.editing.placement import append_step
+from blueprint_app.editing.session import Session, with_suffix
 from blueprint_app.history import BLUEPRINT
 from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
-from blueprint_app.ui import dialogs, export_job, i18n, recent, safe_save
-from blueprint_app.ui.actions import WindowActions
-from blueprint_app.ui.autosave import Autosaver
-from blueprint_app.ui.canvas_host import PaletteDrop, build_canvas, dropped_file
-from blueprint_app.ui.context_menu import show_menu
-from blueprint_app.ui.edit_commands import EditCommands
-from blueprint_app.ui.file_stamp import changed_on_disk
-from blueprint_app.ui.find_bar import FindBar
-from blueprint_app.ui.history_panel import HistoryPanel
-from blueprint_app.ui.palette import PaletteDock
-from blueprint_app.ui.placement import append_step
-from blueprint_app.ui.problem_marks import show_marks
-from blueprint_app.ui.problems_panel import ProblemsPanel, select_on_canvas
-from blueprint_app.ui.property_panel import PropertyPanel
-from blueprint_app.ui.session import Session, with_suffix
-from blueprint_app.ui.status import StatusInfo
-from blueprint_app.ui.structure_panel import StructurePanel
+from blueprint_app.ui import dialogs, i18n
+from blueprint_app.ui.docks.history_panel import HistoryPanel
+from blueprint_app.ui.docks.palette import PaletteDock
+from blueprint_app.ui.docks.problem_marks import show_marks
+from blueprint_app.ui.docks.problems_panel import ProblemsPanel, select_on_canvas
+from blueprint_app.ui.docks.property_panel import PropertyPanel
+from blueprint_app.ui.docks.structure_panel import StructurePanel
+from blueprint_app.ui.export import export_job
+from blueprint_app.ui.files import recent, safe_save
+from blueprint_app.ui.files.autosave import Autosaver
+from blueprint_app.ui.window.actions import WindowActions
+from blueprint_app.ui.window.canvas_host import PaletteDrop, build_canvas, dropped_file
+from blueprint_app.ui.window.context_menu import show_menu
+from blueprint_app.ui.window.edit_commands import EditCommands
+from blueprint_app.ui.window.find_bar import FindBar
+from blueprint_app.ui.window.status import StatusInfo
 
 APP_TITLE = "Blueprint Studio"
 
@@ -74,7 +76,7 @@ class MainWindow(QMainWindow):
         )
         self._restore_layout()
         self._show_session(self.session)
-        from blueprint_app.ui.windows import register
+        from blueprint_app.ui.window.windows import register
 
         register(self)
 
@@ -248,7 +250,7 @@ class MainWindow(QMainWindow):
 
     # -- files ---------------------------------------------------------------------------------
     def new_window(self) -> QMainWindow:
-        from blueprint_app.ui.windows import open_window
+        from blueprint_app.ui.window.windows import open_window
 
         return open_window()
 
@@ -259,7 +261,7 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open ``path`` in this window; a file that cannot be read leaves everything as it was."""
-        from blueprint_app.ui.windows import windows
+        from blueprint_app.ui.window.windows import windows
 
         path = Path(path).absolute()
         for window in windows():

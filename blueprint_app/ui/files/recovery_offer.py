@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from blueprint_app.editing.file_stamp import FileStamp
+from blueprint_app.editing.session import Session, with_suffix
 from blueprint_app.model import Blueprint
 from blueprint_app.storage import BlueprintFileError, save
 from blueprint_app.storage.recovery import RecoveredDocument, RecoveryStore
 from blueprint_app.ui import dialogs
-from blueprint_app.ui.file_stamp import FileStamp
-from blueprint_app.ui.session import Session, with_suffix
 
 if TYPE_CHECKING:
-    from blueprint_app.ui.main_window import MainWindow
+    from blueprint_app.ui.window.main_window import MainWindow
 
 
 class Choice(Enum):
@@ -157,7 +157,7 @@ def _save_elsewhere(
 
 def _blank_window() -> MainWindow | None:
     """A window still showing the untouched empty document of start-up, if there is one."""
-    from blueprint_app.ui.windows import windows
+    from blueprint_app.ui.window.windows import windows
 
     for window in windows():
         session = window.session
@@ -168,7 +168,7 @@ def _blank_window() -> MainWindow | None:
 
 def _show(session: Session) -> MainWindow:
     """Put recovered work in the untouched start-up window, or in a new one."""
-    from blueprint_app.ui.windows import open_window
+    from blueprint_app.ui.window.windows import open_window
 
     window = _blank_window() or open_window()
     window.open_session(session)

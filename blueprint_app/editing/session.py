@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from blueprint_app.editing.file_stamp import FileStamp
 from blueprint_app.history import Document, History
 from blueprint_app.model import Blueprint, new_blueprint
 from blueprint_app.storage import load, save
 from blueprint_app.storage.recovery import new_key
-from blueprint_app.ui.file_stamp import FileStamp
 
 BLUEPRINT_SUFFIX = ".blueprint.json"
 

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 import shiboken6
 
 if TYPE_CHECKING:
-    from blueprint_app.ui.main_window import MainWindow
+    from blueprint_app.ui.window.main_window import MainWindow
 
 _open: list[MainWindow] = []
 
 
 def open_window(path: str | Path | None = None) -> MainWindow:
     """Show a new window, empty or with ``path`` loaded (an unreadable file shows its error)."""
-    from blueprint_app.ui.main_window import MainWindow
+    from blueprint_app.ui.window.main_window import MainWindow
 
     window = MainWindow()
     window.show()

@@ -18,11 +18,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from blueprint_app.editing.session import Session
 from blueprint_app.history import History
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.storage.recovery import RecoveryStore
-from blueprint_app.ui import recent
-from blueprint_app.ui.session import Session
+from blueprint_app.ui.files import recent
 
 INTERVAL_KEY = "autosave/interval_seconds"
 INTERVAL_ENV = "BLUEPRINT_AUTOSAVE_SECONDS"
@@ -135,7 +135,7 @@ class Autosaver(QObject):
 
 def write_all_now() -> int:
     """Write the recovery copy of every open window with unsaved work (the crash handler)."""
-    from blueprint_app.ui.windows import windows
+    from blueprint_app.ui.window.windows import windows
 
     written = 0
     for window in windows():

@@ -14,10 +14,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
-from blueprint_app.ui import about, export_dialog, picture_clipboard, preferences, template_dialog
+from blueprint_app.ui import about, preferences
+from blueprint_app.ui.export import export_dialog, picture_clipboard
+from blueprint_app.ui.files import template_dialog
 
 if TYPE_CHECKING:
-    from blueprint_app.ui.main_window import MainWindow
+    from blueprint_app.ui.window.main_window import MainWindow
 
 Key = QKeySequence.StandardKey
 

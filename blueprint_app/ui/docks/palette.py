@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QListWidget, QListWidgetItem, QWidget
 
 from blueprint_app.model import StepKind
-from blueprint_app.ui.property_forms import step_kind_options
+from blueprint_app.ui.docks.property_forms import step_kind_options
 
 STEP_KIND_MIME = "application/x-blueprint-step-kind"
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blueprint_app.editing.session import Session
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.templates import (
     TemplateInfo,
@@ -32,8 +33,7 @@ from blueprint_app.templates import (
 )
 from blueprint_app.ui import i18n
 from blueprint_app.ui.dialogs import show_error
-from blueprint_app.ui.session import Session
-from blueprint_app.ui.thumbnails import THUMB_HEIGHT, THUMB_WIDTH, thumbnail
+from blueprint_app.ui.files.thumbnails import THUMB_HEIGHT, THUMB_WIDTH, thumbnail
 
 ALL = ""
 INFO_ROLE = Qt.ItemDataRole.UserRole
@@ -145,7 +145,7 @@ class TemplateDialog(QDialog):
 
 def new_from_template(parent: QWidget) -> QWidget | None:
     """Ask for a template; open it in a new window. Returns that window, or None if cancelled."""
-    from blueprint_app.ui.main_window import MainWindow
+    from blueprint_app.ui.window.main_window import MainWindow
 
     dialog = TemplateDialog(parent)
     try:

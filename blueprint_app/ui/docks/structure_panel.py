@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blueprint_app.editing.session import Session
 from blueprint_app.history import Change, edits
 from blueprint_app.model import Lane, LaneKind, Phase
 from blueprint_app.ui.qt_util import signals_blocked
-from blueprint_app.ui.session import Session
 
 Kind = Literal["lanes", "phases"]
 

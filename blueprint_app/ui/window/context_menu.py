@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QMenu
 
 from blueprint_app.history import edits
 from blueprint_app.model import Flow, Step
-from blueprint_app.ui.property_forms import flow_kind_options, step_kind_options
+from blueprint_app.ui.docks.property_forms import flow_kind_options, step_kind_options
 
 if TYPE_CHECKING:
-    from blueprint_app.ui.main_window import MainWindow
+    from blueprint_app.ui.window.main_window import MainWindow
 
 
 def select_under(window: MainWindow, scene_pos: QPointF) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from blueprint_app.ui.session import Session
+    from blueprint_app.editing.session import Session
 
 
 @dataclass(frozen=True)

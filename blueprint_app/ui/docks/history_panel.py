@@ -7,9 +7,9 @@ from collections.abc import Callable
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
+from blueprint_app.editing.session import Session
 from blueprint_app.history import History
 from blueprint_app.ui.qt_util import signals_blocked
-from blueprint_app.ui.session import Session
 
 
 class HistoryPanel(QDockWidget):

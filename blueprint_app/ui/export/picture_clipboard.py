@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication, QImage
 
-from blueprint_app.export.formats import ExportOptions
+from blueprint_app.export.options import ExportOptions
 from blueprint_app.export.progress import Progress, part
 from blueprint_app.model.blueprint import Blueprint
-from blueprint_app.ui.export_job import run_with_progress
+from blueprint_app.ui.export.export_job import run_with_progress
 
 if TYPE_CHECKING:
-    from blueprint_app.ui.main_window import MainWindow
+    from blueprint_app.ui.window.main_window import MainWindow
 
 # Marks clipboard data this application made, so it can be taken back as the application quits.
 PICTURE_MARKER = "application/x-blueprint-studio-picture"
@@ -50,7 +50,7 @@ def draw_for_clipboard(
 ) -> ClipboardPicture:
     """The picture as pixels (at ``scale``, or smaller for a huge blueprint) and as SVG (runs on
     an export job's thread)."""
-    from blueprint_app.export.image import compose, to_image, to_svg
+    from blueprint_app.pictures.image import compose, to_image, to_svg
 
     picture = compose(blueprint, options, part(progress, 0.0, 0.4))
     scale = clipboard_scale(picture.size.width(), picture.size.height(), scale)

@@ -40,19 +40,19 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 import blueprint_app
-from blueprint_app.export.formats import ExportOptions
-from blueprint_app.export.image_decor import (
+from blueprint_app.export.options import ExportOptions
+from blueprint_app.export.pdf_text_map import remap_text
+from blueprint_app.export.picture_words import picture_words
+from blueprint_app.export.progress import Progress, no_progress, part
+from blueprint_app.export.scope import ImageOptionError, phase_range, scoped_copy
+from blueprint_app.export.spec import _title_block
+from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.pictures.decor import (
     LegendItem,
     TitleBlockItem,
     legend_groups,
 )
-from blueprint_app.export.image_glyph_names import preferred_names
-from blueprint_app.export.image_scope import ImageOptionError, phase_range, scoped_copy
-from blueprint_app.export.image_words import picture_words
-from blueprint_app.export.pdf_text_map import remap_text
-from blueprint_app.export.progress import Progress, no_progress, part
-from blueprint_app.export.spec import _title_block
-from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.pictures.glyph_names import preferred_names
 from blueprint_app.render import style
 from blueprint_app.render.marks import place_marks
 from blueprint_app.render.scene_builder import BlueprintItems, laid_out_copy

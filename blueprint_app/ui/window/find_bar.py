@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from blueprint_app.ui.fragment import search_steps
-from blueprint_app.ui.session import Session
+from blueprint_app.editing.fragment import search_steps
+from blueprint_app.editing.session import Session
 
 
 class FindField(QLineEdit):

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blueprint_app.export.formats import FORMATS, ExportOptions
-from blueprint_app.export.image_scope import ImageOptionError
+from blueprint_app.export.formats import FORMATS
+from blueprint_app.export.options import ExportOptions
 from blueprint_app.export.pipeline import PICTURES, export_document
 from blueprint_app.export.progress import Progress, part
+from blueprint_app.export.scope import ImageOptionError
 from blueprint_app.model.blueprint import Blueprint
-from blueprint_app.ui.export_job import ExportJob
+from blueprint_app.ui.export.export_job import ExportJob
 
 DEBOUNCE_MS = 150
 TEXT_LIMIT = 20_000  # characters of a text export shown; the file holds all of it
@@ -78,7 +79,7 @@ def draw_preview(
     progress: Progress,
 ) -> PreviewResult:
     """What the preview shows (runs on the job's thread: no widgets here)."""
-    from blueprint_app.export.image import compose, pixel_size, to_image
+    from blueprint_app.pictures.image import compose, pixel_size, to_image
 
     try:
         if format_name not in PICTURES:

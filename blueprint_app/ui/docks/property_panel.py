@@ -13,9 +13,9 @@ from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QStackedWidget, QWidget
 
+from blueprint_app.editing.session import Session
 from blueprint_app.history import BLUEPRINT, Change, Document, edits
-from blueprint_app.ui.property_forms import ItemForm, build_forms, field_label
-from blueprint_app.ui.session import Session
+from blueprint_app.ui.docks.property_forms import ItemForm, build_forms, field_label
 
 
 class PropertyPanel(QDockWidget):

@@ -27,14 +27,15 @@ from blueprint_app.export.progress import Progress
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.storage.writer import write_atomic
-from blueprint_app.ui import dialogs, recent
-from blueprint_app.ui.export_job import run_with_progress
-from blueprint_app.ui.export_options import ExportOptionsForm, format_names
-from blueprint_app.ui.export_preview import PreviewPane
-from blueprint_app.ui.picture_clipboard import draw_for_clipboard, put_on_clipboard
+from blueprint_app.ui import dialogs
+from blueprint_app.ui.export.export_job import run_with_progress
+from blueprint_app.ui.export.export_options import ExportOptionsForm, format_names
+from blueprint_app.ui.export.export_preview import PreviewPane
+from blueprint_app.ui.export.picture_clipboard import draw_for_clipboard, put_on_clipboard
+from blueprint_app.ui.files import recent
 
 if TYPE_CHECKING:
-    from blueprint_app.ui.main_window import MainWindow
+    from blueprint_app.ui.window.main_window import MainWindow
 
 FOLDER_KEY = "export/folder"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
