@@ -11,7 +11,7 @@ covered by other cards.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from blueprint_app.analysis.geometry import Rect
 
@@ -194,57 +194,84 @@ class CardIndex:
 
     A grid keeps each question local: asking the graphics scene instead costs a walk over every
     item whenever the scene's own index is being rebuilt, which on a 2,000-step blueprint is most
-    of the time while it opens.
+    of the time while it opens. The cost follows what is stored, never the area spanned: a
+    rectangle over more than ``MAX_CELLS`` cells (a card or route far away) is kept in a short
+    list of its own, and a question about a huge area walks the rectangles instead of the cells,
+    so a coordinate of 1e9 costs no more than one of 100.
     """
 
     CELL_W, CELL_H = 200.0, 100.0
+    MAX_CELLS = 1024
 
     def __init__(self) -> None:
         self._rects: dict[str, Rect] = {}
         self._cells: dict[tuple[int, int], set[str]] = {}
+        self._wide: set[str] = set()
 
-    def _cells_of(self, rect: Rect) -> list[tuple[int, int]]:
+    def _span(self, rect: Rect) -> tuple[range, range]:
         x0, x1 = int(rect.x // self.CELL_W), int(rect.right // self.CELL_W)
         y0, y1 = int(rect.y // self.CELL_H), int(rect.bottom // self.CELL_H)
-        return [(cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1)]
+        return range(x0, x1 + 1), range(y0, y1 + 1)
+
+    def _cells_of(self, rect: Rect) -> list[tuple[int, int]] | None:
+        """The grid cells under ``rect``, or None when there are more than ``MAX_CELLS``."""
+        columns, rows = self._span(rect)
+        if len(columns) * len(rows) > self.MAX_CELLS:
+            return None
+        return [(cx, cy) for cx in columns for cy in rows]
 
     def put(self, item_id: str, rect: Rect) -> None:
         if self._rects.get(item_id) == rect:
             return
         self.remove(item_id)
         self._rects[item_id] = rect
-        for cell in self._cells_of(rect):
+        cells = self._cells_of(rect)
+        if cells is None:
+            self._wide.add(item_id)
+            return
+        for cell in cells:
             self._cells.setdefault(cell, set()).add(item_id)
 
     def remove(self, item_id: str) -> None:
         rect = self._rects.pop(item_id, None)
         if rect is None:
             return
-        for cell in self._cells_of(rect):
+        self._wide.discard(item_id)
+        for cell in self._cells_of(rect) or ():
             ids = self._cells.get(cell)
             if ids is not None:
                 ids.discard(item_id)
+                if not ids:
+                    del self._cells[cell]
 
     def rect(self, item_id: str) -> Rect | None:
         return self._rects.get(item_id)
 
+    def _candidates(self, area: Rect) -> Iterator[str]:
+        """Ids that may meet ``area`` (some more than once); the caller checks each."""
+        columns, rows = self._span(area)
+        if len(columns) * len(rows) > min(self.MAX_CELLS, len(self._rects)):
+            yield from self._rects
+            return
+        for cx in columns:
+            for cy in rows:
+                yield from self._cells.get((cx, cy), ())
+        yield from self._wide
+
     def ids_in(self, area: Rect) -> set[str]:
         """Ids of the rectangles that meet ``area``."""
-        found: set[str] = set()
-        for cell in self._cells_of(area):
-            for item_id in self._cells.get(cell, ()):
-                if item_id not in found and self._rects[item_id].intersects(area):
-                    found.add(item_id)
-        return found
+        rects = self._rects
+        return {item_id for item_id in self._candidates(area) if rects[item_id].intersects(area)}
 
     def blocked_except(self, *ends: str) -> Blocked:
         """A ``blocked`` test that ignores the cards ``ends`` (the flow's own cards)."""
 
+        rects = self._rects
+
         def blocked(area: Rect) -> bool:
-            for cell in self._cells_of(area):
-                for item_id in self._cells.get(cell, ()):
-                    if item_id not in ends and self._rects[item_id].intersects(area):
-                        return True
-            return False
+            return any(
+                item_id not in ends and rects[item_id].intersects(area)
+                for item_id in self._candidates(area)
+            )
 
         return blocked

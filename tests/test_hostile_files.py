@@ -1,0 +1,61 @@
+"""Files the loader accepts but that are built to hurt: far-away cards, crowded cards.
+
+Each case starts from the shipped hotel example and is the smallest that showed the problem;
+benchmarks/bench_hostile.py measures how the cost grows.
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+from blueprint_app.analysis.geometry import Rect
+from blueprint_app.analysis.routing import CardIndex
+from blueprint_app.model import Blueprint
+from blueprint_app.storage import load
+
+ROOT = Path(__file__).parent.parent
+HOTEL = ROOT / "resources" / "examples" / "hotel-stay.blueprint.json"
+
+
+def _far(x: float) -> Blueprint:
+    """The hotel with its first laid-out step moved to ``x``."""
+    blueprint = load(HOTEL)
+    step = next(s for s in blueprint.steps if s.layout is not None)
+    assert step.layout is not None
+    step.layout.x = x
+    return blueprint
+
+
+def _python_peak_mb(action: object) -> float:
+    tracemalloc.start()
+    try:
+        action()  # type: ignore[operator]
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_far_rectangle_costs_no_more_than_a_near_one() -> None:
+    """A route box from 0 to -1e8 used to be filed under every grid cell it spans (GBs)."""
+    index = CardIndex()
+    index.put("near", Rect(0, 0, 160, 80))
+    peak = _python_peak_mb(lambda: index.put("far", Rect(-1e8, 0, 1e8 + 160, 600)))
+    assert peak < 1.0
+    assert index.ids_in(Rect(-5e7, 10, 10, 10)) == {"far"}
+    assert index.ids_in(Rect(-1e9, -1e9, 2e9, 2e9)) == {"near", "far"}
+    assert index.blocked_except("far")(Rect(-5e7, 10, 10, 10)) is False
+    assert index.blocked_except()(Rect(-5e7, 10, 10, 10)) is True
+    index.remove("far")
+    assert index.ids_in(Rect(-1e9, -1e9, 2e9, 2e9)) == {"near"}
+
+
+def test_a_card_far_away_exports_to_svg_without_a_memory_blow_up() -> None:
+    """x = -1e8 took 7.9 s and 1.3 GB (x = -1e9 was killed past 5 GB); now like any other."""
+    from blueprint_app.export.formats import export_bytes
+
+    blueprint = _far(-1e8)
+    svg: list[bytes] = []
+    peak = _python_peak_mb(lambda: svg.append(export_bytes(blueprint, "svg")))
+    assert peak < 60, f"{peak:.0f} MB of Python objects"
+    assert svg[0].startswith(b"<?xml")
