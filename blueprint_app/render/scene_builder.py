@@ -65,6 +65,8 @@ class BlueprintItems:
         #: rerouted (every change that can alter its sides reroutes it, see ``forget_sides``)
         self._sides: dict[str, tuple[geo.Rect, geo.Rect, tuple[str, str]]] = {}
         self.dragging = False  # cards stand where the mouse is, not the model: cache nothing
+        #: while a batch of flows is rerouted: (step id, side) → the order of the ends there
+        self._edge_orders: dict[tuple[str, str], dict[str, int]] | None = None
         self._lane_kinds: dict[str, LaneKind] = {}
 
     # -- model access --------------------------------------------------------------------------
@@ -118,9 +120,8 @@ class BlueprintItems:
         for flow in self.blueprint.flows:
             self.add_flow(flow.id, route=False)
             tick()
-        for item in self.flows.values():  # routed once all are known: ends share card edges
-            item.reroute()
-            tick()
+        # routed once all are known: ends share card edges
+        self.reroute(self.flows, tick)
         for note in self.blueprint.notes:
             self.add_note(note.id)
         self.update_scene_rect()
@@ -271,11 +272,20 @@ class BlueprintItems:
             found |= self.route_boxes.ids_in(rect)
         return found
 
-    def reroute(self, flow_ids: Iterable[str]) -> None:
-        for flow_id in flow_ids:
-            item = self.flows.get(flow_id)
-            if item is not None:
-                item.reroute()
+    def reroute(self, flow_ids: Iterable[str], tick: Callable[[], None] | None = None) -> None:
+        """Route these flows again. Nothing moves while they are routed, so the order of the
+        ends along each card edge is worked out once for the batch, not once per flow (a card
+        with F flows cost F² before)."""
+        self._edge_orders = {}
+        try:
+            for flow_id in list(flow_ids):
+                item = self.flows.get(flow_id)
+                if item is not None:
+                    item.reroute()
+                if tick is not None:
+                    tick()
+        finally:
+            self._edge_orders = None
 
     def reroute_at(self, step_ids: Iterable[str]) -> None:
         """Reroute just the flows at these steps (while a drag moves their cards)."""
@@ -306,6 +316,20 @@ class BlueprintItems:
         ordered by where their other ends are, so they do not cross near the card."""
         if side == "centre" or not flow_id:
             return 0.0
+        orders = self._edge_orders
+        order = orders.get((step_id, side)) if orders is not None else None
+        if order is None:
+            order = self._edge_order(step_id, side)
+            if orders is not None:
+                orders[(step_id, side)] = order
+        position = order.get(flow_id)
+        if position is None:
+            return 0.0
+        edge = geo.CARD_W if side in ("top", "bottom") else geo.CARD_H
+        return spread(position, len(order), edge)
+
+    def _edge_order(self, step_id: str, side: str) -> dict[str, int]:
+        """Flow id → place along one edge of a card, for the flows whose end meets that edge."""
         here = self.card_rect(step_id)
         horizontal_edge = side in ("top", "bottom")
         sharing: list[tuple[float, str]] = []
@@ -322,11 +346,7 @@ class BlueprintItems:
             if other_side == side:
                 sharing.append((there.cx if horizontal_edge else there.cy, other_id))
         sharing.sort()
-        ids = [fid for _, fid in sharing]
-        if flow_id not in ids:
-            return 0.0
-        edge = geo.CARD_W if horizontal_edge else geo.CARD_H
-        return spread(ids.index(flow_id), len(ids), edge)
+        return {fid: position for position, (_, fid) in enumerate(sharing)}
 
     def _sides_of(self, flow: Flow, source: geo.Rect, target: geo.Rect) -> tuple[str, str]:
         known = self._sides.get(flow.id)
