@@ -12,12 +12,12 @@ one-to-one and stable, so exports of the same blueprint diff cleanly.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from blueprint_app.export.flow_order import depth, flow_rank
 from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, Step, StepKind
+from blueprint_app.model.text import xml_text
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -192,16 +192,13 @@ def to_bpmn(blueprint: Blueprint) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _xml_safe(root: ET.Element) -> None:
     """Drop characters XML 1.0 cannot carry at all (control characters), so the file parses."""
     for element in root.iter():
         if element.text:
-            element.text = _NOT_XML.sub("", element.text)
+            element.text = xml_text(element.text)
         for key, value in element.attrib.items():
-            element.attrib[key] = _NOT_XML.sub("", value)
+            element.attrib[key] = xml_text(value)
 
 
 def _version() -> str:

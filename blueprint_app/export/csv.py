@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from blueprint_app.export.spec import Spec, StepEntry, build_spec, number
 from blueprint_app.model.blueprint import Blueprint, Step
+from blueprint_app.model.text import plain
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -43,7 +44,9 @@ COLUMNS = (
 
 
 def safe_cell(text: str) -> str:
-    """Keep spreadsheets from running user text as a formula (CSV injection)."""
+    """Keep spreadsheets from running user text as a formula (CSV injection); line breaks of
+    every kind become the one a spreadsheet cell keeps, and invisible controls go."""
+    text = plain(text)
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 

@@ -21,6 +21,7 @@ from blueprint_app.export.document import (
 )
 from blueprint_app.export.spec import FindingLike, build_spec
 from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.model.text import plain
 
 STYLE = """
 :root { color-scheme: light; }
@@ -63,7 +64,7 @@ _XML_PROLOGUE = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.
 
 def escape(text: str) -> str:
     """HTML-escape user text (quotes too); line breaks become ``<br>``."""
-    return "<br>".join(_escape(line, quote=True) for line in text.split("\n"))
+    return "<br>".join(_escape(line, quote=True) for line in plain(text).split("\n"))
 
 
 def to_html(

@@ -20,6 +20,7 @@ from blueprint_app.export.document import (
 )
 from blueprint_app.export.spec import FindingLike, build_spec
 from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.model.text import plain
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 
@@ -32,7 +33,7 @@ _NUMBERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 
 def escape(text: str) -> str:
     """Backslash-escape Markdown's active characters; newlines become ``<br>``."""
-    lines = (_SPECIAL.sub(r"\\\1", line) for line in text.replace("\r\n", "\n").split("\n"))
+    lines = (_SPECIAL.sub(r"\\\1", line) for line in plain(text).split("\n"))
     return "<br>".join(lines)
 
 

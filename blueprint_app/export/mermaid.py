@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from blueprint_app.export.flow_order import flow_rank
 from blueprint_app.model.blueprint import Blueprint, FlowKind, Step, StepKind
+from blueprint_app.model.text import plain
 
 _ENTITIES = {
     "#": "#35;",
@@ -38,7 +39,7 @@ _SHAPES = {
 
 def label(text: str) -> str:
     """Text safe inside a quoted Mermaid label; line breaks become ``<br>``."""
-    escaped = "".join(_ENTITIES.get(char, char) for char in text.replace("\r\n", "\n"))
+    escaped = "".join(_ENTITIES.get(char, char) for char in plain(text))
     return escaped.replace("\n", "<br>")
 
 

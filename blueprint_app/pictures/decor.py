@@ -18,7 +18,7 @@ from blueprint_app.analysis import geometry as geo
 from blueprint_app.model.blueprint import FlowKind, LaneKind, Step, StepKind
 from blueprint_app.render import painting, style
 from blueprint_app.render.marks import paint_severity
-from blueprint_app.render.text import draw_wrapped, wrap
+from blueprint_app.render.text import draw_wrapped, one_line, wrap
 
 TITLE_PX, FIELD_PX, HEAD_PX, ENTRY_PX = 24.0, 12.0, 11.5, 11.0
 Z_DECOR = 20
@@ -60,7 +60,9 @@ class TitleBlockItem(QGraphicsItem):
             room = self.width - x - label_w
             if room < 60:
                 break
-            value_text = value_metrics.elidedText(value, Qt.TextElideMode.ElideRight, room)
+            value_text = value_metrics.elidedText(
+                one_line(value), Qt.TextElideMode.ElideRight, room
+            )
             painter.setFont(label_font)
             painter.setPen(style.MUTED)
             painter.drawText(QPointF(x, y + FIELD_PX), label_text)

@@ -47,6 +47,7 @@ from blueprint_app.export.progress import Progress, no_progress, part
 from blueprint_app.export.scope import ImageOptionError, phase_range, scoped_copy
 from blueprint_app.export.spec import _title_block
 from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.model.text import xml_text
 from blueprint_app.pictures.decor import (
     LegendItem,
     TitleBlockItem,
@@ -343,7 +344,8 @@ def to_svg(picture: Picture) -> bytes:
     _paint(picture, painter, QRectF(0, 0, width, height))
     painter.end()
     buffer.close()
-    return _bytes(data)
+    # Qt writes control characters from user text raw, which no XML parser accepts
+    return xml_text(_bytes(data).decode("utf-8")).encode("utf-8")
 
 
 def to_pdf(picture: Picture, page: str | None = None) -> bytes:

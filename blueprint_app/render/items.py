@@ -20,7 +20,7 @@ from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.routing import Point, label_anchor
 from blueprint_app.model.blueprint import Flow, FlowKind, LaneKind, Note, Step
 from blueprint_app.render import painting, style
-from blueprint_app.render.text import draw_wrapped, wrap
+from blueprint_app.render.text import draw_wrapped, one_line, wrap
 
 if TYPE_CHECKING:
     from blueprint_app.render.scene_builder import BlueprintItems
@@ -125,7 +125,7 @@ class PhaseItem(QGraphicsItem):
         painter.setPen(style.PHASE_TEXT)
         metrics_box = header.adjusted(8, 0, -8, 0)
         text = painter.fontMetrics().elidedText(
-            c.title, Qt.TextElideMode.ElideRight, int(metrics_box.width())
+            one_line(c.title), Qt.TextElideMode.ElideRight, int(metrics_box.width())
         )
         painter.drawText(metrics_box, Qt.AlignmentFlag.AlignCenter, text)
 
@@ -292,7 +292,7 @@ class FlowItem(QGraphicsItem):
             path.lineTo(QPointF(*point))
         self._path = path
         self._bounds = path.boundingRect().adjusted(-10, -10, 10, 10)
-        self.label_item.place(self._label_rect(flow.label) if flow.label else QRectF())
+        self.label_item.place(self._label_rect(one_line(flow.label)) if flow.label else QRectF())
         self.update()
 
     def _label_rect(self, label: str) -> QRectF:
@@ -371,7 +371,7 @@ class FlowLabelItem(QGraphicsItem):
             colour = style.SELECTION
         painter.setFont(style.font(LABEL_PX))
         text = painter.fontMetrics().elidedText(
-            flow.label, Qt.TextElideMode.ElideRight, int(LABEL_MAX_W)
+            one_line(flow.label), Qt.TextElideMode.ElideRight, int(LABEL_MAX_W)
         )
         painter.setPen(style.pen(colour.lighter(150), 0.8))
         painter.setBrush(QColor(255, 255, 255, 235))

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 
+from blueprint_app.model.text import plain
+
 
 @dataclass(frozen=True)
 class WrappedText:
@@ -23,10 +25,16 @@ class WrappedText:
         return len(self.lines) * self.line_height
 
 
+def one_line(text: str) -> str:
+    """User text for one line of a drawing: every line break and run of spaces one space, and
+    no control characters (a NUL or escape code pasted in would draw as a box)."""
+    return " ".join(plain(text).split())
+
+
 def wrap(text: str, font: QFont, width: float, max_lines: int) -> WrappedText:
     """``text`` broken into at most ``max_lines`` lines no wider than ``width``."""
     metrics = QFontMetricsF(font)
-    text = " ".join(text.split())  # newlines and runs of spaces read as one space on a card
+    text = one_line(text)  # newlines and runs of spaces read as one space on a card
     if not text:
         return WrappedText((), metrics.lineSpacing())
     layout = QTextLayout(text, font)
