@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from blueprint_app.model import Step
 from blueprint_app.storage import BlueprintFileError, load, save
+from tests.conftest import DATA
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -145,3 +147,65 @@ def test_an_impossible_name_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(BlueprintFileError) as caught:
         save(blueprint, tmp_path / ("x" * 300 + ".blueprint.json"))
     assert "File name too long" in str(caught.value)
+
+
+def test_a_read_only_file_is_refused_not_replaced(coffee_path: Path) -> None:
+    """The rename needs only the folder's permission: without this check a 0444 file was
+    silently rewritten (by root too, which is how editors behave: they ask first)."""
+    before = coffee_path.read_bytes()
+    coffee_path.chmod(0o444)
+    blueprint = load(coffee_path)
+    blueprint.title = "Changed"
+    with pytest.raises(BlueprintFileError) as caught:
+        save(blueprint, coffee_path)
+    assert str(caught.value) == (
+        "Cannot save 'coffee.blueprint.json': the file is read-only; save elsewhere, "
+        "or make it writable first"
+    )
+    assert coffee_path.read_bytes() == before and coffee_path.stat().st_mode & 0o777 == 0o444
+    assert _leftovers(coffee_path.parent) == []
+
+
+def test_a_failed_first_save_promises_nothing_about_an_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blueprint = load(DATA / "coffee.blueprint.json")
+    _explode_on_write(monkeypatch, OSError(errno.EIO, os.strerror(errno.EIO)))
+    with pytest.raises(BlueprintFileError) as caught:
+        save(blueprint, tmp_path / "new.blueprint.json")
+    monkeypatch.undo()
+    assert str(caught.value).endswith("Input/output error (nothing was written)")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_protected_file_is_named_as_such_not_the_folder(
+    coffee_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An immutable file (chattr +i) refuses the rename with EPERM in a writable folder."""
+
+    def immutable(*_args: object) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(os, "replace", immutable)
+    with pytest.raises(BlueprintFileError) as caught:
+        save(load(coffee_path), coffee_path)
+    assert "the file is protected" in str(caught.value)
+    assert "no permission to write in" not in str(caught.value)
+
+
+def test_stale_temporaries_of_our_naming_are_cleaned_and_nothing_else(coffee_path: Path) -> None:
+    """A save killed between create and rename leaves ``.NAME.XXXXXXXX.tmp``; the next save
+    clears such files once they are an hour old, and never a fresh one or another name."""
+    folder = coffee_path.parent
+    old = folder / f".{coffee_path.name}.abc_1234.tmp"
+    fresh = folder / f".{coffee_path.name}.xyz_9876.tmp"
+    other = folder / ".other.blueprint.json.abc_1234.tmp"
+    mine_but_odd = folder / f".{coffee_path.name}.notours.tmp"
+    for path in (old, fresh, other, mine_but_odd):
+        path.write_bytes(b"partial")
+    two_hours_ago = time.time() - 7200
+    for path in (old, other, mine_but_odd):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    save(load(coffee_path), coffee_path)
+    assert not old.exists()
+    assert fresh.exists() and other.exists() and mine_but_odd.exists()

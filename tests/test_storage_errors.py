@@ -217,3 +217,18 @@ def test_text_and_numbers_no_file_could_store(tmp_path: Path) -> None:
     assert "steps[2].duration_minutes: Input should be less than or equal to 1000000000" in (
         _message(_write(tmp_path, json.dumps(data)))
     )
+
+
+def test_one_byte_over_the_limit_does_not_read_as_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import blueprint_app.storage.reader as loader
+
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 64 * 1024 * 1024)
+    path = tmp_path / "big.blueprint.json"
+    with path.open("wb") as stream:  # sparse: no 64 MiB written
+        stream.truncate(64 * 1024 * 1024 + 1)
+    assert _message(path) == (
+        "Cannot read 'big.blueprint.json': the file is 64.0 MiB (67,108,865 bytes); "
+        "blueprint files are limited to 64 MiB"
+    )

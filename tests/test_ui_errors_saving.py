@@ -181,3 +181,19 @@ def test_the_failure_dialog_offers_save_elsewhere(qtbot: Any, tmp_path: Path) ->
         answer_modal("Cancel")
         assert not safe_save.ask_after_failure(window, "Cannot save", "the disk is full")
         assert seen == ["the disk is full"]
+
+
+def test_saving_over_a_read_only_file_says_so_and_offers_save_as(
+    window: MainWindow, coffee_path: Path, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    assert window.open_path(coffee_path)
+    coffee_path.chmod(0o444)
+    before = coffee_path.read_bytes()
+    retitle(window, "changed")
+    dialogs.save_elsewhere.append(True)
+    dialogs.save_paths.append(tmp_path / "copy")
+    assert window.save()
+    assert "the file is read-only" in dialogs.errors[0][1]
+    assert coffee_path.read_bytes() == before
+    assert load(tmp_path / "copy.blueprint.json").title == "changed"
+    assert window.session.path == tmp_path / "copy.blueprint.json"

@@ -49,9 +49,12 @@ def load(path: str | Path) -> Blueprint:
 
 
 def _human_size(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KiB"
-    return f"{size / 1024 / 1024:.0f} MiB"
+    """A size a person reads at a glance, exact where rounding would hide the difference (the
+    limit plus one byte must not read as the limit)."""
+    unit, name = (1024, "KiB") if size < 1024 * 1024 else (1024 * 1024, "MiB")
+    if size % unit == 0:
+        return f"{size // unit} {name}"
+    return f"{size / unit:.1f} {name} ({size:,} bytes)"
 
 
 def _os_reason(error: OSError) -> str:

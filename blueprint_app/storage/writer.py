@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import tempfile
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -101,28 +103,71 @@ def save(blueprint: Blueprint, path: str | Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, fsync, then replace ``path`` in one step."""
+    """Write to a temporary file in the same folder, fsync, then replace ``path`` in one step.
+
+    A read-only file is refused rather than replaced (the rename would need only the folder's
+    permission), and temporary files that an earlier killed run left beside it are cleared.
+    """
     folder = path.parent
     temp_name: str | None = None
+    existed = False
+    stage = "create"
     try:
         target = path.resolve() if path.is_symlink() else path
         folder = target.parent
+        existed = target.exists()
+        if existed and _read_only(target):
+            raise BlueprintFileError(
+                path, ["the file is read-only; save elsewhere, or make it writable first"], "save"
+            )
+        clean_stale_temporaries(target)
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        stage = "write"
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         _keep_mode(target, temp_name)
+        stage = "replace"
         os.replace(temp_name, target)
         temp_name = None
         _fsync_folder(folder)
     except OSError as error:
-        reason = save_failure_reason(error, folder)
+        reason = save_failure_reason(error, folder, existed, stage)
         raise BlueprintFileError(path, [reason], action="save") from None
     finally:
         if temp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
+
+
+def _read_only(target: Path) -> bool:
+    """Nobody may write it (root included: editors refuse such a file too), or we may not."""
+    return target.stat().st_mode & 0o222 == 0 or not os.access(target, os.W_OK)
+
+
+#: A temporary file older than this beside a blueprint was left by a run that was killed.
+STALE_SECONDS = 3600.0
+
+
+def clean_stale_temporaries(target: Path, now: float | None = None) -> list[Path]:
+    """Remove ``.NAME.XXXXXXXX.tmp`` files of our own naming that are older than an hour.
+
+    Only names mkstemp gives for this very file, and only old ones: a save in progress in
+    another process is never touched. Returns what was removed.
+    """
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}\.tmp")
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if not pattern.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError):
+                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def _keep_mode(target: Path, temp_name: str) -> None:
@@ -144,12 +189,23 @@ def _fsync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
-def save_failure_reason(error: OSError, folder: Path) -> str:
-    """Words a person can act on for the usual ways a save fails."""
+def save_failure_reason(
+    error: OSError, folder: Path, existed: bool = True, stage: str = "write"
+) -> str:
+    """Words a person can act on for the usual ways a save fails.
+
+    ``existed``: there was a file to keep (else nothing is promised about it); ``stage``: what
+    failed — creating the temporary file tells about the folder, replacing the file about it.
+    """
+    kept = " (the old file is unchanged)" if existed else " (nothing was written)"
     if error.errno == errno.ENOSPC:
-        return "the disk is full; free some space or save elsewhere (the old file is unchanged)"
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"the disk is full; free some space or save elsewhere{kept}"
+    if error.errno == errno.EROFS:
+        return f"{str(folder)!r} is on a read-only disk; save elsewhere"
+    if error.errno == errno.EPERM and stage == "replace":
+        return "the file is protected (locked or immutable) and cannot be replaced; save elsewhere"
+    if error.errno in (errno.EACCES, errno.EPERM):
         return f"no permission to write in {str(folder)!r}; save elsewhere"
     if error.errno == errno.ENOENT:
         return f"the folder {str(folder)!r} does not exist (was it removed?)"
-    return f"{error.strerror or error} (the old file is unchanged)"
+    return f"{error.strerror or error}{kept}"
