@@ -224,7 +224,7 @@ def test_badges_mark_every_card_and_flow_with_a_finding(coffee: Blueprint) -> No
 
 def test_legend_and_title_labels_follow_the_language(coffee: Blueprint) -> None:
     text = joined(svg_texts(export_bytes(coffee, "svg", ExportOptions(lang="zh-CN"))))
-    assert "图例" in text and "可视分界线" in text and "客户" in text
+    assert "图例" in text and "可视分界线" in text and "顾客" in text
 
 
 def test_too_large_a_png_is_refused_before_drawing(coffee: Blueprint) -> None:

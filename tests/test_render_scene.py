@@ -145,7 +145,7 @@ def test_line_labels_follow_the_blueprint_language(qtbot: QtBot, coffee_path: Pa
     scene = build_static_scene(blueprint)
     labels = {item.name: item.label for item in scene.items() if isinstance(item, LineItem)}
     assert labels == {
-        "interaction": "外部互动分界线",
+        "interaction": "互动分界线",
         "visibility": "可视分界线",
         "internal": "内部互动分界线",
     }

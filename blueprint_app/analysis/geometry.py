@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from blueprint_app.model import glossary
 from blueprint_app.model.blueprint import Blueprint, LaneKind, Step
 
 CARD_W = 108.0
@@ -26,26 +27,26 @@ EMPTY_PHASE_W = 160.0
 COLUMN_PITCH = 170.0  # horizontal distance between cards that Arrange uses
 HANDLE_R = 6.0  # radius of the connect handle at a card's right edge
 
-#: The three lines between lanes: (name, label, the lane kind whose top edge the line follows).
-LINES: tuple[tuple[str, str, LaneKind], ...] = (
-    ("interaction", "Line of interaction", LaneKind.FRONTSTAGE),
-    ("visibility", "Line of visibility", LaneKind.BACKSTAGE),
-    ("internal", "Line of internal interaction", LaneKind.SUPPORT),
+#: The lane kind whose top edge each of the three lines follows.
+_LINE_EDGES: dict[str, LaneKind] = {
+    "interaction": LaneKind.FRONTSTAGE,
+    "visibility": LaneKind.BACKSTAGE,
+    "internal": LaneKind.SUPPORT,
+}
+#: The three lines between lanes: (name, English label, the lane kind whose top edge it follows).
+LINES: tuple[tuple[str, str, LaneKind], ...] = tuple(
+    (name, term.en, _LINE_EDGES[name]) for name, term in glossary.LINES.items()
 )
-#: The lines' labels in the blueprint's language (the names used in Chinese service-design texts).
+#: The lines' labels per glossary language.
 LINE_LABELS: dict[str, dict[str, str]] = {
-    "en": {name: label for name, label, _ in LINES},
-    "zh": {
-        "interaction": "外部互动分界线",
-        "visibility": "可视分界线",
-        "internal": "内部互动分界线",
-    },
+    language: {name: term.name(language) for name, term in glossary.LINES.items()}
+    for language in glossary.LANGUAGES
 }
 
 
 def line_labels(language: str) -> dict[str, str]:
     """Labels of the three lines for a BCP 47 tag; unknown languages get English."""
-    return LINE_LABELS.get(language.split("-")[0].lower(), LINE_LABELS["en"])
+    return LINE_LABELS[glossary.language_key(language)]
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from blueprint_app.export.flow_order import depth, flow_rank
 from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, Step, StepKind
+from blueprint_app.model.glossary import MARKERS
 from blueprint_app.model.text import xml_text
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -228,20 +229,21 @@ def _lane_set(process: ET.Element, blueprint: Blueprint) -> None:
 
 
 def _step_documentation(step: Step) -> str:
+    """The step's fields as BPMN text, in English (BPMN tools have no language), glossary names."""
     lines = [step.description] if step.description else []
     for label, value in (
         ("Actor", step.actor),
         ("Channel", step.channel),
-        ("Service standard", step.standard),
+        (MARKERS["standard"].en, step.standard),
     ):
         if value:
             lines.append(f"{label}: {value}")
     if step.target_minutes is not None:
-        lines.append(f"Target: {step.target_minutes:g} min")
+        lines.append(f"{MARKERS['target'].en}: {step.target_minutes:g} min")
     if step.moment_of_truth:
-        lines.append("Moment of truth")
+        lines.append(MARKERS["moment_of_truth"].en)
     if step.fail_point:
-        lines.append("Fail point")
+        lines.append(MARKERS["fail_point"].en)
     return "\n".join(lines)
 
 

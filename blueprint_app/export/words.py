@@ -9,10 +9,20 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from blueprint_app.model.blueprint import LaneKind, StepKind
+from blueprint_app.model.glossary import (
+    LANE_KINDS,
+    LINES,
+    MARKERS,
+    PARTS,
+    STEP_KINDS,
+    Term,
+    language_key,
+)
+
 _EN: dict[str, str] = {
     "spec_title": "Process specification",
     "title": "Title",
-    "customer": "Customer",
     "scenario": "Scenario",
     "date": "Date",
     "version": "Version",
@@ -23,44 +33,23 @@ _EN: dict[str, str] = {
     "count_phases": "Phases",
     "count_lanes": "Lanes",
     "count_customer_steps": "Customer steps",
-    "count_moments": "Moments of truth",
-    "count_fail_points": "Fail points",
-    "count_decisions": "Decisions",
-    "count_waits": "Waits",
-    "count_evidence": "Evidence items",
     "count_handoffs": "Hand-offs across the lines",
     "diagram": "Diagram",
     "steps_by_phase": "Steps by phase",
     "no_phase": "(no phase)",
-    "phase": "Phase",
-    "lane": "Lane",
     "lane_kind": "Lane kind",
     "order": "Order",
     "id": "ID",
     "kind": "Kind",
-    "step": "Step",
     "actor": "Actor",
     "channel": "Channel",
-    "duration": "Duration",
-    "target": "Target",
-    "standard": "Service standard",
     "flags": "Flags",
     "duration_min": "Duration (min)",
     "target_min": "Target (min)",
-    "emotion": "Emotion",
-    "moment_of_truth": "Moment of truth",
-    "fail_point": "Fail point",
-    "evidence": "Evidence",
     "next_steps": "Next steps",
     "recovery_to": "Recovery to",
     "layout_x": "Layout x",
     "layout_row": "Layout row",
-    "kind_action": "Action",
-    "kind_start": "Start",
-    "kind_end": "End",
-    "kind_decision": "Decision",
-    "kind_wait": "Wait",
-    "kind_evidence": "Evidence",
     "label_value": "{label}: {value}",
     "in_brackets": "{text} ({note})",
     "yes": "yes",
@@ -74,8 +63,6 @@ _EN: dict[str, str] = {
     "handoffs_intro": "Work handed across the line of visibility (frontstage ↔ backstage) and "
     "the line of internal interaction (backstage ↔ support).",
     "line": "Line",
-    "line_visibility": "Line of visibility",
-    "line_internal": "Line of internal interaction",
     "from_who": "From",
     "hands_what": "Hands over",
     "to_whom": "To",
@@ -109,7 +96,6 @@ _EN: dict[str, str] = {
 _ZH: dict[str, str] = {
     "spec_title": "服务流程说明书",
     "title": "标题",
-    "customer": "顾客",
     "scenario": "场景",
     "date": "日期",
     "version": "版本",
@@ -120,44 +106,23 @@ _ZH: dict[str, str] = {
     "count_phases": "阶段",
     "count_lanes": "泳道",
     "count_customer_steps": "顾客步骤",
-    "count_moments": "关键时刻",
-    "count_fail_points": "失误点",
-    "count_decisions": "决策点",
-    "count_waits": "等待点",
-    "count_evidence": "有形展示",
     "count_handoffs": "跨分界线交接",
     "diagram": "蓝图",
     "steps_by_phase": "各阶段步骤",
     "no_phase": "（未分阶段）",
-    "phase": "阶段",
-    "lane": "泳道",
     "lane_kind": "泳道类型",
     "order": "顺序",
     "id": "编号",
     "kind": "类型",
-    "step": "步骤",
     "actor": "执行者",
     "channel": "渠道",
-    "duration": "用时",
-    "target": "目标时限",
-    "standard": "服务标准",
     "flags": "标记",
     "duration_min": "用时（分钟）",
-    "target_min": "目标时限（分钟）",
-    "emotion": "顾客情绪",
-    "moment_of_truth": "关键时刻",
-    "fail_point": "失误点",
-    "evidence": "有形展示",
+    "target_min": "时限目标（分钟）",
     "next_steps": "下一步",
     "recovery_to": "补救步骤",
     "layout_x": "布局横坐标",
     "layout_row": "布局行",
-    "kind_action": "行动",
-    "kind_start": "开始",
-    "kind_end": "结束",
-    "kind_decision": "决策",
-    "kind_wait": "等待",
-    "kind_evidence": "有形展示",
     "label_value": "{label}：{value}",
     "in_brackets": "{text}（{note}）",
     "yes": "是",
@@ -171,8 +136,6 @@ _ZH: dict[str, str] = {
     "handoffs_intro": "跨越可视分界线（前台 ↔ 后台）和内部互动分界线（后台 ↔ 支持过程）"
     "的工作交接。",
     "line": "分界线",
-    "line_visibility": "可视分界线",
-    "line_internal": "内部互动分界线",
     "from_who": "交出方",
     "hands_what": "交接内容",
     "to_whom": "接收方",
@@ -185,9 +148,9 @@ _ZH: dict[str, str] = {
     "time_heading": "顾客耗时",
     "longest_path": "最长路径",
     "time_along_path": "最长路径耗时",
-    "within_target": "未超出目标时限 {target}",
-    "over_target": "超出目标时限 {target}，多出 {over}",
-    "no_target": "整个服务过程未设目标时限",
+    "within_target": "未超出时限目标 {target}",
+    "over_target": "超出时限目标 {target}，多出 {over}",
+    "no_target": "整个服务过程未设时限目标",
     "no_path": "没有连线，无法计算路径耗时。",
     "missing_durations": "路径上未填用时的步骤（按 0 计）",
     "validation_heading": "校验结果",
@@ -203,13 +166,50 @@ _ZH: dict[str, str] = {
     "exported_by": "由 Blueprint Studio {version} 导出",
 }
 
-CATALOGUES: MappingProxyType[str, dict[str, str]] = MappingProxyType({"en": _EN, "zh": _ZH})
+#: The words that are domain terms, read from the glossary so the spec names them as the canvas,
+#: the legend and the findings do.
+_TERMS: dict[str, Term] = {
+    "customer": LANE_KINDS[LaneKind.CUSTOMER],
+    "phase": PARTS["phase"],
+    "lane": PARTS["lane"],
+    "step": PARTS["step"],
+    "duration": MARKERS["duration"],
+    "target": MARKERS["target"],
+    "standard": MARKERS["standard"],
+    "emotion": MARKERS["emotion"],
+    "moment_of_truth": MARKERS["moment_of_truth"],
+    "fail_point": MARKERS["fail_point"],
+    "evidence": STEP_KINDS[StepKind.EVIDENCE],
+    **{f"kind_{kind.value}": term for kind, term in STEP_KINDS.items()},
+    "line_visibility": LINES["visibility"],
+    "line_internal": LINES["internal"],
+}
+#: Counts of a term: English says them in the plural, Chinese has none and uses the term.
+_COUNTS: dict[str, tuple[str, Term]] = {
+    "count_moments": ("Moments of truth", MARKERS["moment_of_truth"]),
+    "count_fail_points": ("Fail points", MARKERS["fail_point"]),
+    "count_decisions": ("Decisions", STEP_KINDS[StepKind.DECISION]),
+    "count_waits": ("Waits", STEP_KINDS[StepKind.WAIT]),
+    "count_evidence": ("Evidence items", STEP_KINDS[StepKind.EVIDENCE]),
+}
+
+
+def _with_terms(table: dict[str, str], language: str) -> dict[str, str]:
+    terms = {key: term.name(language) for key, term in _TERMS.items()}
+    counts = {
+        key: en if language == "en" else term.name(language) for key, (en, term) in _COUNTS.items()
+    }
+    return {**table, **terms, **counts}
+
+
+CATALOGUES: MappingProxyType[str, dict[str, str]] = MappingProxyType(
+    {"en": _with_terms(_EN, "en"), "zh": _with_terms(_ZH, "zh")}
+)
 
 
 def catalogue_language(tag: str | None) -> str:
     """The catalogue for a BCP 47 tag: any Chinese tag gets Simplified Chinese, others English."""
-    base = (tag or "en").replace("_", "-").split("-")[0].lower()
-    return base if base in CATALOGUES else "en"
+    return language_key(tag)
 
 
 class Words:

@@ -7,25 +7,12 @@ from collections.abc import Collection
 from datetime import UTC, datetime
 
 from blueprint_app.model.blueprint import STANDARD_LANE_ORDER, Blueprint, Lane, LaneKind
+from blueprint_app.model.glossary import LANE_TITLES, LANGUAGES, language_key
 
-#: Default lane titles per interface language; the lane kind, not the title, carries meaning.
+#: Default lane titles per language, from the glossary; the kind, not the title, carries meaning.
 DEFAULT_LANE_TITLES: dict[str, dict[LaneKind, str]] = {
-    "en": {
-        LaneKind.PHYSICAL_EVIDENCE: "Physical evidence",
-        LaneKind.CUSTOMER: "Customer actions",
-        LaneKind.FRONTSTAGE: "Frontstage",
-        LaneKind.BACKSTAGE: "Backstage",
-        LaneKind.SUPPORT: "Support processes",
-        LaneKind.CUSTOM: "Custom lane",
-    },
-    "zh": {
-        LaneKind.PHYSICAL_EVIDENCE: "有形展示",
-        LaneKind.CUSTOMER: "顾客行为",
-        LaneKind.FRONTSTAGE: "前台员工行为",
-        LaneKind.BACKSTAGE: "后台员工行为",
-        LaneKind.SUPPORT: "支持过程",
-        LaneKind.CUSTOM: "自定义泳道",
-    },
+    language: {kind: term.name(language) for kind, term in LANE_TITLES.items()}
+    for language in LANGUAGES
 }
 
 _LANE_IDS = {
@@ -39,7 +26,7 @@ _LANE_IDS = {
 
 def lane_titles(language: str) -> dict[LaneKind, str]:
     """Default lane titles for a BCP 47 tag; unknown languages get English."""
-    return DEFAULT_LANE_TITLES.get(language.split("-")[0].lower(), DEFAULT_LANE_TITLES["en"])
+    return DEFAULT_LANE_TITLES[language_key(language)]
 
 
 def now_iso() -> str:

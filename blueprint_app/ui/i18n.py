@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from blueprint_app.model.glossary import Term
 from blueprint_app.resources import resource_path
 from blueprint_app.ui.files import recent
 
@@ -25,6 +26,7 @@ ENV_VAR = "BLUEPRINT_LANG"
 CATALOGUE = "blueprint_studio"
 
 _installed: list[QTranslator] = []  # kept alive here: Qt does not own installed translators
+_language = ENGLISH  # the interface language last installed: the one glossary terms are shown in
 
 
 def normalise(tag: str) -> str | None:
@@ -80,8 +82,10 @@ def install_translators(language: str | None = None) -> list[str]:
     the log and the tests): our catalogue and, when PySide6 ships it, Qt's own ``qtbase`` one
     (standard dialog buttons such as Save / Discard / Cancel).
     """
+    global _language
     remove_translators()
     language = language or interface_language()
+    _language = language
     if language == ENGLISH:
         return []
     loaded = []
@@ -96,5 +100,17 @@ def install_translators(language: str | None = None) -> list[str]:
 
 
 def remove_translators() -> None:
+    global _language
+    _language = ENGLISH
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
+
+
+def term(entry: Term) -> str:
+    """A domain term from the glossary in the installed interface language.
+
+    The shell reads lane kinds, step and flow kinds and markers here rather than from the Qt
+    catalogue, so the property panel names them exactly as the canvas, the exports and the
+    findings do.
+    """
+    return entry.name(_language)

@@ -7,7 +7,8 @@ up in ``TERMS`` first. Chinese is written for Chinese service designers, not wor
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "zh")
+from blueprint_app.model.glossary import LANGUAGES, PARTS, STEP_KINDS
+from blueprint_app.model.glossary import language_key as glossary_language
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "en": {
@@ -320,17 +321,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
-TERMS: dict[str, dict[str, str]] = {
+#: Phrases that stand for a missing field or a bad setting, inside messages.
+_PHRASES: dict[str, dict[str, str]] = {
     "en": {
-        "action": "action",
-        "start": "start",
-        "end": "end",
-        "decision": "decision",
-        "wait": "wait",
-        "evidence": "evidence",
-        "lane": "lane",
-        "phase": "phase",
-        "step": "step",
         "standard": "written service standard",
         "target": "time target",
         "standard_and_target": "written service standard and no time target",
@@ -338,15 +331,6 @@ TERMS: dict[str, dict[str, str]] = {
         "bad_value": "the value must be off, error, warning or info",
     },
     "zh": {
-        "action": "行动",
-        "start": "起点",
-        "end": "终点",
-        "decision": "判断",
-        "wait": "等待",
-        "evidence": "有形展示",
-        "lane": "泳道",
-        "phase": "阶段",
-        "step": "步骤",
         "standard": "没有书面服务标准",
         "target": "没有时限目标",
         "standard_and_target": "既没有书面服务标准，也没有时限目标",
@@ -356,7 +340,19 @@ TERMS: dict[str, dict[str, str]] = {
 }
 
 
+def _terms(language: str) -> dict[str, str]:
+    """Step kinds and parts by the glossary (lower case inside an English sentence)."""
+    terms = {**{kind.value: term for kind, term in STEP_KINDS.items()}, **PARTS}
+    named = {key: term.name(language) for key, term in terms.items()}
+    if language == "en":
+        named = {key: name.lower() for key, name in named.items()}
+    return {**named, **_PHRASES[language]}
+
+
+#: Words inside messages that themselves need translating, looked up for :class:`~.terms.Term`.
+TERMS: dict[str, dict[str, str]] = {language: _terms(language) for language in LANGUAGES}
+
+
 def language_key(language: str | None) -> str:
     """The catalogue for a BCP 47 tag: ``zh``, ``zh-CN``, ``zh-Hans`` → zh; others → en."""
-    primary = (language or "en").replace("_", "-").split("-")[0].lower()
-    return primary if primary in LANGUAGES else "en"
+    return glossary_language(language)

@@ -883,14 +883,6 @@
         <translation>编号</translation>
     </message>
     <message>
-        <source>Lane</source>
-        <translation>泳道</translation>
-    </message>
-    <message>
-        <source>Phase</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -923,18 +915,6 @@
         <translation>服务标准</translation>
     </message>
     <message>
-        <source>Moment of truth</source>
-        <translation>关键时刻</translation>
-    </message>
-    <message>
-        <source>Fail point</source>
-        <translation>失误点</translation>
-    </message>
-    <message>
-        <source>Emotion</source>
-        <translation>顾客情绪</translation>
-    </message>
-    <message>
         <source>From</source>
         <translation>起始步骤</translation>
     </message>
@@ -955,52 +935,12 @@
         <translation>关联到</translation>
     </message>
     <message>
-        <source>Customer</source>
-        <translation>顾客</translation>
-    </message>
-    <message>
         <source>Scenario</source>
         <translation>服务场景</translation>
     </message>
     <message>
         <source>Language</source>
         <translation>语言</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>行动</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>起点</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>终点</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>判断</translation>
-    </message>
-    <message>
-        <source>Wait</source>
-        <translation>等待</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>有形展示</translation>
-    </message>
-    <message>
-        <source>Flow</source>
-        <translation>普通连线</translation>
-    </message>
-    <message>
-        <source>Recovery</source>
-        <translation>补救连线</translation>
-    </message>
-    <message>
-        <source>Evidence link</source>
-        <translation>有形展示连线</translation>
     </message>
     <message>
         <source>— not set —</source>
@@ -1025,26 +965,6 @@
     <message>
         <source>+2 very positive</source>
         <translation>+2 非常正面</translation>
-    </message>
-    <message>
-        <source>Physical evidence</source>
-        <translation>有形展示</translation>
-    </message>
-    <message>
-        <source>Frontstage</source>
-        <translation>前台员工行为</translation>
-    </message>
-    <message>
-        <source>Backstage</source>
-        <translation>后台员工行为</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>支持过程</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>自定义</translation>
     </message>
     <message>
         <source>— no phase —</source>

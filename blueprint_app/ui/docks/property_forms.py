@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
 from blueprint_app.history import Document
-from blueprint_app.model import FlowKind, LaneKind, StepKind
+from blueprint_app.model import FlowKind, LaneKind, StepKind, glossary
+from blueprint_app.ui import i18n
 from blueprint_app.ui.docks.field_editors import (
     CheckEditor,
     ChoiceEditor,
@@ -30,8 +31,8 @@ def field_label(field: str) -> str:
     """The name of a field as the user sees it (also used in undo labels)."""
     labels = {
         "id": QCoreApplication.translate("PropertyPanel", "Id"),
-        "lane": QCoreApplication.translate("PropertyPanel", "Lane"),
-        "phase": QCoreApplication.translate("PropertyPanel", "Phase"),
+        "lane": i18n.term(glossary.PARTS["lane"]),
+        "phase": i18n.term(glossary.PARTS["phase"]),
         "kind": QCoreApplication.translate("PropertyPanel", "Kind"),
         "title": QCoreApplication.translate("PropertyPanel", "Title"),
         "description": QCoreApplication.translate("PropertyPanel", "Description"),
@@ -40,15 +41,15 @@ def field_label(field: str) -> str:
         "duration_minutes": QCoreApplication.translate("PropertyPanel", "Duration (min)"),
         "target_minutes": QCoreApplication.translate("PropertyPanel", "Target (min)"),
         "standard": QCoreApplication.translate("PropertyPanel", "Standard"),
-        "moment_of_truth": QCoreApplication.translate("PropertyPanel", "Moment of truth"),
-        "fail_point": QCoreApplication.translate("PropertyPanel", "Fail point"),
-        "emotion": QCoreApplication.translate("PropertyPanel", "Emotion"),
+        "moment_of_truth": i18n.term(glossary.MARKERS["moment_of_truth"]),
+        "fail_point": i18n.term(glossary.MARKERS["fail_point"]),
+        "emotion": i18n.term(glossary.MARKERS["emotion"]),
         "source": QCoreApplication.translate("PropertyPanel", "From"),
         "target": QCoreApplication.translate("PropertyPanel", "To"),
         "label": QCoreApplication.translate("PropertyPanel", "Label"),
         "text": QCoreApplication.translate("PropertyPanel", "Text"),
         "attached_to": QCoreApplication.translate("PropertyPanel", "Attached to"),
-        "customer": QCoreApplication.translate("PropertyPanel", "Customer"),
+        "customer": i18n.term(glossary.LANE_KINDS[LaneKind.CUSTOMER]),
         "scenario": QCoreApplication.translate("PropertyPanel", "Scenario"),
         "language": QCoreApplication.translate("PropertyPanel", "Language"),
     }
@@ -56,24 +57,12 @@ def field_label(field: str) -> str:
 
 
 def step_kind_options() -> list[tuple[str, Any]]:
-    names = {
-        StepKind.ACTION: QCoreApplication.translate("PropertyPanel", "Action"),
-        StepKind.START: QCoreApplication.translate("PropertyPanel", "Start"),
-        StepKind.END: QCoreApplication.translate("PropertyPanel", "End"),
-        StepKind.DECISION: QCoreApplication.translate("PropertyPanel", "Decision"),
-        StepKind.WAIT: QCoreApplication.translate("PropertyPanel", "Wait"),
-        StepKind.EVIDENCE: QCoreApplication.translate("PropertyPanel", "Evidence"),
-    }
-    return [(names[kind], kind) for kind in StepKind]
+    """The step kinds, named by the glossary (palette, context menu and step form alike)."""
+    return [(i18n.term(glossary.STEP_KINDS[kind]), kind) for kind in StepKind]
 
 
 def flow_kind_options() -> list[tuple[str, Any]]:
-    names = {
-        FlowKind.FLOW: QCoreApplication.translate("PropertyPanel", "Flow"),
-        FlowKind.RECOVERY: QCoreApplication.translate("PropertyPanel", "Recovery"),
-        FlowKind.EVIDENCE: QCoreApplication.translate("PropertyPanel", "Evidence link"),
-    }
-    return [(names[kind], kind) for kind in FlowKind]
+    return [(i18n.term(glossary.FLOW_KINDS[kind]), kind) for kind in FlowKind]
 
 
 def emotion_options() -> list[tuple[str, Any]]:
@@ -88,17 +77,7 @@ def emotion_options() -> list[tuple[str, Any]]:
 
 
 def lane_kind_name(kind: LaneKind) -> str:
-    names = {
-        LaneKind.PHYSICAL_EVIDENCE: QCoreApplication.translate(
-            "PropertyPanel", "Physical evidence"
-        ),
-        LaneKind.CUSTOMER: QCoreApplication.translate("PropertyPanel", "Customer"),
-        LaneKind.FRONTSTAGE: QCoreApplication.translate("PropertyPanel", "Frontstage"),
-        LaneKind.BACKSTAGE: QCoreApplication.translate("PropertyPanel", "Backstage"),
-        LaneKind.SUPPORT: QCoreApplication.translate("PropertyPanel", "Support"),
-        LaneKind.CUSTOM: QCoreApplication.translate("PropertyPanel", "Custom"),
-    }
-    return names[kind]
+    return i18n.term(glossary.LANE_KINDS[kind])
 
 
 class ItemForm(QWidget):
