@@ -208,7 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: one line, never a traceback
         if args.debug:
             raise
-        err(f"blueprint: internal error: {type(error).__name__}: {error} (run with --debug)")
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        err(f"blueprint: internal error: {type(error).__name__}: {first} (run with --debug)")
         return EXIT_UNREADABLE
 
 

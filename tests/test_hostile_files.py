@@ -102,3 +102,35 @@ def test_many_flows_at_one_card_cost_linear_work(monkeypatch: pytest.MonkeyPatch
     ensure_qt()
     small, large = _edge_walks(100, monkeypatch), _edge_walks(400, monkeypatch)
     assert large <= 4.5 * small, (small, large)  # quadratic work would be 16 times
+
+
+def test_more_unlaid_steps_in_one_slot_than_a_lane_has_rows_continue_in_new_columns() -> None:
+    """10,002 unlaid steps of one lane and phase gave "internal error: ValidationError … row ≤
+    10000" on export and on opening; now the 10,002nd starts a column of its own."""
+    from blueprint_app.analysis.layout import missing_layouts
+    from blueprint_app.model.blueprint import MAX_ROW
+
+    blueprint = new_blueprint("Crowded")
+    lane = next(lane.id for lane in blueprint.lanes if lane.kind == LaneKind.BACKSTAGE)
+    blueprint.steps += [Step(id=f"s{i}", lane=lane, title=f"Task {i}") for i in range(MAX_ROW + 2)]
+    layouts = missing_layouts(blueprint)
+    places = {(layout.x, layout.row) for layout in layouts.values()}
+    assert len(places) == len(blueprint.steps)  # no two cards on one spot
+    assert max(layout.row for layout in layouts.values()) == MAX_ROW
+    assert len({layout.x for layout in layouts.values()}) == 2
+
+
+def test_an_internal_error_on_the_command_line_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from blueprint_app import cli
+    from blueprint_app.model.blueprint import StepLayout as Layout
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        Layout(x=0, row=-1)  # a pydantic error: several lines of text
+
+    monkeypatch.setattr(cli, "cmd_info", broken)
+    parser_default = cli.main(["info", str(HOTEL)])
+    err = capsys.readouterr().err
+    assert parser_default == 2
+    assert err.count("\n") == 1 and err.startswith("blueprint: internal error: ValidationError:")

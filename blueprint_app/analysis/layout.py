@@ -9,12 +9,12 @@ ignored for the order. Evidence cards sit above the step they are linked to.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from blueprint_app.analysis.geometry import CARD_W, COLUMN_PITCH
 from blueprint_app.history.edits import set_field
 from blueprint_app.history.undo import Transaction
-from blueprint_app.model.blueprint import Blueprint, FlowKind, Step, StepLayout
+from blueprint_app.model.blueprint import MAX_ROW, Blueprint, FlowKind, Step, StepLayout
 
 
 def _acyclic_order(
@@ -147,14 +147,35 @@ def _slots(
     for phase in sorted(widths):
         starts[phase] = cursor
         cursor += widths[phase]
+    column = {sid: starts[rank[sid][0]] + level[sid] for sid in steps}
+    shift = _spill_shift(steps, column)
     taken: dict[tuple[str, int], int] = defaultdict(int)
     result: dict[str, StepLayout] = {}
     for sid in sorted(steps, key=rank.__getitem__):
-        column = starts[rank[sid][0]] + level[sid]
-        slot = (steps[sid].lane, column)
-        result[sid] = StepLayout(x=origin + column * COLUMN_PITCH, row=taken[slot])
+        slot = (steps[sid].lane, column[sid])
+        spill, row = divmod(taken[slot], MAX_ROW + 1)
+        x = origin + (column[sid] + shift[column[sid]] + spill) * COLUMN_PITCH
+        result[sid] = StepLayout(x=x, row=row)
         taken[slot] += 1
     return result
+
+
+def _spill_shift(steps: dict[str, Step], column: dict[str, int]) -> dict[int, int]:
+    """How far each column moves right to make room for the columns before it that overflow.
+
+    A lane holds at most ``MAX_ROW + 1`` rows; more steps in one slot (thousands of unconnected
+    steps of one phase, written by a script) continue in extra columns instead of failing.
+    """
+    counts = Counter((steps[sid].lane, col) for sid, col in column.items())
+    extra: dict[int, int] = defaultdict(int)
+    for (_lane, col), count in counts.items():
+        extra[col] = max(extra[col], (count - 1) // (MAX_ROW + 1))
+    shift: dict[int, int] = {}
+    total = 0
+    for col in sorted(set(column.values())):
+        shift[col] = total
+        total += extra[col]
+    return shift
 
 
 def missing_layouts(blueprint: Blueprint) -> dict[str, StepLayout]:

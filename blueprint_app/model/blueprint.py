@@ -76,10 +76,14 @@ class _Item(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=True, use_enum_values=False)
 
 
+#: The deepest row a card may sit in within its lane (a stack deeper than this is no drawing).
+MAX_ROW = 10_000
+
+
 class StepLayout(_Item):
     x: Coordinate = Field(description="Horizontal position in scene units")
     row: Annotated[int, Strict()] = Field(
-        ge=0, le=10_000, description="Vertical slot inside the lane"
+        ge=0, le=MAX_ROW, description="Vertical slot inside the lane"
     )
 
 
