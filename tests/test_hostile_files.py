@@ -134,3 +134,23 @@ def test_an_internal_error_on_the_command_line_is_one_line(
     err = capsys.readouterr().err
     assert parser_default == 2
     assert err.count("\n") == 1 and err.startswith("blueprint: internal error: ValidationError:")
+
+
+def test_arrange_brings_a_far_card_back_beside_the_others() -> None:
+    """Arrange started at the left-most card, so one card at -1e8 took the whole blueprint
+    there; now the far card is named by validation and comes back."""
+    from blueprint_app.analysis.extent import FAR_GAP
+    from blueprint_app.analysis.layout import arrange
+    from blueprint_app.history import Document, History
+    from blueprint_app.validation import validate
+
+    blueprint = _far(-1e8)
+    far_id = next(s.id for s in blueprint.steps if s.layout is not None and s.layout.x == -1e8)
+    assert [f.items for f in validate(blueprint) if f.rule == "BP013"] == [(far_id,)]
+    document = Document(blueprint)
+    history = History(document)
+    with history.transaction("Arrange") as tx:
+        arrange(tx)
+    xs = sorted(s.layout.x for s in document.blueprint.steps if s.layout is not None)
+    assert xs[0] >= 0 and xs[-1] - xs[0] < FAR_GAP
+    assert not [f for f in validate(document.blueprint) if f.rule == "BP013"]

@@ -260,6 +260,12 @@ CASES: list[tuple[str, Edit, Edit, tuple[str, ...]]] = [
         edits(flows(("take", "serve", "recovery")), set_step("take", fail_point=True)),
         ("x9", "take"),
     ),
+    (
+        "BP013",
+        set_step("wait", layout={"x": -100_000_000, "row": 0}),
+        set_step("wait", layout={"x": 15_000, "row": 0}),
+        ("wait",),
+    ),
     ("BP020", set_step("arrive", kind="action"), no_edit, ()),
     ("BP021", set_step("leave", kind="action"), no_edit, ()),
     (

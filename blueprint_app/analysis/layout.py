@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from blueprint_app.analysis.extent import main_left
 from blueprint_app.analysis.geometry import CARD_W, COLUMN_PITCH
 from blueprint_app.history.edits import set_field
 from blueprint_app.history.undo import Transaction
@@ -202,7 +203,7 @@ def missing_layouts(blueprint: Blueprint) -> dict[str, StepLayout]:
 def arrange(tx: Transaction) -> None:
     """Lay the whole blueprint out again inside the caller's transaction (one undo step)."""
     blueprint = tx.document.blueprint
-    left = min((s.layout.x for s in blueprint.steps if s.layout is not None), default=0.0)
+    left = main_left(blueprint.steps)  # a card lost far away comes back, not the reverse
     for step_id, layout in arranged_layout(blueprint, origin=left).items():
         step = tx.document.step(step_id)
         if step.layout is None or (step.layout.x, step.layout.row) != (layout.x, layout.row):

@@ -63,6 +63,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "A recovery flow leaves “{step}”, which is not marked as a fail point.",
             "Mark “{step}” as a fail point, or make the flow an ordinary flow.",
         ),
+        "BP013": (
+            "“{step}” lies far away from all the other cards.",
+            "Arrange the blueprint (Ctrl+Shift+L), or drag the card back beside the others.",
+        ),
         "BP020": (
             "The blueprint has no start step.",
             "Mark the customer's first action as the start.",
@@ -224,6 +228,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "BP012": (
             "补救连线从“{step}”引出，但它没有标为失误点。",
             "把“{step}”标为失误点，或把这条连线改为普通连线。",
+        ),
+        "BP013": (
+            "“{step}”离其他所有卡片都很远。",
+            "自动排列蓝图（Ctrl+Shift+L），或把这张卡片拖回其他卡片旁边。",
         ),
         "BP020": ("蓝图没有起点步骤。", "把顾客的第一个行为标为起点。"),
         "BP021": ("蓝图没有终点步骤。", "把顾客的最后一个行为标为终点。"),

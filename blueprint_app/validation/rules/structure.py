@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 
+from blueprint_app.analysis.extent import FAR_GAP, far_steps
 from blueprint_app.model.blueprint import FlowKind, LaneKind, StepKind
 from blueprint_app.validation.context import Context
 from blueprint_app.validation.findings import Severity
@@ -162,6 +163,22 @@ def overlapping_cards(ctx: Context) -> Iterator[Hit]:
         for (x1, _, left), (x2, _, right) in pairwise(cards):
             if x2 - x1 < CARD_WIDTH:
                 yield Hit((left, right), {"first": ctx.title(left), "second": ctx.title(right)})
+
+
+@rule(
+    "BP013",
+    "card-far-away",
+    WARNING,
+    family="structure",
+    description=f"A card more than {FAR_GAP:,.0f} units from every other card (a coordinate "
+    "typed or scripted wrong) stretches the canvas and every picture to reach it. Arrange "
+    "puts it back among the others.",
+    bad="“Pay” at x=-100000000, the other cards between x=0 and x=2000",
+    good="“Pay” at x=2200, beside the others",
+)
+def card_far_away(ctx: Context) -> Iterator[Hit]:
+    for step_id in far_steps(ctx.steps):
+        yield Hit((step_id,), {"step": ctx.title(step_id)})
 
 
 @rule(
