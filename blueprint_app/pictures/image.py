@@ -56,7 +56,7 @@ from blueprint_app.pictures.decor import (
 from blueprint_app.pictures.glyph_names import preferred_names
 from blueprint_app.render import style
 from blueprint_app.render.marks import place_marks
-from blueprint_app.render.scene_builder import BlueprintItems, laid_out_copy
+from blueprint_app.render.scene_builder import BlueprintItems, laid_out_copy, static_scene
 from blueprint_app.validation import Finding, Severity, validate, worst_by_item
 
 DECOR_GAP, PICTURE_MARGIN = 22.0, 24.0
@@ -126,7 +126,7 @@ def compose(
     progress(0.0)
     shown = scoped_copy(laid_out_copy(blueprint), options.selection, options.phases)
     progress(0.1)
-    scene = QGraphicsScene()
+    scene = static_scene()
     items = BlueprintItems(scene, shown)
     try:
         items.build(part(progress, 0.1, 0.8))
@@ -283,6 +283,8 @@ def _paint_bands(
     length = width if across else height
     per_pixel = 1.0 / scale
     bands = max(1, math.ceil(length / CHUNK_PIXELS))
+    if bands > 2:  # each band asks where the items are: now an index pays for itself
+        picture.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
     for band in range(bands):
         progress(band / bands)
         start, end = band * CHUNK_PIXELS, min(length, (band + 1) * CHUNK_PIXELS)
