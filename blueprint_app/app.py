@@ -15,16 +15,14 @@ from blueprint_app.render import style
 from blueprint_app.ui import crash
 from blueprint_app.ui.files.recovery_offer import offer_recovery
 from blueprint_app.ui.i18n import install_translators
+from blueprint_app.ui.settings import APPLICATION, ORGANIZATION
 from blueprint_app.ui.theme import follow_system_palette
 from blueprint_app.ui.window.edit_commands import release_clipboard
 from blueprint_app.ui.window.windows import open_window
 
-ORGANIZATION = "Blueprint Studio"
-APPLICATION = "Blueprint Studio"
-
 
 def configure_application_identity() -> None:
-    """Names QSettings uses for the recent-files list and window state."""
+    """The names the settings file and the platform see."""
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setOrganizationDomain("blueprint-studio.example")
     QCoreApplication.setApplicationName(APPLICATION)

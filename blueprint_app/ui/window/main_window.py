@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
@@ -22,7 +22,7 @@ from blueprint_app.editing.session import Session, with_suffix
 from blueprint_app.history import BLUEPRINT
 from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
-from blueprint_app.ui import dialogs, i18n
+from blueprint_app.ui import dialogs, i18n, settings
 from blueprint_app.ui.docks.history_panel import HistoryPanel
 from blueprint_app.ui.docks.palette import PaletteDock
 from blueprint_app.ui.docks.problem_marks import show_marks
@@ -82,17 +82,15 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         """Dock positions and window size as the user last left them."""
-        settings = recent.settings()
-        geometry, state = settings.value("window/geometry"), settings.value("window/state")
-        if isinstance(geometry, QByteArray):
+        geometry, state = settings.WINDOW_GEOMETRY.read(), settings.WINDOW_STATE.read()
+        if geometry is not None:
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
+        if state is not None:
             self.restoreState(state)
 
     def _save_layout(self) -> None:
-        settings = recent.settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        settings.WINDOW_GEOMETRY.write(self.saveGeometry())
+        settings.WINDOW_STATE.write(self.saveState())
 
     def _build_docks(self) -> None:
         right = Qt.DockWidgetArea.RightDockWidgetArea
