@@ -141,13 +141,12 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from blueprint_app.app import configure_application_identity
-from blueprint_app.ui.window.windows import open_window
+from blueprint_app.app import configure_application_identity, install_windows
 
 configure_application_identity()
 app = QApplication(["blueprint-app"])
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
-window = open_window(sys.argv[1])
+window = install_windows(app).open_window(sys.argv[1])
 title = window.property_panel.forms["blueprint"].editor("title").widget
 title.setFocus()
 title.selectAll()

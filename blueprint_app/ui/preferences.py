@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from blueprint_app.ui import i18n, settings
+from blueprint_app.ui.window.windows import reopen_all
 
 #: Languages by their own name, so anyone can find theirs whatever the interface shows now.
 ENDONYMS = {i18n.ENGLISH: "English", i18n.CHINESE: "简体中文"}
@@ -94,8 +95,6 @@ def edit_preferences(parent: QWidget) -> bool:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         if dialog.apply():
-            from blueprint_app.ui.window.windows import reopen_all
-
             QTimer.singleShot(0, reopen_all)  # once this dialog and its parent's menu are gone
         return True
     finally:

@@ -22,6 +22,7 @@ from blueprint_app.history import History
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.storage.recovery import RecoveryStore
 from blueprint_app.ui.settings import autosave_interval
+from blueprint_app.ui.window.windows import windows
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +116,6 @@ class Autosaver(QObject):
 
 def write_all_now() -> int:
     """Write the recovery copy of every open window with unsaved work (the crash handler)."""
-    from blueprint_app.ui.window.windows import windows
-
     written = 0
     for window in windows():
         saver = getattr(window, "autosaver", None)

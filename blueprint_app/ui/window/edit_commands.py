@@ -22,6 +22,7 @@ from blueprint_app.editing.fragment import (
 )
 from blueprint_app.history import edits
 from blueprint_app.model import Note, NoteLayout
+from blueprint_app.ui.export.picture_clipboard import PICTURE_MARKER
 
 if TYPE_CHECKING:
     from blueprint_app.ui.window.main_window import MainWindow
@@ -178,8 +179,6 @@ def release_clipboard() -> None:
     PySide6 (6.11 and 6.12) crashes at interpreter exit when the clipboard still holds a
     QMimeData made in Python; losing the copied steps on quit is the lesser evil.
     """
-    from blueprint_app.ui.export.picture_clipboard import PICTURE_MARKER
-
     clipboard = QGuiApplication.clipboard()
     data = clipboard.mimeData()
     if data is not None and (data.hasFormat(MIME_TYPE) or data.hasFormat(PICTURE_MARKER)):

@@ -38,6 +38,7 @@ from blueprint_app.ui.window.context_menu import show_menu
 from blueprint_app.ui.window.edit_commands import EditCommands
 from blueprint_app.ui.window.find_bar import FindBar
 from blueprint_app.ui.window.status import StatusInfo
+from blueprint_app.ui.window.windows import registry
 
 APP_TITLE = "Blueprint Studio"
 
@@ -76,9 +77,7 @@ class MainWindow(QMainWindow):
         )
         self._restore_layout()
         self._show_session(self.session)
-        from blueprint_app.ui.window.windows import register
-
-        register(self)
+        registry().register(self)
 
     def _restore_layout(self) -> None:
         """Dock positions and window size as the user last left them."""
@@ -247,10 +246,10 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.session.path) if self.session.path else "")
 
     # -- files ---------------------------------------------------------------------------------
-    def new_window(self) -> QMainWindow:
-        from blueprint_app.ui.window.windows import open_window
-
-        return open_window()
+    def new_window(self) -> MainWindow:
+        window = MainWindow()
+        window.show()
+        return window
 
     def open_file(self) -> bool:
         folder = str(self.session.path.parent) if self.session.path else ""
@@ -259,10 +258,8 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open ``path`` in this window; a file that cannot be read leaves everything as it was."""
-        from blueprint_app.ui.window.windows import windows
-
         path = Path(path).absolute()
-        for window in windows():
+        for window in registry().windows():
             if window is not self and window.session.path == path:
                 window.raise_()
                 window.activateWindow()
