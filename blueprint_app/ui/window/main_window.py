@@ -28,6 +28,7 @@ from blueprint_app.ui.docks.palette import PaletteDock
 from blueprint_app.ui.docks.problem_marks import show_marks
 from blueprint_app.ui.docks.problems_panel import ProblemsPanel, select_on_canvas
 from blueprint_app.ui.docks.property_panel import PropertyPanel
+from blueprint_app.ui.docks.session_dock import SessionDock
 from blueprint_app.ui.docks.structure_panel import StructurePanel
 from blueprint_app.ui.export import export_job
 from blueprint_app.ui.files import recent, safe_save
@@ -128,6 +129,10 @@ class MainWindow(QMainWindow):
         ):
             self.menu_actions.view_menu.addAction(dock.toggleViewAction())
 
+    def _session_docks(self) -> tuple[SessionDock, ...]:
+        """The panels that follow this window's session."""
+        return (self.property_panel, self.structure_panel, self.history_panel, self.problems_panel)
+
     # -- session -------------------------------------------------------------------------------
     def _show_session(self, session: Session) -> None:
         """Put ``session`` on screen: a fresh scene and view, panels pointed at it."""
@@ -146,10 +151,8 @@ class MainWindow(QMainWindow):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(lambda pos: show_menu(self, pos))
         self.status.watch(self.view)
-        self.property_panel.set_session(session)
-        self.structure_panel.set_session(session)
-        self.history_panel.set_session(session)
-        self.problems_panel.set_session(session)
+        for dock in self._session_docks():
+            dock.set_session(session)
         self.autosaver.follow(session)
         history = session.history
         self._unsubscribe_history = history.subscribe(lambda: self._history_changed(history))
@@ -213,10 +216,8 @@ class MainWindow(QMainWindow):
             successor.view.centerOn(centre)
             successor.scene.select_ids(self.edits.selected_ids())
         self._handing_over = True
-        for panel in (self.property_panel, self.structure_panel):
-            panel.release()
-        self.history_panel.release()
-        self.problems_panel.release()
+        for dock in self._session_docks():
+            dock.release()
         self.autosaver.release()
         successor.show()
         self.close()
