@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -16,10 +15,12 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from blueprint_app.analysis.layout import arrange
+from blueprint_app.canvas.scene import BlueprintScene
+from blueprint_app.canvas.view import BlueprintView
 from blueprint_app.editing.file_stamp import changed_on_disk
 from blueprint_app.editing.placement import append_step
 from blueprint_app.editing.session import Session, with_suffix
-from blueprint_app.history import BLUEPRINT
+from blueprint_app.history import BLUEPRINT, History
 from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.ui import dialogs, i18n, settings
@@ -47,6 +48,10 @@ APP_TITLE = "Blueprint Studio"
 class MainWindow(QMainWindow):
     """One document window. ``session`` is replaced as a whole when another file is opened."""
 
+    #: The current session's canvas, made afresh by :meth:`_show_session` (from ``__init__`` on).
+    scene: BlueprintScene
+    view: BlueprintView
+
     def __init__(self, session: Session | None = None) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -55,8 +60,6 @@ class MainWindow(QMainWindow):
         self.session: Session = session or Session.new(
             self.tr("Untitled blueprint"), i18n.blueprint_language()
         )
-        self.scene: Any = None
-        self.view: Any = None
         self._unsubscribe_history: Callable[[], None] | None = None
         self._handing_over = False
         self.edits = EditCommands(self)
@@ -138,7 +141,7 @@ class MainWindow(QMainWindow):
         """Put ``session`` on screen: a fresh scene and view, panels pointed at it."""
         self._release_session()
         self.session = session
-        old_view = self.view
+        old_view: BlueprintView | None = getattr(self, "view", None)
         self.scene, self.view = build_canvas(session, self.open_path)
         self._central_layout.addWidget(self.view, 1)
         self.view.show()
@@ -173,7 +176,7 @@ class MainWindow(QMainWindow):
         self._show_session(session)
 
     def _selection_changed(self) -> None:
-        if self.scene is None or not shiboken6.isValid(self.scene):
+        if not shiboken6.isValid(self.scene):
             return  # the scene is being destroyed with the window
         ids = self.edits.selected_ids()
         self.property_panel.show_selection(ids)
@@ -195,9 +198,10 @@ class MainWindow(QMainWindow):
     def _release_session(self) -> None:
         """Stop listening to the scene being replaced (it announces selection changes while it
         is torn down) and let it stop following its document."""
-        if self.scene is not None and shiboken6.isValid(self.scene):
-            self.scene.selectionChanged.disconnect(self._selection_changed)
-            self.scene.detach()
+        scene: BlueprintScene | None = getattr(self, "scene", None)
+        if scene is not None and shiboken6.isValid(scene):
+            scene.selectionChanged.disconnect(self._selection_changed)
+            scene.detach()
         if self._unsubscribe_history is not None:
             self._unsubscribe_history()
             self._unsubscribe_history = None
@@ -210,11 +214,9 @@ class MainWindow(QMainWindow):
         successor = MainWindow(self.session)
         successor.restoreGeometry(geometry)
         successor.restoreState(state)
-        if self.view is not None and successor.view is not None:
-            successor.view.setTransform(self.view.transform())
-            centre = self.view.mapToScene(self.view.viewport().rect().center())
-            successor.view.centerOn(centre)
-            successor.scene.select_ids(self.edits.selected_ids())
+        successor.view.setTransform(self.view.transform())
+        successor.view.centerOn(self.view.mapToScene(self.view.viewport().rect().center()))
+        successor.scene.select_ids(self.edits.selected_ids())
         self._handing_over = True
         for dock in self._session_docks():
             dock.release()
@@ -223,7 +225,7 @@ class MainWindow(QMainWindow):
         self.close()
         return successor
 
-    def _history_changed(self, history: Any) -> None:
+    def _history_changed(self, history: History) -> None:
         if history is not self.session.history:
             return  # a replaced session's history
         self.update_title()
