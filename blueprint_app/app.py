@@ -15,20 +15,24 @@ from blueprint_app.render import style
 from blueprint_app.ui import crash
 from blueprint_app.ui.files.recovery_offer import offer_recovery
 from blueprint_app.ui.i18n import install_translators
+from blueprint_app.ui.settings import APPLICATION, ORGANIZATION
 from blueprint_app.ui.theme import follow_system_palette
 from blueprint_app.ui.window.edit_commands import release_clipboard
-from blueprint_app.ui.window.windows import open_window
-
-ORGANIZATION = "Blueprint Studio"
-APPLICATION = "Blueprint Studio"
+from blueprint_app.ui.window.main_window import MainWindow
+from blueprint_app.ui.window.windows import WindowRegistry
 
 
 def configure_application_identity() -> None:
-    """Names QSettings uses for the recent-files list and window state."""
+    """The names the settings file and the platform see."""
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setOrganizationDomain("blueprint-studio.example")
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
+
+
+def install_windows(app: QCoreApplication) -> WindowRegistry:
+    """The application owns its list of windows; New, Open and recovery open MainWindows."""
+    return WindowRegistry.install(app, MainWindow)
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -53,6 +57,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     follow_system_palette(app)
     app.aboutToQuit.connect(release_clipboard)
     with crash.installed():  # an exception in a slot: a report, and the documents stay open
-        open_window(args.file)
+        install_windows(app).open_window(args.file)
         QTimer.singleShot(0, offer_recovery)  # once the window is on screen
         return int(app.exec())

@@ -15,8 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from blueprint_app.storage import load
-from blueprint_app.ui import crash
-from blueprint_app.ui.files import autosave
+from blueprint_app.ui import crash, settings
 from blueprint_app.ui.window.main_window import MainWindow
 from tests.conftest import ODD_TEXT
 from tests.ui_support import retitle, shown_window
@@ -49,7 +48,7 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> Shown:
 
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setenv(autosave.INTERVAL_ENV, "3600")  # only the crash handler writes copies
+    monkeypatch.setenv(settings.AUTOSAVE_ENV, "3600")  # only the crash handler writes copies
     with shown_window(qtbot, tmp_path) as window:
         yield window
 

@@ -18,11 +18,11 @@ from benchmarks.generate import generate_blueprint
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.pictures import image
 from blueprint_app.storage import dumps, load, save
+from blueprint_app.ui import settings
 from blueprint_app.ui.export import export_dialog, export_job
 from blueprint_app.ui.export.export_dialog import ExportDialog, file_stem, with_extension
 from blueprint_app.ui.export.export_preview import PreviewResult, preview_scale
 from blueprint_app.ui.export.picture_clipboard import PICTURE_MARKER, SVG_TYPE
-from blueprint_app.ui.files import recent
 from blueprint_app.ui.window.main_window import MainWindow
 from tests.canvas_support import at
 from tests.image_support import pdf_text, png_image, svg_texts
@@ -114,7 +114,7 @@ def test_file_menu_and_ctrl_e_open_the_export_dialog_which_writes_the_file(
     assert "Make the drink" in " ".join(svg_texts(written.read_bytes()))
     assert str(written) in window.statusBar().currentMessage()
     # the choices and the folder are remembered for the next export
-    assert recent.settings().value("export/format") == "svg"
+    assert settings.store().value("export/format") == "svg"
     again = ExportDialog(window)
     assert again.form.format_name == "svg"
     assert again.suggested_path() == target.parent / "coffee.svg"
@@ -337,7 +337,7 @@ def test_closing_the_dialog_mid_preview_stops_the_drawing(
 
 def test_a_stored_scale_that_is_no_number_falls_back_to_two(window: MainWindow) -> None:
     for stored in ("nan", "inf", "lots"):
-        recent.settings().setValue("export/scale", stored)
+        settings.store().setValue("export/scale", stored)
         dialog = ExportDialog(window)
         assert dialog.form.scale.value() == 2.0, stored
         dialog.reject()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtWidgets import QListWidgetItem
 
 from blueprint_app.editing.fragment import search_steps
@@ -101,3 +101,43 @@ def test_palette_drags_carry_the_step_kind(window: MainWindow) -> None:
     other = QMimeData()
     other.setData(STEP_KIND_MIME, b"teleport")
     assert kind_from_mime(other) is None and kind_from_mime(QMimeData()) is None
+
+
+def test_a_palette_kind_lands_only_inside_the_lanes_where_a_double_click_would(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One rule for placing a step at a point: inside the lanes, right of their titles."""
+    Dialogs(monkeypatch)
+    with shown_window(qtbot, tmp_path) as window:
+        window.fit_all()
+        view, scene, history = window.view, window.scene, window.session.history
+        g = scene.content.geometry
+        band = g.lanes[1]
+        x, y = g.content_left + 200, band.top + 40
+        viewport = view.viewport()
+
+        def at(px: float, py: float) -> QPoint:
+            return view.mapFromScene(QPointF(px, py))
+
+        outside = [(x, g.lanes[0].top - 10), (x, g.bottom + 10), (g.content_left - 10, y)]
+        for px, py in outside:
+            window.arm_step_kind("decision")
+            qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=at(px, py))
+            qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=at(px, py))
+            assert window.session.blueprint.steps == [], (px, py)
+
+        window.arm_step_kind("decision")
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=at(x, y))
+        qtbot.keyClick(viewport, Qt.Key.Key_Escape)
+        (dropped,) = window.session.blueprint.steps
+        history.undo()
+        qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=at(x, y))
+        qtbot.keyClick(viewport, Qt.Key.Key_Escape)
+        (clicked,) = window.session.blueprint.steps
+        assert dropped.kind == StepKind.DECISION and clicked.kind == StepKind.ACTION
+        assert (dropped.lane, dropped.phase, dropped.layout) == (
+            clicked.lane,
+            clicked.phase,
+            clicked.layout,
+        )
+        assert dropped.lane == band.id

@@ -14,9 +14,10 @@ from blueprint_app.history import BLUEPRINT
 from blueprint_app.model import FlowKind, LaneKind, StepKind
 from blueprint_app.storage import dumps
 from blueprint_app.ui.docks.field_editors import INVALID, parse_minutes
+from blueprint_app.ui.docks.session_dock import SessionDock
 from blueprint_app.ui.window.main_window import MainWindow
 from tests.conftest import ODD_TEXT
-from tests.ui_support import Dialogs, shown_window, type_text
+from tests.ui_support import Dialogs, retitle, shown_window, type_text
 
 
 @pytest.fixture
@@ -311,3 +312,28 @@ def test_clicking_a_lane_or_phase_header_on_the_canvas_picks_it(
         pos=at(window.view, band.right() - 5, band.center().y()),
     )
     assert window.property_panel.item_id == BLUEPRINT
+
+
+def test_a_released_panel_stops_following_and_a_new_session_is_followed_once(
+    window: MainWindow,
+) -> None:
+    docks = (
+        window.property_panel,
+        window.structure_panel,
+        window.history_panel,
+        window.problems_panel,
+    )
+    assert all(isinstance(dock, SessionDock) for dock in docks)
+    session = window.session
+    history = window.history_panel.list
+    for dock in docks:
+        dock.set_session(session)  # again: still one subscription each
+    retitle(window, "followed")
+    assert history.count() == 2
+    for dock in docks:
+        dock.release()
+    retitle(window, "no longer followed")
+    assert history.count() == 2
+    for dock in docks:
+        dock.set_session(session)
+    assert history.count() == 3

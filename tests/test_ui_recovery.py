@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from blueprint_app.storage import load
 from blueprint_app.storage.recovery import RecoveryStore
+from blueprint_app.ui import settings
 from blueprint_app.ui.files import autosave
 from blueprint_app.ui.files.recovery_offer import offer_recovery
 from blueprint_app.ui.window.main_window import MainWindow
@@ -47,7 +48,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 def window(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: Dialogs
 ) -> Iterator[MainWindow]:
-    monkeypatch.setenv(autosave.INTERVAL_ENV, "0.1")
+    monkeypatch.setenv(settings.AUTOSAVE_ENV, "0.1")
     with shown_window(qtbot, tmp_path) as window:
         yield window
 
@@ -86,7 +87,7 @@ def test_an_unchanged_document_is_not_rewritten(
 def test_losing_focus_writes_the_copy_at_once(
     qtbot: Any, window: MainWindow, private_state_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(autosave.INTERVAL_ENV, "3600")
+    monkeypatch.setenv(settings.AUTOSAVE_ENV, "3600")
     retitle(window, "before leaving")
     assert copies(private_state_dir) == [] and window.autosaver.timer.isActive()
     app = QGuiApplication.instance()
@@ -123,18 +124,16 @@ def test_cancelled_close_keeps_the_copy(
 def test_interval_comes_from_the_environment_then_the_setting(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
 ) -> None:
-    from blueprint_app.ui.files import recent
-
     isolate_settings(tmp_path)
-    monkeypatch.delenv(autosave.INTERVAL_ENV, raising=False)
-    assert autosave.interval_seconds() == 30
-    recent.settings().setValue(autosave.INTERVAL_KEY, 5)
-    assert autosave.interval_seconds() == 5
+    monkeypatch.delenv(settings.AUTOSAVE_ENV, raising=False)
+    assert settings.autosave_interval() == 30
+    settings.store().setValue(settings.AUTOSAVE_SECONDS.key, 5)
+    assert settings.autosave_interval() == 5
     for bad in ("soon", "-3", "0", "nan"):
-        recent.settings().setValue(autosave.INTERVAL_KEY, bad)
-        assert autosave.interval_seconds() == 30
-    monkeypatch.setenv(autosave.INTERVAL_ENV, "1.5")
-    assert autosave.interval_seconds() == 1.5
+        settings.store().setValue(settings.AUTOSAVE_SECONDS.key, bad)
+        assert settings.autosave_interval() == 30
+    monkeypatch.setenv(settings.AUTOSAVE_ENV, "1.5")
+    assert settings.autosave_interval() == 1.5
 
 
 CHILD = """
@@ -142,13 +141,12 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from blueprint_app.app import configure_application_identity
-from blueprint_app.ui.window.windows import open_window
+from blueprint_app.app import configure_application_identity, install_windows
 
 configure_application_identity()
 app = QApplication(["blueprint-app"])
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
-window = open_window(sys.argv[1])
+window = install_windows(app).open_window(sys.argv[1])
 title = window.property_panel.forms["blueprint"].editor("title").widget
 title.setFocus()
 title.selectAll()
@@ -349,16 +347,14 @@ def test_main_offers_the_recovered_work_at_start_up(
 def test_a_changed_interval_setting_applies_from_the_next_edit(
     qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from blueprint_app.ui.files import recent
-
-    monkeypatch.delenv(autosave.INTERVAL_ENV)
-    recent.settings().setValue(autosave.INTERVAL_KEY, 3600)
+    monkeypatch.delenv(settings.AUTOSAVE_ENV)
+    settings.AUTOSAVE_SECONDS.write(3600)
     retitle(window, "first")
     assert window.autosaver.timer.interval() == 3_600_000
     window.autosaver.write_now()
-    recent.settings().setValue(autosave.INTERVAL_KEY, 2)  # as Preferences would
+    settings.AUTOSAVE_SECONDS.write(7)  # as Preferences would
     retitle(window, "second")
-    assert window.autosaver.timer.interval() == 2_000
+    assert window.autosaver.timer.interval() == 7_000
 
 
 def test_a_failing_autosave_is_shown_harms_nothing_and_is_retried(
@@ -376,5 +372,5 @@ def test_a_failing_autosave_is_shown_harms_nothing_and_is_retried(
     assert "the disk is full" in window.statusBar().currentMessage()
     assert window.session.blueprint.title == "still here" and window.isWindowModified()
     monkeypatch.setattr(window.autosaver.store, "write", real_write)  # room again: retried
-    monkeypatch.setenv(autosave.INTERVAL_ENV, "0.1")
+    monkeypatch.setenv(settings.AUTOSAVE_ENV, "0.1")
     qtbot.waitUntil(lambda: len(copies(private_state_dir)) == 1, timeout=3000)

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from blueprint_app.history import edits
 from blueprint_app.storage import load
 from blueprint_app.templates import list_templates
-from blueprint_app.ui import i18n
-from blueprint_app.ui.files import recent, thumbnails
+from blueprint_app.ui import i18n, settings
+from blueprint_app.ui.files import thumbnails
 from blueprint_app.ui.files.template_dialog import TemplateDialog
-from blueprint_app.ui.preferences import AUTOSAVE_KEY, PreferencesDialog, autosave_interval
+from blueprint_app.ui.preferences import PreferencesDialog
 from blueprint_app.ui.window.main_window import MainWindow
 from blueprint_app.ui.window.windows import windows
 from tests.ui_support import click, shown_window, when_modal
@@ -128,7 +128,7 @@ def test_preferences_store_the_language_and_autosave_interval(
 ) -> None:
     monkeypatch.delenv("BLUEPRINT_LANG", raising=False)
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("en_US")))
-    assert autosave_interval() == 30
+    assert settings.AUTOSAVE_SECONDS.read() == 30
 
     def choose(dialog: QDialog) -> None:
         assert isinstance(dialog, PreferencesDialog)
@@ -153,8 +153,9 @@ def test_preferences_store_the_language_and_autosave_interval(
     try:
         window.menu_actions["preferences"].trigger()
         assert problems == []
-        assert recent.settings().value(i18n.LANGUAGE_KEY) == "zh_CN"
-        assert int(str(recent.settings().value(AUTOSAVE_KEY))) == 45 == autosave_interval()
+        assert settings.store().value(settings.LANGUAGE.key) == "zh_CN"
+        assert int(str(settings.store().value(settings.AUTOSAVE_SECONDS.key))) == 45
+        assert settings.autosave_interval() == 45
         assert i18n.interface_language() == "zh_CN"
         # the open window is rebuilt in Chinese at once, with the same document and history
         qtbot.waitUntil(lambda: not shiboken6.isValid(window) or not window.isVisible())
@@ -194,15 +195,14 @@ def test_cancelled_preferences_change_nothing(window: MainWindow, qtbot: Any) ->
     problems = when_modal(qtbot, cancel)
     window.menu_actions["preferences"].trigger()
     assert problems == []
-    assert recent.settings().value(AUTOSAVE_KEY) is None
+    assert settings.store().value(settings.AUTOSAVE_SECONDS.key) is None
     assert i18n.preferred_setting() == "system"
 
 
 def test_a_bad_stored_interval_falls_back_to_the_default(window: MainWindow) -> None:
-    recent.settings().setValue(AUTOSAVE_KEY, "soon")
-    assert autosave_interval() == 30
-    recent.settings().setValue(AUTOSAVE_KEY, 1)
-    assert autosave_interval() == 5
+    for bad in ("soon", 1, 3601, "7.5"):
+        settings.store().setValue(settings.AUTOSAVE_SECONDS.key, bad)
+        assert settings.AUTOSAVE_SECONDS.read() == 30, bad
 
 
 def test_preferences_say_when_the_environment_overrides_the_language(

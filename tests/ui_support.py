@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
+from blueprint_app.app import install_windows
 from blueprint_app.history import edits
 from blueprint_app.ui.files import safe_save
 from blueprint_app.ui.window.edit_commands import release_clipboard
@@ -69,6 +70,9 @@ def isolate_settings(tmp_path: Path) -> None:
 @contextmanager
 def shown_window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
     isolate_settings(tmp_path)
+    app = QApplication.instance()
+    assert app is not None
+    install_windows(app)  # as app.main does: New, templates and recovery open windows
     window = MainWindow()  # not qtbot.addWidget: that closes it before we mark it clean
     window.show()
     qtbot.waitExposed(window)

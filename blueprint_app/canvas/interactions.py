@@ -283,10 +283,20 @@ class Gestures:
             self.edit_title(item.step_id)
             return True
         if item is None:
-            return self._add_step_at(pos)
+            title = QCoreApplication.translate("Canvas", "New step")
+            return self.add_step_at(pos, title=title) is not None
         return False
 
-    def _add_step_at(self, pos: QPointF) -> bool:
+    def add_step_at(
+        self, pos: QPointF, kind: StepKind | None = None, title: str = ""
+    ) -> str | None:
+        """Add a step whose card centre is at ``pos`` (that lane, phase and row), selected and
+        its title open for typing: a double-click on the background, a kind from the palette.
+
+        The one rule for where: inside the lanes, right of their titles; elsewhere nothing is
+        added (None). Without ``kind``, the lane decides: evidence in the physical-evidence lane,
+        an action anywhere else.
+        """
         g = self.scene.content.geometry
         if (
             not g.lanes
@@ -294,11 +304,13 @@ class Gestures:
             or pos.y() > g.bottom
             or pos.x() < g.content_left
         ):
-            return False
+            return None
         band = g.lane_at(pos.y())
         assert band is not None
         column = g.phase_at(pos.x())
-        kind = StepKind.EVIDENCE if band.kind == LaneKind.PHYSICAL_EVIDENCE else StepKind.ACTION
+        if kind is None:
+            evidence = band.kind == LaneKind.PHYSICAL_EVIDENCE
+            kind = StepKind.EVIDENCE if evidence else StepKind.ACTION
         label = QCoreApplication.translate("Canvas", "Add step")
         with self.scene.history.transaction(label) as tx:
             step_id = edits.add_step(
@@ -308,11 +320,11 @@ class Gestures:
                 x=round(pos.x() - geo.CARD_W / 2),
                 row=g.row_at(band, pos.y()),
                 kind=kind,
-                title=QCoreApplication.translate("Canvas", "New step"),
+                title=title,
             )
         self.scene.select_ids([step_id])
         self.edit_title(step_id)
-        return True
+        return step_id
 
     # -- keys ----------------------------------------------------------------------------------
     def key(self, event: QKeyEvent) -> bool:

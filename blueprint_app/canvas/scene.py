@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from blueprint_app.analysis.layout import missing_layouts
 from blueprint_app.canvas import interactions
 from blueprint_app.history.document import Change, Document, SetField
 from blueprint_app.history.undo import History
+from blueprint_app.model import StepKind
 from blueprint_app.render.items import CardItem, FlowItem, NoteItem
 from blueprint_app.render.scene_builder import BlueprintItems
 
@@ -244,6 +245,12 @@ class BlueprintScene(QGraphicsScene):
     def edit_title(self, step_id: str) -> None:
         """Open the inline title editor on a card (F2)."""
         self.gestures.edit_title(step_id)
+
+    def add_step_at(
+        self, pos: QPointF, kind: StepKind | None = None, title: str = ""
+    ) -> str | None:
+        """Add a step centred at ``pos`` inside the lanes (see :meth:`Gestures.add_step_at`)."""
+        return self.gestures.add_step_at(pos, kind, title)
 
 
 def _model_id(item: QGraphicsItem) -> str | None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from blueprint_app import __version__
 from blueprint_app.storage.recovery import state_dir
+from blueprint_app.ui.files.autosave import write_all_now
 
 LOG_NAME = "blueprint-studio.log"
 LOG_BYTES = 1_000_000
@@ -192,8 +193,6 @@ class CrashHandler(QObject):
 def _rescue_documents() -> int:
     """A recovery copy of every unsaved document right now; how many were written."""
     try:
-        from blueprint_app.ui.files.autosave import write_all_now
-
         return write_all_now()
     except Exception:  # reporting must never raise
         log.exception("could not write recovery copies")

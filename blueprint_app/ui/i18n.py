@@ -15,13 +15,11 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from blueprint_app.model.glossary import Term
 from blueprint_app.resources import resource_path
-from blueprint_app.ui.files import recent
+from blueprint_app.ui import settings
 
-LANGUAGE_KEY = "ui/language"
-SYSTEM = "system"
-ENGLISH = "en"
-CHINESE = "zh_CN"
-LANGUAGES = (ENGLISH, CHINESE)
+SYSTEM = settings.SYSTEM_LANGUAGE
+LANGUAGES = settings.LANGUAGES
+ENGLISH, CHINESE = LANGUAGES
 ENV_VAR = "BLUEPRINT_LANG"
 CATALOGUE = "blueprint_studio"
 
@@ -41,12 +39,12 @@ def normalise(tag: str) -> str | None:
 
 def preferred_setting() -> str:
     """The stored preference: "system", "en" or "zh_CN"."""
-    value = str(recent.settings().value(LANGUAGE_KEY, SYSTEM) or SYSTEM)
-    return value if value in (SYSTEM, *LANGUAGES) else SYSTEM
+    return settings.LANGUAGE.read()
 
 
 def set_preferred(value: str) -> None:
-    recent.settings().setValue(LANGUAGE_KEY, value if value in LANGUAGES else SYSTEM)
+    """Store "en" or "zh_CN"; anything else means follow the system."""
+    settings.LANGUAGE.write(value)
 
 
 def system_language() -> str:

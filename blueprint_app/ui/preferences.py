@@ -1,8 +1,7 @@
 """Edit > Preferences…: the interface language and the autosave interval.
 
-Both are kept in QSettings under keys shared with the rest of the editor: "ui/language"
-("system", "en", "zh_CN", read by :mod:`blueprint_app.ui.i18n`) and
-"autosave/interval_seconds" (read by the autosave). A new language is installed at once and
+Both are kept in :mod:`blueprint_app.ui.settings` (the language is read by
+:mod:`blueprint_app.ui.i18n`, the interval by the autosave). A new language is installed at once and
 every open window is rebuilt in it (:meth:`MainWindow.hand_over`), keeping its document, undo
 history and unsaved changes.
 """
@@ -23,24 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blueprint_app.ui import i18n
-from blueprint_app.ui.files import recent
-
-AUTOSAVE_KEY = "autosave/interval_seconds"
-AUTOSAVE_DEFAULT = 30
-AUTOSAVE_RANGE = (5, 3600)
+from blueprint_app.ui import i18n, settings
+from blueprint_app.ui.window.windows import reopen_all
 
 #: Languages by their own name, so anyone can find theirs whatever the interface shows now.
 ENDONYMS = {i18n.ENGLISH: "English", i18n.CHINESE: "简体中文"}
-
-
-def autosave_interval() -> int:
-    """Seconds between autosaves, as the user set it (default 30), clamped to a sane range."""
-    try:
-        value = int(str(recent.settings().value(AUTOSAVE_KEY, AUTOSAVE_DEFAULT)))
-    except ValueError:
-        value = AUTOSAVE_DEFAULT
-    return min(max(value, AUTOSAVE_RANGE[0]), AUTOSAVE_RANGE[1])
 
 
 class PreferencesDialog(QDialog):
@@ -59,9 +45,9 @@ class PreferencesDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(i18n.preferred_setting()), 0))
         self.autosave = QSpinBox()
-        self.autosave.setRange(*AUTOSAVE_RANGE)
+        self.autosave.setRange(*settings.AUTOSAVE_RANGE)
         self.autosave.setSuffix(self.tr(" s"))
-        self.autosave.setValue(autosave_interval())
+        self.autosave.setValue(settings.AUTOSAVE_SECONDS.read())
         self.note = QLabel(
             self.tr(
                 "A new language applies at once: the windows are rebuilt in it, with your "
@@ -95,7 +81,7 @@ class PreferencesDialog(QDialog):
         """Store the choices; True when the interface language changed (and was installed)."""
         before = i18n.interface_language()
         i18n.set_preferred(str(self.language.currentData()))
-        recent.settings().setValue(AUTOSAVE_KEY, self.autosave.value())
+        settings.AUTOSAVE_SECONDS.write(self.autosave.value())
         after = i18n.interface_language()
         if after != before:
             i18n.install_translators(after)
@@ -109,8 +95,6 @@ def edit_preferences(parent: QWidget) -> bool:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         if dialog.apply():
-            from blueprint_app.ui.window.windows import reopen_all
-
             QTimer.singleShot(0, reopen_all)  # once this dialog and its parent's menu are gone
         return True
     finally:

@@ -10,6 +10,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from blueprint_app.ui.export.export_job import jobs_running
+
 
 def is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
@@ -73,8 +75,6 @@ def app_icon() -> QIcon:
 
 def _apply_when_idle(app: QApplication) -> None:
     """A palette change reaches every graphics scene, an export job's too: wait for the jobs."""
-    from blueprint_app.ui.export.export_job import jobs_running
-
     if jobs_running():
         QTimer.singleShot(250, lambda: _apply_when_idle(app))
     else:

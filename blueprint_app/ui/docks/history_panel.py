@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QBrush, QFont, QPalette
-from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from blueprint_app.editing.session import Session
 from blueprint_app.history import History
+from blueprint_app.ui.docks.session_dock import SessionDock
 from blueprint_app.ui.qt_util import signals_blocked
 
 
-class HistoryPanel(QDockWidget):
+class HistoryPanel(SessionDock):
     """Row 0 is the document as opened; row *n* is the state after the *n*-th edit."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -20,24 +21,19 @@ class HistoryPanel(QDockWidget):
         self.setWindowTitle(self.tr("History"))
         self.setObjectName("HistoryPanel")
         self.history: History | None = None
-        self.session: Session | None = None
-        self._unsubscribe: Callable[[], None] | None = None
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._go_to)
         self.setWidget(self.list)
 
-    def set_session(self, session: Session) -> None:
-        self.release()
-        history = session.history
-        self.history, self.session = history, session
-        self._unsubscribe = history.subscribe(lambda: self._refresh(history))
-        self._refresh(history)
+    def follow(self, session: Session) -> Callable[[], None]:
+        history = self.history = session.history
+        return history.subscribe(lambda: self._refresh(history))
+
+    def session_shown(self, session: Session) -> None:
+        self._refresh(session.history)
 
     def release(self) -> None:
-        """Stop following the session (it is replaced, or moves to another window)."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        super().release()
         self.history = self.session = None
 
     def _refresh(self, history: History) -> None:

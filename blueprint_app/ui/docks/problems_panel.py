@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHeaderView,
     QLabel,
     QStatusBar,
@@ -28,13 +27,14 @@ from PySide6.QtWidgets import (
 from blueprint_app.editing.session import Session
 from blueprint_app.history import History
 from blueprint_app.ui import i18n
+from blueprint_app.ui.docks.session_dock import SessionDock
 from blueprint_app.validation import Finding, Severity, counts, validate, worst_by_item
 
 DEBOUNCE_MS = 300
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ProblemsPanel(QDockWidget):
+class ProblemsPanel(SessionDock):
     """A dock listing findings: severity icon, rule id, message, items.
 
     ``activated`` carries the item ids of a double-clicked finding (the window selects and
@@ -47,10 +47,9 @@ class ProblemsPanel(QDockWidget):
     badges_changed = Signal(object)  # dict[str, Severity] (object: keeps the enum values)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("ProblemsPanel", "Problems"), parent)
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("ProblemsPanel", "Problems"))
         self.setObjectName("ProblemsPanel")
-        self.session: Session | None = None
-        self._unsubscribe: Callable[[], None] | None = None
         self.findings: list[Finding] = []
         self.runs = 0  # how many validations ran (the benchmark and tests read it)
         self.timer = QTimer(self)
@@ -80,19 +79,16 @@ class ProblemsPanel(QDockWidget):
         """Show the error and warning count at the right of ``bar``."""
         bar.addPermanentWidget(self.counts_label)
 
-    def set_session(self, session: Session) -> None:
-        """Follow ``session``: validate it now, then after each pause in editing."""
-        self.release()
-        self.session = session
+    def follow(self, session: Session) -> Callable[[], None]:
+        """Validate ``session`` now (:meth:`session_shown`), then after each pause in editing."""
         history = session.history
-        self._unsubscribe = history.subscribe(lambda: self._history_changed(history))
+        return history.subscribe(lambda: self._history_changed(history))
+
+    def session_shown(self, session: Session) -> None:
         self.refresh()
 
     def release(self) -> None:
-        """Stop following the session (it is replaced, or moves to another window)."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        super().release()
         self.timer.stop()
         self.session = None
 

@@ -7,27 +7,28 @@ Writes go through one transaction per change; typing in one field merges into on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QWidget
 
 from blueprint_app.editing.session import Session
 from blueprint_app.history import BLUEPRINT, Change, Document, edits
 from blueprint_app.ui.docks.property_forms import ItemForm, build_forms, field_label
+from blueprint_app.ui.docks.session_dock import SessionDock
 
 
-class PropertyPanel(QDockWidget):
+class PropertyPanel(SessionDock):
     """Dock showing one form at a time: step, flow, lane, phase, note or blueprint."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("PropertyPanel", "Properties"), parent)
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("PropertyPanel", "Properties"))
         self.setObjectName("PropertyPanel")
-        self.session: Session | None = None
         self.item_id: str | None = None  # None: nothing shown; BLUEPRINT: the blueprint
         self._writing = False
-        self._unsubscribe: Any = None
         self.stack = QStackedWidget()
         self.forms = build_forms(self._document, self._commit, self._end_run)
         for form in self.forms.values():
@@ -42,16 +43,10 @@ class PropertyPanel(QDockWidget):
         self.setWidget(scroll)
 
     # -- what to show --------------------------------------------------------------------------
-    def release(self) -> None:
-        """Stop following the session's document (the session moves to another window)."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+    def follow(self, session: Session) -> Callable[[], None]:
+        return session.document.subscribe(self._model_changed)
 
-    def set_session(self, session: Session) -> None:
-        self.release()
-        self.session = session
-        self._unsubscribe = session.document.subscribe(self._model_changed)
+    def session_shown(self, session: Session) -> None:
         self.show_item(BLUEPRINT)
 
     def show_selection(self, ids: list[str]) -> None:

@@ -11,7 +11,6 @@ from typing import Any, Literal
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from blueprint_app.editing.session import Session
 from blueprint_app.history import Change, edits
 from blueprint_app.model import Lane, LaneKind, Phase
+from blueprint_app.ui.docks.session_dock import SessionDock
 from blueprint_app.ui.qt_util import signals_blocked
 
 Kind = Literal["lanes", "phases"]
@@ -156,7 +156,7 @@ class ItemList(QWidget):
                 return
 
 
-class StructurePanel(QDockWidget):
+class StructurePanel(SessionDock):
     """Dock with the lane list above the phase list."""
 
     chosen = Signal(str)  # a lane or phase id the user picked: the property panel shows it
@@ -166,8 +166,6 @@ class StructurePanel(QDockWidget):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Lanes and phases"))
         self.setObjectName("StructurePanel")
-        self.session: Session | None = None
-        self._unsubscribe: Any = None
         self._pending = False
         self.lanes = ItemList("lanes", self.tr("Lanes (top to bottom)"), self)
         self.phases = ItemList("phases", self.tr("Phases (left to right)"), self)
@@ -179,16 +177,10 @@ class StructurePanel(QDockWidget):
         for part in (self.lanes, self.phases):
             part.chosen.connect(self.chosen)
 
-    def release(self) -> None:
-        """Stop following the session's document (the session moves to another window)."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+    def follow(self, session: Session) -> Callable[[], None]:
+        return session.document.subscribe(self._model_changed)
 
-    def set_session(self, session: Session) -> None:
-        self.release()
-        self.session = session
-        self._unsubscribe = session.document.subscribe(self._model_changed)
+    def session_shown(self, session: Session) -> None:
         self.refresh()
 
     def _model_changed(self, change: Change) -> None:

@@ -32,12 +32,11 @@ from blueprint_app.ui.export.export_job import run_with_progress
 from blueprint_app.ui.export.export_options import ExportOptionsForm, format_names
 from blueprint_app.ui.export.export_preview import PreviewPane
 from blueprint_app.ui.export.picture_clipboard import draw_for_clipboard, put_on_clipboard
-from blueprint_app.ui.files import recent
+from blueprint_app.ui.settings import EXPORT_FOLDER
 
 if TYPE_CHECKING:
     from blueprint_app.ui.window.main_window import MainWindow
 
-FOLDER_KEY = "export/folder"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -128,10 +127,10 @@ class ExportDialog(QDialog):
     # -- export ------------------------------------------------------------------------------
     def suggested_path(self) -> Path:
         session = self.window_.session
-        stored = recent.settings().value(FOLDER_KEY, "")
+        stored = EXPORT_FOLDER.read()
         folder = (
-            Path(str(stored))
-            if stored and Path(str(stored)).is_dir()
+            Path(stored)
+            if stored and Path(stored).is_dir()
             else (session.path.parent if session.path is not None else Path.home())
         )
         return folder / (file_stem(session.display_name) + self.format.extensions[0])
@@ -174,7 +173,7 @@ class ExportDialog(QDialog):
             self.refresh()
             return False
         self.form.remember()
-        recent.settings().setValue(FOLDER_KEY, str(path.parent))
+        EXPORT_FOLDER.write(str(path.parent))
         self.exported = path
         self.accept()
         return True

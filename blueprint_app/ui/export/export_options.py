@@ -1,13 +1,11 @@
 """The options of File > Export…: a form that reads as :class:`ExportOptions`.
 
 Every format shares one form; the options a format does not use are greyed out, not hidden, so
-the dialog does not jump about as the format changes. The choices are remembered (QSettings
-"export/…") for the next export, in any window.
+the dialog does not jump about as the format changes. The choices are remembered
+(:class:`~blueprint_app.ui.settings.ExportChoices`) for the next export, in any window.
 """
 
 from __future__ import annotations
-
-import math
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -26,12 +24,11 @@ from PySide6.QtWidgets import (
 from blueprint_app.export.options import ExportOptions
 from blueprint_app.export.pipeline import PICTURES
 from blueprint_app.model.blueprint import Blueprint
-from blueprint_app.ui.files import recent
+from blueprint_app.ui.settings import SCALE_RANGE, ExportChoices
 
 WORDED = ("png", "svg", "pdf", "md", "html", "csv")  # formats with headings or a legend to word
 WHOLE, SELECTION, PHASES = "whole", "selection", "phases"
 PAGES = ("", "A4", "A3", "Letter")
-SCALE_RANGE = (0.25, 8.0)
 
 
 def format_names() -> dict[str, str]:
@@ -47,15 +44,6 @@ def format_names() -> dict[str, str]:
         "bpmn": translate("ExportOptions", "BPMN 2.0 process"),
         "mmd": translate("ExportOptions", "Mermaid flowchart"),
     }
-
-
-def _setting(key: str, default: object) -> object:
-    return recent.settings().value(f"export/{key}", default)
-
-
-def _flag(key: str, default: bool) -> bool:
-    value = _setting(key, default)
-    return value if isinstance(value, bool) else str(value).lower() == "true"
 
 
 class ExportOptionsForm(QWidget):
@@ -192,34 +180,27 @@ class ExportOptionsForm(QWidget):
 
     def restore(self) -> None:
         """The choices of the last export (the part shown always starts from the selection)."""
-        self.set_format(str(_setting("format", "png")))
-        try:
-            scale = float(str(_setting("scale", 2.0)))
-        except ValueError:
-            scale = 2.0
-        if not math.isfinite(scale):
-            scale = 2.0
-        self.scale.setValue(scale)
-        self.transparent.setChecked(_flag("transparent", False))
-        self.title_block.setChecked(_flag("title_block", True))
-        self.legend.setChecked(_flag("legend", True))
-        self.badges.setChecked(_flag("badges", False))
-        self.page.setCurrentIndex(max(0, self.page.findData(str(_setting("page", "")))))
-        self.language.setCurrentIndex(max(0, self.language.findData(str(_setting("lang", "")))))
+        choices = ExportChoices.load()
+        self.set_format(choices.format)
+        self.scale.setValue(choices.scale)
+        self.transparent.setChecked(choices.transparent)
+        self.title_block.setChecked(choices.title_block)
+        self.legend.setChecked(choices.legend)
+        self.badges.setChecked(choices.badges)
+        self.page.setCurrentIndex(max(0, self.page.findData(choices.page)))
+        self.language.setCurrentIndex(max(0, self.language.findData(choices.lang)))
 
     def remember(self) -> None:
-        settings = recent.settings()
-        for key, value in (
-            ("format", self.format_name),
-            ("scale", self.scale.value()),
-            ("transparent", self.transparent.isChecked()),
-            ("title_block", self.title_block.isChecked()),
-            ("legend", self.legend.isChecked()),
-            ("badges", self.badges.isChecked()),
-            ("page", self.page.currentData()),
-            ("lang", self.language.currentData()),
-        ):
-            settings.setValue(f"export/{key}", value)
+        ExportChoices(
+            format=self.format_name,
+            scale=self.scale.value(),
+            transparent=self.transparent.isChecked(),
+            title_block=self.title_block.isChecked(),
+            legend=self.legend.isChecked(),
+            badges=self.badges.isChecked(),
+            page=str(self.page.currentData() or ""),
+            lang=str(self.language.currentData() or ""),
+        ).save()
 
     def problem(self) -> str | None:
         """Why these options cannot be exported, in the interface's words; None when they can."""

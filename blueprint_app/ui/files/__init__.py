@@ -1,1 +1,1 @@
-"""Files in the window: autosave and recovery, safe save, recent files and settings, templates."""
+"""Files in the window: autosave and recovery, safe save, recent files, templates."""

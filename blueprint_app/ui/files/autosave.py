@@ -1,8 +1,8 @@
 """Autosave: a recovery copy of a window's unsaved work, so a crash loses at most seconds.
 
 While the document has unsaved changes, a copy is written through :class:`RecoveryStore` a
-short while after the first change (``autosave/interval_seconds`` in the settings, default 30 s;
-``$BLUEPRINT_AUTOSAVE_SECONDS`` overrides it) and whenever the application loses focus. A clean
+short while after the first change (:func:`blueprint_app.ui.settings.autosave_interval`,
+default 30 s) and whenever the application loses focus. A clean
 save, an undo back to the saved state, or letting the document go (closed with Discard, another
 file opened in its place) removes the copy. The interval is read again each time the timer
 starts, so a change in Preferences applies from the next edit on.
@@ -11,7 +11,6 @@ starts, so a change in Preferences applies from the next edit on.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,28 +21,10 @@ from blueprint_app.editing.session import Session
 from blueprint_app.history import History
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.storage.recovery import RecoveryStore
-from blueprint_app.ui.files import recent
-
-INTERVAL_KEY = "autosave/interval_seconds"
-INTERVAL_ENV = "BLUEPRINT_AUTOSAVE_SECONDS"
-DEFAULT_SECONDS = 30
-MIN_SECONDS = 0.05
+from blueprint_app.ui.settings import autosave_interval
+from blueprint_app.ui.window.windows import windows
 
 log = logging.getLogger(__name__)
-
-
-def interval_seconds() -> float:
-    """The autosave interval: the environment variable, else the setting, else 30 s."""
-    for raw in (os.environ.get(INTERVAL_ENV), recent.settings().value(INTERVAL_KEY)):
-        if raw in (None, ""):
-            continue
-        try:
-            seconds = float(str(raw))
-        except ValueError:
-            continue
-        if seconds == seconds and seconds >= MIN_SECONDS:  # not NaN, not zero or negative
-            return min(seconds, 24 * 3600.0)
-    return float(DEFAULT_SECONDS)
 
 
 class Autosaver(QObject):
@@ -97,7 +78,7 @@ class Autosaver(QObject):
         self._generation += 1
         if self.session.dirty:
             if not self.timer.isActive():
-                self.timer.start(round(interval_seconds() * 1000))
+                self.timer.start(round(autosave_interval() * 1000))
         else:  # saved, or undone back to the saved state: nothing to recover
             self.discard()
 
@@ -116,7 +97,7 @@ class Autosaver(QObject):
         except (BlueprintFileError, OSError) as error:
             log.warning("autosave failed: %s", error)
             self.failed.emit(str(error))
-            self.timer.start(round(interval_seconds() * 1000))  # try again after a while
+            self.timer.start(round(autosave_interval() * 1000))  # try again after a while
             return False
         self._written = self._generation
         self.written.emit(copy)
@@ -135,8 +116,6 @@ class Autosaver(QObject):
 
 def write_all_now() -> int:
     """Write the recovery copy of every open window with unsaved work (the crash handler)."""
-    from blueprint_app.ui.window.windows import windows
-
     written = 0
     for window in windows():
         saver = getattr(window, "autosaver", None)

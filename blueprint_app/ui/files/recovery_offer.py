@@ -20,6 +20,7 @@ from blueprint_app.model import Blueprint
 from blueprint_app.storage import BlueprintFileError, save
 from blueprint_app.storage.recovery import RecoveredDocument, RecoveryStore
 from blueprint_app.ui import dialogs
+from blueprint_app.ui.window.windows import open_window, windows
 
 if TYPE_CHECKING:
     from blueprint_app.ui.window.main_window import MainWindow
@@ -157,8 +158,6 @@ def _save_elsewhere(
 
 def _blank_window() -> MainWindow | None:
     """A window still showing the untouched empty document of start-up, if there is one."""
-    from blueprint_app.ui.window.windows import windows
-
     for window in windows():
         session = window.session
         if session.path is None and not session.history.entries and not session.dirty:
@@ -168,8 +167,6 @@ def _blank_window() -> MainWindow | None:
 
 def _show(session: Session) -> MainWindow:
     """Put recovered work in the untouched start-up window, or in a new one."""
-    from blueprint_app.ui.window.windows import open_window
-
     window = _blank_window() or open_window()
     window.open_session(session)
     window.raise_()

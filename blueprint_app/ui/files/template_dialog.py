@@ -34,6 +34,7 @@ from blueprint_app.templates import (
 from blueprint_app.ui import i18n
 from blueprint_app.ui.dialogs import show_error
 from blueprint_app.ui.files.thumbnails import THUMB_HEIGHT, THUMB_WIDTH, thumbnail
+from blueprint_app.ui.window.windows import registry
 
 ALL = ""
 INFO_ROLE = Qt.ItemDataRole.UserRole
@@ -145,8 +146,6 @@ class TemplateDialog(QDialog):
 
 def new_from_template(parent: QWidget) -> QWidget | None:
     """Ask for a template; open it in a new window. Returns that window, or None if cancelled."""
-    from blueprint_app.ui.window.main_window import MainWindow
-
     dialog = TemplateDialog(parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -163,6 +162,4 @@ def new_from_template(parent: QWidget) -> QWidget | None:
         dialog.deleteLater()
     if session is None:
         return None
-    window = MainWindow(session)
-    window.show()
-    return window
+    return registry().open_window(session=session)

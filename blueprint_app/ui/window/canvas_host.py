@@ -21,11 +21,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView
 
-from blueprint_app.analysis import geometry as geo
 from blueprint_app.canvas.scene import BlueprintScene
 from blueprint_app.canvas.view import BlueprintView
 from blueprint_app.editing.session import Session
-from blueprint_app.history import edits
 from blueprint_app.model import StepKind
 from blueprint_app.ui.docks.palette import kind_from_mime
 
@@ -124,25 +122,9 @@ class PaletteDrop(QObject):
         return False
 
     def drop(self, kind: StepKind, pos: QPointF) -> str | None:
-        """Add the step whose card centre is at ``pos``; None when outside the lanes."""
-        g = self.scene.content.geometry
-        band = g.lane_at(pos.y())
-        if band is None:
-            return None
-        column = g.phase_at(pos.x())
-        with self.scene.history.transaction(self.tr("Add step")) as tx:
-            step_id = edits.add_step(
-                tx,
-                band.id,
-                phase=column.id if column else None,
-                x=round(pos.x() - geo.CARD_W / 2),
-                row=g.row_at(band, pos.y()),
-                kind=kind,
-                title="",
-            )
-        self.scene.select_ids([step_id])
-        self.scene.edit_title(step_id)  # name it right away, as after a double-click
-        return step_id
+        """Add the step whose card centre is at ``pos``, as a double-click there would (named
+        right away); None when outside the lanes."""
+        return self.scene.add_step_at(pos, kind)
 
 
 def dropped_file(data: QMimeData) -> Path | None:

@@ -5,20 +5,32 @@ Right-clicking an item that is not selected selects it first, as diagram tools d
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF
 from PySide6.QtWidgets import QMenu
 
+from blueprint_app.canvas.scene import BlueprintScene
+from blueprint_app.canvas.view import BlueprintView
+from blueprint_app.editing.session import Session
 from blueprint_app.history import edits
 from blueprint_app.model import Flow, Step
 from blueprint_app.ui.docks.property_forms import flow_kind_options, step_kind_options
 
 if TYPE_CHECKING:
-    from blueprint_app.ui.window.main_window import MainWindow
+    from blueprint_app.ui.window.actions import WindowActions
 
 
-def select_under(window: MainWindow, scene_pos: QPointF) -> None:
+class MenuHost(Protocol):
+    """What the menu needs of its window: the canvas, the session and the window's actions."""
+
+    session: Session
+    scene: BlueprintScene
+    view: BlueprintView
+    menu_actions: WindowActions
+
+
+def select_under(window: MenuHost, scene_pos: QPointF) -> None:
     """Make the item under the pointer part of the selection (alone, if it was not selected)."""
     ids = window.scene.selected_ids()
     for item in window.scene.items(scene_pos):
@@ -33,9 +45,9 @@ def select_under(window: MainWindow, scene_pos: QPointF) -> None:
                 return
 
 
-def build_menu(window: MainWindow, scene_pos: QPointF) -> QMenu:
+def build_menu(window: MenuHost, scene_pos: QPointF) -> QMenu:
     select_under(window, scene_pos)
-    menu = QMenu(window)
+    menu = QMenu(window.view.window())
     actions = window.menu_actions
     for name in ("cut", "copy", "copy_image", "paste", "duplicate", "delete", None, "add_note"):
         if name is None:
@@ -67,7 +79,7 @@ def build_menu(window: MainWindow, scene_pos: QPointF) -> QMenu:
 
 
 def _kind_menu(
-    window: MainWindow, menu: QMenu, ids: list[str], options: list[tuple[str, object]]
+    window: MenuHost, menu: QMenu, ids: list[str], options: list[tuple[str, object]]
 ) -> None:
     current = {getattr(window.session.document.get(i), "kind", None) for i in ids}
     for label, kind in options:
@@ -77,7 +89,7 @@ def _kind_menu(
         action.triggered.connect(lambda _c=False, k=kind: set_kind(window, ids, k))
 
 
-def set_kind(window: MainWindow, ids: list[str], kind: object) -> None:
+def set_kind(window: MenuHost, ids: list[str], kind: object) -> None:
     """Give every one of ``ids`` this kind, as one undo step."""
     with window.session.history.transaction(
         QCoreApplication.translate("ContextMenu", "Change kind")
@@ -86,7 +98,7 @@ def set_kind(window: MainWindow, ids: list[str], kind: object) -> None:
             edits.set_field(tx, item_id, "kind", kind)
 
 
-def show_menu(window: MainWindow, view_pos: QPoint) -> None:
+def show_menu(window: MenuHost, view_pos: QPoint) -> None:
     menu = build_menu(window, window.view.mapToScene(view_pos))
     menu.exec(window.view.viewport().mapToGlobal(view_pos))
     menu.deleteLater()

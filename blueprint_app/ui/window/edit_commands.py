@@ -6,13 +6,15 @@ scene follows the document.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStatusBar
 
+from blueprint_app.canvas.scene import BlueprintScene
+from blueprint_app.canvas.view import BlueprintView
 from blueprint_app.editing.fragment import (
     MIME_TYPE,
     fragment_text,
@@ -20,19 +22,33 @@ from blueprint_app.editing.fragment import (
     make_fragment,
     parse_fragment,
 )
+from blueprint_app.editing.session import Session
 from blueprint_app.history import edits
 from blueprint_app.model import Note, NoteLayout
+from blueprint_app.ui.export.picture_clipboard import PICTURE_MARKER
 
 if TYPE_CHECKING:
-    from blueprint_app.ui.window.main_window import MainWindow
+    from blueprint_app.ui.docks.structure_panel import StructurePanel
 
 PASTE_OFFSET = 40.0
+
+
+class EditHost(Protocol):
+    """What the Edit commands need of their window: its session and canvas, the lanes and
+    phases lists (Delete there deletes a lane or phase) and a status bar to report in."""
+
+    session: Session
+    scene: BlueprintScene
+    view: BlueprintView
+    structure_panel: StructurePanel
+
+    def statusBar(self) -> QStatusBar: ...
 
 
 class EditCommands:
     """The window's Edit menu behaviour, working on its current session and scene."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: EditHost) -> None:
         self.window = window
 
     def selected_ids(self) -> list[str]:
@@ -178,8 +194,6 @@ def release_clipboard() -> None:
     PySide6 (6.11 and 6.12) crashes at interpreter exit when the clipboard still holds a
     QMimeData made in Python; losing the copied steps on quit is the lesser evil.
     """
-    from blueprint_app.ui.export.picture_clipboard import PICTURE_MARKER
-
     clipboard = QGuiApplication.clipboard()
     data = clipboard.mimeData()
     if data is not None and (data.hasFormat(MIME_TYPE) or data.hasFormat(PICTURE_MARKER)):

@@ -8,26 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from blueprint_app.analysis.layout import arrange
+from blueprint_app.canvas.scene import BlueprintScene
+from blueprint_app.canvas.view import BlueprintView
 from blueprint_app.editing.file_stamp import changed_on_disk
 from blueprint_app.editing.placement import append_step
 from blueprint_app.editing.session import Session, with_suffix
-from blueprint_app.history import BLUEPRINT
+from blueprint_app.history import BLUEPRINT, History
 from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
-from blueprint_app.ui import dialogs, i18n
+from blueprint_app.ui import dialogs, i18n, settings
 from blueprint_app.ui.docks.history_panel import HistoryPanel
 from blueprint_app.ui.docks.palette import PaletteDock
 from blueprint_app.ui.docks.problem_marks import show_marks
 from blueprint_app.ui.docks.problems_panel import ProblemsPanel, select_on_canvas
 from blueprint_app.ui.docks.property_panel import PropertyPanel
+from blueprint_app.ui.docks.session_dock import SessionDock
 from blueprint_app.ui.docks.structure_panel import StructurePanel
 from blueprint_app.ui.export import export_job
 from blueprint_app.ui.files import recent, safe_save
@@ -38,12 +40,17 @@ from blueprint_app.ui.window.context_menu import show_menu
 from blueprint_app.ui.window.edit_commands import EditCommands
 from blueprint_app.ui.window.find_bar import FindBar
 from blueprint_app.ui.window.status import StatusInfo
+from blueprint_app.ui.window.windows import registry
 
 APP_TITLE = "Blueprint Studio"
 
 
 class MainWindow(QMainWindow):
     """One document window. ``session`` is replaced as a whole when another file is opened."""
+
+    #: The current session's canvas, made afresh by :meth:`_show_session` (from ``__init__`` on).
+    scene: BlueprintScene
+    view: BlueprintView
 
     def __init__(self, session: Session | None = None) -> None:
         super().__init__()
@@ -53,8 +60,6 @@ class MainWindow(QMainWindow):
         self.session: Session = session or Session.new(
             self.tr("Untitled blueprint"), i18n.blueprint_language()
         )
-        self.scene: Any = None
-        self.view: Any = None
         self._unsubscribe_history: Callable[[], None] | None = None
         self._handing_over = False
         self.edits = EditCommands(self)
@@ -76,23 +81,19 @@ class MainWindow(QMainWindow):
         )
         self._restore_layout()
         self._show_session(self.session)
-        from blueprint_app.ui.window.windows import register
-
-        register(self)
+        registry().register(self)
 
     def _restore_layout(self) -> None:
         """Dock positions and window size as the user last left them."""
-        settings = recent.settings()
-        geometry, state = settings.value("window/geometry"), settings.value("window/state")
-        if isinstance(geometry, QByteArray):
+        geometry, state = settings.WINDOW_GEOMETRY.read(), settings.WINDOW_STATE.read()
+        if geometry is not None:
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
+        if state is not None:
             self.restoreState(state)
 
     def _save_layout(self) -> None:
-        settings = recent.settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        settings.WINDOW_GEOMETRY.write(self.saveGeometry())
+        settings.WINDOW_STATE.write(self.saveState())
 
     def _build_docks(self) -> None:
         right = Qt.DockWidgetArea.RightDockWidgetArea
@@ -131,12 +132,16 @@ class MainWindow(QMainWindow):
         ):
             self.menu_actions.view_menu.addAction(dock.toggleViewAction())
 
+    def _session_docks(self) -> tuple[SessionDock, ...]:
+        """The panels that follow this window's session."""
+        return (self.property_panel, self.structure_panel, self.history_panel, self.problems_panel)
+
     # -- session -------------------------------------------------------------------------------
     def _show_session(self, session: Session) -> None:
         """Put ``session`` on screen: a fresh scene and view, panels pointed at it."""
         self._release_session()
         self.session = session
-        old_view = self.view
+        old_view: BlueprintView | None = getattr(self, "view", None)
         self.scene, self.view = build_canvas(session, self.open_path)
         self._central_layout.addWidget(self.view, 1)
         self.view.show()
@@ -149,10 +154,8 @@ class MainWindow(QMainWindow):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(lambda pos: show_menu(self, pos))
         self.status.watch(self.view)
-        self.property_panel.set_session(session)
-        self.structure_panel.set_session(session)
-        self.history_panel.set_session(session)
-        self.problems_panel.set_session(session)
+        for dock in self._session_docks():
+            dock.set_session(session)
         self.autosaver.follow(session)
         history = session.history
         self._unsubscribe_history = history.subscribe(lambda: self._history_changed(history))
@@ -173,7 +176,7 @@ class MainWindow(QMainWindow):
         self._show_session(session)
 
     def _selection_changed(self) -> None:
-        if self.scene is None or not shiboken6.isValid(self.scene):
+        if not shiboken6.isValid(self.scene):
             return  # the scene is being destroyed with the window
         ids = self.edits.selected_ids()
         self.property_panel.show_selection(ids)
@@ -195,9 +198,10 @@ class MainWindow(QMainWindow):
     def _release_session(self) -> None:
         """Stop listening to the scene being replaced (it announces selection changes while it
         is torn down) and let it stop following its document."""
-        if self.scene is not None and shiboken6.isValid(self.scene):
-            self.scene.selectionChanged.disconnect(self._selection_changed)
-            self.scene.detach()
+        scene: BlueprintScene | None = getattr(self, "scene", None)
+        if scene is not None and shiboken6.isValid(scene):
+            scene.selectionChanged.disconnect(self._selection_changed)
+            scene.detach()
         if self._unsubscribe_history is not None:
             self._unsubscribe_history()
             self._unsubscribe_history = None
@@ -210,22 +214,18 @@ class MainWindow(QMainWindow):
         successor = MainWindow(self.session)
         successor.restoreGeometry(geometry)
         successor.restoreState(state)
-        if self.view is not None and successor.view is not None:
-            successor.view.setTransform(self.view.transform())
-            centre = self.view.mapToScene(self.view.viewport().rect().center())
-            successor.view.centerOn(centre)
-            successor.scene.select_ids(self.edits.selected_ids())
+        successor.view.setTransform(self.view.transform())
+        successor.view.centerOn(self.view.mapToScene(self.view.viewport().rect().center()))
+        successor.scene.select_ids(self.edits.selected_ids())
         self._handing_over = True
-        for panel in (self.property_panel, self.structure_panel):
-            panel.release()
-        self.history_panel.release()
-        self.problems_panel.release()
+        for dock in self._session_docks():
+            dock.release()
         self.autosaver.release()
         successor.show()
         self.close()
         return successor
 
-    def _history_changed(self, history: Any) -> None:
+    def _history_changed(self, history: History) -> None:
         if history is not self.session.history:
             return  # a replaced session's history
         self.update_title()
@@ -249,10 +249,10 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.session.path) if self.session.path else "")
 
     # -- files ---------------------------------------------------------------------------------
-    def new_window(self) -> QMainWindow:
-        from blueprint_app.ui.window.windows import open_window
-
-        return open_window()
+    def new_window(self) -> MainWindow:
+        window = MainWindow()
+        window.show()
+        return window
 
     def open_file(self) -> bool:
         folder = str(self.session.path.parent) if self.session.path else ""
@@ -261,10 +261,8 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open ``path`` in this window; a file that cannot be read leaves everything as it was."""
-        from blueprint_app.ui.window.windows import windows
-
         path = Path(path).absolute()
-        for window in windows():
+        for window in registry().windows():
             if window is not self and window.session.path == path:
                 window.raise_()
                 window.activateWindow()
