@@ -24,6 +24,7 @@ from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.model.factory import new_blueprint
 from blueprint_app.pictures import image
 from blueprint_app.storage import load
+from tests.image_support import pdf_destinations as _destinations
 from tests.image_support import pdf_text
 
 ROOT = Path(__file__).parent.parent
@@ -78,32 +79,6 @@ def test_qts_pdf_with_nothing_to_rename_comes_back_byte_for_byte(
     assert b"/ToUnicode" in raw and b"<0009>" in raw  # Qt names the space glyph by the tab
     assert remap_text(raw, {RADICAL_IN: IDEOGRAPH_IN}) == raw
     assert remap_text(raw, {}) == raw
-
-
-def _text_maps(pdf: bytes) -> list[bytes]:
-    """Every font's ToUnicode CMap, read through pikepdf (whatever the streams' filters)."""
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        return [
-            font.ToUnicode.read_bytes()
-            for font in document.objects
-            if isinstance(font, pikepdf.Dictionary) and "/ToUnicode" in font
-        ]
-
-
-def _destinations(pdf: bytes) -> set[str]:
-    """Every character a glyph is named by in the PDF's text maps."""
-    names: set[str] = set()
-    for cmap in _text_maps(pdf):
-        for section in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
-            for line in section.splitlines():
-                codes = re.findall(rb"<([0-9A-F]+)>", line)
-                if "[" in line.decode():
-                    names.update(chr(int(code, 16)) for code in codes[2:])
-                elif len(codes) == 3:
-                    low, high, start = (int(code, 16) for code in codes)
-                    names.update(chr(start + step) for step in range(high - low + 1))
-    assert names, "no text maps found: the check would pass on nothing"
-    return names
 
 
 def _qpdf_check(path: Path) -> None:

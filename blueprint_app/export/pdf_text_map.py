@@ -18,8 +18,10 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
-import pikepdf
+if TYPE_CHECKING:  # imported when a PDF is mended (~60 ms), not with the other picture formats
+    import pikepdf
 
 _SECTION = re.compile(rb"(begin(bfchar|bfrange)\b)(.*?)(\bend\2)", re.S)
 # what may stand between beginbf… and endbf…: hex strings, array brackets, white space
@@ -42,6 +44,8 @@ def remap_text(pdf: bytes, replacements: Mapping[int, int]) -> bytes:
     """
     if not replacements:
         return pdf
+    import pikepdf
+
     try:
         # no recovery: a damaged file is not Qt's, and qpdf would quietly rebuild it
         document = pikepdf.open(io.BytesIO(pdf), attempt_recovery=False)
@@ -75,6 +79,8 @@ def _text_maps(document: pikepdf.Pdf) -> Iterator[pikepdf.Stream]:
     Qt writes every font as a Type0 font over a CIDFontType2 with a ToUnicode stream; any
     other font raises, since its text would go unmended.
     """
+    import pikepdf
+
     for obj in document.objects:
         if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != pikepdf.Name.Font:
             continue
