@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pikepdf
 from PySide6.QtGui import QImage
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -71,3 +74,29 @@ def pdf_text(path: Path) -> str:
         timeout=60,
     )
     return result.stdout
+
+
+def pdf_text_maps(pdf: bytes) -> list[bytes]:
+    """Every font's ToUnicode CMap, read through pikepdf (whatever the streams' filters)."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return [
+            font.ToUnicode.read_bytes()
+            for font in document.objects
+            if isinstance(font, pikepdf.Dictionary) and "/ToUnicode" in font
+        ]
+
+
+def pdf_destinations(pdf: bytes) -> set[str]:
+    """Every character a glyph is named by in the PDF's text maps."""
+    names: set[str] = set()
+    for cmap in pdf_text_maps(pdf):
+        for section in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
+            for line in section.splitlines():
+                codes = re.findall(rb"<([0-9A-F]+)>", line)
+                if "[" in line.decode():
+                    names.update(chr(int(code, 16)) for code in codes[2:])
+                elif len(codes) == 3:
+                    low, high, start = (int(code, 16) for code in codes)
+                    names.update(chr(start + step) for step in range(high - low + 1))
+    assert names, "no text maps found: the check would pass on nothing"
+    return names

@@ -4,62 +4,129 @@ A PDF names each drawn glyph by a character so readers can search and copy. Qt t
 code point the font draws with that glyph, and fonts share glyphs between look-alikes: Chinese
 fonts draw a Kangxi radical (U+2F00…) and its ideograph with one glyph, so 入住 copied out of
 a PDF read ⼊住 and searching for 入住 found nothing. :func:`remap_text` swaps such names for
-the characters wanted (see image_glyph_names.py for which).
+the characters wanted (pictures/glyph_names.py says which).
 
-Qt writes each map as an uncompressed stream with a direct ``/Length`` and a classic xref
-table; anything else is left as it is (the drawing is right either way). No Qt here: this
-edits bytes.
+pikepdf (qpdf) reads the file and writes it back with a correct cross-reference table; only the
+CMap programs are parsed here, strictly. Anything not in the form Qt writes (a font without a
+text map, a font kind Qt does not write, a CMap line this parser does not know) raises
+:class:`TextMapError` instead of passing through unmended: a Qt upgrade that changes the form
+fails the tests and, in the app, is reported as the bug it is. No Qt here.
 """
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
-_TO_UNICODE = re.compile(rb"/ToUnicode\s+(\d+)\s+0\s+R")
-_STREAM = re.compile(rb"(\d+)\s+0\s+obj\s*<<\s*/Length\s+(\d+)\s*>>\s*stream\r?\n")
-_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
-_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
+if TYPE_CHECKING:  # imported when a PDF is mended (~60 ms), not with the other picture formats
+    import pikepdf
+
 _SECTION = re.compile(rb"(begin(bfchar|bfrange)\b)(.*?)(\bend\2)", re.S)
-_TOKEN = re.compile(rb"<([0-9A-Fa-f]*)>|\[|\]")
-_HEX = re.compile(rb"<[0-9A-Fa-f]*>")
+# what may stand between beginbf… and endbf…: hex strings, array brackets, white space
+_TOKEN = re.compile(
+    rb"(?P<space>\s+)|(?P<hex><[0-9A-Fa-f]*>)|(?P<open>\[)|(?P<close>\])|(?P<bad>.)"
+)
+_CID_FONT = ("/CIDFontType0", "/CIDFontType2")  # a Type0 font's descendant: its map is its parent's
+
+
+class TextMapError(ValueError):
+    """The PDF or one of its text maps is not in the form Qt writes, so it cannot be mended."""
 
 
 def remap_text(pdf: bytes, replacements: Mapping[int, int]) -> bytes:
     """``pdf`` with each text-map name in ``replacements`` (code point → code point) swapped.
 
-    Only the characters a glyph stands for change; glyph codes, drawing and the rest of the
-    file stay byte for byte, the cross-reference offsets moved to match.
+    Only the characters a glyph stands for change; glyph codes and drawing stay. With nothing
+    to swap the bytes come back as they were; otherwise qpdf writes the file anew, the same
+    bytes for the same input (no random /ID), streams passed through as Qt encoded them.
     """
     if not replacements:
         return pdf
-    xref = _xref(pdf)
-    if xref is None:
-        return pdf
-    table_at, offsets = xref
-    edits: list[tuple[int, int, bytes]] = []  # (start, end, new bytes) in the old file
-    for number in sorted({int(match.group(1)) for match in _TO_UNICODE.finditer(pdf)}):
-        edit = _edited_stream(pdf, offsets.get(number), replacements)
-        if edit is not None:
-            edits.append(edit)
-    if not edits:
-        return pdf
-    return _spliced(pdf, sorted(edits), table_at)
+    import pikepdf
+
+    try:
+        # no recovery: a damaged file is not Qt's, and qpdf would quietly rebuild it
+        document = pikepdf.open(io.BytesIO(pdf), attempt_recovery=False)
+    except pikepdf.PdfError as error:
+        raise TextMapError(f"not a PDF as Qt writes it: {error}") from error
+    with document:
+        changed = False
+        for text_map in _text_maps(document):
+            cmap = text_map.read_bytes()
+            fixed = remap_cmap(cmap, replacements)
+            if fixed != cmap:
+                text_map.write(fixed)  # no filter: stored as Qt stores it, uncompressed
+                changed = True
+        if not changed:
+            return pdf
+        out = io.BytesIO()
+        document.save(
+            out,
+            deterministic_id=True,
+            compress_streams=False,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            object_stream_mode=pikepdf.ObjectStreamMode.preserve,
+            fix_metadata_version=False,  # the XMP packet stays Qt's (and lxml is not needed)
+        )
+        return out.getvalue()
+
+
+def _text_maps(document: pikepdf.Pdf) -> Iterator[pikepdf.Stream]:
+    """Each font's ToUnicode stream, found through the object model.
+
+    Qt writes every font as a Type0 font over a CIDFontType2 with a ToUnicode stream; any
+    other font raises, since its text would go unmended.
+    """
+    import pikepdf
+
+    for obj in document.objects:
+        if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != pikepdf.Name.Font:
+            continue
+        kind = str(obj.get("/Subtype"))
+        if kind in _CID_FONT:
+            continue
+        name = f"font {obj.get('/BaseFont')} (object {obj.objgen[0]})"
+        if kind != "/Type0":
+            raise TextMapError(f"{name} is {kind}, not a Type0 font as Qt writes")
+        text_map = obj.get("/ToUnicode")
+        if not isinstance(text_map, pikepdf.Stream):
+            raise TextMapError(f"{name} has no ToUnicode stream")
+        yield text_map
 
 
 def remap_cmap(cmap: bytes, replacements: Mapping[int, int]) -> bytes:
-    """One ToUnicode CMap with its destination characters swapped (source codes untouched)."""
+    """One ToUnicode CMap with its destination characters swapped (source codes untouched).
 
-    def section(match: re.Match[bytes]) -> bytes:
-        body = match.group(3)
+    Byte for byte the same when nothing is swapped; white space kept as written.
+    """
+    sections = list(_SECTION.finditer(cmap))
+    if not sections:
+        raise TextMapError("a text map without bfchar or bfrange mappings")
+    parts, cursor = [], 0
+    for match in sections:
+        body = _tokens(match.group(3))
         fixed = (
             _bfchar(body, replacements)
             if match.group(2) == b"bfchar"
             else _bfrange(body, replacements)
         )
-        return match.group(1) + fixed + match.group(4)
+        parts += [cmap[cursor : match.start(3)], fixed]
+        cursor = match.end(3)
+    parts.append(cmap[cursor:])
+    return b"".join(parts)
 
-    return _SECTION.sub(section, cmap)
+
+def _tokens(body: bytes) -> list[tuple[str, bytes]]:
+    """(kind, bytes) of a bfchar/bfrange section; kinds space, hex, open, close."""
+    tokens = []
+    for match in _TOKEN.finditer(body):
+        kind = match.lastgroup or "bad"
+        if kind == "bad":
+            raise TextMapError(f"unexpected {body[match.start() : match.start() + 20]!r} in a map")
+        tokens.append((kind, match.group(0)))
+    return tokens
 
 
 def _hex(code: int) -> bytes:
@@ -76,116 +143,72 @@ def _swap(token: bytes, replacements: Mapping[int, int]) -> bytes:
     return token
 
 
-def _bfchar(body: bytes, replacements: Mapping[int, int]) -> bytes:
-    """``<src> <dst>`` pairs: every second hex token is a destination."""
-    position = 0
+def _bfchar(body: list[tuple[str, bytes]], replacements: Mapping[int, int]) -> bytes:
+    """``<src> <dst>`` pairs: every second hex string is a destination."""
+    if any(kind in ("open", "close") for kind, _ in body):
+        raise TextMapError("an array in a bfchar section")
+    out, seen = [], 0
+    for kind, token in body:
+        if kind == "hex":
+            seen += 1
+            token = _swap(token, replacements) if seen % 2 == 0 else token
+        out.append(token)
+    if seen % 2:
+        raise TextMapError("a bfchar source without a destination")
+    return b"".join(out)
 
-    def swap_destination(match: re.Match[bytes]) -> bytes:
-        nonlocal position
-        position += 1
-        return _swap(match.group(0), replacements) if position % 2 == 0 else match.group(0)
 
-    return _HEX.sub(swap_destination, body)
-
-
-def _bfrange(body: bytes, replacements: Mapping[int, int]) -> bytes:
-    """``<lo> <hi> <dst>`` or ``<lo> <hi> [<dst> …]`` entries, one per line as Qt writes them."""
-    lines = []
-    for line in body.split(b"\n"):
-        tokens = [match.group(0) for match in _TOKEN.finditer(line)]
-        if len(tokens) < 3 or tokens[0] in (b"[", b"]") or tokens[1] in (b"[", b"]"):
-            lines.append(line)  # blank, or not an entry this knows: kept as it is
+def _bfrange(body: list[tuple[str, bytes]], replacements: Mapping[int, int]) -> bytes:
+    """``<lo> <hi> <dst>`` or ``<lo> <hi> [<dst> …]`` entries; a run through a swapped name
+    becomes a list (its names no longer follow each other)."""
+    out: list[bytes] = []
+    tokens = iter(body)
+    for kind, token in tokens:
+        if kind == "space":
+            out.append(token)
             continue
-        low, high = int(tokens[0][1:-1], 16), int(tokens[1][1:-1], 16)
-        if tokens[2] == b"[":
-            if tokens[-1] != b"]":
-                lines.append(line)  # an array running over lines: not Qt's, kept
-                continue
-            seen = 0
-
-            def swap_listed(match: re.Match[bytes]) -> bytes:
-                nonlocal seen
-                seen += 1  # the first two are the glyph codes
-                return match.group(0) if seen <= 2 else _swap(match.group(0), replacements)
-
-            lines.append(_HEX.sub(swap_listed, line))  # in place: spacing kept as Qt wrote it
+        low = _expect_hex(kind, token)
+        out.append(low)
+        high = _expect_hex(*_solid(tokens, out))
+        out.append(high)
+        count = int(high[1:-1], 16) - int(low[1:-1], 16) + 1
+        if count < 1:
+            raise TextMapError(f"a bfrange from {low!r} down to {high!r}")
+        kind, token = _solid(tokens, out)
+        if kind == "open":
+            out.append(token)
+            out += _listed(tokens, replacements)
             continue
-        start = tokens[2][1:-1]
-        run = [int(start, 16) + step for step in range(high - low + 1)] if len(start) == 4 else []
-        if not any(code in replacements for code in run):
-            lines.append(line)
-            continue
-        names = [_swap(_hex(code), replacements) for code in run]  # the run breaks: list it
-        lines.append(b"%s %s [%s]" % (tokens[0], tokens[1], b" ".join(names)))
-    return b"\n".join(lines)
+        start = _expect_hex(kind, token)[1:-1]
+        run = [int(start, 16) + step for step in range(count)] if len(start) == 4 else []
+        if any(code in replacements for code in run):
+            token = b"[%s]" % b" ".join(_swap(_hex(code), replacements) for code in run)
+        out.append(token)
+    return b"".join(out)
 
 
-def _xref(pdf: bytes) -> tuple[int, dict[int, int]] | None:
-    """Where the xref table starts, and each in-use object's offset; None if not a classic
-    single table (an incremental update or an xref stream).
-
-    The last ``startxref`` counts: the word may also stand in the document's own text (Qt
-    writes the title into the metadata as it is).
-    """
-    tail = _STARTXREF.search(pdf[-64:])
-    if tail is None:
-        return None
-    table_at = int(tail.group(1))
-    if not pdf.startswith(b"xref", table_at) or b"/Prev" in pdf[table_at:]:
-        return None
-    offsets: dict[int, int] = {}
-    lines = iter(pdf[table_at:].split(b"\n")[1:])
-    for line in lines:
-        header = line.split()
-        if len(header) != 2 or not all(part.isdigit() for part in header):
-            break  # "trailer"
-        first, count = int(header[0]), int(header[1])
-        for number in range(first, first + count):
-            entry = _XREF_ENTRY.match(next(lines, b"").strip())
-            if entry is None:
-                return None
-            if entry.group(3) == b"n":
-                offsets[number] = int(entry.group(1))
-    return table_at, offsets
+def _listed(tokens: Iterator[tuple[str, bytes]], replacements: Mapping[int, int]) -> list[bytes]:
+    """The rest of a ``[<dst> …]`` array up to its ``]``, each name swapped."""
+    out = []
+    for kind, token in tokens:
+        if kind == "open":
+            raise TextMapError("an array inside a bfrange array")
+        out.append(_swap(token, replacements) if kind == "hex" else token)
+        if kind == "close":
+            return out
+    raise TextMapError("a bfrange array without its ]")
 
 
-def _edited_stream(
-    pdf: bytes, offset: int | None, replacements: Mapping[int, int]
-) -> tuple[int, int, bytes] | None:
-    if offset is None:
-        return None
-    head = _STREAM.match(pdf, offset)
-    if head is None:
-        return None
-    start, length = head.end(), int(head.group(2))
-    cmap = pdf[start : start + length]
-    fixed = remap_cmap(cmap, replacements)
-    if fixed == cmap:
-        return None
-    length_at = head.start(2)
-    return length_at, start + length, b"%d >>\nstream\n" % len(fixed) + fixed
+def _solid(tokens: Iterator[tuple[str, bytes]], out: list[bytes]) -> tuple[str, bytes]:
+    """The next token that is not white space; the white space before it goes to ``out``."""
+    for kind, token in tokens:
+        if kind != "space":
+            return kind, token
+        out.append(token)
+    raise TextMapError("a bfrange entry cut short")
 
 
-def _spliced(pdf: bytes, edits: list[tuple[int, int, bytes]], table_at: int) -> bytes:
-    """Apply the edits and move the xref offsets and ``startxref`` by what they added."""
-
-    def moved(offset: int) -> int:
-        return offset + sum(len(new) - (end - start) for start, end, new in edits if start < offset)
-
-    parts, cursor = [], 0
-    for start, end, new in edits:
-        parts.append(pdf[cursor:start])
-        parts.append(new)
-        cursor = end
-    parts.append(pdf[cursor:table_at])
-    table, _, _ = pdf[table_at:].partition(b"startxref")
-
-    def entry(match: re.Match[bytes]) -> bytes:
-        offset = int(match.group(1))
-        if match.group(3) == b"n":
-            offset = moved(offset)
-        return b"%010d %s %s" % (offset, match.group(2), match.group(3))
-
-    parts.append(_XREF_ENTRY.sub(entry, table))
-    parts.append(b"startxref\n%d\n%%%%EOF\n" % moved(table_at))
-    return b"".join(parts)
+def _expect_hex(kind: str, token: bytes) -> bytes:
+    if kind != "hex" or token == b"<>":
+        raise TextMapError(f"a bfrange entry with {token!r} where a code belongs")
+    return token
