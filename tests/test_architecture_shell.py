@@ -83,3 +83,20 @@ def test_the_checks_see_a_hidden_import() -> None:
     assert ("blueprint_app.ui.window.main_window.MainWindow", False) not in found
     assert ("blueprint_app.ui.window", True) in found
     assert ("blueprint_app.ui.window.main_window", True) in found
+
+
+#: Modules outside ui/window/ that may name the MainWindow type: they open windows and return them.
+OPENS_WINDOWS = {"files/recovery_offer.py"}
+
+
+def test_helpers_outside_the_window_package_do_not_even_name_the_main_window() -> None:
+    """Docks, exports and files take a Protocol or the session: the whole window is no one's
+    service locator (TYPE_CHECKING imports count here too)."""
+    offenders = [
+        name
+        for name, tree in _ui_modules()
+        if not name.startswith("window/")
+        and name not in OPENS_WINDOWS
+        and any(MAIN_WINDOW in imported for node in ast.walk(tree) for imported in _imported(node))
+    ]
+    assert offenders == []

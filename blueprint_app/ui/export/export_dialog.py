@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (
@@ -31,11 +30,9 @@ from blueprint_app.ui import dialogs
 from blueprint_app.ui.export.export_job import run_with_progress
 from blueprint_app.ui.export.export_options import ExportOptionsForm, format_names
 from blueprint_app.ui.export.export_preview import PreviewPane
+from blueprint_app.ui.export.host import ExportHost
 from blueprint_app.ui.export.picture_clipboard import draw_for_clipboard, put_on_clipboard
 from blueprint_app.ui.settings import EXPORT_FOLDER
-
-if TYPE_CHECKING:
-    from blueprint_app.ui.window.main_window import MainWindow
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -64,13 +61,13 @@ def with_extension(path: Path, fmt: ExportFormat) -> Path:
 class ExportDialog(QDialog):
     """Options on the left, the preview on the right; Export… asks where and writes."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, host: ExportHost) -> None:
+        super().__init__(host.window())
         self.setObjectName("ExportDialog")
         self.setWindowTitle(self.tr("Export"))
-        self.window_ = window
-        self.blueprint: Blueprint = window.session.blueprint.model_copy(deep=True)
-        self.form = ExportOptionsForm(self.blueprint, window.edits.selected_ids())
+        self.host = host
+        self.blueprint: Blueprint = host.session.blueprint.model_copy(deep=True)
+        self.form = ExportOptionsForm(self.blueprint, host.selected_ids())
         self.preview = PreviewPane(self.blueprint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = QPushButton(self.tr("Export…"))
@@ -126,7 +123,7 @@ class ExportDialog(QDialog):
 
     # -- export ------------------------------------------------------------------------------
     def suggested_path(self) -> Path:
-        session = self.window_.session
+        session = self.host.session
         stored = EXPORT_FOLDER.read()
         folder = (
             Path(stored)
@@ -209,13 +206,13 @@ class ExportDialog(QDialog):
         super().done(result)
 
 
-def show_export(window: MainWindow) -> Path | None:
+def show_export(host: ExportHost) -> Path | None:
     """File > Export…; the path written, or None."""
-    dialog = ExportDialog(window)
+    dialog = ExportDialog(host)
     try:
         dialog.exec()
         if dialog.exported is not None:
-            window.statusBar().showMessage(
+            host.statusBar().showMessage(
                 QCoreApplication.translate("ExportDialog", "Exported {path}").format(
                     path=dialog.exported
                 ),

@@ -20,7 +20,7 @@ from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.ui.export.export_job import run_with_progress
 
 if TYPE_CHECKING:
-    from blueprint_app.ui.window.main_window import MainWindow
+    from blueprint_app.ui.export.host import ExportHost
 
 # Marks clipboard data this application made, so it can be taken back as the application quits.
 PICTURE_MARKER = "application/x-blueprint-studio-picture"
@@ -80,20 +80,20 @@ def put_on_clipboard(content: object) -> None:
         raise TypeError(f"cannot put {type(content).__name__} on the clipboard")
 
 
-def copy_as_image(window: MainWindow) -> bool:
+def copy_as_image(host: ExportHost) -> bool:
     """Edit > Copy as Image: the selected steps (or the whole blueprint) as they look on the
     canvas, without title block or legend, at twice the canvas size."""
-    ids = window.edits.selected_ids()
-    blueprint = window.session.blueprint.model_copy(deep=True)
+    ids = host.selected_ids()
+    blueprint = host.session.blueprint.model_copy(deep=True)
     options = ExportOptions(
         title_block=False, legend=False, selection=frozenset(ids) if ids else None
     )
     outcome = run_with_progress(
-        window,
+        host.window(),
         QCoreApplication.translate("PictureClipboard", "Copying the picture…"),
         lambda progress: draw_for_clipboard(blueprint, options, COPY_SCALE, progress),
     )
-    status = window.statusBar()
+    status = host.statusBar()
     if outcome.error is not None:
         status.showMessage(
             QCoreApplication.translate(

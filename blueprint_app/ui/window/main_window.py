@@ -361,6 +361,10 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     # -- edit and view -------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        """The ids selected on the canvas (File ▸ Export… and Copy as Image start from them)."""
+        return self.edits.selected_ids()
+
     def undo(self) -> None:
         self.session.history.undo()
 
