@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from blueprint_app import __version__
 from blueprint_app.storage.recovery import state_dir
 from blueprint_app.ui.files.autosave import write_all_now
+from blueprint_app.ui.qt_util import plain_label
 
 LOG_NAME = "blueprint-studio.log"
 LOG_BYTES = 1_000_000
@@ -108,7 +108,7 @@ class CrashDialog(QDialog):
             message += " " + self.tr(
                 "A recovery copy of {count} unsaved document(s) was written."
             ).format(count=recovered)
-        intro = QLabel(message)
+        intro = plain_label(message)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.text = QPlainTextEdit(report)
@@ -117,7 +117,9 @@ class CrashDialog(QDialog):
         self.text.setMinimumSize(560, 220)
         layout.addWidget(self.text)
         if log_file is not None:
-            where = QLabel(self.tr("The report was also written to {path}").format(path=log_file))
+            where = plain_label(
+                self.tr("The report was also written to {path}").format(path=log_file)
+            )
             where.setWordWrap(True)
             where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(where)

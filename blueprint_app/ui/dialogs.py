@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from blueprint_app.ui.qt_util import ask, plain_box
+
 FILE_FILTER_CONTEXT = "Dialogs"
 
 
@@ -24,8 +26,9 @@ def ask_save_changes(parent: QWidget, name: str) -> Answer:
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel
     )
-    reply = QMessageBox.warning(
+    reply = ask(
         parent,
+        QMessageBox.Icon.Warning,
         QCoreApplication.translate("Dialogs", "Unsaved changes"),
         QCoreApplication.translate(
             "Dialogs", "Save the changes to “{name}” before closing it?"
@@ -41,7 +44,7 @@ def ask_save_changes(parent: QWidget, name: str) -> Answer:
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
-    QMessageBox.critical(parent, title, message)
+    plain_box(parent, QMessageBox.Icon.Critical, title, message).exec()
 
 
 def file_filter() -> str:
@@ -74,8 +77,9 @@ def ask_export_path(parent: QWidget, suggested: str, file_filter: str) -> Path |
 def ask_replace(parent: QWidget, path: Path) -> bool:
     """Replace ``path``? Asked when the name written differs from the one the file dialog
     checked (the format's extension was added)."""
-    reply = QMessageBox.warning(
+    reply = ask(
         parent,
+        QMessageBox.Icon.Warning,
         QCoreApplication.translate("Dialogs", "Replace the file?"),
         QCoreApplication.translate("Dialogs", "“{name}” already exists. Replace it?").format(
             name=path.name

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
 )
@@ -32,6 +31,7 @@ from blueprint_app.ui.export.export_options import ExportOptionsForm, format_nam
 from blueprint_app.ui.export.export_preview import PreviewPane
 from blueprint_app.ui.export.host import ExportHost
 from blueprint_app.ui.export.picture_clipboard import draw_for_clipboard, put_on_clipboard
+from blueprint_app.ui.qt_util import plain_label
 from blueprint_app.ui.settings import EXPORT_FOLDER
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -81,7 +81,7 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         self.copy_button.clicked.connect(self.copy)
         self.buttons.rejected.connect(self.reject)
-        self.note = QLabel()  # what the last Export or Copy did, beside the buttons
+        self.note = plain_label()  # what the last Export or Copy did, beside the buttons
         self.note.setObjectName("exportNote")
         bottom = QHBoxLayout()
         bottom.addWidget(self.note, 1)

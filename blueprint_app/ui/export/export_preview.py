@@ -27,6 +27,7 @@ from blueprint_app.export.progress import Progress, part
 from blueprint_app.export.scope import ImageOptionError
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.ui.export.export_job import ExportJob
+from blueprint_app.ui.qt_util import plain_label
 
 DEBOUNCE_MS = 150
 TEXT_LIMIT = 20_000  # characters of a text export shown; the file holds all of it
@@ -147,7 +148,7 @@ class PreviewPane(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.picture_area)
         self.stack.addWidget(self.text)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("exportPreviewStatus")
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from blueprint_app.editing.file_stamp import FileStamp
@@ -36,6 +36,7 @@ class Choice(Enum):
 def ask_what_to_do(parent: QWidget | None, document: RecoveredDocument) -> Choice:
     """Open it / Save it elsewhere… / Discard for one recovered document."""
     box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # titles and file names are text, not markup
     box.setObjectName("RecoveryQuestion")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("Recovery", "Recover unsaved work"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -26,6 +26,7 @@ class Overwrite(Enum):
 def ask_overwrite(parent: QWidget, path: Path) -> Overwrite:
     """Overwrite / Save As… / Cancel for a file changed on disk since it was opened."""
     box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # titles and file names are text, not markup
     box.setObjectName("ChangedOnDisk")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("SafeSave", "File changed on disk"))
@@ -63,6 +64,7 @@ def ask_overwrite(parent: QWidget, path: Path) -> Overwrite:
 def ask_after_failure(parent: QWidget, title: str, message: str) -> bool:
     """Say why a save failed; True when the user wants to save elsewhere."""
     box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # titles and file names are text, not markup
     box.setObjectName("SaveFailed")
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)

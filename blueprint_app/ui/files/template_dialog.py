@@ -34,6 +34,7 @@ from blueprint_app.templates import (
 from blueprint_app.ui import i18n
 from blueprint_app.ui.dialogs import show_error
 from blueprint_app.ui.files.thumbnails import THUMB_HEIGHT, THUMB_WIDTH, thumbnail
+from blueprint_app.ui.qt_util import plain_label
 from blueprint_app.ui.window.windows import registry
 
 ALL = ""
@@ -75,7 +76,7 @@ class TemplateDialog(QDialog):
         self.list.setIconSize(QSize(THUMB_WIDTH, THUMB_HEIGHT))
         self.list.setSpacing(4)
         self.list.setWordWrap(True)
-        self.details = QLabel()
+        self.details = plain_label()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setMinimumHeight(60)

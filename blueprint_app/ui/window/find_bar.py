@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from blueprint_app.editing.fragment import search_steps
 from blueprint_app.editing.session import Session
+from blueprint_app.ui.qt_util import plain_label
 
 
 class FindField(QLineEdit):
@@ -49,7 +50,7 @@ class FindBar(QWidget):
         self.field = FindField()
         self.field.setPlaceholderText(self.tr("Find a step by text"))
         self.field.setClearButtonEnabled(True)
-        self.count = QLabel()
+        self.count = plain_label()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(QLabel(self.tr("Find:")))

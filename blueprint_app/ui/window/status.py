@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from blueprint_app.history import Document
+from blueprint_app.ui.qt_util import plain_label
 
 
 class StatusInfo(QObject):
@@ -15,7 +16,7 @@ class StatusInfo(QObject):
 
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
-        self.selection = QLabel()
+        self.selection = plain_label()
         self.zoom = QLabel()
         bar.addPermanentWidget(self.selection)
         bar.addPermanentWidget(self.zoom)
