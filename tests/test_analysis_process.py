@@ -126,6 +126,7 @@ def test_the_spec_and_validation_time_the_kiosk_journey_alike() -> None:
     assert timing.minutes == 5 and timing.over_by == 1
     assert "Time along the longest path: 5 min" in to_markdown(blueprint, lang="en")
     [finding] = [f for f in validate(blueprint, language="en") if f.rule == "BP063"]
+    assert finding.data is not None
     assert finding.data["total_minutes"] == 5
     assert finding.data["path"] == [s.id for s in timing.steps]
 
@@ -175,10 +176,10 @@ def test_untimed_journey_still_has_its_path() -> None:
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_spec_and_validation_report_the_same_journey(path: Path) -> None:
     blueprint = load(path)
-    blueprint = getattr(blueprint, "blueprint", blueprint)
     blueprint.target_minutes = 0.5  # so that the journey-time rule reports the path it found
     timing = build_spec(blueprint).timing
     assert timing.steps, "every shipped blueprint has a customer journey"
     [finding] = [f for f in validate(blueprint, language="en") if f.rule == "BP063"]
+    assert finding.data is not None
     assert finding.data["path"] == [s.id for s in timing.steps]
     assert finding.data["total_minutes"] == timing.minutes
