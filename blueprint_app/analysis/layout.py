@@ -13,13 +13,23 @@ from collections import defaultdict
 
 from blueprint_app.analysis.geometry import CARD_W, COLUMN_PITCH
 from blueprint_app.analysis.process import RECOVERY, acyclic_order, process_graph
+from blueprint_app.gc_pause import gc_paused
 from blueprint_app.history.edits import set_field
 from blueprint_app.history.undo import Transaction
 from blueprint_app.model.blueprint import Blueprint, FlowKind, Step, StepLayout
 
 
 def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, StepLayout]:
-    """A fresh layout for every step: {step_id: StepLayout}."""
+    """A fresh layout for every step: {step_id: StepLayout}.
+
+    The collector is paused: the process graph is tens of thousands of small dicts, and
+    collections started while building it would rescan the whole document for nothing.
+    """
+    with gc_paused():
+        return _arranged_layout(blueprint, origin)
+
+
+def _arranged_layout(blueprint: Blueprint, origin: float) -> dict[str, StepLayout]:
     steps = {step.id: step for step in blueprint.steps}
     phase_index = {phase.id: index for index, phase in enumerate(blueprint.phases)}
     no_phase = len(blueprint.phases)
@@ -32,9 +42,9 @@ def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, Step
         if flow.kind == FlowKind.EVIDENCE and flow.source in steps and flow.target in steps:
             evidence_of.setdefault(flow.source, flow.target)
             evidence_of.setdefault(flow.target, flow.source)
-    graph = process_graph(blueprint)
+    graph = process_graph(blueprint, key=rank.__getitem__)
     recovery = {(u, v) for u, v, marked in graph.edges(data=RECOVERY) if marked}
-    order = acyclic_order(graph, key=rank.__getitem__)
+    order = acyclic_order(graph)
     position = {sid: index for index, sid in enumerate(order)}
     predecessors: dict[str, list[str]] = {
         sid: [p for p in graph.pred[sid] if position[p] < position[sid]] for sid in order

@@ -33,17 +33,17 @@ ORDINARY = "ordinary"
 RECOVERY = "recovery"
 #: edge attribute of the journey graph: the minutes of the step the edge leads into
 MINUTES = "minutes"
-CUSTOMER = LaneKind.CUSTOMER
 # virtual ends of the journey graph: tuples, so never equal to a step id (a str)
 _SOURCE: Hashable = ("journey", "source")
 _SINK: Hashable = ("journey", "sink")
 
 
-def process_graph(blueprint: Blueprint) -> nx.DiGraph:
+def process_graph(blueprint: Blueprint, key: Callable[[str], Any] | None = None) -> nx.DiGraph:
     """Every step a node (document order); an edge where ordinary or recovery flows join two
     steps (flow order), marked :data:`ORDINARY` and/or :data:`RECOVERY`.
 
-    Evidence links and flows with a missing end are left out.
+    Evidence links and flows with a missing end are left out. With ``key`` (a step id's sort
+    key) the nodes, and each node's successors, come in that order instead.
     """
     steps = {step.id for step in blueprint.steps}
     marks: dict[tuple[str, str], dict[str, bool]] = {}
@@ -52,9 +52,14 @@ def process_graph(blueprint: Blueprint) -> nx.DiGraph:
         if flow.kind is not evidence and flow.source in steps and flow.target in steps:
             pair = marks.setdefault((flow.source, flow.target), {ORDINARY: False, RECOVERY: False})
             pair[ORDINARY if flow.kind is ordinary else RECOVERY] = True
+    nodes = [step.id for step in blueprint.steps]
+    edges = [(source, target, data) for (source, target), data in marks.items()]
+    if key is not None:
+        nodes.sort(key=key)
+        edges.sort(key=lambda edge: key(edge[1]))
     graph = nx.DiGraph()
-    graph.add_nodes_from(step.id for step in blueprint.steps)
-    graph.add_edges_from((source, target, data) for (source, target), data in marks.items())
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
     return graph
 
 
@@ -130,17 +135,14 @@ def columns(graph: nx.DiGraph, rank: dict[str, int]) -> dict[str, int]:
     }
 
 
-def acyclic_order(graph: nx.DiGraph, key: Callable[[Any], Any]) -> list[str]:
+def acyclic_order(graph: nx.DiGraph) -> list[str]:
     """A topological order of ``graph`` after dropping the edges that close cycles.
 
-    Reverse postorder of a depth-first search that takes roots and children by ``key``: an edge
-    it walks against (back to a step still being explored) closes a cycle and is ignored.
+    Reverse postorder of a depth-first search that takes roots and children in the graph's own
+    order (see the ``key`` of :func:`process_graph`): an edge it walks against, back to a step
+    still being explored, closes a cycle and is ignored.
     """
-    ordered = nx.DiGraph()
-    ordered.add_nodes_from(sorted(graph, key=key))
-    ordered.add_edges_from(graph.edges)
-    post = nx.dfs_postorder_nodes(ordered, sort_neighbors=lambda nodes: sorted(nodes, key=key))
-    return list(post)[::-1]
+    return list(nx.dfs_postorder_nodes(graph))[::-1]
 
 
 # -- the customer's journey ----------------------------------------------------------------
@@ -152,16 +154,6 @@ class Journey:
 
     total_minutes: float
     path: tuple[str, ...]
-
-
-def evidence_cards(blueprint: Blueprint) -> set[str]:
-    """Steps that are evidence cards (kind ``evidence`` or in the physical-evidence lane)."""
-    lanes = {lane.id: lane.kind for lane in blueprint.lanes}
-    return {
-        step.id
-        for step in blueprint.steps
-        if step.kind is StepKind.EVIDENCE or lanes.get(step.lane) is LaneKind.PHYSICAL_EVIDENCE
-    }
 
 
 def customer_journey(blueprint: Blueprint) -> Journey | None:
@@ -176,15 +168,24 @@ def customer_journey(blueprint: Blueprint) -> Journey | None:
     the first drawn wins: into each step the earliest flow in the file, the first end.
     """
     lanes = {lane.id: lane.kind for lane in blueprint.lanes}
-    cards = evidence_cards(blueprint)
-    minutes = {s.id: s.duration_minutes or 0.0 for s in blueprint.steps if s.id not in cards}
-    customer = [s for s in blueprint.steps if s.id in minutes and lanes.get(s.lane) is CUSTOMER]
-    starts = [step.id for step in customer if step.kind is StepKind.START]
-    ends = [step.id for step in customer if step.kind is StepKind.END]
+    card, card_lane, customer = StepKind.EVIDENCE, LaneKind.PHYSICAL_EVIDENCE, LaneKind.CUSTOMER
+    start, end = StepKind.START, StepKind.END
+    minutes: dict[str, float] = {}  # of every process step (evidence cards left out)
+    starts: list[str] = []
+    ends: list[str] = []
+    for step in blueprint.steps:
+        lane = lanes.get(step.lane)
+        if step.kind is card or lane is card_lane:
+            continue
+        minutes[step.id] = step.duration_minutes or 0.0
+        if lane is customer and step.kind is start:
+            starts.append(step.id)
+        elif lane is customer and step.kind is end:
+            ends.append(step.id)
     if not starts or not ends:
         return None
     graph = nx.DiGraph()
-    graph.add_edges_from((_SOURCE, start, {MINUTES: minutes[start]}) for start in starts)
+    graph.add_edges_from((_SOURCE, first, {MINUTES: minutes[first]}) for first in starts)
     graph.add_edges_from(
         (flow.source, flow.target, {MINUTES: minutes[flow.target]})
         for flow in blueprint.flows

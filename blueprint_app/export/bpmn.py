@@ -92,8 +92,10 @@ class _Layout:
     """Where each lane and step sits in the drawing, from the blueprint's own layout."""
 
     def __init__(self, blueprint: Blueprint) -> None:
-        process = Process(blueprint)
-        column = columns(process.graph, process.rank)
+        column: dict[str, int] = {}
+        if any(step.layout is None for step in blueprint.steps):  # else no column is asked
+            process = Process(blueprint)
+            column = columns(process.graph, process.rank)
         xs = {s.id: s.layout.x if s.layout else column[s.id] * COLUMN for s in blueprint.steps}
         rows = {s.id: s.layout.row if s.layout else 0 for s in blueprint.steps}
         left = min(xs.values(), default=0.0)

@@ -15,6 +15,7 @@ import networkx as nx
 
 from blueprint_app.analysis.process import Journey, Process
 from blueprint_app.export.words import Words
+from blueprint_app.gc_pause import gc_paused
 from blueprint_app.model.blueprint import (
     Blueprint,
     Flow,
@@ -165,7 +166,18 @@ def number(value: float) -> str:
 def build_spec(
     blueprint: Blueprint, lang: str | None = None, findings: Iterable[FindingLike] | None = None
 ) -> Spec:
-    """Everything the spec says about ``blueprint``, in the language ``lang`` or the file's."""
+    """Everything the spec says about ``blueprint``, in the language ``lang`` or the file's.
+
+    The collector is paused, as for validation: the process graph and the entries are many
+    small objects, and collections meanwhile would rescan the whole document for nothing.
+    """
+    with gc_paused():
+        return _build_spec(blueprint, lang, findings)
+
+
+def _build_spec(
+    blueprint: Blueprint, lang: str | None, findings: Iterable[FindingLike] | None
+) -> Spec:
     words = Words(lang or blueprint.language)
     lanes = {lane.id: lane for lane in blueprint.lanes}
     by_id = {step.id: step for step in blueprint.steps}
