@@ -25,6 +25,7 @@ from typing import Any
 
 import networkx as nx
 
+from blueprint_app.gc_pause import gc_paused
 from blueprint_app.model.blueprint import Blueprint, FlowKind, LaneKind, Step, StepKind
 
 #: edge attribute of :func:`process_graph`: True when an ordinary flow joins the two steps
@@ -58,8 +59,9 @@ def process_graph(blueprint: Blueprint, key: Callable[[str], Any] | None = None)
         nodes.sort(key=key)
         edges.sort(key=lambda edge: key(edge[1]))
     graph = nx.DiGraph()
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from(edges)
+    with gc_paused():  # tens of thousands of small dicts: no collection can free any of them
+        graph.add_nodes_from(nodes)
+        graph.add_edges_from(edges)
     return graph
 
 
