@@ -7,6 +7,7 @@ import gc
 import pytest
 
 from benchmarks.generate import generate_blueprint
+from blueprint_app.analysis.process import customer_journey
 from blueprint_app.model import new_blueprint
 from blueprint_app.storage import load
 from blueprint_app.validation import (
@@ -18,8 +19,6 @@ from blueprint_app.validation import (
     validate,
     worst_by_item,
 )
-from blueprint_app.validation.context import Context
-from blueprint_app.validation.journey import longest_journey
 from tests.conftest import DATA, ODD_TEXT
 from tests.validation_cases import add_flow, add_step, build, clean, step
 
@@ -97,7 +96,7 @@ def test_journey_counts_the_longest_path_not_parallel_work() -> None:
     step(doc, "cook")["duration_minutes"] = 10
     step(doc, "take")["duration_minutes"] = 1
     doc["target_minutes"] = 12
-    journey = longest_journey(Context(build(doc)))
+    journey = customer_journey(build(doc))
     assert journey is not None
     # order 2 + take 1 + cook 10; the 3-minute wait runs in parallel and is not added
     assert journey.total_minutes == 13
@@ -115,7 +114,7 @@ def test_journey_walks_a_loop_once_and_ignores_recovery() -> None:
     add_step(doc, "redo", "backstage", 400, duration_minutes=30)
     add_flow(doc, "cook", "redo", "recovery")
     add_flow(doc, "redo", "kitchen")
-    journey = longest_journey(Context(build(doc)))
+    journey = customer_journey(build(doc))
     assert journey is not None
     assert journey.total_minutes == 5  # order 2 + wait 3; the 30-minute recovery is not the norm
     assert journey.path == ("arrive", "order", "wait", "serve", "leave")

@@ -12,9 +12,12 @@ from typing import Any
 
 import networkx as nx
 
+from blueprint_app.analysis.process import process_graph
 from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, LaneKind, Step
 from blueprint_app.model.factory import new_id, standard_lanes
 from blueprint_app.storage.writer import to_canonical_dict
+
+__all__ = ["FLOW_ORDER", "from_graph", "process_graph", "to_graph"]
 
 _ITEM_KEYS = ("steps", "flows")
 #: graph attribute listing flow ids in document order (edge iteration follows nodes instead)
@@ -93,13 +96,3 @@ def _edges_with_data(
     if graph.is_multigraph():
         return list(graph.edges(keys=True, data=True))
     return [(s, t, None, d) for s, t, d in graph.edges(data=True)]
-
-
-def process_graph(blueprint: Blueprint) -> nx.DiGraph:
-    """The order of work only: ordinary and recovery flows, evidence links left out."""
-    graph = nx.DiGraph()
-    graph.add_nodes_from(step.id for step in blueprint.steps)
-    graph.add_edges_from(
-        (flow.source, flow.target) for flow in blueprint.flows if flow.kind != FlowKind.EVIDENCE
-    )
-    return graph

@@ -13,40 +13,24 @@ from collections import Counter, defaultdict
 
 from blueprint_app.analysis.extent import main_left
 from blueprint_app.analysis.geometry import CARD_W, COLUMN_PITCH
+from blueprint_app.analysis.process import RECOVERY, acyclic_order, process_graph
+from blueprint_app.gc_pause import gc_paused
 from blueprint_app.history.edits import set_field
 from blueprint_app.history.undo import Transaction
 from blueprint_app.model.blueprint import MAX_ROW, Blueprint, FlowKind, Step, StepLayout
 
 
-def _acyclic_order(
-    blueprint: Blueprint, successors: dict[str, list[str]], rank: dict[str, tuple[int, int]]
-) -> list[str]:
-    """A topological order of the process graph after dropping the edges that close cycles."""
-    state: dict[str, int] = {}  # 1 on the stack, 2 done
-    finished: list[str] = []
-    for root in sorted(rank, key=rank.__getitem__):
-        if root in state:
-            continue
-        stack: list[tuple[str, int]] = [(root, 0)]
-        state[root] = 1
-        while stack:
-            node, index = stack[-1]
-            children = successors[node]
-            if index < len(children):
-                stack[-1] = (node, index + 1)
-                child = children[index]
-                if child not in state:
-                    state[child] = 1
-                    stack.append((child, 0))
-            else:
-                stack.pop()
-                state[node] = 2
-                finished.append(node)
-    return finished[::-1]
-
-
 def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, StepLayout]:
-    """A fresh layout for every step: {step_id: StepLayout}."""
+    """A fresh layout for every step: {step_id: StepLayout}.
+
+    The collector is paused: the process graph is tens of thousands of small dicts, and
+    collections started while building it would rescan the whole document for nothing.
+    """
+    with gc_paused():
+        return _arranged_layout(blueprint, origin)
+
+
+def _arranged_layout(blueprint: Blueprint, origin: float) -> dict[str, StepLayout]:
     steps = {step.id: step for step in blueprint.steps}
     phase_index = {phase.id: index for index, phase in enumerate(blueprint.phases)}
     no_phase = len(blueprint.phases)
@@ -54,28 +38,18 @@ def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, Step
         sid: (phase_index.get(s.phase or "", no_phase), i)
         for i, (sid, s) in enumerate(steps.items())
     }
-    successors: dict[str, list[str]] = defaultdict(list)
-    predecessors: dict[str, list[str]] = defaultdict(list)
     evidence_of: dict[str, str] = {}
-    recovery: set[tuple[str, str]] = set()
     for flow in blueprint.flows:
-        if flow.source not in steps or flow.target not in steps:
-            continue
-        if flow.kind == FlowKind.EVIDENCE:
+        if flow.kind == FlowKind.EVIDENCE and flow.source in steps and flow.target in steps:
             evidence_of.setdefault(flow.source, flow.target)
             evidence_of.setdefault(flow.target, flow.source)
-            continue
-        if flow.kind == FlowKind.RECOVERY:
-            recovery.add((flow.source, flow.target))
-        successors[flow.source].append(flow.target)
-    for children in successors.values():
-        children.sort(key=rank.__getitem__)
-    order = _acyclic_order(blueprint, successors, rank)
+    graph = process_graph(blueprint, key=rank.__getitem__)
+    recovery = {(u, v) for u, v, marked in graph.edges(data=RECOVERY) if marked}
+    order = acyclic_order(graph)
     position = {sid: index for index, sid in enumerate(order)}
-    for source, children in successors.items():
-        for child in children:
-            if position[source] < position[child]:
-                predecessors[child].append(source)
+    predecessors: dict[str, list[str]] = {
+        sid: [p for p in graph.pred[sid] if position[p] < position[sid]] for sid in order
+    }
     level = _levels(order, steps, predecessors, rank, recovery)
     _place_evidence(steps, evidence_of, predecessors, level)
     return _slots(blueprint, steps, rank, level, origin)

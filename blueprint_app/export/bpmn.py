@@ -15,7 +15,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from blueprint_app.export.flow_order import depth, flow_rank
+from blueprint_app.analysis.process import Process, columns
 from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, Step, StepKind
 from blueprint_app.model.glossary import MARKERS
 from blueprint_app.model.text import xml_text
@@ -93,8 +93,11 @@ class _Layout:
     """Where each lane and step sits in the drawing, from the blueprint's own layout."""
 
     def __init__(self, blueprint: Blueprint) -> None:
-        columns = depth(blueprint, flow_rank(blueprint))
-        xs = {s.id: s.layout.x if s.layout else columns[s.id] * COLUMN for s in blueprint.steps}
+        column: dict[str, int] = {}
+        if any(step.layout is None for step in blueprint.steps):  # else no column is asked
+            process = Process(blueprint)
+            column = columns(process.graph, process.rank)
+        xs = {s.id: s.layout.x if s.layout else column[s.id] * COLUMN for s in blueprint.steps}
         rows = {s.id: s.layout.row if s.layout else 0 for s in blueprint.steps}
         left = min(xs.values(), default=0.0)
         origin = POOL_HEADER + LANE_HEADER + MARGIN

@@ -9,7 +9,7 @@ the label or be read as HTML, so ``<``, ``&``, quotes and any script come out as
 
 from __future__ import annotations
 
-from blueprint_app.export.flow_order import flow_rank
+from blueprint_app.analysis.process import reading_rank
 from blueprint_app.model.blueprint import Blueprint, FlowKind, Step, StepKind
 from blueprint_app.model.text import plain
 
@@ -44,7 +44,7 @@ def label(text: str) -> str:
 
 
 def to_mermaid(blueprint: Blueprint) -> str:
-    rank = flow_rank(blueprint)
+    rank = reading_rank(blueprint)
     ordered = sorted(blueprint.steps, key=lambda step: rank[step.id])
     node = {step.id: f"s{index}" for index, step in enumerate(blueprint.steps, start=1)}
     # The title as a comment: Mermaid's front-matter title drops "<tag>" and shows "&amp;".

@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from blueprint_app.export.flow_order import TimedPath, flow_rank, longest_path
+import networkx as nx
+
+from blueprint_app.analysis.process import Journey, Process
 from blueprint_app.export.words import Words
+from blueprint_app.gc_pause import gc_paused
 from blueprint_app.model.blueprint import (
     Blueprint,
     Flow,
@@ -103,6 +106,32 @@ class FailPoint:
 
 
 @dataclass(frozen=True)
+class TimedPath:
+    """The customer's journey (see :mod:`blueprint_app.analysis.process`) as the spec times it:
+    its steps, their total, the target and the steps with no duration."""
+
+    steps: list[Step]
+    minutes: float
+    target: float | None
+    missing_duration: list[Step]
+
+    @property
+    def over_by(self) -> float | None:
+        if self.target is None:
+            return None
+        return max(0.0, self.minutes - self.target)
+
+
+def timed_path(blueprint: Blueprint, journey: Journey | None) -> TimedPath:
+    if journey is None:
+        return TimedPath([], 0.0, blueprint.target_minutes, [])
+    by_id = {step.id: step for step in blueprint.steps}
+    steps = [by_id[step_id] for step_id in journey.path]
+    missing = [step for step in steps if step.duration_minutes is None]
+    return TimedPath(steps, journey.total_minutes, blueprint.target_minutes, missing)
+
+
+@dataclass(frozen=True)
 class Spec:
     words: Words
     title_block: TitleBlock
@@ -137,27 +166,36 @@ def number(value: float) -> str:
 def build_spec(
     blueprint: Blueprint, lang: str | None = None, findings: Iterable[FindingLike] | None = None
 ) -> Spec:
-    """Everything the spec says about ``blueprint``, in the language ``lang`` or the file's."""
+    """Everything the spec says about ``blueprint``, in the language ``lang`` or the file's.
+
+    The collector is paused, as for validation: the process graph and the entries are many
+    small objects, and collections meanwhile would rescan the whole document for nothing.
+    """
+    with gc_paused():
+        return _build_spec(blueprint, lang, findings)
+
+
+def _build_spec(
+    blueprint: Blueprint, lang: str | None, findings: Iterable[FindingLike] | None
+) -> Spec:
     words = Words(lang or blueprint.language)
     lanes = {lane.id: lane for lane in blueprint.lanes}
     by_id = {step.id: step for step in blueprint.steps}
-    rank = flow_rank(blueprint)
+    process = Process(blueprint)
+    rank = process.rank
     touching: dict[str, list[Flow]] = {step.id: [] for step in blueprint.steps}
-    successors: dict[str, list[str]] = {}
     for flow in blueprint.flows:
         if flow.source in by_id and flow.target in by_id:
             touching[flow.source].append(flow)
             if flow.target != flow.source:
                 touching[flow.target].append(flow)
-            if flow.kind != FlowKind.EVIDENCE:
-                successors.setdefault(flow.source, []).append(flow.target)
     entries = {
         step.id: _entry(step, touching[step.id], lanes, by_id, rank) for step in blueprint.steps
     }
     ordered = sorted(entries.values(), key=lambda entry: rank[entry.step.id])
     handoffs = list(_handoffs(blueprint, lanes, by_id, rank))
     customer = [e for e in ordered if e.lane.kind == LaneKind.CUSTOMER]
-    normal = _normally_reached(blueprint)
+    normal = process.normally_reached
     return Spec(
         words=words,
         title_block=_title_block(blueprint),
@@ -167,11 +205,11 @@ def build_spec(
         customer_evidence=customer,
         handoffs=handoffs,
         fail_points=[
-            _fail_point(e.step, touching[e.step.id], by_id, rank, normal, successors)
+            _fail_point(e.step, touching[e.step.id], by_id, rank, normal, process.graph)
             for e in ordered
             if e.step.fail_point
         ],
-        timing=longest_path(blueprint),
+        timing=timed_path(blueprint, process.journey),
         findings=None if findings is None else [as_finding(item) for item in findings],
         lane_by_id=lanes,
     )
@@ -281,7 +319,7 @@ def _fail_point(
     by_id: dict[str, Step],
     rank: dict[str, int],
     normal: set[str],
-    successors: dict[str, list[str]],
+    graph: nx.DiGraph,
 ) -> FailPoint:
     """Each recovery flow out of the fail point, followed until it rejoins the normal flow."""
     paths = []
@@ -289,30 +327,11 @@ def _fail_point(
         if flow.kind != FlowKind.RECOVERY or flow.source != step.id or flow.target not in by_id:
             continue
         path, current, seen = [by_id[flow.target]], flow.target, {step.id, flow.target}
-        while current not in normal and successors.get(current):
-            current = min(successors[current], key=rank.__getitem__)
+        while current not in normal and graph.succ[current]:
+            current = min(graph.succ[current], key=rank.__getitem__)
             if current in seen:
                 break
             seen.add(current)
             path.append(by_id[current])
         paths.append((flow.label, path))
     return FailPoint(step, paths)
-
-
-def _normally_reached(blueprint: Blueprint) -> set[str]:
-    """Steps reached from the first steps by ordinary flows: where a recovery path rejoins."""
-    successors: dict[str, list[str]] = {}
-    entered: set[str] = set()
-    for flow in blueprint.flows:
-        if flow.kind != FlowKind.EVIDENCE:
-            entered.add(flow.target)
-        if flow.kind == FlowKind.FLOW:
-            successors.setdefault(flow.source, []).append(flow.target)
-    roots = [step.id for step in blueprint.steps if step.id not in entered]
-    reached, todo = set(roots), list(roots)
-    while todo:
-        for target in successors.get(todo.pop(), []):
-            if target not in reached:
-                reached.add(target)
-                todo.append(target)
-    return reached

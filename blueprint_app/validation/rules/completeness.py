@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from blueprint_app.analysis.process import reachable, reaching
 from blueprint_app.model.blueprint import Flow, FlowKind, LaneKind, StepKind
-from blueprint_app.validation.context import Context, spread
+from blueprint_app.validation.context import Context
 from blueprint_app.validation.findings import Severity
 from blueprint_app.validation.registry import Hit, rule
 
@@ -228,16 +229,14 @@ def customer_path_broken(ctx: Context) -> Iterator[Hit]:
     ends = [s for s in ctx.ends if ctx.lane_kind[s] is LaneKind.CUSTOMER]
     if not starts or not ends:
         return
-    succ, pred = ctx.succ, ctx.pred
-    forward = {s: [t for t in succ[s] if t in visible] for s in visible}
-    backward = {s: [t for t in pred[s] if t in visible] for s in visible}
-    ahead = spread(starts, forward)
+    seen = ctx.graph.subgraph(visible)
+    ahead = reachable(seen, starts)
     if not ahead.intersection(ends):
-        leads_on = spread(sorted({p for c in customer for p in backward[c]}), backward)
+        leads_on = reaching(seen, sorted({p for c in customer for p in seen.pred[c]}))
         stops = [s for s in customer if s in ahead and s not in leads_on] or starts
         yield Hit(tuple(stops), {"step": ctx.title(stops[-1])}, variant="broken")
         return
-    on_path = ahead & spread(ends, backward)
+    on_path = ahead & reaching(seen, ends)
     for step_id in customer:
         if step_id not in on_path:
             yield Hit((step_id,), {"step": ctx.title(step_id)})

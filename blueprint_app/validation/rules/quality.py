@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from blueprint_app.model.blueprint import FlowKind, StepKind
 from blueprint_app.validation.context import Context
 from blueprint_app.validation.findings import Severity
-from blueprint_app.validation.journey import longest_journey
 from blueprint_app.validation.registry import Hit, rule
 from blueprint_app.validation.terms import Term
 
@@ -97,7 +96,7 @@ def journey_over_target(ctx: Context) -> Iterator[Hit]:
     target = ctx.blueprint.target_minutes
     if target is None:
         return
-    journey = longest_journey(ctx)
+    journey = ctx.journey
     if journey is None or journey.total_minutes <= target:
         return
     titles = [ctx.title(step) for step in journey.path]
