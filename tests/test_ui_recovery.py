@@ -64,7 +64,7 @@ def test_unsaved_work_is_copied_after_the_interval_and_a_save_removes_it(
     qtbot.waitUntil(lambda: len(copies(private_state_dir)) == 1, timeout=3000)
     assert load(copies(private_state_dir)[0]).title == ODD_TEXT
     meta = json.loads(next((private_state_dir / "recovery").glob("*.meta.json")).read_text())
-    assert meta["original"] is None and meta["pid"] == os.getpid()  # untitled work too
+    assert meta["original"] is None and meta["instance"] == RecoveryStore().instance  # untitled
     dialogs.save_paths.append(tmp_path / "saved")
     assert window.save()
     assert copies(private_state_dir) == []
@@ -215,15 +215,16 @@ def test_an_edit_survives_sigkill_and_is_recovered_at_the_next_start(
 
 
 def _leave_a_copy(state: Path, title: str, original: Path | None) -> None:
-    """A copy as a crashed app leaves it: written by a process that is gone."""
+    """A copy as a crashed app leaves it: written by an instance whose lock nobody holds."""
     from blueprint_app.model import new_blueprint
+    from blueprint_app.storage.recovery import new_key
 
     store = RecoveryStore()
     key = f"k{abs(hash(title))}"
     store.write(key, new_blueprint(title), original)
     meta = state / "recovery" / f"{key}.meta.json"
     info = json.loads(meta.read_text(encoding="utf-8"))
-    info["pid"] = 2**22 + 12345  # above the default pid_max: not a running process
+    info["instance"] = new_key()
     meta.write_text(json.dumps(info), encoding="utf-8")
 
 
