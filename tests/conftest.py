@@ -29,6 +29,17 @@ def private_state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     instance_lock.release_all()
 
 
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path) -> None:
+    """The app's settings of every test start empty in its own folder, never the user's (the
+    recent files, language and autosave interval of whoever runs the tests)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+
+
 @pytest.fixture
 def coffee_path(tmp_path: Path) -> Path:
     """A copy of the hand-written example in a temporary folder."""

@@ -27,10 +27,12 @@ from blueprint_app.ui.window.main_window import MainWindow
 from blueprint_app.ui.window.windows import windows
 from tests.conftest import ODD_TEXT
 from tests.ui_support import (
+    MODAL_WAIT_SECONDS,
     Button,
     Dialogs,
     answer_modal,
     isolate_settings,
+    keep_looking,
     retitle,
     shown_window,
 )
@@ -54,6 +56,10 @@ def window(
 
 def copies(state: Path) -> list[Path]:
     return sorted((state / "recovery").glob("*.blueprint.json"))
+
+
+def metas(state: Path) -> list[Path]:
+    return sorted((state / "recovery").glob("*.meta.json"))
 
 
 def test_unsaved_work_is_copied_after_the_interval_and_a_save_removes_it(
@@ -180,11 +186,9 @@ def test_an_edit_survives_sigkill_and_is_recovered_at_the_next_start(
         assert child.stdout is not None
         line = child.stdout.readline()
         assert line.strip() == "EDITED Edited before the crash", child.stderr.read()
-        deadline = time.monotonic() + 30
-        while not copies(private_state_dir) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert copies(private_state_dir), "no recovery copy within 30 s"
-        time.sleep(0.2)  # the meta file follows the copy
+        # the meta file is written (atomically) after the copy: once it is there, both are
+        qtbot.waitUntil(lambda: len(metas(private_state_dir)) == 1, timeout=30_000)
+        assert len(copies(private_state_dir)) == 1
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
@@ -253,11 +257,13 @@ def test_closing_the_question_keeps_the_copy_for_next_time(
     isolate_settings(tmp_path)
     _leave_a_copy(private_state_dir, "Undecided", None)
 
-    def close_box(tries: int = 0) -> None:
+    deadline = time.monotonic() + MODAL_WAIT_SECONDS
+
+    def close_box() -> None:
         box = QApplication.activeModalWidget()
-        if box is None and tries < 200:
-            QTimer.singleShot(10, lambda: close_box(tries + 1))
-        elif box is not None:
+        if box is None:
+            keep_looking(deadline, close_box)
+        else:
             box.reject()
 
     QTimer.singleShot(0, close_box)
@@ -328,20 +334,25 @@ def test_main_offers_the_recovered_work_at_start_up(
     isolate_settings(tmp_path)
     _leave_a_copy(private_state_dir, "Left by a crash", None)
     titles: list[str] = []
+    deadline = time.monotonic() + MODAL_WAIT_SECONDS
 
     def look_and_close() -> None:
-        titles.extend(
+        shown = [
             w.windowTitle()
             for w in QApplication.topLevelWidgets()
             if isinstance(w, MainWindow) and w.isVisible()
-        )
+        ]
+        if not any("Left by a crash" in title for title in shown) and time.monotonic() < deadline:
+            QTimer.singleShot(20, look_and_close)  # the offer comes once the window is up
+            return
+        titles.extend(shown)
         for w in QApplication.topLevelWidgets():
             if isinstance(w, MainWindow):
                 w.session.history.set_clean()  # as if saved: closing asks nothing
         QApplication.closeAllWindows()
 
     answer_modal("Open It")
-    QTimer.singleShot(500, look_and_close)
+    QTimer.singleShot(0, look_and_close)
     monkeypatch.setattr(app_module, "follow_system_palette", lambda _app: None)
     assert app_module.main([]) == 0
     assert titles == ["Left by a crash[*] — Blueprint Studio"]  # in the blank start window
