@@ -8,8 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-FILE_FILTER_CONTEXT = "Dialogs"
-
 
 class Answer(Enum):
     SAVE = "save"
