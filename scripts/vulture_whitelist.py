@@ -30,7 +30,9 @@ _.required
 # Keeps the scene's items' Python owner alive as long as the scene (render/scene_builder.py).
 _._blueprint_items
 
-# pytest runs autouse fixtures; the migration test registers its migration by decorator.
+# pytest runs autouse fixtures and reads a module's marks; the migration test registers its
+# migration by decorator.
+_.pytestmark
 _.private_settings
 _.no_thread_warnings
 _.rename_collections
