@@ -47,7 +47,7 @@ class Page(HTMLParser):
         self._cell: list[str] | None = None
         self._in = ""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, _attrs: list[tuple[str, str | None]]) -> None:
         self.tags.add(tag)
         self._in = tag
         if tag == "tr":

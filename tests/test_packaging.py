@@ -17,6 +17,8 @@ from tests.image_support import pdf_destinations, pdf_text
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "resources" / "examples" / "hotel-stay.blueprint.json"
 
+pytestmark = pytest.mark.slow  # minutes: a wheel, a fresh venv, a frozen bundle
+
 
 def run(
     command: list[str | Path], cwd: Path, timeout: int = 900, no_display: bool = False

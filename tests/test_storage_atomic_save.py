@@ -29,7 +29,7 @@ def _explode_on_write(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> 
         def __enter__(self) -> Exploding:
             return self
 
-        def __exit__(self, *exc: object) -> None:
+        def __exit__(self, *_exc: object) -> None:
             self.stream.close()
 
         def write(self, data: bytes) -> None:
@@ -58,7 +58,7 @@ def test_interrupted_save_keeps_the_old_file(
     blueprint = load(coffee_path)
     blueprint.title = "Changed"
 
-    def fail(*args: object, **kwargs: object) -> None:
+    def fail(*_args: object, **_kwargs: object) -> None:
         raise OSError(code, os.strerror(code))
 
     if where == "write":

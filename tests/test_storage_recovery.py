@@ -1,18 +1,25 @@
-"""Recovery copies: written atomically, offered back once their app is gone, removed on discard."""
+"""Recovery copies: written atomically, offered back once their app is gone (its lock free),
+removed on discard."""
 
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from blueprint_app.model import new_blueprint
-from blueprint_app.storage import BlueprintFileError, load
+from blueprint_app.storage import BlueprintFileError, instance_lock, load
 from blueprint_app.storage.recovery import RecoveryStore, new_key, state_dir
 from tests.conftest import DATA, ODD_TEXT
+
+ROOT = Path(__file__).parent.parent
 
 
 def test_a_copy_is_offered_back_and_discarded(tmp_path: Path) -> None:
@@ -28,7 +35,8 @@ def test_a_copy_is_offered_back_and_discarded(tmp_path: Path) -> None:
     assert store.recover(pending) == blueprint
     store.discard(key)
     assert store.pending() == []
-    assert list((tmp_path / "recovery").iterdir()) == []
+    left = [path.name for path in (tmp_path / "recovery").iterdir()]
+    assert left == [f"{store.instance}.lock"]  # held while this app runs
 
 
 def test_untitled_documents_are_recovered_too(tmp_path: Path) -> None:
@@ -39,20 +47,94 @@ def test_untitled_documents_are_recovered_too(tmp_path: Path) -> None:
     assert pending.load().title == "未命名"
 
 
-def test_copies_of_a_running_app_are_not_offered(tmp_path: Path) -> None:
-    store = RecoveryStore(tmp_path)
+LIVE_APP = """
+import sys
+from pathlib import Path
+from blueprint_app.model import new_blueprint
+from blueprint_app.storage.recovery import RecoveryStore
+RecoveryStore(Path(sys.argv[1])).write(sys.argv[2], new_blueprint("Open elsewhere"), None)
+print("WRITTEN", flush=True)
+sys.stdin.read()  # runs until killed
+"""
+
+
+@pytest.fixture
+def live_app(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """Another app, in its own process, that wrote a copy and is still running."""
     key = new_key()
-    store.write(key, new_blueprint("Open elsewhere"), None)
-    meta = tmp_path / f"{key}.meta.json"
-    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    child = subprocess.Popen(
+        [sys.executable, "-c", LIVE_APP, str(tmp_path), key],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     try:
-        info = json.loads(meta.read_text())
-        meta.write_text(json.dumps({**info, "pid": sleeper.pid}))
-        assert store.pending() == []
+        assert child.stdout is not None and child.stdout.readline().strip() == "WRITTEN"
+        yield child, key
     finally:
-        sleeper.kill()
-        sleeper.wait()
+        child.kill()
+        child.wait(timeout=30)
+
+
+def test_copies_of_a_running_app_are_never_offered_and_are_once_it_is_killed(
+    tmp_path: Path, live_app: tuple[subprocess.Popen[str], str]
+) -> None:
+    child, key = live_app
+    store = RecoveryStore(tmp_path)
+    [meta] = tmp_path.glob("*.meta.json")
+    owner = json.loads(meta.read_text())["instance"]
+    assert owner != store.instance and (tmp_path / f"{owner}.lock").is_file()
+    assert store.pending() == []
+    assert store.pending() == []  # asking does not take the live app's lock
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
     assert [doc.key for doc in store.pending()] == [key]
+    assert not (tmp_path / f"{owner}.lock").exists()  # a dead app's lock file is tidied away
+
+
+def _as_left_by(store: RecoveryStore, key: str, **meta: object) -> None:
+    """Rewrite a copy's meta as another app (dead or older) would have left it."""
+    path = store.folder / f"{key}.meta.json"
+    info = {**json.loads(path.read_text()), **meta}
+    path.write_text(json.dumps({k: v for k, v in info.items() if v is not None}))
+
+
+def test_a_reused_process_id_does_not_hide_a_copy(tmp_path: Path) -> None:
+    store = RecoveryStore(tmp_path)
+    unrelated = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
+    try:
+        dead_app, old_app = new_key(), new_key()
+        store.write(dead_app, new_blueprint("Crashed"), None)
+        _as_left_by(store, dead_app, instance=new_key(), pid=unrelated.pid)
+        store.write(old_app, new_blueprint("Before the locks"), None)
+        _as_left_by(store, old_app, instance=None, pid=unrelated.pid)  # an older app's meta
+        assert sorted(doc.key for doc in store.pending()) == sorted([dead_app, old_app])
+    finally:
+        unrelated.kill()
+        unrelated.wait(timeout=30)
+
+
+def test_a_clean_exit_removes_the_lock_file(tmp_path: Path) -> None:
+    store = RecoveryStore(tmp_path)
+    store.write(new_key(), new_blueprint("Mine"), None)
+    lock = tmp_path / f"{store.instance}.lock"
+    assert lock.is_file() and instance_lock.is_alive(tmp_path, store.instance)
+    instance_lock.release_all()
+    assert not lock.exists() and not instance_lock.is_alive(tmp_path, store.instance)
+
+
+def test_old_lock_files_of_crashed_apps_without_copies_are_swept(tmp_path: Path) -> None:
+    fresh, stale = tmp_path / f"{new_key()}.lock", tmp_path / f"{new_key()}.lock"
+    fresh.touch()
+    stale.touch()
+    old = time.time() - instance_lock.STALE_SECONDS - 10
+    os.utime(stale, (old, old))  # a fresh one may belong to an app about to lock it
+    RecoveryStore(tmp_path).pending()
+    assert fresh.exists() and not stale.exists()
 
 
 def test_broken_copies_are_skipped_or_reported(tmp_path: Path) -> None:
@@ -61,7 +143,7 @@ def test_broken_copies_are_skipped_or_reported(tmp_path: Path) -> None:
     key = new_key()
     store.write(key, new_blueprint("Damaged"), None)
     (tmp_path / f"{key}.blueprint.json").write_text("{ half")
-    (tmp_path / "nopid.meta.json").write_text('{"pid": null}')
+    (tmp_path / "noinstance.meta.json").write_text('{"instance": "../../elsewhere"}')
     [pending] = store.pending()
     with pytest.raises(BlueprintFileError):
         store.recover(pending)

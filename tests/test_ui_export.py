@@ -252,10 +252,13 @@ def test_a_slow_export_shows_progress_and_cancel_stops_it_writing_nothing(
     monkeypatch.setattr(image, "CHUNK_PIXELS", 16)  # hundreds of bands: many chances to stop
     real = export_dialog.export_document
 
+    cancelled = threading.Event()
+
     def unhurried(blueprint: Blueprint, fmt: Any, options: Any, progress: Any) -> bytes:
-        def slow(fraction: float) -> None:  # each band takes a while, as on a huge blueprint
-            time.sleep(0.01)
+        def slow(fraction: float) -> None:  # as on a huge blueprint: not done before Cancel
             progress(fraction)
+            if fraction >= 0.05:  # far enough for the bar to show it; then wait for Cancel
+                cancelled.wait(timeout=TIMEOUT / 1000)
 
         return real(blueprint, fmt, options, slow)
 
@@ -266,15 +269,20 @@ def test_a_slow_export_shows_progress_and_cancel_stops_it_writing_nothing(
     seen: list[int] = []
 
     def cancel(progress: QProgressDialog) -> None:
-        qtbot.waitUntil(lambda: progress.value() > 0, timeout=TIMEOUT)
-        seen.append(progress.value())
-        assert not window.close()  # the window waits for the export to wind down
-        buttons = [b for b in progress.findChildren(type(dialog.export_button)) if b.isVisible()]
-        assert len(buttons) == 1
-        if how == "button":
-            click(qtbot, buttons[0])
-        else:
-            qtbot.keyClick(progress, Qt.Key.Key_Escape)
+        try:
+            qtbot.waitUntil(lambda: progress.value() > 0, timeout=TIMEOUT)
+            seen.append(progress.value())
+            assert not window.close()  # the window waits for the export to wind down
+            buttons = [
+                b for b in progress.findChildren(type(dialog.export_button)) if b.isVisible()
+            ]
+            assert len(buttons) == 1
+            if how == "button":
+                click(qtbot, buttons[0])
+            else:
+                qtbot.keyClick(progress, Qt.Key.Key_Escape)
+        finally:
+            cancelled.set()  # the export's next stage sees the Cancel and stops
 
     problems = when_modal(qtbot, cancel, QProgressDialog)
     click(qtbot, dialog.export_button)

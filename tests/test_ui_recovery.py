@@ -28,10 +28,12 @@ from blueprint_app.ui.window.main_window import MainWindow
 from blueprint_app.ui.window.windows import windows
 from tests.conftest import ODD_TEXT
 from tests.ui_support import (
+    MODAL_WAIT_SECONDS,
     Button,
     Dialogs,
     answer_modal,
     isolate_settings,
+    keep_looking,
     retitle,
     shown_window,
 )
@@ -57,6 +59,10 @@ def copies(state: Path) -> list[Path]:
     return sorted((state / "recovery").glob("*.blueprint.json"))
 
 
+def metas(state: Path) -> list[Path]:
+    return sorted((state / "recovery").glob("*.meta.json"))
+
+
 def test_unsaved_work_is_copied_after_the_interval_and_a_save_removes_it(
     qtbot: Any, window: MainWindow, private_state_dir: Path, dialogs: Dialogs, tmp_path: Path
 ) -> None:
@@ -65,7 +71,7 @@ def test_unsaved_work_is_copied_after_the_interval_and_a_save_removes_it(
     qtbot.waitUntil(lambda: len(copies(private_state_dir)) == 1, timeout=3000)
     assert load(copies(private_state_dir)[0]).title == ODD_TEXT
     meta = json.loads(next((private_state_dir / "recovery").glob("*.meta.json")).read_text())
-    assert meta["original"] is None and meta["pid"] == os.getpid()  # untitled work too
+    assert meta["original"] is None and meta["instance"] == RecoveryStore().instance  # untitled
     dialogs.save_paths.append(tmp_path / "saved")
     assert window.save()
     assert copies(private_state_dir) == []
@@ -178,11 +184,9 @@ def test_an_edit_survives_sigkill_and_is_recovered_at_the_next_start(
         assert child.stdout is not None
         line = child.stdout.readline()
         assert line.strip() == "EDITED Edited before the crash", child.stderr.read()
-        deadline = time.monotonic() + 30
-        while not copies(private_state_dir) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert copies(private_state_dir), "no recovery copy within 30 s"
-        time.sleep(0.2)  # the meta file follows the copy
+        # the meta file is written (atomically) after the copy: once it is there, both are
+        qtbot.waitUntil(lambda: len(metas(private_state_dir)) == 1, timeout=30_000)
+        assert len(copies(private_state_dir)) == 1
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
@@ -213,15 +217,16 @@ def test_an_edit_survives_sigkill_and_is_recovered_at_the_next_start(
 
 
 def _leave_a_copy(state: Path, title: str, original: Path | None) -> None:
-    """A copy as a crashed app leaves it: written by a process that is gone."""
+    """A copy as a crashed app leaves it: written by an instance whose lock nobody holds."""
     from blueprint_app.model import new_blueprint
+    from blueprint_app.storage.recovery import new_key
 
     store = RecoveryStore()
     key = f"k{abs(hash(title))}"
     store.write(key, new_blueprint(title), original)
     meta = state / "recovery" / f"{key}.meta.json"
     info = json.loads(meta.read_text(encoding="utf-8"))
-    info["pid"] = 2**22 + 12345  # above the default pid_max: not a running process
+    info["instance"] = new_key()
     meta.write_text(json.dumps(info), encoding="utf-8")
 
 
@@ -250,11 +255,13 @@ def test_closing_the_question_keeps_the_copy_for_next_time(
     isolate_settings(tmp_path)
     _leave_a_copy(private_state_dir, "Undecided", None)
 
-    def close_box(tries: int = 0) -> None:
+    deadline = time.monotonic() + MODAL_WAIT_SECONDS
+
+    def close_box() -> None:
         box = QApplication.activeModalWidget()
-        if box is None and tries < 200:
-            QTimer.singleShot(10, lambda: close_box(tries + 1))
-        elif box is not None:
+        if box is None:
+            keep_looking(deadline, close_box)
+        else:
             box.reject()
 
     QTimer.singleShot(0, close_box)
@@ -325,20 +332,25 @@ def test_main_offers_the_recovered_work_at_start_up(
     isolate_settings(tmp_path)
     _leave_a_copy(private_state_dir, "Left by a crash", None)
     titles: list[str] = []
+    deadline = time.monotonic() + MODAL_WAIT_SECONDS
 
     def look_and_close() -> None:
-        titles.extend(
+        shown = [
             w.windowTitle()
             for w in QApplication.topLevelWidgets()
             if isinstance(w, MainWindow) and w.isVisible()
-        )
+        ]
+        if not any("Left by a crash" in title for title in shown) and time.monotonic() < deadline:
+            QTimer.singleShot(20, look_and_close)  # the offer comes once the window is up
+            return
+        titles.extend(shown)
         for w in QApplication.topLevelWidgets():
             if isinstance(w, MainWindow):
                 w.session.history.set_clean()  # as if saved: closing asks nothing
         QApplication.closeAllWindows()
 
     answer_modal("Open It")
-    QTimer.singleShot(500, look_and_close)
+    QTimer.singleShot(0, look_and_close)
     monkeypatch.setattr(app_module, "follow_system_palette", lambda _app: None)
     assert app_module.main([]) == 0
     assert titles == ["Left by a crash[*] — Blueprint Studio"]  # in the blank start window

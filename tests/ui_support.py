@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -110,14 +111,24 @@ def type_text(qtbot: Any, widget: Any, text: str) -> None:
                 )
 
 
+#: How long a helper looks for a dialog before giving up: generous, for a loaded machine.
+MODAL_WAIT_SECONDS = 30.0
+
+
+def keep_looking(deadline: float, again: Callable[[], None], every_ms: int = 10) -> None:
+    """Try ``again`` a little later, until ``deadline`` (a time.monotonic() value) passes."""
+    if time.monotonic() < deadline:
+        QTimer.singleShot(every_ms, again)
+
+
 def answer_modal(button_text: str, seen: list[str] | None = None) -> None:
     """Click ``button_text`` in the next modal message box, as a user would."""
+    deadline = time.monotonic() + MODAL_WAIT_SECONDS
 
-    def click(tries: int = 0) -> None:
+    def click() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
-            if tries < 200:
-                QTimer.singleShot(10, lambda: click(tries + 1))
+            keep_looking(deadline, click)
             return
         if seen is not None:
             seen.append(box.text())
@@ -134,14 +145,12 @@ def when_modal(qtbot: Any, act: Callable[[Any], None], kind: type[QDialog] = QDi
     """Run ``act`` on the next modal dialog of ``kind`` once it shows; returns problems seen
     there (a progress dialog over a modal dialog: ``kind=QProgressDialog``)."""
     problems: list[str] = []
-    tries = [250]
+    deadline = time.monotonic() + MODAL_WAIT_SECONDS
 
     def run() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, kind):
-            tries[0] -= 1
-            if tries[0]:
-                QTimer.singleShot(20, run)
+            keep_looking(deadline, run, every_ms=20)
             return
         try:
             act(dialog)

@@ -18,9 +18,6 @@ class ImageOptionError(ValueError):
     size beyond what an image or a PDF page can hold); the message says what to change."""
 
 
-ScopeError = ImageOptionError
-
-
 def _phase_index(phases: list[Phase], token: str) -> int:
     """A phase given by its id or its 1-based position; the 0-based index."""
     token = token.strip()
@@ -30,7 +27,7 @@ def _phase_index(phases: list[Phase], token: str) -> int:
     if token.isdigit() and 1 <= int(token) <= len(phases):
         return int(token) - 1
     known = ", ".join(phase.id for phase in phases) or "none"
-    raise ScopeError(
+    raise ImageOptionError(
         f"no phase {token!r} (give a phase id or a number 1..{len(phases)}; phases: {known})"
     )
 
@@ -39,14 +36,14 @@ def phase_range(blueprint: Blueprint, text: str) -> list[str]:
     """The phase ids of ``A..B`` (inclusive), ``A`` (one phase), ``A..`` or ``..B``."""
     phases = blueprint.phases
     if not phases:
-        raise ScopeError("the blueprint has no phases")
+        raise ImageOptionError("the blueprint has no phases")
     first_text, sep, last_text = text.partition("..")
     if not sep:
         last_text = first_text
     first = _phase_index(phases, first_text) if first_text.strip() else 0
     last = _phase_index(phases, last_text) if last_text.strip() else len(phases) - 1
     if first > last:
-        raise ScopeError(
+        raise ImageOptionError(
             f"the phase range {text!r} runs backwards "
             f"({phases[first].id} comes after {phases[last].id})"
         )
@@ -79,7 +76,7 @@ def scoped_copy(
         keep &= chosen | ends
         notes &= chosen
         if not keep and not notes:
-            raise ScopeError("the selection holds no step or note of this blueprint")
+            raise ImageOptionError("the selection holds no step or note of this blueprint")
     if phases is not None:
         kept_phases = set(phase_range(blueprint, phases))
         keep = {

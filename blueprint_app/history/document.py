@@ -8,7 +8,7 @@ transaction can undo itself without any command writing undo code (the gaphor ha
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -259,11 +259,6 @@ class Document:
         if isinstance(item, Flow):
             self._flows_at[item.source].discard(item.id)
             self._flows_at[item.target].discard(item.id)
-
-    def iter_items(self) -> Iterator[tuple[Collection, Item]]:
-        for name in ITEM_TYPES:
-            for item in getattr(self.blueprint, name):
-                yield name, item
 
 
 def _position(items: list[Any], item: Any) -> int:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.routing import Point, label_anchor
-from blueprint_app.model.blueprint import Flow, FlowKind, LaneKind, Note, Step
+from blueprint_app.model.blueprint import Flow, FlowKind, Note, Step
 from blueprint_app.render import painting, style
 from blueprint_app.render.text import draw_wrapped, one_line, wrap
 
@@ -421,7 +421,3 @@ class NoteItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(style.pen(style.SELECTION, 2.0))
             painter.drawRect(QRectF(0, 0, NOTE_W, NOTE_H))
-
-
-def lane_kind_or_custom(kind: LaneKind | None) -> LaneKind:
-    return kind if kind is not None else LaneKind.CUSTOM

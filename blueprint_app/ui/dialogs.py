@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from blueprint_app.ui.qt_util import ask, plain_box
 
-FILE_FILTER_CONTEXT = "Dialogs"
-
 
 class Answer(Enum):
     SAVE = "save"

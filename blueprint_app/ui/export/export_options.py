@@ -97,7 +97,6 @@ class ExportOptionsForm(QWidget):
         form.addRow(self.tr("Background:"), self.transparent)
         form.addRow(self.tr("Page:"), self.page)
         form.addRow(self.tr("Fixed words in:"), self.language)
-        self._form = form
         self.restore()
         for signal in (
             self.format.currentIndexChanged,

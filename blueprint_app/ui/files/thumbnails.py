@@ -47,7 +47,3 @@ def thumbnail(path: Path) -> QImage:
     if key not in _cache:
         _cache[key] = render_thumbnail(path)
     return _cache[key]
-
-
-def cache_size() -> int:
-    return len(_cache)

@@ -239,7 +239,6 @@ class WindowActions:
                 bar.addSeparator()
             else:
                 bar.addAction(self[entry])
-        self.toolbar = bar
 
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
