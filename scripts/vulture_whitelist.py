@@ -34,5 +34,9 @@ _._blueprint_items
 # migration by decorator.
 _.pytestmark
 _.private_settings
+_.isolated
 _.no_thread_warnings
 _.rename_collections
+
+# pikepdf writes a PDF dictionary's keys as attributes (a test turns a font into another kind).
+_.Subtype

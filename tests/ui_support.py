@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from blueprint_app.app import install_windows
 from blueprint_app.history import edits
+from blueprint_app.ui import dialogs
 from blueprint_app.ui.files import safe_save
 from blueprint_app.ui.window.edit_commands import release_clipboard
 from blueprint_app.ui.window.main_window import MainWindow
@@ -32,12 +33,16 @@ class Dialogs:
         self.questions: list[str] = []
         self.save_paths: list[Path | None] = []
         self.open_paths: list[Path | None] = []
-        monkeypatch.setattr(QMessageBox, "warning", self._warning)
-        monkeypatch.setattr(QMessageBox, "critical", self._critical)
+        monkeypatch.setattr(dialogs, "ask", self._ask)
         monkeypatch.setattr(QFileDialog, "getSaveFileName", self._save)
         monkeypatch.setattr(QFileDialog, "getOpenFileName", self._open)
         self.save_elsewhere: list[bool] = []  # answers to "save failed: save elsewhere?"
         monkeypatch.setattr(safe_save, "ask_after_failure", self._save_failed)
+
+    def _ask(self, parent: Any, icon: QMessageBox.Icon, title: str, text: str, *_: Any) -> Button:
+        if icon == QMessageBox.Icon.Critical:
+            return self._critical(parent, title, text)
+        return self._warning(parent, title, text)
 
     def _warning(self, _parent: Any, _title: str, text: str, *_args: Any) -> Button:
         self.questions.append(text)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from blueprint_app.ui.qt_util import ask, plain_box
+from blueprint_app.ui.qt_util import ask
 
 
 class Answer(Enum):
@@ -42,7 +42,8 @@ def ask_save_changes(parent: QWidget, name: str) -> Answer:
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
-    plain_box(parent, QMessageBox.Icon.Critical, title, message).exec()
+    ok = QMessageBox.StandardButton.Ok
+    ask(parent, QMessageBox.Icon.Critical, title, message, ok, ok)
 
 
 def file_filter() -> str:
