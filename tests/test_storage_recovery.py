@@ -155,3 +155,61 @@ def test_state_dir_can_be_overridden(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("BLUEPRINT_STATE_DIR", str(tmp_path))
     assert state_dir() == tmp_path
     assert RecoveryStore().folder == tmp_path / "recovery"
+
+
+def test_unsaved_work_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    """A recovery copy holds someone's unsaved work: folder 0700, copies 0600, whatever the
+    umask; a folder an older version made 0755 is narrowed."""
+    folder = tmp_path / "recovery"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    old_umask = os.umask(0o022)
+    try:
+        store = RecoveryStore(folder)
+        copy = store.write(new_key(), new_blueprint("Private"), None)
+    finally:
+        os.umask(old_umask)
+    assert folder.stat().st_mode & 0o777 == 0o700
+    for path in (copy, copy.with_name(copy.name.replace(".blueprint.json", ".meta.json"))):
+        assert path.stat().st_mode & 0o777 == 0o600, path.name
+
+
+def test_a_copy_whose_meta_was_never_written_is_offered_once_old(tmp_path: Path) -> None:
+    """Killed between the copy and its meta (an older version wrote the copy first): the copy
+    was never offered and never cleaned. Once older than a minute it is offered."""
+    store = RecoveryStore(tmp_path)
+    key = new_key()
+    copy = tmp_path / f"{key}.blueprint.json"
+    copy.write_bytes((DATA / "coffee.blueprint.json").read_bytes())
+    assert store.pending() == []  # young: its app may be writing the meta right now
+    old = time.time() - 120
+    os.utime(copy, (old, old))
+    [offered] = store.pending()
+    assert offered.key == key and offered.title == "Coffee to go" and offered.original is None
+    assert store.recover(offered).title == "Coffee to go"
+    store.discard(key)
+    assert list(tmp_path.glob("*.json")) == []
+
+
+def test_a_meta_whose_copy_was_never_written_is_cleared(tmp_path: Path) -> None:
+    store = RecoveryStore(tmp_path)
+    key = new_key()
+    meta = tmp_path / f"{key}.meta.json"
+    meta.write_text(json.dumps({"title": "Lost", "instance": "0" * 32}), encoding="utf-8")
+    assert store.pending() == [] and not meta.exists()
+
+
+def test_stale_temporaries_in_the_recovery_folder_are_cleared(tmp_path: Path) -> None:
+    """A kill mid-write leaves ``.KEY.blueprint.json.XXXXXXXX.tmp``; old ones of our naming go,
+    a fresh one (a write in progress) and foreign files stay."""
+    key = new_key()
+    stale = tmp_path / f".{key}.blueprint.json.abcd1234.tmp"
+    fresh = tmp_path / f".{key}.meta.json.wxyz6789.tmp"
+    foreign = tmp_path / "notes.txt.abcd1234.tmp"
+    for path in (stale, fresh, foreign):
+        path.write_bytes(b"partial")
+    old = time.time() - 7200
+    for path in (stale, foreign):
+        os.utime(path, (old, old))
+    RecoveryStore(tmp_path).pending()
+    assert not stale.exists() and fresh.exists() and foreign.exists()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,9 +24,13 @@ from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.storage import instance_lock
 from blueprint_app.storage.errors import BlueprintFileError
 from blueprint_app.storage.reader import load
-from blueprint_app.storage.writer import dumps, write_atomic
+from blueprint_app.storage.writer import clean_temporaries, dumps, write_atomic
 
 STATE_ENV = "BLUEPRINT_STATE_DIR"
+#: Unsaved work is its owner's alone: the folder and the copies are not readable by others.
+FOLDER_MODE, COPY_MODE = 0o700, 0o600
+#: A copy with no meta this old was left by an app killed between its two writes.
+ORPHAN_SECONDS = 60.0
 
 
 def state_dir() -> Path:
@@ -66,10 +71,14 @@ class RecoveryStore:
         return self.folder / f"{key}.blueprint.json", self.folder / f"{key}.meta.json"
 
     def write(self, key: str, blueprint: Blueprint, original: Path | None) -> Path:
-        """Write or refresh the copy of one document; raises BlueprintFileError on failure."""
+        """Write or refresh the copy of one document; raises BlueprintFileError on failure.
+
+        The meta goes first: an app killed between the two writes leaves a meta with no copy,
+        which :meth:`pending` clears, rather than a copy nobody can attribute.
+        """
+        self._private_folder()
         instance_lock.hold(self.folder, self.instance)  # before any copy exists: see pending()
         copy, meta = self._paths(key)
-        write_atomic(copy, dumps(blueprint).encode("utf-8"))
         info = {
             "original": str(original) if original else None,
             "title": blueprint.title,
@@ -77,8 +86,18 @@ class RecoveryStore:
             "instance": self.instance,
             "pid": os.getpid(),  # for older versions of the app, which tell liveness by it
         }
-        write_atomic(meta, json.dumps(info, ensure_ascii=False, indent=2).encode("utf-8"))
+        write_atomic(
+            meta, json.dumps(info, ensure_ascii=False, indent=2).encode("utf-8"), COPY_MODE
+        )
+        write_atomic(copy, dumps(blueprint).encode("utf-8"), COPY_MODE)
         return copy
+
+    def _private_folder(self) -> None:
+        """Create the folder readable by its owner only, and make an older, wider one so."""
+        self.folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            if self.folder.stat().st_mode & 0o777 != FOLDER_MODE:
+                self.folder.chmod(FOLDER_MODE)
 
     def discard(self, key: str) -> None:
         """Remove a document's copy (after a clean save, a discard, or once recovered)."""
@@ -94,7 +113,8 @@ class RecoveryStore:
         """
         if not self.folder.is_dir():
             return []
-        found = []
+        clean_temporaries(self.folder, r"[0-9a-f]{32}\.(?:blueprint|meta)\.json")
+        found = self._orphan_copies()
         for meta_path in self.folder.glob("*.meta.json"):
             key = meta_path.name.removesuffix(".meta.json")
             copy = self.folder / f"{key}.blueprint.json"
@@ -103,7 +123,11 @@ class RecoveryStore:
                 owner = info.get("instance")
             except (OSError, ValueError, AttributeError):
                 continue  # a damaged entry must not hide the others
-            if not copy.is_file() or self._owned_by_a_live_app(owner):
+            if self._owned_by_a_live_app(owner):
+                continue
+            if not copy.is_file():  # killed between the meta and the copy: nothing to offer
+                with contextlib.suppress(OSError):
+                    meta_path.unlink()
                 continue
             original = info.get("original")
             found.append(
@@ -117,6 +141,26 @@ class RecoveryStore:
             )
         instance_lock.sweep(self.folder)
         return sorted(found, key=lambda doc: doc.saved_at, reverse=True)
+
+    def _orphan_copies(self, now: float | None = None) -> list[RecoveredDocument]:
+        """Copies with no meta (an older app killed between writing the copy and its meta):
+        offered once they are old enough that no live app is about to write the meta."""
+        now = time.time() if now is None else now
+        found = []
+        for copy in self.folder.glob("*.blueprint.json"):
+            key = copy.name.removesuffix(".blueprint.json")
+            if (self.folder / f"{key}.meta.json").exists():
+                continue
+            try:
+                modified = copy.stat().st_mtime
+                title = json.loads(copy.read_text(encoding="utf-8")).get("title", "")
+            except (OSError, ValueError, AttributeError):
+                title, modified = "", 0.0  # offered all the same; loading it says what is wrong
+            if now - modified <= ORPHAN_SECONDS:
+                continue
+            saved_at = datetime.fromtimestamp(modified, UTC).replace(microsecond=0).isoformat()
+            found.append(RecoveredDocument(key, copy, None, str(title), saved_at))
+        return found
 
     def _owned_by_a_live_app(self, owner: object) -> bool:
         """Whether another app that is still running wrote the copy (and keeps it current).

@@ -102,11 +102,12 @@ def save(blueprint: Blueprint, path: str | Path) -> None:
     write_atomic(path, to_json(data, indent=2) + b"\n")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write to a temporary file in the same folder, fsync, then replace ``path`` in one step.
 
     A read-only file is refused rather than replaced (the rename would need only the folder's
     permission), and temporary files that an earlier killed run left beside it are cleared.
+    The file keeps the mode it had (a new one follows the umask) unless ``mode`` says otherwise.
     """
     folder = path.parent
     temp_name: str | None = None
@@ -127,7 +128,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        _keep_mode(target, temp_name)
+        if mode is None:
+            _keep_mode(target, temp_name)
+        else:
+            os.chmod(temp_name, mode)
         stage = "replace"
         os.replace(temp_name, target)
         temp_name = None
@@ -156,11 +160,17 @@ def clean_stale_temporaries(target: Path, now: float | None = None) -> list[Path
     Only names mkstemp gives for this very file, and only old ones: a save in progress in
     another process is never touched. Returns what was removed.
     """
-    pattern = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}\.tmp")
+    return clean_temporaries(target.parent, re.escape(target.name), now)
+
+
+def clean_temporaries(folder: Path, name_pattern: str, now: float | None = None) -> list[Path]:
+    """Remove the temporaries ``.NAME.XXXXXXXX.tmp`` in ``folder`` whose NAME matches
+    ``name_pattern`` (a regular expression) and that are older than ``STALE_SECONDS``."""
+    pattern = re.compile(rf"\.{name_pattern}\.[a-z0-9_]{{8}}\.tmp")
     now = time.time() if now is None else now
     removed: list[Path] = []
     with contextlib.suppress(OSError):
-        for entry in os.scandir(target.parent):
+        for entry in os.scandir(folder):
             if not pattern.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
                 continue
             with contextlib.suppress(OSError):
