@@ -176,3 +176,126 @@ def test_accepted_mutations_also_draw_as_pictures(which: int, data: st.DataObjec
     if blueprint is not None:
         for name in ("svg", "png", "pdf"):
             assert export_bytes(blueprint, name, ExportOptions(scale=0.25))
+
+
+# -- hostile but valid: documents the loader rightly accepts, shaped to hurt what comes after --
+
+#: Characters that arrive by copy and paste: controls XML refuses, Word's VT, lone CR, LS, NEL.
+AWKWARD = st.text(
+    alphabet=st.sampled_from(
+        [
+            "\x00",
+            "\x01",
+            "\x08",
+            "\x0b",
+            "\x0c",
+            "\x1b",
+            "\x1f",
+            "\r",
+            "\u2028",
+            "\x85",
+            "\ufffe",
+            "\n",
+            "#",
+            "-",
+            "|",
+            "<",
+            "&",
+            "a",
+            "中",
+            " ",
+        ]
+    ),
+    min_size=1,
+    max_size=12,
+)
+TEXT_FIELDS = {
+    "steps": ("title", "actor", "description", "standard", "channel"),
+    "flows": ("label",),
+    "lanes": ("title",),
+    "phases": ("title", "description"),
+    "notes": ("text",),
+}
+XML_FORMATS = ("svg", "bpmn")
+HOSTILE_SECONDS = 20.0
+HOSTILE_PEAK_MB = 300.0
+
+
+def _far_coordinate(document: dict[str, Any], data: st.DataObject) -> None:
+    laid = [s for s in document["steps"] if "layout" in s]
+    if laid:
+        step = data.draw(st.sampled_from(laid))
+        step["layout"]["x"] = data.draw(st.sampled_from([-1.0, 1.0])) * 10.0 ** data.draw(
+            st.integers(3, 9)
+        )
+
+
+def _fan_in(document: dict[str, Any], data: st.DataObject) -> None:
+    steps = [s["id"] for s in document["steps"]]
+    if len(steps) >= 2:
+        source, target = data.draw(st.permutations(steps))[:2]
+        for i in range(data.draw(st.integers(1, 300))):
+            document["flows"].append({"id": f"fan{i}", "source": source, "target": target})
+
+
+def _crowded_cell(document: dict[str, Any], data: st.DataObject) -> None:
+    lane = data.draw(st.sampled_from([lane["id"] for lane in document["lanes"]]))
+    for i in range(data.draw(st.integers(1, 300))):
+        document["steps"].append({"id": f"crowd{i}", "lane": lane, "title": f"Task {i}"})
+
+
+def _awkward_text(document: dict[str, Any], data: st.DataObject) -> None:
+    text = data.draw(AWKWARD)
+    document["title"] = document.get("title", "") + text
+    for collection, fields in TEXT_FIELDS.items():
+        for item in document.get(collection, []):
+            for field in fields:
+                if field in item or field == "title":
+                    item[field] = str(item.get(field, "")) + text
+
+
+SHAPES = (_far_coordinate, _fan_in, _crowded_cell, _awkward_text)
+
+
+@settings(
+    max_examples=min(BUDGET, 8) if BUDGET <= 100 else BUDGET // 10,
+    deadline=None,
+    derandomize=BUDGET <= 100,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.integers(0, 1000), st.data())
+def test_hostile_but_valid_documents_export_to_every_format_within_budget(
+    which: int, data: st.DataObject
+) -> None:
+    """Far coordinates, fan-in, crowded cells and awkward text: accepted, then every format
+    is written within a time and memory budget, and every XML output parses (issue 15)."""
+    import tracemalloc
+    import xml.etree.ElementTree as ET
+
+    from blueprint_app.export.scope import ImageOptionError
+
+    document = _example(which)
+    for shape in data.draw(st.lists(st.sampled_from(SHAPES), min_size=1, max_size=3)):
+        shape(document, data)
+    blueprint = loads(json.dumps(document, ensure_ascii=False), source="hostile.blueprint.json")
+    started = time.perf_counter()
+    tracemalloc.start()
+    try:
+        outputs = {}
+        for name in (*TEXT_FORMATS, "svg", "pdf", "png"):
+            try:
+                outputs[name] = export_bytes(blueprint, name, ExportOptions(scale=0.25))
+            except ImageOptionError as error:  # a picture too large to draw: said, not crashed
+                assert name == "png" and "smaller" in str(error), error
+        peak_mb = tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+    assert time.perf_counter() - started < HOSTILE_SECONDS
+    assert peak_mb < HOSTILE_PEAK_MB
+    for name in XML_FORMATS:
+        ET.fromstring(outputs[name])
+    html = outputs["html"].decode("utf-8")
+    if "<svg" in html:
+        ET.fromstring(html[html.index("<svg") : html.index("</svg>") + len("</svg>")])
+    markdown = outputs["md"].decode("utf-8")
+    assert "\r" not in markdown and "\x0b" not in markdown
