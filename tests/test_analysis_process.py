@@ -155,10 +155,7 @@ def test_a_loop_is_walked_once_and_recovery_is_not_the_journey() -> None:
     assert journey.total_minutes == 5
 
 
-def test_no_journey_without_a_customer_start_and_end_joined() -> None:
-    doc = clean()
-    step(doc, "arrive")["lane"] = "frontstage"  # a start outside the customer lane
-    assert customer_journey(build(doc)) is None
+def test_no_journey_without_a_start_and_end_joined() -> None:
     doc = clean()
     doc["flows"] = [f for f in doc["flows"] if f["id"] != "f8"]  # nothing reaches the end
     assert customer_journey(build(doc)) is None
@@ -184,3 +181,27 @@ def test_spec_and_validation_report_the_same_journey(path: Path) -> None:
     assert finding.data is not None
     assert finding.data["path"] == [s.id for s in timing.steps]
     assert finding.data["total_minutes"] == timing.minutes
+
+
+def test_a_start_and_end_outside_the_customer_lane_still_bound_the_journey() -> None:
+    """As before the one analysis existed: BP004 says where such steps belong, but the journey
+    is still timed (review of issue 13.5: the module had narrowed this to the customer lane)."""
+    from blueprint_app.analysis.process import customer_journey
+    from blueprint_app.model import Flow, LaneKind, Step, StepKind, StepLayout, new_blueprint
+
+    blueprint = new_blueprint("Front only")
+    front = next(lane.id for lane in blueprint.lanes if lane.kind == LaneKind.FRONTSTAGE)
+    blueprint.steps += [
+        Step(id=sid, lane=front, kind=kind, duration_minutes=10, layout=StepLayout(x=x, row=0))
+        for sid, kind, x in (
+            ("a", StepKind.START, 0),
+            ("b", StepKind.ACTION, 220),
+            ("c", StepKind.END, 440),
+        )
+    ]
+    blueprint.flows += [
+        Flow(id="f1", source="a", target="b"),
+        Flow(id="f2", source="b", target="c"),
+    ]
+    journey = customer_journey(blueprint)
+    assert journey is not None and journey.path == ("a", "b", "c") and journey.total_minutes == 30

@@ -152,15 +152,15 @@ def acyclic_order(graph: nx.DiGraph) -> list[str]:
 
 @dataclass(frozen=True)
 class Journey:
-    """The customer's longest journey in minutes, from a customer start to a customer end."""
+    """The customer's longest journey in minutes, from a start step to an end step."""
 
     total_minutes: float
     path: tuple[str, ...]
 
 
 def customer_journey(blueprint: Blueprint) -> Journey | None:
-    """The start-to-end path whose summed step durations are largest, or None when no customer
-    end is reachable from a customer start.
+    """The start-to-end path whose summed step durations are largest, or None when no end is
+    reachable from a start (starts and ends in any lane but the evidence lane).
 
     Parallel work is not summed: only the longest single path counts (a step without a duration
     counts 0). A loop is walked once: a depth-first search from the starts (document order,
@@ -170,7 +170,7 @@ def customer_journey(blueprint: Blueprint) -> Journey | None:
     the first drawn wins: into each step the earliest flow in the file, the first end.
     """
     lanes = {lane.id: lane.kind for lane in blueprint.lanes}
-    card, card_lane, customer = StepKind.EVIDENCE, LaneKind.PHYSICAL_EVIDENCE, LaneKind.CUSTOMER
+    card, card_lane = StepKind.EVIDENCE, LaneKind.PHYSICAL_EVIDENCE
     start, end = StepKind.START, StepKind.END
     minutes: dict[str, float] = {}  # of every process step (evidence cards left out)
     starts: list[str] = []
@@ -180,9 +180,11 @@ def customer_journey(blueprint: Blueprint) -> Journey | None:
         if step.kind is card or lane is card_lane:
             continue
         minutes[step.id] = step.duration_minutes or 0.0
-        if lane is customer and step.kind is start:
+        # a start or end drawn outside the customer lane still bounds the journey (BP004 says
+        # where it belongs); evidence cards never do
+        if step.kind is start:
             starts.append(step.id)
-        elif lane is customer and step.kind is end:
+        elif step.kind is end:
             ends.append(step.id)
     if not starts or not ends:
         return None
