@@ -77,14 +77,22 @@ def _imported(module: str, name: str) -> str:
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
-    """Every ``blueprint_app`` module ``path`` imports, at any depth (in functions too)."""
+    """Every ``blueprint_app`` module ``path`` imports, at any depth (in functions too), with
+    relative imports (``from ..ui import x``) resolved against the module's own package."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = _module_name(path).split(".")
+    if path.name != "__init__.py":
+        package = package[:-1]
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found += [(node.lineno, _imported(node.module, alias.name)) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:
+                base = package[: len(package) - (node.level - 1)]
+                module = ".".join([*base, module] if module else base)
+            found += [(node.lineno, _imported(module, alias.name)) for alias in node.names]
     return [(line, name) for line, name in found if name.split(".")[0] == "blueprint_app"]
 
 
@@ -115,9 +123,13 @@ def test_the_layer_check_sees_a_wrong_import(
 ) -> None:
     """The check would fail for a model module reaching into the shell (it can fail)."""
     bad = PACKAGE / "model" / "_layer_probe.py"
-    bad.write_text("from blueprint_app.ui.window.main_window import MainWindow\n")
+    bad.write_text(
+        "from blueprint_app.ui.window.main_window import MainWindow\nfrom ..render import style\n"
+    )
     try:
-        assert any("_layer_probe.py:1: model imports blueprint_app.ui" in v for v in _violations())
+        found = _violations()
+        assert any("_layer_probe.py:1: model imports blueprint_app.ui" in v for v in found)
+        assert any("_layer_probe.py:2: model imports blueprint_app.render" in v for v in found)
     finally:
         bad.unlink()
 

@@ -213,3 +213,29 @@ def test_stale_temporaries_in_the_recovery_folder_are_cleared(tmp_path: Path) ->
         os.utime(path, (old, old))
     RecoveryStore(tmp_path).pending()
     assert not stale.exists() and fresh.exists() and foreign.exists()
+
+
+def test_a_failed_refresh_leaves_the_meta_telling_the_copys_true_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a refresh the copy is written first: a full disk then leaves the old copy and the old
+    meta, so the recovery question does not name a newer time than the copy holds."""
+    from blueprint_app.storage import recovery
+
+    store = RecoveryStore(tmp_path)
+    key = new_key()
+    store.write(key, new_blueprint("First"), None)
+    meta = tmp_path / f"{key}.meta.json"
+    before = meta.read_bytes()
+    real = recovery.write_atomic
+
+    def full_disk(path: Path, data: bytes, mode: int | None = None) -> None:
+        if path.name.endswith(".blueprint.json"):
+            raise BlueprintFileError(path, ["the disk is full"], action="save")
+        real(path, data, mode)
+
+    monkeypatch.setattr(recovery, "write_atomic", full_disk)
+    with pytest.raises(BlueprintFileError):
+        store.write(key, new_blueprint("Second"), None)
+    assert meta.read_bytes() == before
+    assert load(tmp_path / f"{key}.blueprint.json").title == "First"

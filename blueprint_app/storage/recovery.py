@@ -73,8 +73,9 @@ class RecoveryStore:
     def write(self, key: str, blueprint: Blueprint, original: Path | None) -> Path:
         """Write or refresh the copy of one document; raises BlueprintFileError on failure.
 
-        The meta goes first: an app killed between the two writes leaves a meta with no copy,
-        which :meth:`pending` clears, rather than a copy nobody can attribute.
+        The first time the meta goes first: an app killed between the two writes leaves a meta
+        with no copy, which :meth:`pending` clears, rather than a copy nobody can attribute.
+        Later the copy goes first, so a refresh that fails leaves the meta's time true.
         """
         self._private_folder()
         instance_lock.hold(self.folder, self.instance)  # before any copy exists: see pending()
@@ -86,10 +87,11 @@ class RecoveryStore:
             "instance": self.instance,
             "pid": os.getpid(),  # for older versions of the app, which tell liveness by it
         }
-        write_atomic(
-            meta, json.dumps(info, ensure_ascii=False, indent=2).encode("utf-8"), COPY_MODE
-        )
-        write_atomic(copy, dumps(blueprint).encode("utf-8"), COPY_MODE)
+        meta_bytes = json.dumps(info, ensure_ascii=False, indent=2).encode("utf-8")
+        copy_bytes = dumps(blueprint).encode("utf-8")
+        writes = [(meta, meta_bytes), (copy, copy_bytes)]
+        for path, data in writes if not meta.exists() else reversed(writes):
+            write_atomic(path, data, COPY_MODE)
         return copy
 
     def _private_folder(self) -> None:

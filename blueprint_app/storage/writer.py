@@ -121,7 +121,9 @@ def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
             raise BlueprintFileError(
                 path, ["the file is read-only; save elsewhere, or make it writable first"], "save"
             )
-        clean_stale_temporaries(target)
+        if folder not in _cleaned:  # once per folder and process: a listing per save adds up
+            _cleaned.add(folder)
+            clean_stale_temporaries(target)
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         stage = "write"
         with os.fdopen(handle, "wb") as stream:
@@ -152,6 +154,8 @@ def _read_only(target: Path) -> bool:
 
 #: A temporary file older than this beside a blueprint was left by a run that was killed.
 STALE_SECONDS = 3600.0
+#: Folders whose stale temporaries this process has already cleared.
+_cleaned: set[Path] = set()
 
 
 def clean_stale_temporaries(target: Path, now: float | None = None) -> list[Path]:
@@ -212,8 +216,12 @@ def save_failure_reason(
         return f"the disk is full; free some space or save elsewhere{kept}"
     if error.errno == errno.EROFS:
         return f"{str(folder)!r} is on a read-only disk; save elsewhere"
-    if error.errno == errno.EPERM and stage == "replace":
-        return "the file is protected (locked or immutable) and cannot be replaced; save elsewhere"
+    in_use = error.errno == errno.EPERM or (os.name == "nt" and error.errno == errno.EACCES)
+    if stage == "replace" and in_use:  # Windows says EACCES for a file another program holds
+        return (
+            "the file is protected or open in another program and cannot be replaced; "
+            "close it there, or save elsewhere"
+        )
     if error.errno in (errno.EACCES, errno.EPERM):
         return f"no permission to write in {str(folder)!r}; save elsewhere"
     if error.errno == errno.ENOENT:

@@ -64,8 +64,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Mark “{step}” as a fail point, or make the flow an ordinary flow.",
         ),
         "BP013": (
-            "“{step}” lies far away from all the other cards.",
-            "Arrange the blueprint (Ctrl+Shift+L), or drag the card back beside the others.",
+            "“{step}” lies far away from the rest of the blueprint.",
+            "Arrange the blueprint (Ctrl+Shift+L), or drag the card back to the others.",
         ),
         "BP020": (
             "The blueprint has no start step.",
@@ -230,7 +230,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "把“{step}”标为失误点，或把这条连线改为普通连线。",
         ),
         "BP013": (
-            "“{step}”离其他所有卡片都很远。",
+            "“{step}”离蓝图的其余部分很远。",
             "自动排列蓝图（Ctrl+Shift+L），或把这张卡片拖回其他卡片旁边。",
         ),
         "BP020": ("蓝图没有起点步骤。", "把顾客的第一个行为标为起点。"),
