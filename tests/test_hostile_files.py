@@ -154,3 +154,30 @@ def test_arrange_brings_a_far_card_back_beside_the_others() -> None:
     xs = sorted(s.layout.x for s in document.blueprint.steps if s.layout is not None)
     assert xs[0] >= 0 and xs[-1] - xs[0] < FAR_GAP
     assert not [f for f in validate(document.blueprint) if f.rule == "BP013"]
+
+
+def test_adding_a_step_beside_a_card_at_the_coordinate_limit_does_not_crash() -> None:
+    """The palette placed a new card 220 units right of the rightmost one: beside a card at
+    x = 1e9 that broke the model's limit and reached the crash handler (review of issue 15)."""
+    from blueprint_app.editing.placement import append_step
+    from blueprint_app.history import Document, History
+    from blueprint_app.model import StepKind
+    from blueprint_app.model.blueprint import COORDINATE_LIMIT
+
+    blueprint = load(HOTEL)
+    customer = next(lane.id for lane in blueprint.lanes if lane.kind == LaneKind.CUSTOMER)
+    lost = next(s for s in blueprint.steps if s.lane == customer and s.layout is not None)
+    lost.layout = StepLayout(x=COORDINATE_LIMIT, row=0)  # one customer card at the far edge
+    history = History(Document(blueprint))
+    with history.transaction("Add") as tx:
+        near = append_step(tx, StepKind.ACTION)  # continues beside the blueprint itself
+    lone = new_blueprint("Edge")
+    lane = next(lane.id for lane in lone.lanes if lane.kind == LaneKind.CUSTOMER)
+    lone.steps.append(Step(id="edge", lane=lane, layout=StepLayout(x=COORDINATE_LIMIT, row=0)))
+    lone_history = History(Document(lone))
+    with lone_history.transaction("Add") as tx:
+        at_edge = append_step(tx, StepKind.ACTION)
+    near_layout = history.document.step(near).layout
+    edge_layout = lone_history.document.step(at_edge).layout
+    assert near_layout is not None and near_layout.x < 1e6
+    assert edge_layout is not None and edge_layout.x == COORDINATE_LIMIT

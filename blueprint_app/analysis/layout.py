@@ -17,7 +17,14 @@ from blueprint_app.analysis.process import RECOVERY, acyclic_order, process_grap
 from blueprint_app.gc_pause import gc_paused
 from blueprint_app.history.edits import set_field
 from blueprint_app.history.undo import Transaction
-from blueprint_app.model.blueprint import MAX_ROW, Blueprint, FlowKind, Step, StepLayout
+from blueprint_app.model.blueprint import (
+    COORDINATE_LIMIT,
+    MAX_ROW,
+    Blueprint,
+    FlowKind,
+    Step,
+    StepLayout,
+)
 
 
 def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, StepLayout]:
@@ -130,7 +137,7 @@ def _slots(
         slot = (steps[sid].lane, column[sid])
         spill, row = divmod(taken[slot], MAX_ROW + 1)
         x = origin + (column[sid] + shift[column[sid]] + spill) * COLUMN_PITCH
-        result[sid] = StepLayout(x=x, row=row)
+        result[sid] = StepLayout(x=min(x, COORDINATE_LIMIT), row=row)  # at the edge: no crash
         taken[slot] += 1
     return result
 

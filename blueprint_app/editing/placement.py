@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from blueprint_app.analysis.extent import far_steps
 from blueprint_app.analysis.geometry import COLUMN_PITCH
 from blueprint_app.history import Transaction, edits
 from blueprint_app.model import LaneKind, Step, StepKind, StepLayout
+from blueprint_app.model.blueprint import COORDINATE_LIMIT
 
 #: Horizontal distance between consecutive cards added from the palette: Arrange's pitch.
 STEP_SPACING = COLUMN_PITCH
@@ -28,8 +30,11 @@ def append_step(
     """Add a step (after the rightmost card of its lane unless ``layout`` says where)."""
     lane = lane or natural_lane(tx, kind)
     if layout is None:
-        xs = [s.layout.x for s in tx.document.blueprint.steps if s.layout and s.lane == lane]
-        layout = StepLayout(x=max(xs) + STEP_SPACING if xs else 0.0, row=0)
+        steps = tx.document.blueprint.steps
+        far = set(far_steps(steps))  # a card lost far away is no place to continue from
+        xs = [s.layout.x for s in steps if s.layout and s.lane == lane and s.id not in far]
+        x = max(xs) + STEP_SPACING if xs else 0.0
+        layout = StepLayout(x=min(x, COORDINATE_LIMIT), row=0)
     if phase is None and tx.document.blueprint.phases:
         phase = tx.document.blueprint.phases[-1].id
     step = Step(

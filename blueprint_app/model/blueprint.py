@@ -34,7 +34,11 @@ def _check_timestamp(value: str) -> str:
 
 
 Timestamp = Annotated[str, AfterValidator(_check_timestamp)]
-Coordinate = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-1e9, le=1e9)]
+#: How far from the origin a card or note may lie, either way, in scene units.
+COORDINATE_LIMIT = 1e9
+Coordinate = Annotated[
+    float, Strict(), Field(allow_inf_nan=False, ge=-COORDINATE_LIMIT, le=COORDINATE_LIMIT)
+]
 
 
 class LaneKind(StrEnum):
