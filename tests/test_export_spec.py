@@ -283,7 +283,9 @@ def test_validation_summary_seam() -> None:
         message="Fail point without recovery",
     )
     text = to_markdown(blueprint, findings=[finding, ("BP001", "error", "No start step")])
-    assert "1 errors, 1 warnings, 0 notes" in text
+    assert "1 error, 1 warning, 0 info findings" in text  # counted as words are, no "notes"
+    two = [finding, finding, ("BP001", "info", "x")]
+    assert "0 errors, 2 warnings, 1 info finding" in to_markdown(blueprint, findings=two)
     assert "| BP007 | warning | Fail point without recovery |" in text
     assert "| BP001 | error | No start step |" in text
     assert as_finding(("X", "info", "m")) == Finding("X", "info", "m")
@@ -321,3 +323,16 @@ def test_large_generated_blueprint_exports_every_step(exporter: object) -> None:
     blueprint = generate_blueprint(300)
     text = exporter(blueprint)  # type: ignore[operator]
     assert all(step.title in text for step in blueprint.steps)
+
+
+def test_a_hand_off_by_an_unnamed_actor_names_the_lane_once() -> None:
+    """ "Backstage (Backstage)" said nothing twice; an actor is still shown with its lane."""
+    blueprint = coffee()
+    for step in blueprint.steps:
+        step.actor = ""
+    text = to_markdown(blueprint)
+    for lane in blueprint.lanes:
+        assert f"{lane.title} ({lane.title})" not in text
+    blueprint = coffee()
+    named = [s for s in blueprint.steps if s.actor]
+    assert named and any(f"{s.actor} (" in to_markdown(blueprint) for s in named)

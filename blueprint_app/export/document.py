@@ -177,9 +177,9 @@ def _handoffs(spec: Spec) -> Iterator[Block]:
         rows.append(
             [
                 " + ".join(words(f"line_{name}") for name in handoff.lines),
-                words("in_brackets", text=spec.who(handoff.source), note=handoff.source_lane.title),
+                _who_in(spec, handoff.source, handoff.source_lane.title),
                 what,
-                words("in_brackets", text=spec.who(handoff.target), note=handoff.target_lane.title),
+                _who_in(spec, handoff.target, handoff.target_lane.title),
                 handoff.target.title or handoff.target.id,
             ]
         )
@@ -270,9 +270,16 @@ def _validation(spec: Spec) -> Iterator[Block]:
         name: sum(f.severity == name for f in spec.findings)
         for name in ("error", "warning", "info")
     }
+    counted = {
+        name: words(f"{name}s_{'one' if count[name] == 1 else 'many'}", n=count[name])
+        for name in count
+    }
     yield Paragraph(
         words(
-            "problems_found", errors=count["error"], warnings=count["warning"], infos=count["info"]
+            "problems_found",
+            errors=counted["error"],
+            warnings=counted["warning"],
+            infos=counted["info"],
         )
     )
     rows = [
@@ -280,6 +287,12 @@ def _validation(spec: Spec) -> Iterator[Block]:
         for finding in spec.findings
     ]
     yield Table([words("rule"), words("severity"), words("message")], rows, "findings")
+
+
+def _who_in(spec: Spec, step: Step, lane_title: str) -> str:
+    """ "Host (Frontstage)"; the lane once when no actor is named, not "Frontstage (Frontstage)"."""
+    who = spec.who(step)
+    return who if who == lane_title else spec.words("in_brackets", text=who, note=lane_title)
 
 
 def _severity(spec: Spec, severity: str) -> str:
