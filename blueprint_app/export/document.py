@@ -50,7 +50,7 @@ Block = Heading | Paragraph | Table | Fields | Diagram
 
 
 def blocks(spec: Spec) -> list[Block]:
-    return [
+    found = [
         *_head(spec),
         *_phases(spec),
         *_evidence(spec),
@@ -59,6 +59,24 @@ def blocks(spec: Spec) -> list[Block]:
         *_timing(spec),
         *_validation(spec),
     ]
+    return [_compact(block) if isinstance(block, Table) else block for block in found]
+
+
+def _compact(table: Table) -> Table:
+    """The table without the columns empty in every row (a blueprint that names no channel
+    gets no Channel column); the first column, what each row is about, always stays."""
+    if not table.rows:
+        return table
+    keep = [0] + [
+        index
+        for index in range(1, len(table.header))
+        if any(index < len(row) and row[index].strip() for row in table.rows)
+    ]
+    if len(keep) == len(table.header):
+        return table
+    return Table(
+        [table.header[i] for i in keep], [[row[i] for i in keep] for row in table.rows], table.style
+    )
 
 
 def flags(spec: Spec, step: Step) -> str:
