@@ -66,7 +66,7 @@ def test_new_creates_an_empty_blueprint(tmp_path: Path) -> None:
 
 def test_unreadable_file_exits_2_without_traceback(tmp_path: Path) -> None:
     broken = tmp_path / "broken.blueprint.json"
-    broken.write_text('{"format": "service-blueprint", "format_version": 1, "title": }')
+    broken.write_text('{"format": "service-blueprint", "format_version": 2, "title": }')
     for command in ("info", "format"):
         result = blueprint(command, broken)
         assert result.returncode == 2

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import blueprint_app.storage.migrations as migrations
-from blueprint_app.storage import BlueprintFileError, dumps, load
+from blueprint_app.storage import BlueprintFileError, dumps, load, save
 from tests.conftest import DATA
 
 
@@ -23,6 +23,8 @@ def test_a_made_up_version_0_is_migrated(tmp_path: Path, monkeypatch: pytest.Mon
         data["steps"] = data.pop("cards")
         return data
 
+    migrations.register_migration(1)(migrations._version_1_to_2)
+
     current = json.loads((DATA / "coffee.blueprint.json").read_text(encoding="utf-8"))
     old = dict(current, format_version=0)
     old["swimlanes"] = old.pop("lanes")
@@ -31,7 +33,7 @@ def test_a_made_up_version_0_is_migrated(tmp_path: Path, monkeypatch: pytest.Mon
     path.write_text(json.dumps(old), encoding="utf-8")
 
     migrated = load(path)
-    assert migrated.format_version == 1
+    assert migrated.format_version == 2
     assert dumps(migrated) == dumps(load(DATA / "coffee.blueprint.json"))
 
 
@@ -47,7 +49,7 @@ def test_a_version_without_migration_is_refused(
         load(path)
     assert str(caught.value) == (
         "Cannot read 'old.blueprint.json': format_version 0 is too old: this app reads versions "
-        "1 to 1"
+        "2 to 2"
     )
 
 
@@ -64,3 +66,61 @@ def test_a_failing_migration_gives_a_file_error(
     assert str(caught.value) == (
         "Cannot read 'old.blueprint.json': could not upgrade from format_version 0: 'missing'"
     )
+
+
+# -- version 1 → 2 ---------------------------------------------------------------------------
+
+V1 = DATA / "format-v1"
+SHIPPED = {
+    path.name: path
+    for folder in (
+        DATA.parent.parent / "resources" / "templates",
+        DATA.parent.parent / "resources" / "examples",
+    )
+    for path in folder.glob("*.blueprint.json")
+} | {"coffee.blueprint.json": DATA / "coffee.blueprint.json"}
+
+
+def test_every_file_shipped_in_version_1_is_kept_for_the_migration_test() -> None:
+    assert sorted(path.name for path in V1.glob("*.blueprint.json")) == sorted(SHIPPED)
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_a_version_1_file_opens_unchanged_in_meaning(name: str) -> None:
+    old_text = (V1 / name).read_text(encoding="utf-8")
+    assert json.loads(old_text)["format_version"] == 1
+    migrated = load(V1 / name)
+    assert migrated.format_version == 2
+    current = load(SHIPPED[name])
+    # the same document: every field of version 1 as it was, no field of version 2 set
+    assert migrated.model_dump(exclude={"format_version"}) == current.model_dump(
+        exclude={"format_version"}
+    )
+    for step in migrated.steps:
+        assert not step.customer_independent and not step.metrics
+        assert step.tolerance_minutes is None and step.cost is None and not step.policy
+    assert not any(flow.two_way or flow.channel for flow in migrated.flows)
+    assert dumps(migrated) == dumps(current)
+
+
+def test_a_migrated_file_is_written_back_as_version_2_only_when_saved(tmp_path: Path) -> None:
+    path = tmp_path / "old.blueprint.json"
+    old = (V1 / "hotel-stay.blueprint.json").read_bytes()
+    path.write_bytes(old)
+    blueprint = load(path)
+    assert path.read_bytes() == old  # opening never rewrites the file
+    save(blueprint, path)
+    text = path.read_text(encoding="utf-8")
+    assert json.loads(text)["format_version"] == 2
+    assert text == old.decode("utf-8").replace('"format_version": 1,', '"format_version": 2,', 1)
+
+
+def test_version_1_files_keep_unknown_fields_through_the_upgrade(tmp_path: Path) -> None:
+    data = json.loads((V1 / "coffee.blueprint.json").read_text(encoding="utf-8"))
+    data["x-team"] = {"owner": "服务设计组"}
+    data["steps"][0]["x-note"] = "kept"
+    path = tmp_path / "old.blueprint.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    written = json.loads(dumps(load(path)))
+    assert written["x-team"] == {"owner": "服务设计组"}
+    assert written["steps"][0]["x-note"] == "kept"

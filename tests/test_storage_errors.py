@@ -67,7 +67,7 @@ def test_newer_format_version_names_both_versions(tmp_path: Path) -> None:
     data["format_version"] = 7
     assert _message(_write(tmp_path, json.dumps(data))) == (
         "Cannot read 'bad.blueprint.json': the file has format_version 7, newer than this app "
-        "supports (format_version 1); update Blueprint Studio to open it"
+        "supports (format_version 2); update Blueprint Studio to open it"
     )
 
 

@@ -23,7 +23,7 @@ def test_round_trip_is_byte_identical(coffee_path: Path, tmp_path: Path) -> None
 def test_canonical_text_follows_the_contract(coffee_path: Path) -> None:
     text = dumps(load(coffee_path))
     assert text.endswith("}\n") and not text.endswith("\n\n")
-    assert text.startswith('{\n  "format": "service-blueprint",\n  "format_version": 1,\n')
+    assert text.startswith('{\n  "format": "service-blueprint",\n  "format_version": 2,\n')
     assert '"x": 120,' in text  # whole numbers stay whole, not 120.0
     assert json.loads(text)["steps"][0] == {
         "id": "menu",

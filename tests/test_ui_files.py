@@ -108,7 +108,7 @@ def test_opening_a_broken_file_shows_the_loader_message_and_keeps_the_document(
     retitle(window, "precious")
     broken = tmp_path / "broken.blueprint.json"
     broken.write_text(
-        '{"format": "service-blueprint", "format_version": 1, "steps": [', encoding="utf-8"
+        '{"format": "service-blueprint", "format_version": 2, "steps": [', encoding="utf-8"
     )
     session = window.session
     dialogs.open_paths.append(broken)

@@ -144,7 +144,7 @@ def test_journey_finding_carries_its_path_in_json(tmp_path: Path) -> None:
 
 def test_unreadable_file_exits_2_and_the_others_are_still_checked(tmp_path: Path) -> None:
     broken = tmp_path / "broken.blueprint.json"
-    broken.write_text('{"format": "service-blueprint", "format_version": 1, "title": }')
+    broken.write_text('{"format": "service-blueprint", "format_version": 2, "title": }')
     good = _write(tmp_path, "lunch.blueprint.json", _dead_end())
     result = blueprint("validate", broken, good)
     assert result.returncode == 2

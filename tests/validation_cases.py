@@ -18,7 +18,7 @@ Edit = Callable[[Doc], None]
 
 _CLEAN: Doc = {
     "format": "service-blueprint",
-    "format_version": 1,
+    "format_version": 2,
     "title": "Lunch counter",
     "language": "en",
     "lanes": [

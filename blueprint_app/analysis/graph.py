@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 
 from blueprint_app.analysis.process import process_graph
-from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, LaneKind, Step
+from blueprint_app.model.blueprint import FORMAT_VERSION, Blueprint, Flow, FlowKind, LaneKind, Step
 from blueprint_app.model.factory import new_id, standard_lanes
 from blueprint_app.storage.writer import to_canonical_dict
 
@@ -50,7 +50,7 @@ def from_graph(graph: nx.MultiDiGraph | nx.DiGraph, title: str | None = None) ->
         meta["title"] = title
     meta.setdefault("title", "Untitled blueprint")
     meta.setdefault("format", "service-blueprint")
-    meta.setdefault("format_version", 1)
+    meta.setdefault("format_version", FORMAT_VERSION)
     if not meta.get("lanes"):
         meta["lanes"] = [
             lane.model_dump(mode="json") for lane in standard_lanes(str(meta.get("language", "en")))

@@ -1,4 +1,4 @@
-"""The blueprint document as pydantic models: the file contract of FORMAT.md, version 1.
+"""The blueprint document as pydantic models: the file contract of docs/FORMAT.md, version 2.
 
 Models are deliberately plain data. Cross-object rules (unique ids, references, lane order)
 live in :mod:`blueprint_app.model.integrity` so that a loader can report every problem at once.
@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 
 FORMAT_NAME = "service-blueprint"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 ID_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"  # BCP 47, the common subset
 
@@ -23,6 +23,10 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, description="Unique id: [A-Za-z0-9
 # something silently converted. Whole numbers are accepted where a number is expected.
 Minutes = Annotated[float, Strict(), Field(ge=0, le=1e9, allow_inf_nan=False)]
 Flag = Annotated[bool, Strict()]
+#: A sum of money in the blueprint's ``currency``; no negative costs.
+Money = Annotated[float, Strict(), Field(ge=0, le=1e15, allow_inf_nan=False)]
+#: A measured or target value of a metric: any finite number (a change may be negative).
+MetricValue = Annotated[float, Strict(), Field(ge=-1e15, le=1e15, allow_inf_nan=False)]
 
 
 def _check_timestamp(value: str) -> str:
@@ -108,6 +112,15 @@ class Phase(_Item):
     description: str = ""
 
 
+class Metric(_Item):
+    """A key figure measured at a step (a KPI): what is counted, its value and its target."""
+
+    name: Annotated[str, Field(min_length=1, description="What is measured, e.g. 'NPS'")]
+    value: MetricValue | None = Field(default=None, description="The measured value")
+    target: MetricValue | None = Field(default=None, description="The value aimed for")
+    unit: str = Field(default="", description="Unit of value and target, e.g. '%', 'calls'")
+
+
 class Step(_Item):
     id: Id
     lane: Id
@@ -119,10 +132,29 @@ class Step(_Item):
     channel: str = ""
     duration_minutes: Minutes | None = None
     target_minutes: Minutes | None = None
+    tolerance_minutes: Minutes | None = Field(
+        default=None,
+        description="Shostack's tolerance: the longest time still acceptable, beside the "
+        "standard's target_minutes (format 2)",
+    )
     standard: str = ""
+    policy: str = Field(
+        default="", description="A policy or business rule that governs the step (format 2)"
+    )
     moment_of_truth: Flag = False
     fail_point: Flag = False
     emotion: Annotated[int, Strict(), Field(ge=-2, le=2)] | None = None
+    customer_independent: Flag = Field(
+        default=False,
+        description="Below the line of order penetration: work done regardless of any one "
+        "customer (preparation, follow-up), not part of a customer's journey (format 2)",
+    )
+    cost: Money | None = Field(
+        default=None, description="What the step costs, in the blueprint's currency (format 2)"
+    )
+    metrics: list[Metric] = Field(
+        default_factory=list, description="Key figures measured at the step (format 2)"
+    )
     layout: StepLayout | None = None
 
 
@@ -132,6 +164,14 @@ class Flow(_Item):
     target: Id
     kind: FlowKind = FlowKind.FLOW
     label: str = ""
+    two_way: Flag = Field(
+        default=False,
+        description="A two-headed arrow: an interaction that goes both ways (format 2)",
+    )
+    channel: str = Field(
+        default="",
+        description="The channel of the interaction: in person, phone, e-mail, chat … (format 2)",
+    )
 
 
 class Note(_Item):
@@ -143,7 +183,7 @@ class Note(_Item):
 
 class Blueprint(_Item):
     format: Literal["service-blueprint"] = "service-blueprint"
-    format_version: Literal[1] = 1
+    format_version: Literal[2] = 2
     title: Annotated[str, Field(min_length=1)]
     description: str = ""
     customer: str = ""
@@ -152,6 +192,9 @@ class Blueprint(_Item):
     created: Timestamp | None = None
     modified: Timestamp | None = None
     target_minutes: Minutes | None = None
+    currency: str = Field(
+        default="", description="Currency of the steps' cost, e.g. 'EUR', '¥' (format 2)"
+    )
     lanes: list[Lane] = Field(default_factory=list)
     phases: list[Phase] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)

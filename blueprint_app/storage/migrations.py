@@ -31,6 +31,14 @@ class MigrationError(ValueError):
     pass
 
 
+@register_migration(1)
+def _version_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 only adds optional fields (a step's customer_independent, tolerance_minutes,
+    policy, cost, metrics; a flow's two_way and channel; the blueprint's currency), each absent
+    meaning what version 1 meant: nothing to change but the version number."""
+    return data
+
+
 def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
     """Run ``data`` of ``version`` through the chain up to the current version."""
     while version < FORMAT_VERSION:

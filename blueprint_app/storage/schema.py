@@ -11,7 +11,8 @@ SCHEMA_ID = f"https://blueprint-studio.example/schema/blueprint-v{FORMAT_VERSION
 
 
 def blueprint_schema() -> dict[str, Any]:
-    """The schema of format version 1; cross-object rules (ids, references) are not expressible."""
+    """The schema of the current format version; cross-object rules (ids, references) are
+    not expressible."""
     schema = Blueprint.model_json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -33,7 +33,9 @@ def to_canonical_dict(blueprint: Blueprint) -> dict[str, Any]:
     for key, item_type in _COLLECTIONS.items():
         data[key] = [_restore(item, item_type) for item in data[key]]
     for step in data["steps"]:
-        _whole_numbers(step, ("duration_minutes", "target_minutes"))
+        _whole_numbers(step, _STEP_NUMBERS)
+        for metric in step.get("metrics", ()):
+            _whole_numbers(metric, ("value", "target"))
         if "layout" in step:
             _whole_numbers(step["layout"], ("x",))
     for note in data["notes"]:
@@ -42,6 +44,7 @@ def to_canonical_dict(blueprint: Blueprint) -> dict[str, Any]:
     return data
 
 
+_STEP_NUMBERS = ("duration_minutes", "target_minutes", "tolerance_minutes", "cost")
 _COLLECTIONS: dict[str, type[BaseModel]] = {
     "lanes": Lane,
     "phases": Phase,
