@@ -96,6 +96,9 @@ TYPED = [
     ("１：３０", 90),
     ("１．５ｈ", 90),
     ("  3 分钟  ", 3),
+    ("1 h 30 mi", 90),  # a unit being typed already counts
+    ("1 ho", 60),
+    ("2 小", 120),
 ]
 
 

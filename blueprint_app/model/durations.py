@@ -24,7 +24,8 @@ Typed times (:func:`parse_duration`): a plain number is minutes, as the file is 
 ``1h30`` — a last number without unit counts in the next smaller unit —, ``2天``,
 ``1小时30分钟``, ``2 个小时``, ``半小时``, ``1个半小时``), or a clock ``H:MM`` / ``H:MM:SS``
 (``1:30`` is an hour and a half). Full-width digits and punctuation count as their ASCII forms
-(``１２``, ``１：３０``). A comma is a decimal comma (``1,5 h``, as the panel always took
+(``１２``, ``１：３０``). A unit may be cut short (``1 ho``, ``30 mi``: what a field holds
+while its unit is being typed). A comma is a decimal comma (``1,5 h``, as the panel always took
 ``12,5``), never a thousands separator. Chinese numerals (``两小时``) are not understood.
 """
 
@@ -47,6 +48,21 @@ _UNITS: dict[str, float] = {
     **dict.fromkeys(("d", "day", "days", "天", "日"), _DAY),
     **dict.fromkeys(("w", "wk", "wks", "week", "weeks", "周", "星期"), _WEEK),
 }
+
+
+def _with_prefixes(units: dict[str, float]) -> dict[str, float]:
+    """Each unit also by every beginning of its names ("ho", "minu", "小"), so that a time
+    half typed into a field ("1 h 30 mi") already means what it will, instead of flashing
+    as an error at every keystroke; a beginning shared by two units means neither."""
+    prefixes: dict[str, set[float]] = {}
+    for name, length in units.items():
+        for end in range(1, len(name)):
+            prefixes.setdefault(name[:end], set()).add(length)
+    cut = {name: lengths.pop() for name, lengths in prefixes.items() if len(lengths) == 1}
+    return {**cut, **units}
+
+
+_UNITS = _with_prefixes(_UNITS)
 #: The unit a bare last number counts in, after a number with the given unit ("1h30").
 _NEXT_SMALLER = {_WEEK: _DAY, _DAY: _HOUR, _HOUR: _MINUTE, _MINUTE: _SECOND}
 
