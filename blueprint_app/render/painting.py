@@ -8,6 +8,7 @@ rounded "delay" edge, evidence the wavy bottom of a document.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -168,11 +169,17 @@ def _paint_texts(painter: QPainter, rect: QRectF, step: Step, language: str) -> 
 def meta_font(text: str, width: float) -> QFont:
     """The times' font, a size or two smaller when a long pair (``1 小时 30 分钟 / 2 小时``)
     would not fit the card at the usual size."""
-    for size in (META_FONT_PX, META_FONT_PX - 1.5, META_FONT_PX - 2.5):
-        font = style.font(size)
-        if QFontMetricsF(font).horizontalAdvance(text) <= width:
-            break
-    return font
+    return style.font(_meta_size(text, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _meta_size(text: str, width: float) -> float:
+    """Measured once per text: cards repaint at every scroll, and most share a few times."""
+    sizes = (META_FONT_PX, META_FONT_PX - 1.5, META_FONT_PX - 2.5)
+    for size in sizes:
+        if QFontMetricsF(style.font(size)).horizontalAdvance(text) <= width:
+            return size
+    return sizes[-1]
 
 
 def badges(step: Step) -> list[str]:
