@@ -241,3 +241,15 @@ def test_export_is_deterministic() -> None:
     blueprint = load(DATA / "coffee.blueprint.json")
     assert to_bpmn(blueprint) == to_bpmn(load(DATA / "coffee.blueprint.json"))
     assert to_mermaid(blueprint) == to_mermaid(load(DATA / "coffee.blueprint.json"))
+
+
+def test_a_target_in_the_documentation_reads_in_human_units() -> None:
+    """BPMN keeps the ISO duration for tools; the text a person reads says "2 d", not 2880."""
+    blueprint = load(DATA / "coffee.blueprint.json")
+    make = next(step for step in blueprint.steps if step.id == "make")
+    make.target_minutes = 2880
+    root = check(to_bpmn(blueprint))
+    task = root.find("bpmn:process/bpmn:task[@id='Step_make']", NS)
+    assert task is not None
+    texts = [doc.text or "" for doc in task.findall("bpmn:documentation", NS)]
+    assert any("Target: 2 d" in text for text in texts) and not any("2880" in t for t in texts)

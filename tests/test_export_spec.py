@@ -98,10 +98,11 @@ def test_markdown_has_every_step_and_handoff() -> None:
         "| Line of internal interaction | IT (Support processes) | Point-of-sale system |" in table
     )
     assert "\\[wrong drink\\] → Remake with priority → Call name, hand over" in text
-    assert "5.5 min (within the target of 6 min)" in text
+    assert "5 min 30 s (within the target of 6 min)" in text
     # the customer's table names no actor or channel: those columns are left out, not blank
     assert (
-        "| Order a drink | 1.5 min / 2 min | Greeted within 30 seconds | Moment of truth |" in text
+        "| Order a drink | 1 min 30 s / 2 min | Greeted within 30 seconds | Moment of truth |"
+        in text
     )
     assert "| Step | Duration / Target | Service standard | Flags |" in text
     assert "| Order a drink | Menu board |" in text
@@ -260,7 +261,7 @@ def test_chinese_headings_follow_the_blueprint_language() -> None:
         ):
             assert word in text
         assert "Process specification" not in text and "Hand-offs" not in text
-    assert "5.5 分钟" in md
+    assert "5 分钟 30 秒" in md and "1 分钟 30 秒 / 2 分钟" in md
     assert '<html lang="zh-CN">' in html
     header = csv_rows(to_csv(blueprint))[0].keys()
     assert "步骤" in header and "失误点" in header
@@ -295,7 +296,7 @@ def test_validation_summary_seam() -> None:
 def test_timing_over_target_and_without_flows() -> None:
     blueprint = coffee()
     blueprint.target_minutes = 4
-    assert "over the target of 4 min by 1.5 min" in to_markdown(blueprint)
+    assert "over the target of 4 min by 1 min 30 s" in to_markdown(blueprint)
     blueprint.target_minutes = None
     assert "no target set" in to_markdown(blueprint)
     blueprint.flows = []
@@ -337,3 +338,19 @@ def test_a_hand_off_by_an_unnamed_actor_names_the_lane_once() -> None:
     blueprint = coffee()
     named = [s for s in blueprint.steps if s.actor]
     assert named and any(f"{s.actor} (" in to_markdown(blueprint) for s in named)
+
+
+def test_times_read_in_human_units_and_csv_keeps_minutes() -> None:
+    """A 48-hour call-back target reads "2 d", not "2880 min"; a spreadsheet still gets 2880."""
+    blueprint = coffee()
+    make = next(step for step in blueprint.steps if step.id == "make")
+    make.duration_minutes, make.target_minutes = 90, 2880
+    blueprint.target_minutes = 0.75
+    md, html = to_markdown(blueprint), to_html(blueprint)
+    for text in (md, html):
+        assert "1 h 30 min / 2 d" in text and "2880" not in text
+        assert "over the target of 45 s by 1 h" in text
+    chinese = to_markdown(blueprint, lang="zh-CN")
+    assert "1 小时 30 分钟 / 2 天" in chinese and "超出时限目标 45 秒" in chinese
+    row = next(row for row in csv_rows(to_csv(blueprint)) if row["ID"] == "make")
+    assert row["Duration (min)"] == "90" and row["Target (min)"] == "2880"

@@ -51,7 +51,7 @@ def test_catalogue_language(tag: str | None, expected: str) -> None:
 
 
 def test_placeholders_are_filled() -> None:
-    assert Words("zh-CN")("minutes", n=3) == "3 分钟"
-    assert Words("en")("minutes", n="1.5") == "1.5 min"
+    assert Words("zh-CN")("within_target", target="3 分钟") == "未超出时限目标 3 分钟"
+    assert Words("en")("over_target", target="2 d", over="1 h") == "over the target of 2 d by 1 h"
     with pytest.raises(KeyError):
         Words("en")("no such word")

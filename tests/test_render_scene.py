@@ -12,7 +12,7 @@ from blueprint_app.analysis import geometry as geo
 from blueprint_app.model import StepKind
 from blueprint_app.render import style
 from blueprint_app.render.items import CardItem, FlowItem, LaneItem, LineItem, NoteItem, PhaseItem
-from blueprint_app.render.painting import badges, card_path, meta_text, minutes_unit
+from blueprint_app.render.painting import badges, card_path, meta_font, meta_text
 from blueprint_app.render.scene_builder import build_static_scene
 from blueprint_app.render.text import wrap
 from blueprint_app.storage import load
@@ -116,11 +116,26 @@ def test_badges_and_meta_line(qtbot: QtBot, coffee_path: Path) -> None:
     assert badges(steps["order-drink"]) == ["moment", "emotion"]
     assert badges(steps["make"]) == ["fail"]
     assert "wait" in badges(steps["wait"])
-    assert meta_text(steps["order-drink"]) == "1.5 / 2 min"
+    assert meta_text(steps["order-drink"]) == "1 min 30 s / 2 min"
     assert meta_text(steps["wait"]) == "3 min"
     assert meta_text(steps["arrive"]) == ""
-    assert meta_text(steps["order-drink"], minutes_unit("zh-CN")) == "1.5 / 2 分钟"
-    assert minutes_unit("en-GB") == "min"
+    assert meta_text(steps["order-drink"], "zh-CN") == "1 分钟 30 秒 / 2 分钟"
+    assert meta_text(steps["wait"], "en-GB") == "3 min"
+
+
+def test_card_times_in_human_units(qtbot: QtBot, coffee_path: Path) -> None:
+    """A 48-hour call-back target reads 2 d, not 2880 min; a long pair still fits the card."""
+    step = load(coffee_path).steps[0]
+    call_back = step.model_copy(update={"duration_minutes": None, "target_minutes": 2880})
+    assert meta_text(call_back) == "≤ 2 d" and meta_text(call_back, "zh-CN") == "≤ 2 天"
+    both = step.model_copy(update={"duration_minutes": 5, "target_minutes": 3})
+    assert meta_text(both) == "5 / 3 min" and meta_text(both, "zh") == "5 / 3 分钟"
+    long = step.model_copy(update={"duration_minutes": 90, "target_minutes": 120})
+    text = meta_text(long, "zh-CN")
+    assert text == "1 小时 30 分钟 / 2 小时"
+    width = geo.CARD_W - 14
+    assert QFontMetricsF(meta_font(text, width)).horizontalAdvance(text) <= width
+    assert meta_font("3 min", width).pixelSize() > meta_font(text, width).pixelSize()
 
 
 def test_chinese_cards_give_their_times_in_chinese(qtbot: QtBot, coffee_path: Path) -> None:

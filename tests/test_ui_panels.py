@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
 from blueprint_app.history import BLUEPRINT
 from blueprint_app.model import FlowKind, LaneKind, StepKind
+from blueprint_app.model.durations import DurationError
 from blueprint_app.storage import dumps
-from blueprint_app.ui.docks.field_editors import INVALID, parse_minutes
+from blueprint_app.ui.docks.field_editors import parse_minutes
 from blueprint_app.ui.docks.session_dock import SessionDock
 from blueprint_app.ui.window.main_window import MainWindow
 from tests.conftest import ODD_TEXT
@@ -81,8 +82,73 @@ def test_minutes_fields_accept_numbers_and_empty(qtbot: Any, window: MainWindow)
     type_text(qtbot, target, "")
     target.textEdited.emit("")
     assert window.session.blueprint.target_minutes is None
-    assert parse_minutes("-1") is INVALID and parse_minutes("inf") is INVALID
+    for nonsense in ("-1", "inf", "3 parsecs"):
+        with pytest.raises(DurationError):
+            parse_minutes(nonsense)
     assert parse_minutes(" 3 ") == 3.0 and parse_minutes("") is None
+
+
+def test_time_fields_take_units_and_show_human_units(qtbot: Any, coffee_window: MainWindow) -> None:
+    """Typing "48h" stores 2880 minutes in one undo step and then reads "2 d"."""
+    window, session = coffee_window, coffee_window.session
+    step = next(s for s in session.blueprint.steps if s.kind == StepKind.ACTION)
+    window.property_panel.show_item(step.id)
+    target = widget(window, "steps", "target_minutes")
+    assert widget(window, "steps", "duration_minutes").text() == "1 min 30 s"  # 1.5 in the file
+    entries = len(session.history.entries)
+    target.selectAll()
+    type_text(qtbot, target, "48h")
+    assert session.document.step(step.id).target_minutes == 2880
+    assert target.text() == "48h" and not target.toolTip()  # typing is left alone
+    assert len(session.history.entries) == entries + 1
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    assert target.text() == "2 d"  # what was understood
+    for typed, minutes, shown in (
+        ("1:30", 90, "1 h 30 min"),
+        ("90 s", 1.5, "1 min 30 s"),
+        ("1.5h", 90, "1 h 30 min"),
+        ("12", 12, "12 min"),
+        ("1 h 30 min", 90, "1 h 30 min"),
+    ):
+        target.selectAll()
+        type_text(qtbot, target, typed)
+        qtbot.keyClick(target, Qt.Key.Key_Return)
+        assert session.document.step(step.id).target_minutes == minutes, typed
+        assert target.text() == shown
+    assert len(session.history.entries) == entries + 6  # one undo step per field edit
+    session.history.undo()
+    assert target.text() == "12 min" and session.document.step(step.id).target_minutes == 12
+    session.history.undo()
+    assert target.text() == "1 h 30 min"  # 1.5 h before 12
+    # nonsense is marked, explained and changes nothing; leaving the field shows the value again
+    target.selectAll()
+    type_text(qtbot, target, "2 parsecs")
+    assert "border" in target.styleSheet() and "90 s" in target.toolTip()
+    assert session.document.step(step.id).target_minutes == 2  # "2 p…" changed nothing
+    assert len(session.history.entries) == entries + 6 - 2 + 1  # only "2" was a time
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    assert target.text() == "2 min" and not target.toolTip()
+    target.selectAll()
+    type_text(qtbot, target, "-5")
+    assert "negative" in target.toolTip()
+    assert session.document.step(step.id).target_minutes == 2
+
+
+def test_time_fields_speak_the_blueprint_language(qtbot: Any, window: MainWindow) -> None:
+    session = window.session
+    language = widget(window, "blueprint", "language")
+    language.selectAll()
+    type_text(qtbot, language, "zh-CN")
+    qtbot.keyClick(language, Qt.Key.Key_Return)
+    target = widget(window, "blueprint", "target_minutes")
+    type_text(qtbot, target, "1小时30分钟")
+    assert session.blueprint.target_minutes == 90
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    assert target.text() == "1 小时 30 分钟"
+    target.selectAll()
+    type_text(qtbot, target, "２天")
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    assert session.blueprint.target_minutes == 2880 and target.text() == "2 天"
 
 
 def test_every_step_field_is_editable_and_undoable(qtbot: Any, coffee_window: MainWindow) -> None:

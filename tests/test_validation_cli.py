@@ -140,6 +140,16 @@ def test_journey_finding_carries_its_path_in_json(tmp_path: Path) -> None:
         "target_minutes": 4.0,
         "path": ["arrive", "order", "wait", "serve", "leave"],
     }
+    assert "takes 5 min, over the target of 4 min" in finding["message"]
+
+
+def test_a_step_over_its_target_gives_human_text_and_numeric_data(tmp_path: Path) -> None:
+    doc = clean()
+    step(doc, "take").update(duration_minutes=4320, target_minutes=2880)
+    result = blueprint("validate", "--format", "json", _write(tmp_path, "slow.blueprint.json", doc))
+    [finding] = [f for f in json.loads(result.stdout) if f["rule"] == "BP062"]
+    assert "expected to take 3 d, longer than its target of 2 d" in finding["message"]
+    assert finding["data"] == {"duration_minutes": 4320, "target_minutes": 2880}
 
 
 def test_unreadable_file_exits_2_and_the_others_are_still_checked(tmp_path: Path) -> None:

@@ -278,3 +278,23 @@ def test_recovery_is_a_way_out_and_evidence_links_are_not_process() -> None:
     doc["flows"][-2]["kind"] = "evidence"
     rules = {(f.rule, f.items[0]) for f in validate(build(doc))}
     assert ("BP023", "check") in rules and ("BP022", "fix") in rules
+
+
+def test_times_in_findings_read_in_human_units_and_stay_numbers_in_data() -> None:
+    """A 48-hour call-back target is "2 d" (2 天) in the text, 2880 in the data."""
+    doc = clean()
+    step(doc, "take").update(duration_minutes=4320, target_minutes=2880)
+    doc["target_minutes"] = 90
+    english = {f.rule: f for f in validate(build(doc), language="en")}
+    assert english["BP062"].message == (
+        "“Take order” is expected to take 3 d, longer than its target of 2 d."
+    )
+    assert english["BP062"].data == {"duration_minutes": 4320, "target_minutes": 2880}
+    assert "over the target of 1 h 30 min:" in english["BP063"].message
+    assert "2880" not in english["BP062"].message
+    chinese = {f.rule: f for f in validate(build(doc), language="zh-CN")}
+    assert chinese["BP062"].message == "“Take order”预计耗时 3 天，超过了 2 天的目标。"
+    assert "超过了 1 小时 30 分钟的目标：" in chinese["BP063"].message
+    step(doc, "take").update(duration_minutes=0.75, target_minutes=0.5)
+    [short] = [f for f in validate(build(doc), language="en") if f.rule == "BP062"]
+    assert "take 45 s, longer than its target of 30 s." in short.message

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from blueprint_app.analysis.process import Process, columns
 from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, Step, StepKind
+from blueprint_app.model.durations import format_minutes
 from blueprint_app.model.glossary import MARKERS
 from blueprint_app.model.text import xml_text
 
@@ -242,7 +243,7 @@ def _step_documentation(step: Step) -> str:
         if value:
             lines.append(f"{label}: {value}")
     if step.target_minutes is not None:
-        lines.append(f"{MARKERS['target'].en}: {step.target_minutes:g} min")
+        lines.append(f"{MARKERS['target'].en}: {format_minutes(step.target_minutes, 'en')}")
     if step.moment_of_truth:
         lines.append(MARKERS["moment_of_truth"].en)
     if step.fail_point:

@@ -26,6 +26,7 @@ from blueprint_app.model.blueprint import (
     Step,
     StepKind,
 )
+from blueprint_app.model.durations import format_minutes
 
 
 @dataclass(frozen=True)
@@ -149,9 +150,10 @@ class Spec:
         return self.words(f"kind_{step.kind.value}")
 
     def minutes(self, value: float | None) -> str:
+        """A time as people write it, in the spec's language (``2 d``, ``1 小时 30 分钟``)."""
         if value is None:
             return ""
-        return self.words("minutes", n=number(value))
+        return format_minutes(value, self.words.language)
 
     def who(self, step: Step) -> str:
         """The actor doing a step, or the lane when no actor is named."""

@@ -55,7 +55,6 @@ _EN: dict[str, str] = {
     "yes": "yes",
     "no": "no",
     "none": "—",
-    "minutes": "{n} min",
     "evidence_heading": "Evidence at each customer step",
     "no_evidence": "no evidence",
     "no_customer_steps": "There are no customer steps.",
@@ -134,7 +133,6 @@ _ZH: dict[str, str] = {
     "yes": "是",
     "no": "否",
     "none": "—",
-    "minutes": "{n} 分钟",
     "evidence_heading": "顾客各步骤的有形展示",
     "no_evidence": "无有形展示",
     "no_customer_steps": "没有顾客步骤。",
@@ -225,7 +223,8 @@ def catalogue_language(tag: str | None) -> str:
 
 
 class Words:
-    """The fixed words of one language; ``words("minutes", n=3)`` fills placeholders."""
+    """The fixed words of one language; ``words("over_target", target=…, over=…)`` fills
+    placeholders."""
 
     def __init__(self, tag: str | None) -> None:
         self.language = catalogue_language(tag)

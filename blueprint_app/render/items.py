@@ -243,7 +243,7 @@ class CardItem(QGraphicsItem):
             self.items.lane_kind(step.lane),
             self.isSelected(),
             detail,
-            painting.minutes_unit(self.items.blueprint.language),
+            self.items.blueprint.language,
         )
         if self.editing:
             return

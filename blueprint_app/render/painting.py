@@ -8,12 +8,14 @@ rounded "delay" edge, evidence the wavy bottom of a document.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPolygonF
 
 from blueprint_app.model.blueprint import LaneKind, Step, StepKind
+from blueprint_app.model.durations import format_minutes, format_pair
 from blueprint_app.render import style
 from blueprint_app.render.text import draw_wrapped, wrap
 
@@ -80,23 +82,16 @@ def _text_inset(kind: StepKind) -> float:
     }.get(kind, 7.0)
 
 
-def minutes_unit(language: str) -> str:
-    """The unit after a card's times, in the blueprint's own language."""
-    return "分钟" if language.lower().startswith("zh") else "min"
-
-
-def meta_text(step: Step, unit: str = "min") -> str:
-    """The small line under the title: duration against target, in minutes."""
-
-    def number(value: float) -> str:
-        return f"{value:g}"
-
-    if step.duration_minutes is not None and step.target_minutes is not None:
-        return f"{number(step.duration_minutes)} / {number(step.target_minutes)} {unit}"
-    if step.duration_minutes is not None:
-        return f"{number(step.duration_minutes)} {unit}"
-    if step.target_minutes is not None:
-        return f"≤ {number(step.target_minutes)} {unit}"
+def meta_text(step: Step, language: str = "en") -> str:
+    """The small line under the title: duration against target, in human units in the
+    blueprint's language (``5 / 3 min``, ``1 h 30 min / 2 d``, ``≤ 2 天``)."""
+    duration, target = step.duration_minutes, step.target_minutes
+    if duration is not None and target is not None:
+        return format_pair(duration, target, language)
+    if duration is not None:
+        return format_minutes(duration, language)
+    if target is not None:
+        return f"≤ {format_minutes(target, language)}"
     return ""
 
 
@@ -115,10 +110,10 @@ def paint_card(
     lane_kind: LaneKind,
     selected: bool = False,
     detail: float = 1.0,
-    unit: str = "min",
+    language: str = "en",
 ) -> None:
     """Draw one step card; ``detail`` below ~0.35 (zoomed far out) draws the outline only;
-    ``unit`` follows the times (:func:`minutes_unit`)."""
+    ``language`` (the blueprint's) says the times."""
     colours = style.lane_colours(lane_kind)
     accent = QColor(colours.accent)
     path = card_path(step.kind, rect)
@@ -138,13 +133,13 @@ def paint_card(
         painter.drawPath(card_path(StepKind.END, inner))
     if detail < 0.35:
         return
-    _paint_texts(painter, rect, step, unit)
+    _paint_texts(painter, rect, step, language)
     _paint_badges(painter, rect, step)
 
 
-def _paint_texts(painter: QPainter, rect: QRectF, step: Step, unit: str) -> None:
+def _paint_texts(painter: QPainter, rect: QRectF, step: Step, language: str) -> None:
     inset = _text_inset(step.kind)
-    meta = meta_text(step, unit)
+    meta = meta_text(step, language)
     bottom_reserve = 13.0 if meta else 0.0
     wave = 5.0 if step.kind == StepKind.EVIDENCE else 0.0
     box = QRectF(
@@ -160,7 +155,6 @@ def _paint_texts(painter: QPainter, rect: QRectF, step: Step, unit: str) -> None
     painter.setPen(style.INK if step.title else style.MUTED)
     draw_wrapped(painter, wrapped, box)
     if meta:
-        painter.setFont(style.font(META_FONT_PX))
         painter.setPen(style.FAIL if over_target(step) else style.MUTED)
         meta_box = QRectF(
             rect.left() + inset,
@@ -168,7 +162,24 @@ def _paint_texts(painter: QPainter, rect: QRectF, step: Step, unit: str) -> None
             rect.width() - 2 * inset,
             bottom_reserve,
         )
+        painter.setFont(meta_font(meta, meta_box.width()))
         painter.drawText(meta_box, Qt.AlignmentFlag.AlignCenter, meta)
+
+
+def meta_font(text: str, width: float) -> QFont:
+    """The times' font, a size or two smaller when a long pair (``1 小时 30 分钟 / 2 小时``)
+    would not fit the card at the usual size."""
+    return style.font(_meta_size(text, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _meta_size(text: str, width: float) -> float:
+    """Measured once per text: cards repaint at every scroll, and most share a few times."""
+    sizes = (META_FONT_PX, META_FONT_PX - 1.5, META_FONT_PX - 2.5)
+    for size in sizes:
+        if QFontMetricsF(style.font(size)).horizontalAdvance(text) <= width:
+            return size
+    return sizes[-1]
 
 
 def badges(step: Step) -> list[str]:

@@ -11,12 +11,13 @@ from operator import itemgetter
 
 from blueprint_app.gc_pause import gc_paused
 from blueprint_app.model.blueprint import Blueprint
+from blueprint_app.model.durations import format_minutes
 from blueprint_app.validation.context import Context
 from blueprint_app.validation.findings import Finding, Severity
 from blueprint_app.validation.messages import MESSAGES, TERMS, language_key
 from blueprint_app.validation.registry import Hit, Rule, all_rules
 from blueprint_app.validation.settings import effective_severities
-from blueprint_app.validation.terms import Term
+from blueprint_app.validation.terms import Duration, Term
 
 
 def validate(
@@ -61,12 +62,8 @@ def _finding(rule: Rule, severity: Severity, hit: Hit, lang: str) -> Finding:
     message, hint = MESSAGES[lang][f"{rule.id}.{hit.variant}" if hit.variant else rule.id]
     args = hit.args
     for value in args.values():
-        if type(value) is Term:
-            terms = TERMS[lang]
-            args = {
-                key: terms[value] if isinstance(value, Term) else value
-                for key, value in args.items()
-            }
+        if type(value) is Term or type(value) is Duration:
+            args = {key: _shown(value, lang) for key, value in args.items()}
             break
     return Finding(
         rule.id,
@@ -77,6 +74,15 @@ def _finding(rule: Rule, severity: Severity, hit: Hit, lang: str) -> Finding:
         hit.items,
         hit.data or None,
     )
+
+
+def _shown(value: object, lang: str) -> object:
+    """A term in the catalogue's language, a time in its units; anything else as it is."""
+    if isinstance(value, Term):
+        return TERMS[lang][value]
+    if isinstance(value, Duration):
+        return format_minutes(value, lang)
+    return value
 
 
 def counts(findings: Iterable[Finding]) -> dict[Severity, int]:

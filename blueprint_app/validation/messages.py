@@ -164,13 +164,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Write the standard the staff must meet here and set a target time.",
         ),
         "BP062": (
-            "“{step}” is expected to take {duration:g} min, longer than its target of "
-            "{target:g} min.",
+            "“{step}” is expected to take {duration}, longer than its target of {target}.",
             "Shorten the step or revise the standard.",
         ),
         "BP063": (
-            "The customer's longest path takes {total:g} min, over the target of "
-            "{target:g} min: {path}.",
+            "The customer's longest path takes {total}, over the target of {target}: {path}.",
             "Shorten the steps on this path, or let some of them run in parallel.",
         ),
         "BP064": (
@@ -310,11 +308,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "写明员工在这里必须达到的服务标准，并设定时限目标。",
         ),
         "BP062": (
-            "“{step}”预计耗时 {duration:g} 分钟，超过了 {target:g} 分钟的目标。",
+            "“{step}”预计耗时 {duration}，超过了 {target}的目标。",
             "缩短这一步骤，或重新审视服务标准。",
         ),
         "BP063": (
-            "顾客最长的一条路径需要 {total:g} 分钟，超过了 {target:g} 分钟的目标：{path}。",
+            "顾客最长的一条路径需要 {total}，超过了 {target}的目标：{path}。",
             "缩短这条路径上的步骤，或让其中一些步骤并行进行。",
         ),
         "BP064": ("等待步骤“{step}”没有填写时长。", "填写顾客在这里通常要等多久。"),

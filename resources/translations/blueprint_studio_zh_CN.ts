@@ -875,10 +875,6 @@
 <context>
     <name>PropertyPanel</name>
     <message>
-        <source>Enter minutes as a number, e.g. 2.5</source>
-        <translation>请输入分钟数，例如 2.5</translation>
-    </message>
-    <message>
         <source>Id</source>
         <translation>编号</translation>
     </message>
@@ -901,14 +897,6 @@
     <message>
         <source>Channel</source>
         <translation>渠道</translation>
-    </message>
-    <message>
-        <source>Duration (min)</source>
-        <translation>用时（分钟）</translation>
-    </message>
-    <message>
-        <source>Target (min)</source>
-        <translation>时限目标（分钟）</translation>
     </message>
     <message>
         <source>Standard</source>
@@ -981,6 +969,22 @@
     <message>
         <source>Change {field}</source>
         <translation>修改{field}</translation>
+    </message>
+    <message>
+        <source>A time cannot be negative.</source>
+        <translation>时间不能为负数。</translation>
+    </message>
+    <message>
+        <source>Write the units largest first, each once: 1 h 30 min.</source>
+        <translation>单位请从大到小写，每个只写一次：1 小时 30 分钟。</translation>
+    </message>
+    <message>
+        <source>Longer than a blueprint can hold (1,000,000,000 minutes).</source>
+        <translation>超过了蓝图能保存的最长时间（10 亿分钟）。</translation>
+    </message>
+    <message>
+        <source>Not a time. Type e.g. 90 s, 45 min, 1 h 30 min, 1:30 or 2 d; a plain number is minutes.</source>
+        <translation>无法识别的时间。可输入 90 秒、45 分钟、1 小时 30 分钟、1:30 或 2 天；只写数字表示分钟。</translation>
     </message>
 </context>
 <context>

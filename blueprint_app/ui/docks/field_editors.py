@@ -7,7 +7,6 @@ reports what the user typed or chose through ``commit(field, value, merge)``. Ty
 
 from __future__ import annotations
 
-import math
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -16,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from blueprint_app.model.durations import DurationError, format_exact, parse_duration
 from blueprint_app.ui.qt_util import signals_blocked
 
 Commit = Callable[[str, Any, bool], bool]
@@ -128,49 +128,75 @@ class TextEditor(FieldEditor):
 
 
 class MinutesEditor(FieldEditor):
-    """Optional minutes: empty means not set; anything that is not a number ≥ 0 is refused."""
+    """An optional time, stored in minutes: empty means not set. Shown in human units in the
+    blueprint's language (``2 d``, ``1 h 30 min``), typed with or without them (``48h``,
+    ``1:30``, ``2天``; a plain number is minutes); text that is no time is marked and refused."""
 
-    def __init__(self, field: str, commit: Commit, end_run: EndRun) -> None:
+    def __init__(
+        self, field: str, commit: Commit, end_run: EndRun, language: Callable[[], str]
+    ) -> None:
         super().__init__(field, commit, end_run)
+        self.language = language
         self.line = QLineEdit()
         self.line.setPlaceholderText("—")
         self.widget = self.line
         self.line.textEdited.connect(self._edited)
-        self.line.editingFinished.connect(end_run)
+        self.line.editingFinished.connect(self._finished)
         self.use_app_undo()
 
     def _edited(self, text: str) -> None:
-        value = parse_minutes(text)
-        if value is INVALID:
-            self.mark_problem(
-                QCoreApplication.translate("PropertyPanel", "Enter minutes as a number, e.g. 2.5")
-            )
+        try:
+            value = parse_minutes(text)
+        except DurationError as error:
+            self.mark_problem(duration_problem(error))
             return
         self.commit(value, merge=True)
 
+    def _finished(self) -> None:
+        """The run ends, and what was typed is shown as it is understood ("48h" → "2 d")."""
+        self._end_run()
+        try:
+            value = parse_minutes(self.line.text())
+        except DurationError:
+            return  # the panel shows the stored value again
+        text = "" if value is None else format_exact(value, self.language())
+        if text != self.line.text():
+            with signals_blocked(self.line):
+                self.line.setText(text)
+
     def set_value(self, value: Any) -> None:
-        if parse_minutes(self.line.text()) == value:
-            return  # keep what the user typed ("2.50") when it means the same
-        self.line.setText("" if value is None else f"{float(value):g}")
+        try:
+            if parse_minutes(self.line.text()) == value:
+                return  # keep what the user is typing ("48h") while it means the same
+        except DurationError:
+            pass
+        self.line.setText("" if value is None else format_exact(float(value), self.language()))
 
 
-class Invalid:
-    """What :func:`parse_minutes` gives for text that is not a duration."""
+def parse_minutes(text: str) -> float | None:
+    """The minutes ``text`` means, None when empty; raises DurationError for anything else."""
+    return None if not text.strip() else parse_duration(text)
 
 
-INVALID = Invalid()
-
-
-def parse_minutes(text: str) -> float | Invalid | None:
-    """The minutes ``text`` means, None when empty, INVALID when it is not a valid duration."""
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        return INVALID
-    return value if math.isfinite(value) and value >= 0 else INVALID
+def duration_problem(error: DurationError) -> str:
+    """Why typed text is not a time, in the interface language."""
+    reasons = {
+        "negative": QCoreApplication.translate("PropertyPanel", "A time cannot be negative."),
+        "order": QCoreApplication.translate(
+            "PropertyPanel", "Write the units largest first, each once: 1 h 30 min."
+        ),
+        "too_long": QCoreApplication.translate(
+            "PropertyPanel", "Longer than a blueprint can hold (1,000,000,000 minutes)."
+        ),
+    }
+    return reasons.get(
+        error.reason,
+        QCoreApplication.translate(
+            "PropertyPanel",
+            "Not a time. Type e.g. 90 s, 45 min, 1 h 30 min, 1:30 or 2 d; a plain number is "
+            "minutes.",
+        ),
+    )
 
 
 class ChoiceEditor(FieldEditor):

@@ -38,8 +38,8 @@ def field_label(field: str) -> str:
         "description": QCoreApplication.translate("PropertyPanel", "Description"),
         "actor": QCoreApplication.translate("PropertyPanel", "Actor"),
         "channel": QCoreApplication.translate("PropertyPanel", "Channel"),
-        "duration_minutes": QCoreApplication.translate("PropertyPanel", "Duration (min)"),
-        "target_minutes": QCoreApplication.translate("PropertyPanel", "Target (min)"),
+        "duration_minutes": i18n.term(glossary.MARKERS["duration"]),
+        "target_minutes": i18n.term(glossary.MARKERS["target"]),
         "standard": QCoreApplication.translate("PropertyPanel", "Standard"),
         "moment_of_truth": i18n.term(glossary.MARKERS["moment_of_truth"]),
         "fail_point": i18n.term(glossary.MARKERS["fail_point"]),
@@ -123,7 +123,7 @@ def build_forms(
         return TextEditor(field, commit, end_run)
 
     def minutes(field: str) -> MinutesEditor:
-        return MinutesEditor(field, commit, end_run)
+        return MinutesEditor(field, commit, end_run, lambda: document().blueprint.language)
 
     def choice(field: str, options: Callable[[], Sequence[tuple[str, Any]]]) -> ChoiceEditor:
         return ChoiceEditor(field, commit, end_run, options)

@@ -8,7 +8,7 @@ from blueprint_app.model.blueprint import FlowKind, StepKind
 from blueprint_app.validation.context import Context
 from blueprint_app.validation.findings import Severity
 from blueprint_app.validation.registry import Hit, rule
-from blueprint_app.validation.terms import Term
+from blueprint_app.validation.terms import Duration, Term
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 PATH_SHOWN = 6
@@ -75,9 +75,10 @@ def duration_over_target(ctx: Context) -> Iterator[Hit]:
                 (step.id,),
                 {
                     "step": ctx.title(step.id),
-                    "duration": step.duration_minutes,
-                    "target": step.target_minutes,
+                    "duration": Duration(step.duration_minutes),
+                    "target": Duration(step.target_minutes),
                 },
+                {"duration_minutes": step.duration_minutes, "target_minutes": step.target_minutes},
             )
 
 
@@ -104,7 +105,11 @@ def journey_over_target(ctx: Context) -> Iterator[Hit]:
         titles = [*titles[: PATH_SHOWN - 2], "…", *titles[-2:]]
     yield Hit(
         journey.path,
-        {"total": journey.total_minutes, "target": target, "path": " → ".join(titles)},
+        {
+            "total": Duration(journey.total_minutes),
+            "target": Duration(target),
+            "path": " → ".join(titles),
+        },
         {
             "total_minutes": journey.total_minutes,
             "target_minutes": target,
