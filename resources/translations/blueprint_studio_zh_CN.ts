@@ -640,6 +640,33 @@
     </message>
 </context>
 <context>
+    <name>JourneyStatus</name>
+    <message>
+        <source>No customer journey</source>
+        <translation>没有顾客旅程</translation>
+    </message>
+    <message>
+        <source>No start step leads to an end step along the customer&apos;s process, so there is no journey to time (a layered blueprint without arrows has none).</source>
+        <translation>顾客的流程中没有从开始步骤通向结束步骤的路径，因此没有可计时的旅程（不画箭头的分层式蓝图没有旅程）。</translation>
+    </message>
+    <message>
+        <source>Journey {total}</source>
+        <translation>旅程 {total}</translation>
+    </message>
+    <message>
+        <source>Journey {total}, over the {target} target</source>
+        <translation>旅程 {total}，超过 {target} 的目标</translation>
+    </message>
+    <message>
+        <source>Journey {total} (target {target})</source>
+        <translation>旅程 {total}（目标 {target}）</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s journey, {count} steps (click to select them):</source>
+        <translation>顾客旅程，共 {count} 个步骤（点击可选中）：</translation>
+    </message>
+</context>
+<context>
     <name>KindList</name>
     <message>
         <source>Drag onto a lane, or click here and then in a lane; double-click adds one at the end</source>
@@ -650,6 +677,7 @@
     <name>MainWindow</name>
     <message>
         <source>Untitled blueprint</source>
+        <extracomment>The current session&apos;s canvas, made afresh by :meth:`_show_session` (from ``__init__`` on).</extracomment>
         <translation>未命名服务蓝图</translation>
     </message>
     <message>
@@ -714,13 +742,6 @@
     <message>
         <source>Steps</source>
         <translation>步骤</translation>
-    </message>
-</context>
-<context>
-    <name>PaletteDrop</name>
-    <message>
-        <source>Add step</source>
-        <translation>添加步骤</translation>
     </message>
 </context>
 <context>

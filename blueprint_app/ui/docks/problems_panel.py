@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blueprint_app.analysis.process import Process
 from blueprint_app.editing.session import Session
 from blueprint_app.history import History
 from blueprint_app.ui import i18n
@@ -45,6 +46,7 @@ class ProblemsPanel(SessionDock):
     activated = Signal(list)
     findings_changed = Signal(object)  # list[Finding]
     badges_changed = Signal(object)  # dict[str, Severity] (object: keeps the enum values)
+    journey_changed = Signal(object, object)  # Blueprint, Journey | None: after every run
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +110,9 @@ class ProblemsPanel(SessionDock):
         # the blueprint's own `rules` apply (bad entries there are findings, never errors)
         findings = validate(blueprint, language=i18n.blueprint_language())
         self.runs += 1
+        # the journey of BP063 and the spec, shown beside the counts (a duration typed in a
+        # field changes it without changing any finding)
+        self.journey_changed.emit(blueprint, Process(blueprint).journey)
         if self.runs > 1 and findings == self.findings:
             return  # nothing new to show (most keystrokes in a title)
         self.findings = findings

@@ -39,6 +39,7 @@ from blueprint_app.ui.window.canvas_host import PaletteDrop, build_canvas, dropp
 from blueprint_app.ui.window.context_menu import show_menu
 from blueprint_app.ui.window.edit_commands import EditCommands
 from blueprint_app.ui.window.find_bar import FindBar
+from blueprint_app.ui.window.journey_status import JourneyStatus
 from blueprint_app.ui.window.status import StatusInfo
 from blueprint_app.ui.window.windows import registry
 
@@ -119,6 +120,14 @@ class MainWindow(QMainWindow):
         self.problems_panel = ProblemsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
         self.problems_panel.attach_status(self.statusBar())
+        self.journey_status = JourneyStatus(
+            self.statusBar(), lambda ids: select_on_canvas(self.scene, self.view, ids)
+        )
+        self.problems_panel.journey_changed.connect(
+            lambda blueprint, journey: self.journey_status.show(
+                blueprint, journey, i18n.blueprint_language()
+            )
+        )
         self.problems_panel.activated.connect(
             lambda ids: select_on_canvas(self.scene, self.view, ids)
         )
