@@ -96,6 +96,7 @@ _EN: dict[str, str] = {
     "severity_warning": "warning",
     "severity_info": "note",
     "exported_by": "Exported by Blueprint Studio {version}",
+    "bpmn_recovery_question": "Recovery needed?",
 }
 
 _ZH: dict[str, str] = {
@@ -174,6 +175,7 @@ _ZH: dict[str, str] = {
     "severity_warning": "警告",
     "severity_info": "提示",
     "exported_by": "由 Blueprint Studio {version} 导出",
+    "bpmn_recovery_question": "需要补救吗？",
 }
 
 #: The words that are domain terms, read from the glossary so the spec names them as the canvas,

@@ -1,0 +1,141 @@
+"""The BPMN export through the tools process engineers use: every shipped template (both
+languages) and example lints clean with bpmnlint's recommended rules and reads in bpmn-moddle
+without a warning; the drawing has no two shapes or labels on top of each other."""
+
+from __future__ import annotations
+
+import itertools
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from blueprint_app.export.bpmn import to_bpmn
+from blueprint_app.resources import resource_path
+from blueprint_app.storage import load
+from tests.bpmn_tools import lint
+from tests.conftest import DATA
+
+SHIPPED = sorted(
+    [
+        *(resource_path("templates").glob("*.blueprint.json")),
+        *(resource_path("examples").glob("*.blueprint.json")),
+    ]
+)
+NS = {
+    "bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL",
+    "bpmndi": "http://www.omg.org/spec/BPMN/20100524/DI",
+    "dc": "http://www.omg.org/spec/DD/20100524/DC",
+    "di": "http://www.omg.org/spec/DD/20100524/DI",
+}
+Box = tuple[float, float, float, float]
+
+
+def export_all(folder: Path, sources: list[Path]) -> list[Path]:
+    written = []
+    for source in sources:
+        target = folder / source.name.replace(".blueprint.json", ".bpmn")
+        target.write_text(to_bpmn(load(source)), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def test_every_shipped_blueprint_lints_clean(tmp_path: Path) -> None:
+    assert len(SHIPPED) >= 17  # eight templates in two languages and the example
+    results = lint(export_all(tmp_path, [*SHIPPED, DATA / "coffee.blueprint.json"]))
+    assert {Path(r.file).name: r.rules for r in results} == {Path(r.file).name: [] for r in results}
+    assert all(r.moddle_warnings == [] for r in results), results
+
+
+def test_the_lint_catches_what_it_should(tmp_path: Path) -> None:
+    """Guards against a tool that finds nothing: the old kind of export (a task that forks by
+    itself, one shape on another) is reported."""
+    text = to_bpmn(load(DATA / "coffee.blueprint.json"))
+    root = ET.fromstring(text)
+    forked = ET.fromstring(text)  # the task's flows leave from the task, past the gateway
+    process = forked.find("bpmn:process", NS)
+    assert process is not None
+    task = process.find("bpmn:task[@id='Step_order-drink']", NS)
+    fork = process.find("bpmn:parallelGateway[@id='Fork_order-drink']", NS)
+    assert task is not None and fork is not None
+    for ref in fork.findall("bpmn:outgoing", NS):
+        task.append(ref)
+        flow = process.find(f"bpmn:sequenceFlow[@id='{ref.text}']", NS)
+        assert flow is not None
+        flow.set("sourceRef", "Step_order-drink")
+    bounds = root.find(".//bpmndi:BPMNShape[@bpmnElement='Step_make']/dc:Bounds", NS)
+    other = root.find(".//bpmndi:BPMNShape[@bpmnElement='Step_pos']/dc:Bounds", NS)
+    assert bounds is not None and other is not None
+    stacked = text.replace(
+        f'<dc:Bounds x="{bounds.get("x")}" y="{bounds.get("y")}"',
+        f'<dc:Bounds x="{other.get("x")}" y="{other.get("y")}"',
+    )
+    (tmp_path / "forked.bpmn").write_text(ET.tostring(forked, "unicode"), encoding="utf-8")
+    (tmp_path / "stacked.bpmn").write_text(stacked, encoding="utf-8")
+    (tmp_path / "junk.bpmn").write_text(text.replace("bpmn:task", "bpmn:tsak"), encoding="utf-8")
+    forks, stacks, junk = lint(
+        [tmp_path / "forked.bpmn", tmp_path / "stacked.bpmn", tmp_path / "junk.bpmn"]
+    )
+    assert "no-implicit-split:Step_order-drink" in forks.rules
+    assert "no-overlapping-elements:Step_make" in stacks.rules
+    assert junk.moddle_warnings
+
+
+def _boxes(root: ET.Element) -> tuple[dict[str, Box], dict[str, Box]]:
+    """Shapes of flow nodes, data objects and notes; labels of shapes and edges."""
+    shapes: dict[str, Box] = {}
+    labels: dict[str, Box] = {}
+    for shape in root.iterfind(".//bpmndi:BPMNShape", NS):
+        ref = shape.get("bpmnElement") or ""
+        bounds = shape.find("dc:Bounds", NS)
+        assert bounds is not None
+        if not ref.startswith(("Lane_", "Participant")):
+            shapes[ref] = _box(bounds)
+        label = shape.find("bpmndi:BPMNLabel/dc:Bounds", NS)
+        if label is not None:
+            labels[ref] = _box(label)
+    for edge in root.iterfind(".//bpmndi:BPMNEdge", NS):
+        label = edge.find("bpmndi:BPMNLabel/dc:Bounds", NS)
+        if label is not None:
+            labels[edge.get("bpmnElement") or ""] = _box(label)
+    return shapes, labels
+
+
+def _box(bounds: ET.Element) -> Box:
+    x, y, w, h = (float(bounds.get(k) or 0) for k in ("x", "y", "width", "height"))
+    return (x, y, x + w, y + h)
+
+
+def _meet(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("source", SHIPPED, ids=lambda p: p.name)
+def test_no_shape_or_label_lies_on_another(source: Path) -> None:
+    root = ET.fromstring(to_bpmn(load(source)))
+    shapes, labels = _boxes(root)
+    boxes = {**{f"shape {k}": v for k, v in shapes.items()}}
+    boxes.update({f"label {k}": v for k, v in labels.items()})
+    meeting = [
+        (a, b) for (a, ba), (b, bb) in itertools.combinations(boxes.items(), 2) if _meet(ba, bb)
+    ]
+    assert meeting == []
+
+
+@pytest.mark.parametrize("source", SHIPPED, ids=lambda p: p.name)
+def test_lanes_hold_their_shapes_and_fit_them(source: Path) -> None:
+    """Every flow node lies inside its lane's band, and no lane is taller than its rows."""
+    blueprint = load(source)
+    root = ET.fromstring(to_bpmn(blueprint))
+    shapes, _ = _boxes(root)
+    lanes = {
+        shape.get("bpmnElement"): _box(shape.find("dc:Bounds", NS))  # type: ignore[arg-type]
+        for shape in root.iterfind(".//bpmndi:BPMNShape", NS)
+        if (shape.get("bpmnElement") or "").startswith("Lane_")
+    }
+    for lane in root.iterfind(".//bpmn:lane", NS):
+        band = lanes[lane.get("id")]
+        inside = [shapes[ref.text or ""] for ref in lane.findall("bpmn:flowNodeRef", NS)]
+        assert all(band[1] <= b[1] and b[3] <= band[3] for b in inside), lane.get("name")
+        if inside:  # sized to content: no more than a row's slack under the lowest shape
+            assert band[3] - max(b[3] for b in inside) < 120
