@@ -8,7 +8,15 @@ import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -292,20 +300,22 @@ class FlowItem(QGraphicsItem):
             path.lineTo(QPointF(*point))
         self._path = path
         self._bounds = path.boundingRect().adjusted(-10, -10, 10, 10)
-        self.label_item.place(self._label_rect(one_line(flow.label)) if flow.label else QRectF())
+        shown = flow.label or flow.channel
+        self.label_item.place(self._label_rect(flow) if shown else QRectF())
         self.update()
 
-    def _label_rect(self, label: str) -> QRectF:
-        """Centred on the longest segment; beside it when that segment is vertical."""
-        metrics = QFontMetricsF(style.font(LABEL_PX))
-        width = min(metrics.horizontalAdvance(label), LABEL_MAX_W) + 10
+    def _label_rect(self, flow: Flow) -> QRectF:
+        """Centred on the longest segment; beside it when that segment is vertical. A channel
+        adds a second, smaller line under the label, inside the same box."""
+        width = min(label_width(flow), LABEL_MAX_W) + 10
+        height = label_height(flow)
         x, y = label_anchor(self.points)
         vertical, length = _longest_segment(self.points)
         if vertical:
-            return QRectF(x + 4, y - 9, width, 18)
+            return QRectF(x + 4, y - height / 2, width, height)
         if length < width + 6:  # a short hop between cards: above the line, not over the cards
-            return QRectF(x - width / 2, y - 24, width, 18)
-        return QRectF(x - width / 2, y - 9, width, 18)
+            return QRectF(x - width / 2, y - height - 6, width, height)
+        return QRectF(x - width / 2, y - height / 2, width, height)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -332,13 +342,23 @@ class FlowItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(style.pen(colour, width, pen_style))
         painter.drawPath(self._path)
-        tip, before = QPointF(*self.points[-1]), QPointF(*self.points[-2])
         painter.setPen(QPen(colour, 1.0))
         painter.setBrush(colour)
-        if flow.kind == FlowKind.EVIDENCE:
-            painter.drawEllipse(tip, 3.0, 3.0)
-        else:
-            painter.drawPolygon(painting.arrow_head(tip, before))
+        for tip, before in self.heads(flow):
+            if flow.kind == FlowKind.EVIDENCE:
+                painter.drawEllipse(tip, 3.0, 3.0)
+            else:
+                painter.drawPolygon(painting.arrow_head(tip, before))
+
+    def heads(self, flow: Flow) -> list[tuple[QPointF, QPointF]]:
+        """Each end that carries a head, as (tip, the point before it): the target's, and the
+        source's too when the interaction goes both ways."""
+        if len(self.points) < 2:
+            return []
+        ends = [(QPointF(*self.points[-1]), QPointF(*self.points[-2]))]
+        if flow.two_way:
+            ends.append((QPointF(*self.points[0]), QPointF(*self.points[1])))
+        return ends
 
 
 class FlowLabelItem(QGraphicsItem):
@@ -364,20 +384,59 @@ class FlowLabelItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         flow = self.flow_item.items.find(self.flow_item.flow_id)
-        if not isinstance(flow, Flow) or not flow.label or _detail(painter, option) < 0.35:
+        shown = isinstance(flow, Flow) and (flow.label or flow.channel)
+        if not isinstance(flow, Flow) or not shown or _detail(painter, option) < 0.35:
             return
         colour = style.FLOW_STYLES.get(flow.kind, style.FLOW_STYLES[FlowKind.FLOW])[0]
         if self.flow_item.isSelected():
             colour = style.SELECTION
-        painter.setFont(style.font(LABEL_PX))
-        text = painter.fontMetrics().elidedText(
-            one_line(flow.label), Qt.TextElideMode.ElideRight, int(LABEL_MAX_W)
-        )
         painter.setPen(style.pen(colour.lighter(150), 0.8))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(self._box, 4, 4)
-        painter.setPen(colour.darker(120))
-        painter.drawText(self._box, Qt.AlignmentFlag.AlignCenter, text)
+        box = self._box
+        if flow.label:
+            painter.setFont(style.font(LABEL_PX))
+            text = painter.fontMetrics().elidedText(
+                one_line(flow.label), Qt.TextElideMode.ElideRight, int(LABEL_MAX_W)
+            )
+            painter.setPen(colour.darker(120))
+            label_box = QRectF(box.left(), box.top(), box.width(), 18) if flow.channel else box
+            painter.drawText(label_box, Qt.AlignmentFlag.AlignCenter, text)
+        if flow.channel:
+            painter.setFont(channel_font())
+            text = painter.fontMetrics().elidedText(
+                one_line(flow.channel), Qt.TextElideMode.ElideRight, int(LABEL_MAX_W)
+            )
+            painter.setPen(style.MUTED)
+            top = box.top() + (15 if flow.label else 0)
+            channel_box = QRectF(box.left(), top, box.width(), box.bottom() - top)
+            painter.drawText(channel_box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+CHANNEL_PX = 8.5
+
+
+def channel_font() -> QFont:
+    """The channel's line under a flow's label: smaller and italic, so it reads as a note on
+    the label, not as a second label."""
+    result = style.font(CHANNEL_PX)
+    result.setItalic(True)
+    return result
+
+
+def label_width(flow: Flow) -> float:
+    """The width of the widest line of a flow's label box (label, channel), before eliding."""
+    widths = [0.0]
+    if flow.label:
+        widths.append(QFontMetricsF(style.font(LABEL_PX)).horizontalAdvance(one_line(flow.label)))
+    if flow.channel:
+        widths.append(QFontMetricsF(channel_font()).horizontalAdvance(one_line(flow.channel)))
+    return max(widths)
+
+
+def label_height(flow: Flow) -> float:
+    """One line for the label or the channel alone, two lines for both."""
+    return 30.0 if flow.label and flow.channel else 18.0
 
 
 def _longest_segment(points: list[Point]) -> tuple[bool, float]:
