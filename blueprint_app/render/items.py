@@ -305,17 +305,16 @@ class FlowItem(QGraphicsItem):
         self.update()
 
     def _label_rect(self, flow: Flow) -> QRectF:
-        """Centred on the longest segment; beside it when that segment is vertical. A channel
-        adds a second, smaller line under the label, inside the same box."""
-        width = min(label_width(flow), LABEL_MAX_W) + 10
-        height = label_height(flow)
+        """Centred on the longest segment; beside it when that segment is vertical. The channel
+        follows the label on the same line, so the box is no taller than a label's."""
+        width = sum(width for _, width in label_parts(flow)) + 10
         x, y = label_anchor(self.points)
         vertical, length = _longest_segment(self.points)
         if vertical:
-            return QRectF(x + 4, y - height / 2, width, height)
+            return QRectF(x + 4, y - 9, width, 18)
         if length < width + 6:  # a short hop between cards: above the line, not over the cards
-            return QRectF(x - width / 2, y - height - 6, width, height)
-        return QRectF(x - width / 2, y - height / 2, width, height)
+            return QRectF(x - width / 2, y - 24, width, 18)
+        return QRectF(x - width / 2, y - 9, width, 18)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -393,50 +392,44 @@ class FlowLabelItem(QGraphicsItem):
         painter.setPen(style.pen(colour.lighter(150), 0.8))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(self._box, 4, 4)
-        box = self._box
-        if flow.label:
-            painter.setFont(style.font(LABEL_PX))
-            text = painter.fontMetrics().elidedText(
-                one_line(flow.label), Qt.TextElideMode.ElideRight, int(LABEL_MAX_W)
-            )
-            painter.setPen(colour.darker(120))
-            label_box = QRectF(box.left(), box.top(), box.width(), 18) if flow.channel else box
-            painter.drawText(label_box, Qt.AlignmentFlag.AlignCenter, text)
-        if flow.channel:
-            painter.setFont(channel_font())
-            text = painter.fontMetrics().elidedText(
-                one_line(flow.channel), Qt.TextElideMode.ElideRight, int(LABEL_MAX_W)
-            )
-            painter.setPen(style.MUTED)
-            top = box.top() + (15 if flow.label else 0)
-            channel_box = QRectF(box.left(), top, box.width(), box.bottom() - top)
-            painter.drawText(channel_box, Qt.AlignmentFlag.AlignCenter, text)
+        x = self._box.left() + 5
+        for part, width in label_parts(flow):
+            font = channel_font() if part == "channel" else style.font(LABEL_PX)
+            text = one_line(flow.channel if part == "channel" else flow.label)
+            painter.setFont(font)
+            painter.setPen(style.MUTED if part == "channel" else colour.darker(120))
+            if part == "channel" and flow.label:
+                text = f" · {text}"
+            shown = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+            box = QRectF(x, self._box.top(), width, self._box.height())
+            painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+            x += width
 
 
-CHANNEL_PX = 8.5
+CHANNEL_PX = 9.0
+CHANNEL_MAX_W = 90.0
 
 
 def channel_font() -> QFont:
-    """The channel's line under a flow's label: smaller and italic, so it reads as a note on
-    the label, not as a second label."""
+    """A flow's channel after its label: smaller and italic, so it reads as a note on the
+    label rather than as part of it."""
     result = style.font(CHANNEL_PX)
     result.setItalic(True)
     return result
 
 
-def label_width(flow: Flow) -> float:
-    """The width of the widest line of a flow's label box (label, channel), before eliding."""
-    widths = [0.0]
+def label_parts(flow: Flow) -> list[tuple[str, float]]:
+    """What a flow's label box shows, left to right, each with the width it gets: the label
+    (at most LABEL_MAX_W), then the channel (at most CHANNEL_MAX_W) after a "·"."""
+    parts = []
     if flow.label:
-        widths.append(QFontMetricsF(style.font(LABEL_PX)).horizontalAdvance(one_line(flow.label)))
+        advance = QFontMetricsF(style.font(LABEL_PX)).horizontalAdvance(one_line(flow.label))
+        parts.append(("label", min(advance, LABEL_MAX_W)))
     if flow.channel:
-        widths.append(QFontMetricsF(channel_font()).horizontalAdvance(one_line(flow.channel)))
-    return max(widths)
-
-
-def label_height(flow: Flow) -> float:
-    """One line for the label or the channel alone, two lines for both."""
-    return 30.0 if flow.label and flow.channel else 18.0
+        text = f" · {one_line(flow.channel)}" if flow.label else one_line(flow.channel)
+        advance = QFontMetricsF(channel_font()).horizontalAdvance(text)
+        parts.append(("channel", min(advance, CHANNEL_MAX_W)))
+    return parts
 
 
 def _longest_segment(points: list[Point]) -> tuple[bool, float]:
