@@ -262,7 +262,8 @@ class CardItem(QGraphicsItem):
 
 
 class FlowItem(QGraphicsItem):
-    """An arrow between two cards, routed orthogonally, with its label."""
+    """An arrow between two cards, routed orthogonally, with its label; a two-way flow has a
+    head at both ends."""
 
     def __init__(self, items: BlueprintItems, flow_id: str, interactive: bool) -> None:
         super().__init__()
@@ -400,9 +401,10 @@ class FlowLabelItem(QGraphicsItem):
             painter.setPen(style.MUTED if part == "channel" else colour.darker(120))
             if part == "channel" and flow.label:
                 text = f" · {text}"
-            shown = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+            elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
             box = QRectF(x, self._box.top(), width, self._box.height())
-            painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+            align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+            painter.drawText(box, align, elided)
             x += width
 
 
