@@ -3,14 +3,16 @@ canvas's context menu, each change one undo step, and the canvas draws what the 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QCheckBox, QLineEdit
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtWidgets import QCheckBox, QGraphicsSceneHelpEvent, QLineEdit, QToolTip
 
+from blueprint_app.history import edits
 from blueprint_app.model import Flow
 from blueprint_app.render.items import FlowItem
 from blueprint_app.storage import load
@@ -117,3 +119,40 @@ def test_the_context_menu_toggles_two_way_for_the_selected_flows(window: MainWin
     window.scene.select_ids([session.blueprint.steps[0].id])
     menu = build_menu(window, QPointF(-10_000, -10_000))
     assert "Two-way interaction" not in [a.text() for a in menu.actions()]  # steps only
+
+
+def longest_segment(item: FlowItem) -> tuple[tuple[float, float], tuple[float, float]]:
+    return max(
+        itertools.pairwise(item.points),
+        key=lambda s: abs(s[1][0] - s[0][0]) + abs(s[1][1] - s[0][1]),
+    )
+
+
+def test_hovering_a_flow_or_its_label_shows_its_tooltip(qtbot: Any, window: MainWindow) -> None:
+    def length(item: FlowItem) -> float:
+        (x1, y1), (x2, y2) = longest_segment(item)
+        return abs(x2 - x1) + abs(y2 - y1)
+
+    items = [window.scene.item_for(f.id) for f in window.session.blueprint.flows]
+    item = max((i for i in items if isinstance(i, FlowItem)), key=length)  # clear of the cards
+    flow = model(window, item.flow_id)
+    with window.session.history.transaction("Two-way") as tx:
+        edits.set_field(tx, flow.id, "two_way", True)
+        edits.set_field(tx, flow.id, "channel", "电话 " + "very long channel " * 10)
+    window.scene.flush()
+
+    def tooltip_at(point: QPointF) -> str:
+        QToolTip.hideText()  # hides after a short fade: wait, so a shown tip is a new one
+        qtbot.waitUntil(lambda: not QToolTip.isVisible())
+        event = QGraphicsSceneHelpEvent(QEvent.Type.GraphicsSceneHelp)
+        event.setScenePos(point)
+        event.setScreenPos(window.view.mapToGlobal(window.view.mapFromScene(point)))
+        window.scene.helpEvent(event)
+        return QToolTip.text() if QToolTip.isVisible() else ""
+
+    (x1, y1), (x2, y2) = longest_segment(item)
+    on_the_line = tooltip_at(QPointF((x1 + x2) / 2, (y1 + y2) / 2))
+    assert "Two-way interaction" in on_the_line and "very long channel " * 10 in on_the_line
+    assert tooltip_at(item.label_item.sceneBoundingRect().center()) == on_the_line
+    card = window.scene.item_for(flow.source)
+    assert card is not None and tooltip_at(card.sceneBoundingRect().center()) == ""

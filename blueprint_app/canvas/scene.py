@@ -29,7 +29,7 @@ from blueprint_app.canvas import interactions
 from blueprint_app.history.document import Change, Document, SetField
 from blueprint_app.history.undo import History
 from blueprint_app.model import Flow, StepKind
-from blueprint_app.render.items import CardItem, FlowItem, NoteItem
+from blueprint_app.render.items import CardItem, FlowItem, FlowLabelItem, NoteItem
 from blueprint_app.render.scene_builder import BlueprintItems
 
 _CARD_PLACE_FIELDS = {"lane", "layout"}
@@ -211,9 +211,12 @@ class BlueprintScene(QGraphicsScene):
         return super().event(event)
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
-        """A flow's tooltip, read from the model when asked: its label, whether it goes both
-        ways and its channel (the drawing elides a long label or channel; this does not)."""
+        """A flow's tooltip, over the flow or its label's box, read from the model when asked:
+        its label, whether it goes both ways and its channel (the drawing elides a long label
+        or channel; this does not). A card or note over the flow keeps it to itself."""
         for item in self.items(event.scenePos()):
+            if isinstance(item, FlowLabelItem):
+                item = item.flow_item
             if isinstance(item, FlowItem):
                 flow = self.document.get(item.flow_id)
                 text = flow_tooltip(flow) if isinstance(flow, Flow) else ""
@@ -222,6 +225,8 @@ class BlueprintScene(QGraphicsScene):
                     QToolTip.showText(event.screenPos(), shown, event.widget())
                     event.accept()
                     return
+                break
+            if isinstance(item, CardItem | NoteItem):
                 break
         super().helpEvent(event)
 
