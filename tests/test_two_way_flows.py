@@ -16,6 +16,7 @@ from blueprint_app.export.bpmn import to_bpmn as bpmn_of
 from blueprint_app.export.csv import to_csv
 from blueprint_app.export.html import to_html
 from blueprint_app.export.markdown import to_markdown
+from blueprint_app.export.mermaid import label as mermaid_label
 from blueprint_app.export.mermaid import to_mermaid
 from blueprint_app.export.picture_words import picture_words
 from blueprint_app.model import Blueprint, Flow, FlowKind
@@ -234,3 +235,18 @@ def test_bpmn_keeps_one_sequence_flow_and_documents_both_ways() -> None:
     assert {a.get("associationDirection") for a in plain.iter(f"{{{NS['bpmn']}}}association")} == {
         "None"
     }
+
+
+def test_an_odd_channel_comes_out_as_written_in_every_text_export() -> None:
+    blueprint = two_way(coffee(), "f4", channel=ODD_TEXT + "\x01")
+    flow(blueprint, "f4").label = "ticket"
+    mermaid = to_mermaid(blueprint)
+    assert len(mermaid.splitlines()) == len(to_mermaid(coffee()).splitlines())
+    assert f'<-->|"{mermaid_label("ticket · " + ODD_TEXT)}"|' in mermaid
+    root = check(bpmn_of(blueprint))
+    documentation = root.findtext(
+        ".//bpmn:sequenceFlow[@id='Flow_f4']/bpmn:documentation", namespaces=NS
+    )
+    assert documentation == f"Two-way interaction\nChannel: {ODD_TEXT}"
+    page = to_html(blueprint)
+    assert "<tag>" not in page and "&lt;tag&gt;" in page
