@@ -3,7 +3,9 @@
 Mapping: one collaboration with one participant (pool) whose process has a lane per blueprint
 lane; start/end steps become events, actions tasks, decisions exclusive gateways, waits timer
 catch events (duration as ISO 8601), evidence steps data object references joined to their step
-by associations; flows (recovery too) become sequence flows named by their label.
+by associations; flows (recovery too) become sequence flows named by their label. A two-way
+flow is still one sequence flow, source to target, documented as going both ways (see
+:func:`_flow_documentation`); a two-way association is ``associationDirection="Both"``.
 
 BPMN ids must be XML NCNames while blueprint ids may start with a digit, so every id is
 prefixed by the kind of element it names (``Step_``, ``Flow_``, ``Lane_`` ...): the mapping is
@@ -183,14 +185,18 @@ def to_bpmn(blueprint: Blueprint) -> str:
     for flow in sequence:
         _sequence_flow(process, flow)
     for flow in associations:
-        ET.SubElement(
+        association = ET.SubElement(
             process,
             _q(BPMN, "association"),
             id=flow_ref(flow.id),
             sourceRef=step_ref(flow.source),
             targetRef=step_ref(flow.target),
-            associationDirection="None",
+            # BPMN's own two-headed association; an evidence link otherwise has no direction
+            associationDirection="Both" if flow.two_way else "None",
         )
+        documentation = _flow_documentation(flow)
+        if documentation:
+            _documentation(association, documentation)
     _diagram(root, blueprint, sequence, associations)
     _xml_safe(root)
     ET.indent(root, space="  ")
@@ -291,8 +297,24 @@ def _sequence_flow(process: ET.Element, flow: Flow) -> None:
     if flow.label:
         attributes["name"] = flow.label
     element = ET.SubElement(process, _q(BPMN, "sequenceFlow"), attributes)
-    if flow.kind == FlowKind.RECOVERY:
-        _documentation(element, "Recovery path")
+    documentation = _flow_documentation(flow)
+    if documentation:
+        _documentation(element, documentation)
+
+
+def _flow_documentation(flow: Flow) -> str:
+    """A flow's kind, two-way-ness and channel as BPMN text (English, glossary names).
+
+    A sequence flow has one direction, the order of work, so a two-way flow stays one sequence
+    flow from source to target and says it goes both ways here: every lane is a lane of one
+    process, so there is no second pool that a pair of message flows could join.
+    """
+    lines = ["Recovery path"] if flow.kind == FlowKind.RECOVERY else []
+    if flow.two_way:
+        lines.append(MARKERS["two_way"].en)
+    if flow.channel:
+        lines.append(f"Channel: {flow.channel}")
+    return "\n".join(lines)
 
 
 def _diagram(
