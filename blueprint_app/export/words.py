@@ -95,7 +95,7 @@ _EN: dict[str, str] = {
     "message": "Message",
     "severity_error": "error",
     "severity_warning": "warning",
-    "severity_info": "note",
+    "severity_info": "info",
     "exported_by": "Exported by Blueprint Studio {version}",
 }
 
