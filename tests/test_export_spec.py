@@ -288,6 +288,7 @@ def test_validation_summary_seam() -> None:
     assert "1 error, 1 warning, 0 info findings" in text  # counted as words are, no "notes"
     two = [finding, finding, ("BP001", "info", "x")]
     assert "0 errors, 2 warnings, 1 info finding" in to_markdown(blueprint, findings=two)
+    assert "| BP001 | info | x |" in to_markdown(blueprint, findings=two)  # not a "note"
     assert "| BP007 | warning | Fail point without recovery |" in text
     assert "| BP001 | error | No start step |" in text
     assert as_finding(("X", "info", "m")) == Finding("X", "info", "m")

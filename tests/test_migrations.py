@@ -100,6 +100,7 @@ def test_a_version_1_file_opens_unchanged_in_meaning(name: str) -> None:
         assert not step.customer_independent and not step.metrics
         assert step.tolerance_minutes is None and step.cost is None and not step.policy
     assert not any(flow.two_way or flow.channel for flow in migrated.flows)
+    assert migrated.tolerance_minutes is None and not migrated.currency
     assert dumps(migrated) == dumps(current)
 
 

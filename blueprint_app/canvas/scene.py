@@ -8,15 +8,18 @@ depend on every card, so they are refreshed once after a transaction, not once p
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QPointF, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
     QGraphicsScene,
+    QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
+    QToolTip,
     QWidget,
 )
 
@@ -25,8 +28,8 @@ from blueprint_app.analysis.layout import missing_layouts
 from blueprint_app.canvas import interactions
 from blueprint_app.history.document import Change, Document, SetField
 from blueprint_app.history.undo import History
-from blueprint_app.model import StepKind
-from blueprint_app.render.items import CardItem, FlowItem, NoteItem
+from blueprint_app.model import Flow, StepKind
+from blueprint_app.render.items import CardItem, FlowItem, FlowLabelItem, NoteItem
 from blueprint_app.render.scene_builder import BlueprintItems
 
 _CARD_PLACE_FIELDS = {"lane", "layout"}
@@ -207,6 +210,26 @@ class BlueprintScene(QGraphicsScene):
             self._follow_palette()
         return super().event(event)
 
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        """A flow's tooltip, over the flow or its label's box, read from the model when asked:
+        its label, whether it goes both ways and its channel (the drawing elides a long label
+        or channel; this does not). A card or note over the flow keeps it to itself."""
+        for item in self.items(event.scenePos()):
+            if isinstance(item, FlowLabelItem):
+                item = item.flow_item
+            if isinstance(item, FlowItem):
+                flow = self.document.get(item.flow_id)
+                text = flow_tooltip(flow) if isinstance(flow, Flow) else ""
+                if text:  # as rich text, escaped: a label such as "<b>" shows as typed
+                    shown = "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+                    QToolTip.showText(event.screenPos(), shown, event.widget())
+                    event.accept()
+                    return
+                break
+            if isinstance(item, CardItem | NoteItem):
+                break
+        super().helpEvent(event)
+
     # -- gestures ------------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.gestures.press(event):
@@ -251,6 +274,18 @@ class BlueprintScene(QGraphicsScene):
     ) -> str | None:
         """Add a step centred at ``pos`` inside the lanes (see :meth:`Gestures.add_step_at`)."""
         return self.gestures.add_step_at(pos, kind, title)
+
+
+def flow_tooltip(flow: Flow) -> str:
+    """The lines of a flow's tooltip; empty when it has nothing to say beyond its arrow."""
+    lines = [flow.label] if flow.label else []
+    if flow.two_way:
+        lines.append(QCoreApplication.translate("Canvas", "Two-way interaction"))
+    if flow.channel:
+        lines.append(
+            QCoreApplication.translate("Canvas", "Channel: {channel}").format(channel=flow.channel)
+        )
+    return "\n".join(lines)
 
 
 def _model_id(item: QGraphicsItem) -> str | None:

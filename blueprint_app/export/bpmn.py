@@ -3,7 +3,9 @@
 Mapping: one collaboration with one participant (pool) whose process has a lane per blueprint
 lane; start/end steps become events, actions tasks, decisions exclusive gateways, waits timer
 catch events (duration as ISO 8601), evidence steps data object references joined to their step
-by associations; flows (recovery too) become sequence flows named by their label.
+by associations; flows (recovery too) become sequence flows named by their label. A two-way
+flow is still one sequence flow, source to target, documented as going both ways (see
+:func:`_flow_documentation`); a two-way association is ``associationDirection="Both"``.
 
 BPMN ids must be XML NCNames while blueprint ids may start with a digit, so every id is
 prefixed by the kind of element it names (``Step_``, ``Flow_``, ``Lane_`` ...): the mapping is
@@ -17,7 +19,7 @@ import xml.etree.ElementTree as ET
 from blueprint_app.export.bpmn_layout import Box, Layout
 from blueprint_app.export.bpmn_process import BpmnProcess, Edge, Node, build, flow_ref, step_ref
 from blueprint_app.export.words import Words
-from blueprint_app.model.blueprint import Blueprint, FlowKind, Step, StepKind
+from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, Step, StepKind
 from blueprint_app.model.durations import format_minutes
 from blueprint_app.model.glossary import LANE_KINDS, MARKERS
 from blueprint_app.model.text import xml_text
@@ -80,7 +82,7 @@ def to_bpmn(blueprint: Blueprint) -> str:
     for node in graph.nodes.values():
         _flow_node(process, node, graph)
     for edge in graph.edges:
-        _sequence_flow(process, edge, words)
+        _sequence_flow(process, edge)
     for step in blueprint.steps:
         if step.kind == StepKind.EVIDENCE:
             _data_object(process, step)
@@ -88,14 +90,18 @@ def to_bpmn(blueprint: Blueprint) -> str:
         annotation = ET.SubElement(process, _q(BPMN, "textAnnotation"), id=f"Note_{note.id}")
         ET.SubElement(annotation, _q(BPMN, "text")).text = note.text
     for flow in graph.associations:
-        ET.SubElement(
+        association = ET.SubElement(
             process,
             _q(BPMN, "association"),
             id=flow_ref(flow.id),
             sourceRef=step_ref(flow.source),
             targetRef=step_ref(flow.target),
-            associationDirection="None",
+            # BPMN's own two-headed association; an evidence link otherwise has no direction
+            associationDirection="Both" if flow.two_way else "None",
         )
+        documentation = _flow_documentation(flow)
+        if documentation:
+            _documentation(association, documentation)
     attached = [
         n
         for n in blueprint.notes
@@ -218,20 +224,18 @@ def _data_object(process: ET.Element, step: Step) -> None:
         _documentation(element, step.description)
 
 
-def _sequence_flow(process: ET.Element, edge: Edge, words: Words) -> None:
+def _sequence_flow(process: ET.Element, edge: Edge) -> None:
     attributes = {"id": edge.id, "sourceRef": edge.source, "targetRef": edge.target}
     if edge.name:
         attributes["name"] = edge.name
     element = ET.SubElement(process, _q(BPMN, "sequenceFlow"), attributes)
     flow = edge.flow
     if flow is not None:
-        notes = []
-        if flow.kind == FlowKind.RECOVERY:
-            notes.append(words("recovery_path"))
-        if flow.label and not edge.name:
-            notes.append(f"{LABEL}: {flow.label}")
-        if notes:
-            _documentation(element, "\n".join(notes))
+        documentation = _flow_documentation(flow)
+        if flow.label and not edge.name:  # a label BPMN would call superfluous on the line
+            documentation = "\n".join(filter(None, [documentation, f"{LABEL}: {flow.label}"]))
+        if documentation:
+            _documentation(element, documentation)
     if edge.condition is not None:
         condition = ET.SubElement(
             element, _q(BPMN, "conditionExpression"), {_q(XSI, "type"): "bpmn:tFormalExpression"}
@@ -241,6 +245,21 @@ def _sequence_flow(process: ET.Element, edge: Edge, words: Words) -> None:
 
 #: how a flow's label that BPMN would not show as a name is kept in its documentation
 LABEL = "Label"
+
+
+def _flow_documentation(flow: Flow) -> str:
+    """A flow's kind, two-way-ness and channel as BPMN text (English, glossary names).
+
+    A sequence flow has one direction, the order of work, so a two-way flow stays one sequence
+    flow from source to target and says it goes both ways here: every lane is a lane of one
+    process, so there is no second pool that a pair of message flows could join.
+    """
+    lines = ["Recovery path"] if flow.kind == FlowKind.RECOVERY else []
+    if flow.two_way:
+        lines.append(MARKERS["two_way"].en)
+    if flow.channel:
+        lines.append(f"Channel: {flow.channel}")
+    return "\n".join(lines)
 
 
 def _diagram(

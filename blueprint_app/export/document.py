@@ -197,15 +197,20 @@ def _handoffs(spec: Spec) -> Iterator[Block]:
                 " + ".join(words(f"line_{name}") for name in handoff.lines),
                 _who_in(spec, handoff.source, handoff.source_lane.title),
                 what,
+                "↔" if handoff.flow.two_way else "",
+                handoff.flow.channel,
                 _who_in(spec, handoff.target, handoff.target_lane.title),
                 handoff.target.title or handoff.target.id,
             ]
         )
+    # the two-way and channel columns are left out (_compact) when no hand-off has one
     yield Table(
         [
             words("line"),
             words("from_who"),
             words("hands_what"),
+            words("both_ways"),
+            words("channel"),
             words("to_whom"),
             words("receiving_step"),
         ],

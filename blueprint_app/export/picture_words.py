@@ -55,6 +55,7 @@ _TERMS: dict[str, Term] = {
     "flow": FLOW_KINDS[FlowKind.FLOW],
     "recovery": FLOW_KINDS[FlowKind.RECOVERY],
     "evidence_link": FLOW_KINDS[FlowKind.EVIDENCE],
+    "two_way": MARKERS["two_way"],
     "fail": MARKERS["fail_point"],
     "moment": MARKERS["moment_of_truth"],
     "emotion": MARKERS["emotion"],

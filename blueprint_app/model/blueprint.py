@@ -192,6 +192,11 @@ class Blueprint(_Item):
     created: Timestamp | None = None
     modified: Timestamp | None = None
     target_minutes: Minutes | None = None
+    tolerance_minutes: Minutes | None = Field(
+        default=None,
+        description="Shostack's tolerance for the whole journey: the longest total time still "
+        "acceptable, beside target_minutes (format 2)",
+    )
     currency: str = Field(
         default="", description="Currency of the steps' cost, e.g. 'EUR', '¥' (format 2)"
     )

@@ -109,7 +109,7 @@ FLOW_KINDS: Mapping[FlowKind, Term] = MappingProxyType(
     }
 )
 
-#: What a step can be marked with or measured by.
+#: What a step (or, for two_way, a flow) can be marked with or measured by.
 MARKERS: Mapping[str, Term] = MappingProxyType(
     {
         "moment_of_truth": Term("Moment of truth", "关键时刻"),
@@ -118,6 +118,8 @@ MARKERS: Mapping[str, Term] = MappingProxyType(
         "standard": Term("Service standard", "服务标准"),
         "duration": Term("Duration", "用时"),
         "target": Term("Target", "时限目标", avoid=("目标时限",)),
+        # a flow drawn with two heads (Bitner, Ostrom & Morgan 2008): 互动 as in 互动分界线
+        "two_way": Term("Two-way interaction", "双向互动"),
     }
 )
 

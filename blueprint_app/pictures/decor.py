@@ -116,7 +116,10 @@ def _card_sample(kind: StepKind) -> Sample:
     return draw
 
 
-def _flow_sample(kind: FlowKind) -> Sample:
+def _flow_sample(kind: FlowKind, two_way: bool = False) -> Sample:
+    """A flow of ``kind`` as the canvas draws it: a head at its end, and at its start too when
+    it is ``two_way``."""
+
     def draw(painter: QPainter, box: QRectF) -> None:
         colour, pen_style, width = style.FLOW_STYLES[kind]
         y = box.center().y()
@@ -126,10 +129,12 @@ def _flow_sample(kind: FlowKind) -> Sample:
         painter.drawLine(start, tip)
         painter.setPen(style.pen(colour, 1.0))
         painter.setBrush(colour)
-        if kind == FlowKind.EVIDENCE:
-            painter.drawEllipse(tip, 3.0, 3.0)
-        else:
-            painter.drawPolygon(painting.arrow_head(tip, start))
+        ends = [(tip, start), (start, tip)] if two_way else [(tip, start)]
+        for point, before in ends:
+            if kind == FlowKind.EVIDENCE:
+                painter.drawEllipse(point, 3.0, 3.0)
+            else:
+                painter.drawPolygon(painting.arrow_head(point, before))
 
     return draw
 
@@ -153,7 +158,8 @@ def _severity_sample(severity: str) -> Sample:
 
 
 def legend_groups(words: Mapping[str, str], badges: bool) -> list[tuple[str, list[Entry]]]:
-    """The legend's groups in reading order: lines, step shapes, flow kinds, badges."""
+    """The legend's groups in reading order: lines, step shapes, flow kinds (and the two-headed
+    arrow of a two-way interaction), badges."""
     groups = [
         (words["lines"], [Entry(words[name], _line_sample(name)) for name, _, _ in geo.LINES]),
         (
@@ -176,6 +182,7 @@ def legend_groups(words: Mapping[str, str], badges: bool) -> list[tuple[str, lis
                 Entry(words["flow"], _flow_sample(FlowKind.FLOW)),
                 Entry(words["recovery"], _flow_sample(FlowKind.RECOVERY)),
                 Entry(words["evidence_link"], _flow_sample(FlowKind.EVIDENCE)),
+                Entry(words["two_way"], _flow_sample(FlowKind.FLOW, two_way=True)),
             ],
         ),
         (

@@ -40,7 +40,7 @@ def to_canonical_dict(blueprint: Blueprint) -> dict[str, Any]:
             _whole_numbers(step["layout"], ("x",))
     for note in data["notes"]:
         _whole_numbers(note["layout"], ("x", "y"))
-    _whole_numbers(data, ("target_minutes",))
+    _whole_numbers(data, ("target_minutes", "tolerance_minutes"))
     return data
 
 

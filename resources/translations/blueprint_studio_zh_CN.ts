@@ -225,6 +225,14 @@
         <source>Rename step</source>
         <translation>重命名步骤</translation>
     </message>
+    <message>
+        <source>Two-way interaction</source>
+        <translation>双向互动</translation>
+    </message>
+    <message>
+        <source>Channel: {channel}</source>
+        <translation>渠道：{channel}</translation>
+    </message>
 </context>
 <context>
     <name>ContextMenu</name>
