@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from blueprint_app.export.bpmn_import import LANE_KIND_PREFIX
 from blueprint_app.export.bpmn_layout import Box, Layout
 from blueprint_app.export.bpmn_process import BpmnProcess, Edge, Node, build, flow_ref, step_ref
 from blueprint_app.export.words import Words
@@ -64,6 +65,12 @@ def to_bpmn(blueprint: Blueprint) -> str:
             "exporterVersion": _version(),
         },
     )
+    if blueprint.phases:  # phases as groups, each showing its value of this category
+        category = ET.SubElement(root, _q(BPMN, "category"), id="Phases")
+        for phase in blueprint.phases:
+            ET.SubElement(
+                category, _q(BPMN, "categoryValue"), id=f"PhaseName_{phase.id}", value=phase.title
+            )
     collaboration = ET.SubElement(root, _q(BPMN, "collaboration"), id="Collaboration")
     ET.SubElement(
         collaboration,
@@ -83,12 +90,33 @@ def to_bpmn(blueprint: Blueprint) -> str:
         _flow_node(process, node, graph)
     for edge in graph.edges:
         _sequence_flow(process, edge)
+    attached = _artifacts(process, blueprint, graph)
+    _diagram(root, blueprint, graph, attached)
+    _xml_safe(root)
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _artifacts(process: ET.Element, blueprint: Blueprint, graph: BpmnProcess) -> list[str]:
+    """Evidence as data objects, notes as text annotations, phases as groups, and the
+    associations that tie them to steps; the ids of the notes attached to a step."""
     for step in blueprint.steps:
         if step.kind == StepKind.EVIDENCE:
             _data_object(process, step)
     for note in blueprint.notes:
         annotation = ET.SubElement(process, _q(BPMN, "textAnnotation"), id=f"Note_{note.id}")
         ET.SubElement(annotation, _q(BPMN, "text")).text = note.text
+    phased = {step.phase for step in blueprint.steps if step.phase}
+    for phase in blueprint.phases:
+        if phase.id in phased:
+            group = ET.SubElement(
+                process,
+                _q(BPMN, "group"),
+                id=f"Phase_{phase.id}",
+                categoryValueRef=f"PhaseName_{phase.id}",
+            )
+            if phase.description:
+                _documentation(group, phase.description)
     for flow in graph.associations:
         association = ET.SubElement(
             process,
@@ -102,11 +130,8 @@ def to_bpmn(blueprint: Blueprint) -> str:
         documentation = _flow_documentation(flow)
         if documentation:
             _documentation(association, documentation)
-    attached = [
-        n
-        for n in blueprint.notes
-        if n.attached_to and step_ref(n.attached_to) in _ids(graph, blueprint)
-    ]
+    steps = {step.id for step in blueprint.steps}
+    attached = [n for n in blueprint.notes if n.attached_to in steps]
     for note in attached:
         ET.SubElement(
             process,
@@ -116,18 +141,11 @@ def to_bpmn(blueprint: Blueprint) -> str:
             targetRef=step_ref(note.attached_to or ""),
             associationDirection="None",
         )
-    _diagram(root, blueprint, graph, [n.id for n in attached])
-    _xml_safe(root)
-    ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+    return [note.id for note in attached]
 
 
 #: the ``exporter`` of every file written here: the import knows its own gateways by it
 EXPORTER = "Blueprint Studio"
-
-
-def _ids(graph: BpmnProcess, blueprint: Blueprint) -> set[str]:
-    return {step_ref(step.id) for step in blueprint.steps}
 
 
 def _xml_safe(root: ET.Element) -> None:
@@ -160,6 +178,7 @@ def _lane_set(process: ET.Element, blueprint: Blueprint, graph: BpmnProcess) -> 
                 else lane.id
             )
         element = ET.SubElement(lane_set, _q(BPMN, "lane"), id=lane_ref(lane.id), name=name)
+        _documentation(element, f"{LANE_KIND_PREFIX}{lane.kind.value}")  # read back on import
         for node in graph.nodes.values():
             if node.step.lane == lane.id:
                 ET.SubElement(element, _q(BPMN, "flowNodeRef")).text = node.id
@@ -278,6 +297,10 @@ def _diagram(
             _bounds(label, layout.labels[ref])
     for note_id, box in layout.notes.items():
         _shape(plane, f"Note_{note_id}", box)
+    for phase_id, box in layout.phases.items():
+        shape = _shape(plane, f"Phase_{phase_id}", box)
+        label = ET.SubElement(shape, _q(BPMNDI, "BPMNLabel"))
+        _bounds(label, layout.labels[f"Phase_{phase_id}"])
     for edge in graph.edges:
         element = ET.SubElement(
             plane, _q(BPMNDI, "BPMNEdge"), id=f"DI_{edge.id}", bpmnElement=edge.id

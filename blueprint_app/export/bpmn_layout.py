@@ -100,6 +100,7 @@ class Layout:
         for edge in process.edges:
             self._route(edge)
         self._place_notes(blueprint)
+        self._place_phases(blueprint, process)
 
     def _grid(self, process: BpmnProcess) -> None:
         """Where each column starts: wide enough for its steps' gateway chains."""
@@ -168,6 +169,29 @@ class Layout:
                 box = Box(x1 + 4, y1 - height - 2, LABEL_WIDTH, height)
             self.labels[edge.id] = box
 
+    def _place_phases(self, blueprint: Blueprint, process: BpmnProcess) -> None:
+        """A group around each phase's shapes, the pool's height, its title in its corner."""
+        self.phases: dict[str, Box] = {}
+        members: dict[str, list[Box]] = {}
+        for node in process.nodes.values():
+            if node.step.phase:
+                members.setdefault(node.step.phase, []).append(self.shapes[node.id])
+        for step in blueprint.steps:
+            if step.phase and step.kind == StepKind.EVIDENCE:
+                members.setdefault(step.phase, []).append(self.shapes[f"Step_{step.id}"])
+        for phase in blueprint.phases:
+            boxes = members.get(phase.id)
+            if not boxes:
+                continue
+            left = min(b.x for b in boxes) - 12
+            right = max(b.right for b in boxes) + 12
+            group = Box(left, self.pool.y + 4, right - left, self.pool.height - 8)
+            self.phases[phase.id] = group
+            height = label_height(phase.title)
+            self.labels[f"Phase_{phase.id}"] = Box(
+                group.x + 4, group.y + 4, min(group.width - 8, 150.0), height
+            )
+
     def _place_notes(self, blueprint: Blueprint) -> None:
         """Text annotations in a row above the pool, each over the step it is attached to."""
         x = POOL_HEADER
@@ -198,6 +222,9 @@ def _routes(a: Box, b: Box, gateway: bool) -> list[Route]:
             routes.append([start, (a.cx, b.cy), (b.x, b.cy)])
         bend = b.x - GAP / 2 if b.x - a.right > GAP else (a.right + b.x) / 2
         routes.append([(a.right, a.cy), (bend, a.cy), (bend, b.cy), (b.x, b.cy)])
+    if abs(a.cy - b.cy) >= 1 and (b.right < a.cx or b.x > a.cx):  # down or up, then in
+        start = (a.cx, a.bottom) if b.cy > a.cy else (a.cx, a.y)
+        routes.append([start, (a.cx, b.cy), (b.right if b.right < a.cx else b.x, b.cy)])
     below = max(a.cy, b.cy) + ROW_HEIGHT / 2 - 12
     above = min(a.cy, b.cy) - ROW_HEIGHT / 2 + 12
     routes.append([(a.cx, a.bottom), (a.cx, below), (b.cx, below), (b.cx, b.bottom)])
