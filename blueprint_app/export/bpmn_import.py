@@ -286,7 +286,7 @@ class _Reader:
         for process in processes:
             pool = participants.get(process.get("id"))
             pool_name = (pool.get("name") if pool is not None else None) or process.get("name")
-            self._read_process(process, (pool_name or "").strip())
+            self._read_process(process, self._name(pool_name), pool is not None)
         for pool in self.root.iter(_m("participant")):
             if pool.get("processRef") not in {p.get("id") for p in processes}:
                 self.report.drop("pool without a process", "a black box: no steps to draw")
@@ -298,11 +298,19 @@ class _Reader:
         self._read_collaboration()
         return ImportResult(self._document(), self.report)
 
-    def _read_process(self, process: ET.Element, pool_name: str) -> None:
+    def _name(self, text: str | None) -> str:
+        """A name as a blueprint title: other tools break lines in names to fit their shapes."""
+        return (text or "").strip() if self.ours else " ".join((text or "").split())
+
+    def _read_process(self, process: ET.Element, pool_name: str, in_pool: bool) -> None:
         lane_of: dict[str, str] = {}
-        for leaf in _leaf_lanes(process):
+        leaves = _leaf_lanes(process)
+        if not leaves and not in_pool:  # nothing says who does the work
+            self.report.drop("process without pool or lane", "no lane to put its steps in", 1)
+            return
+        for leaf in leaves:
             key = leaf.get("id") or f"lane{len(self.lanes)}"
-            self._add_lane(key, (leaf.get("name") or "").strip() or pool_name, leaf)
+            self._add_lane(key, self._name(leaf.get("name")) or pool_name, leaf)
             for ref in leaf.iter(_m("flowNodeRef")):
                 lane_of[(ref.text or "").strip()] = key
         pool_key = f"pool:{process.get('id')}"
@@ -332,7 +340,7 @@ class _Reader:
 
     def _read_element(self, element: ET.Element, tag: str, lane: str) -> None:
         eid = element.get("id") or ""
-        name = (element.get("name") or "").strip()
+        name = self._name(element.get("name"))
         if tag == "sequenceFlow":
             self.flows.append(
                 (element.get("sourceRef") or "", element.get("targetRef") or "", element)
@@ -510,7 +518,11 @@ class _Reader:
         """The five standard lanes (each the file's first lane of that kind, or a new one) in
         their order, then the file's other lanes as custom lanes."""
         titles = lane_titles(language)
-        used = [lane for lane in self.lanes.values() if self._has_steps(lane.key)]
+        used = [
+            lane
+            for lane in self.lanes.values()
+            if not lane.key.startswith("pool:") or self._has_steps(lane.key)
+        ]
         first: dict[LaneKind, _Lane] = {}
         for lane in used:
             if (
