@@ -123,8 +123,8 @@ class BlueprintScene(QGraphicsScene):
                 old = c.card_rect(sid)
                 c.place_card(sid)
                 self._routes_dirty([sid], [old, c.card_rect(sid)], frame=True)
-            elif change.field == "phase":
-                self._routes_dirty(frame=True)
+            elif change.field in ("phase", "customer_independent"):
+                self._routes_dirty(frame=True)  # phase columns; the line of order penetration
             c.cards[sid].update()
 
     def _flow_changed(self, change: Change) -> None:
