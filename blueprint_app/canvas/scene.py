@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
     QGraphicsScene,
+    QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
+    QToolTip,
     QWidget,
 )
 
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.layout import missing_layouts
-from blueprint_app.canvas import interactions
+from blueprint_app.canvas import card_tips, interactions
 from blueprint_app.history.document import Change, Document, SetField
 from blueprint_app.history.undo import History
 from blueprint_app.model import StepKind
@@ -206,6 +208,27 @@ class BlueprintScene(QGraphicsScene):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._follow_palette()
         return super().event(event)
+
+    def tooltip_at(self, scene_pos: QPointF) -> str:
+        """What the tooltip says at a scene point: a card's badge or its hidden fields."""
+        for item in self.items(scene_pos):
+            if isinstance(item, CardItem):
+                step = self.document.get(item.step_id)
+                if step is None:
+                    return ""
+                local = item.mapFromScene(scene_pos)
+                return card_tips.tooltip(
+                    self.document.step(item.step_id), local, self.document.blueprint.currency
+                )
+        return ""
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        text = self.tooltip_at(event.scenePos())
+        if text:
+            QToolTip.showText(event.screenPos(), text, event.widget())
+            event.accept()
+        else:
+            super().helpEvent(event)  # an item's own tooltip, or none
 
     # -- gestures ------------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
