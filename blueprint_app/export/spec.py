@@ -170,7 +170,7 @@ class Spec:
 
 def money_number(value: float) -> str:
     """120 → "120", 6.5 → "6.50": sums of money rounded to the cent, as invoices write them."""
-    rounded = round(value, 2)
+    rounded = round(float(value), 2)
     return str(int(rounded)) if rounded.is_integer() else f"{rounded:.2f}"
 
 
