@@ -15,10 +15,6 @@ from blueprint_app.model.blueprint import Metric, Step
 from blueprint_app.render import painting
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CardTips", text)
-
-
 def _number(value: float) -> str:
     return f"{value:g}"
 
@@ -42,24 +38,37 @@ def metric_text(metric: Metric) -> str:
     if metric.target is None:
         return f"{metric.name}: {value}"
     target = f"{_number(metric.target)}{unit}"
-    return _tr("{name}: {value} (target value {target})").format(
+    return QCoreApplication.translate("CardTips", "{name}: {value} (target value {target})").format(
         name=metric.name, value=value, target=target
     )
 
 
 def badge_tip(step: Step, badge: str) -> str:
     if badge == "fail":
-        return _tr("Fail point: where the service is likely to go wrong")
+        return QCoreApplication.translate(
+            "CardTips", "Fail point: where the service is likely to go wrong"
+        )
     if badge == "moment":
-        return _tr("Moment of truth: a contact that shapes the customer's opinion")
+        return QCoreApplication.translate(
+            "CardTips", "Moment of truth: a contact that shapes the customer's opinion"
+        )
     if badge == "wait":
-        return _tr("Wait, or expected time over the target")
+        return QCoreApplication.translate("CardTips", "Wait, or expected time over the target")
     if badge == "emotion":
-        return _tr("Customer's emotion: {value} (from −2 to +2)").format(value=f"{step.emotion:+d}")
+        return QCoreApplication.translate(
+            "CardTips", "Customer's emotion: {value} (from −2 to +2)"
+        ).format(value=f"{step.emotion:+d}")
     if badge == "policy":
-        return _tr("Policy: {text}").format(text=step.policy.strip())
+        return QCoreApplication.translate("CardTips", "Policy: {text}").format(
+            text=step.policy.strip()
+        )
     if badge == "metrics":
-        return "\n".join([_tr("Metrics:"), *(f"• {metric_text(m)}" for m in step.metrics)])
+        return "\n".join(
+            [
+                QCoreApplication.translate("CardTips", "Metrics:"),
+                *(f"• {metric_text(m)}" for m in step.metrics),
+            ]
+        )
     return ""
 
 
@@ -68,16 +77,21 @@ def card_tip(step: Step, currency: str = "") -> str:
     lines = [step.title] if step.title else []
     if step.customer_independent:
         lines.append(
-            _tr(
+            QCoreApplication.translate(
+                "CardTips",
                 "Customer-independent work: done regardless of any one customer, below the "
-                "line of order penetration"
+                "line of order penetration",
             )
         )
     if step.tolerance_minutes is not None:
-        lines.append(_tr("Tolerance: {n} min").format(n=_number(step.tolerance_minutes)))
+        lines.append(
+            QCoreApplication.translate("CardTips", "Tolerance: {n} min").format(
+                n=_number(step.tolerance_minutes)
+            )
+        )
     if step.cost is not None:
         cost = _number(step.cost) + (f" {currency}" if currency else "")
-        lines.append(_tr("Cost: {cost}").format(cost=cost))
+        lines.append(QCoreApplication.translate("CardTips", "Cost: {cost}").format(cost=cost))
     return "\n".join(lines)
 
 

@@ -227,6 +227,49 @@
     </message>
 </context>
 <context>
+    <name>CardTips</name>
+    <message>
+        <source>{name}: {value} (target value {target})</source>
+        <translation>{name}：{value}（目标值 {target}）</translation>
+    </message>
+    <message>
+        <source>Fail point: where the service is likely to go wrong</source>
+        <translation>失误点：服务容易出错的地方</translation>
+    </message>
+    <message>
+        <source>Moment of truth: a contact that shapes the customer&apos;s opinion</source>
+        <translation>关键时刻：决定顾客看法的接触</translation>
+    </message>
+    <message>
+        <source>Wait, or expected time over the target</source>
+        <translation>等待，或预计用时超出时限目标</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s emotion: {value} (from −2 to +2)</source>
+        <translation>顾客情绪：{value}（−2 到 +2）</translation>
+    </message>
+    <message>
+        <source>Policy: {text}</source>
+        <translation>政策：{text}</translation>
+    </message>
+    <message>
+        <source>Metrics:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Customer-independent work: done regardless of any one customer, below the line of order penetration</source>
+        <translation>与顾客无关的工作：不针对某一位顾客而做，位于订单渗透线以下</translation>
+    </message>
+    <message>
+        <source>Tolerance: {n} min</source>
+        <translation>容忍时限：{n} 分钟</translation>
+    </message>
+    <message>
+        <source>Cost: {cost}</source>
+        <translation>成本：{cost}</translation>
+    </message>
+</context>
+<context>
     <name>ContextMenu</name>
     <message>
         <source>Step kind</source>
@@ -650,6 +693,7 @@
     <name>MainWindow</name>
     <message>
         <source>Untitled blueprint</source>
+        <extracomment>The current session&apos;s canvas, made afresh by :meth:`_show_session` (from ``__init__`` on).</extracomment>
         <translation>未命名服务蓝图</translation>
     </message>
     <message>
@@ -714,13 +758,6 @@
     <message>
         <source>Steps</source>
         <translation>步骤</translation>
-    </message>
-</context>
-<context>
-    <name>PaletteDrop</name>
-    <message>
-        <source>Add step</source>
-        <translation>添加步骤</translation>
     </message>
 </context>
 <context>
@@ -879,6 +916,42 @@
         <translation>请输入分钟数，例如 2.5</translation>
     </message>
     <message>
+        <source>Enter a number ≥ 0, e.g. 12.50</source>
+        <translation>请输入不小于 0 的数字，例如 12.50</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>Target value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Add a metric</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>Remove the selected metrics</source>
+        <translation>删除所选指标</translation>
+    </message>
+    <message>
+        <source>Enter the value as a number, e.g. 45 or -2.5</source>
+        <translation>请输入数字，例如 45 或 -2.5</translation>
+    </message>
+    <message>
+        <source>New metric</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
         <source>Id</source>
         <translation>编号</translation>
     </message>
@@ -911,8 +984,16 @@
         <translation>时限目标（分钟）</translation>
     </message>
     <message>
+        <source>Tolerance (min)</source>
+        <translation>容忍时限（分钟）</translation>
+    </message>
+    <message>
         <source>Standard</source>
         <translation>服务标准</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
     </message>
     <message>
         <source>From</source>
@@ -965,6 +1046,14 @@
     <message>
         <source>+2 very positive</source>
         <translation>+2 非常正面</translation>
+    </message>
+    <message>
+        <source>Work done regardless of any one customer: buying supplies, baking tomorrow&apos;s bread, training, cleaning after closing. It lies below the line of order penetration (Fließ &amp; Kleinaltenkamp) and is not part of a customer&apos;s journey.</source>
+        <translation>不针对某一位顾客而做的工作：采购物料、烘焙明天的面包、培训、打烊后的清洁。它位于订单渗透线以下（Fließ 与 Kleinaltenkamp），不属于顾客的服务过程。</translation>
+    </message>
+    <message>
+        <source>Policy, cost and metrics</source>
+        <translation>政策、成本与指标</translation>
     </message>
     <message>
         <source>— no phase —</source>

@@ -276,7 +276,7 @@ def parse_number(text: str) -> float | Invalid | None:
     return value if math.isfinite(value) else INVALID
 
 
-#: The columns of the metrics table: the Metric field each edits.
+# The columns of the metrics table: the Metric field each edits.
 METRIC_COLUMNS = ("name", "value", "target", "unit")
 
 
