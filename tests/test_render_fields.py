@@ -13,7 +13,7 @@ from blueprint_app.analysis import geometry as geo
 from blueprint_app.export.picture_words import picture_words
 from blueprint_app.history import edits
 from blueprint_app.model import Blueprint, LaneKind, Metric, Step, StepLayout
-from blueprint_app.pictures.decor import legend_groups, present_entries
+from blueprint_app.pictures.decor import OPTIONAL_ENTRIES, legend_groups, present_entries
 from blueprint_app.render import painting, style
 from blueprint_app.render.items import ORDER_LINE, LineItem
 from blueprint_app.render.scene_builder import build_static_scene
@@ -126,7 +126,7 @@ def test_the_legend_explains_only_what_the_picture_shows(qtbot: QtBot, coffee_pa
     rich.steps[0].policy = ODD_TEXT
     rich.steps[1].metrics = [Metric(name="x")]
     present = present_entries(rich.steps, True)
-    assert present == {"order_penetration", "customer_independent", "policy", "metrics"}
+    assert present == set(OPTIONAL_ENTRIES)
     assert {"订单渗透线", "与顾客无关", "政策", "指标"} <= set(labels(present))
 
 

@@ -375,6 +375,11 @@ class MetricsEditor(FieldEditor):
             found.append(data)
         return found
 
+    def stored_or_typed_rows(self) -> list[dict[str, Any]]:
+        """The rows as typed, or as stored when a typed cell was refused (its text is dropped)."""
+        rows = self.rows()
+        return rows if rows is not None else [m.model_dump() for m in self._shown]
+
     def _cell_changed(self, _item: QTableWidgetItem) -> None:
         rows = self.rows()
         if rows is not None:
@@ -391,9 +396,7 @@ class MetricsEditor(FieldEditor):
 
     def add_row(self) -> None:
         """A new metric at the end, its name ready to be typed over."""
-        rows = self.rows()
-        if rows is None:
-            return
+        rows = self.stored_or_typed_rows()
         rows.append({"name": QCoreApplication.translate("PropertyPanel", "New metric")})
         self._write(rows)
         last = self.table.item(len(rows) - 1, 0) if self.table.rowCount() == len(rows) else None
@@ -407,7 +410,5 @@ class MetricsEditor(FieldEditor):
             chosen = {self.table.currentRow()}
         if not chosen:
             return
-        rows = self.rows()
-        if rows is None:
-            rows = [m.model_dump() for m in self._shown]
+        rows = self.stored_or_typed_rows()
         self._write([data for index, data in enumerate(rows) if index not in chosen])
