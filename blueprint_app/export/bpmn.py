@@ -18,9 +18,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from blueprint_app.analysis.process import Process, columns
+from blueprint_app.export.spec import metric_cell, money_number
 from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, Step, StepKind
 from blueprint_app.model.durations import format_minutes
-from blueprint_app.model.glossary import MARKERS
+from blueprint_app.model.glossary import MARKERS, ORDER_PENETRATION
 from blueprint_app.model.text import xml_text
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -181,7 +182,13 @@ def to_bpmn(blueprint: Blueprint) -> str:
         incoming.setdefault(flow.target, []).append(flow_ref(flow.id))
         outgoing.setdefault(flow.source, []).append(flow_ref(flow.id))
     for step in blueprint.steps:
-        _flow_node(process, step, incoming.get(step.id, []), outgoing.get(step.id, []))
+        _flow_node(
+            process,
+            step,
+            incoming.get(step.id, []),
+            outgoing.get(step.id, []),
+            blueprint.currency,
+        )
     for flow in sequence:
         _sequence_flow(process, flow)
     for flow in associations:
@@ -238,18 +245,30 @@ def _lane_set(process: ET.Element, blueprint: Blueprint) -> None:
                 ET.SubElement(element, _q(BPMN, "flowNodeRef")).text = step_ref(step.id)
 
 
-def _step_documentation(step: Step) -> str:
+def _step_documentation(step: Step, currency: str = "") -> str:
     """The step's fields as BPMN text, in English (BPMN tools have no language), glossary names."""
     lines = [step.description] if step.description else []
+    if step.customer_independent:  # not part of any one customer's process: said first
+        lines.append(
+            f"{MARKERS['customer_independent'].en} (below the {ORDER_PENETRATION.en.lower()})"
+        )
     for label, value in (
         ("Actor", step.actor),
         ("Channel", step.channel),
         (MARKERS["standard"].en, step.standard),
+        (MARKERS["policy"].en, step.policy),
     ):
         if value:
             lines.append(f"{label}: {value}")
     if step.target_minutes is not None:
         lines.append(f"{MARKERS['target'].en}: {format_minutes(step.target_minutes, 'en')}")
+    if step.tolerance_minutes is not None:
+        lines.append(f"{MARKERS['tolerance'].en}: {format_minutes(step.tolerance_minutes, 'en')}")
+    if step.cost is not None:
+        lines.append(f"{MARKERS['cost'].en}: {money_number(step.cost)} {currency}".rstrip())
+    if step.metrics:
+        metrics = "; ".join(metric_cell(metric) for metric in step.metrics)
+        lines.append(f"{MARKERS['metrics'].en}: {metrics}")
     if step.moment_of_truth:
         lines.append(MARKERS["moment_of_truth"].en)
     if step.fail_point:
@@ -257,7 +276,9 @@ def _step_documentation(step: Step) -> str:
     return "\n".join(lines)
 
 
-def _flow_node(process: ET.Element, step: Step, incoming: list[str], outgoing: list[str]) -> None:
+def _flow_node(
+    process: ET.Element, step: Step, incoming: list[str], outgoing: list[str], currency: str = ""
+) -> None:
     sid = step_ref(step.id)
     if step.kind == StepKind.EVIDENCE:
         ET.SubElement(process, _q(BPMN, "dataObject"), id=f"DataObject_{step.id}")
@@ -272,7 +293,7 @@ def _flow_node(process: ET.Element, step: Step, incoming: list[str], outgoing: l
             _documentation(element, step.description)
         return
     element = ET.SubElement(process, _q(BPMN, TAGS[step.kind]), id=sid, name=step.title)
-    documentation = _step_documentation(step)
+    documentation = _step_documentation(step, currency)
     if documentation:
         _documentation(element, documentation)
     for ref in incoming:
