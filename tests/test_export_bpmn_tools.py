@@ -140,3 +140,47 @@ def test_lanes_hold_their_shapes_and_fit_them(source: Path) -> None:
         assert all(band[1] <= b[1] and b[3] <= band[3] for b in inside), lane.get("name")
         if inside:  # sized to content: no more than a row's slack under the lowest shape
             assert band[3] - max(b[3] for b in inside) < 120
+
+
+def test_customer_independent_work_gets_its_own_start_and_end(tmp_path: Path) -> None:
+    """Preparation that no customer step leads into, and follow-up that leads nowhere, start
+    on a timer and end by themselves: no implicit start or end for bpmnlint."""
+    from blueprint_app.export.bpmn_import import read_bpmn
+    from blueprint_app.model import Flow, Step, StepLayout
+    from blueprint_app.storage.reader import from_raw
+
+    blueprint = load(DATA / "coffee.blueprint.json")
+    blueprint.steps.append(
+        Step(
+            id="restock",
+            lane="support",
+            title="Restock cups",
+            customer_independent=True,
+            layout=StepLayout(x=0, row=0),
+        )
+    )
+    blueprint.steps.append(
+        Step(
+            id="wipe",
+            lane="backstage",
+            title="Wipe the counter",
+            customer_independent=True,
+            layout=StepLayout(x=900, row=1),
+        )
+    )
+    blueprint.flows.append(Flow(id="r1", source="restock", target="make"))
+    blueprint.flows.append(Flow(id="w1", source="hand-over", target="wipe"))
+    text = to_bpmn(blueprint)
+    root = ET.fromstring(text)
+    begin = root.find(".//bpmn:startEvent[@id='Begin_restock']", NS)
+    assert begin is not None and begin.find("bpmn:timerEventDefinition", NS) is not None
+    assert root.find(".//bpmn:endEvent[@id='Finish_wipe']", NS) is not None
+    (tmp_path / "independent.bpmn").write_text(text, encoding="utf-8")
+    (result,) = lint([tmp_path / "independent.bpmn"])
+    assert result.rules == [] and result.moddle_warnings == []
+    back = from_raw(read_bpmn(text.encode("utf-8")).data)
+    assert {s.id for s in back.steps} == {s.id for s in blueprint.steps}
+    assert {s.id for s in back.steps if s.customer_independent} == {"restock", "wipe"}
+    assert {(f.source, f.target) for f in back.flows} == {
+        (f.source, f.target) for f in blueprint.flows
+    }

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.layout import missing_layouts
-from blueprint_app.canvas import interactions
+from blueprint_app.canvas import card_tips, interactions
 from blueprint_app.history.document import Change, Document, SetField
 from blueprint_app.history.undo import History
 from blueprint_app.model import Flow, StepKind
@@ -126,8 +126,8 @@ class BlueprintScene(QGraphicsScene):
                 old = c.card_rect(sid)
                 c.place_card(sid)
                 self._routes_dirty([sid], [old, c.card_rect(sid)], frame=True)
-            elif change.field == "phase":
-                self._routes_dirty(frame=True)
+            elif change.field in ("phase", "customer_independent"):
+                self._routes_dirty(frame=True)  # phase columns; the line of order penetration
             c.cards[sid].update()
 
     def _flow_changed(self, change: Change) -> None:
@@ -210,25 +210,37 @@ class BlueprintScene(QGraphicsScene):
             self._follow_palette()
         return super().event(event)
 
-    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
-        """A flow's tooltip, over the flow or its label's box, read from the model when asked:
-        its label, whether it goes both ways and its channel (the drawing elides a long label
-        or channel; this does not). A card or note over the flow keeps it to itself."""
-        for item in self.items(event.scenePos()):
+    def tooltip_at(self, scene_pos: QPointF) -> str:
+        """What the tooltip says at a scene point, as plain text read from the model when asked:
+        the top-most card's badge or hidden fields, or a flow's label, whether it goes both ways
+        and its channel (the drawing elides a long label or channel; this does not). A note
+        keeps it to itself."""
+        for item in self.items(scene_pos):
             if isinstance(item, FlowLabelItem):
                 item = item.flow_item
+            if isinstance(item, CardItem):
+                step = self.document.get(item.step_id)
+                if step is None:
+                    return ""
+                local = item.mapFromScene(scene_pos)
+                return card_tips.tooltip(
+                    self.document.step(item.step_id), local, self.document.blueprint.currency
+                )
             if isinstance(item, FlowItem):
                 flow = self.document.get(item.flow_id)
-                text = flow_tooltip(flow) if isinstance(flow, Flow) else ""
-                if text:  # as rich text, escaped: a label such as "<b>" shows as typed
-                    shown = "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
-                    QToolTip.showText(event.screenPos(), shown, event.widget())
-                    event.accept()
-                    return
-                break
-            if isinstance(item, CardItem | NoteItem):
-                break
-        super().helpEvent(event)
+                return flow_tooltip(flow) if isinstance(flow, Flow) else ""
+            if isinstance(item, NoteItem):
+                return ""
+        return ""
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        text = self.tooltip_at(event.scenePos())
+        if text:  # as rich text, escaped: a title or label such as "<b>" shows as typed
+            shown = "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+            QToolTip.showText(event.screenPos(), shown, event.widget())
+            event.accept()
+        else:
+            super().helpEvent(event)  # an item's own tooltip, or none
 
     # -- gestures ------------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:

@@ -19,10 +19,11 @@ import xml.etree.ElementTree as ET
 from blueprint_app.export.bpmn_import import LANE_KIND_PREFIX
 from blueprint_app.export.bpmn_layout import Box, Layout
 from blueprint_app.export.bpmn_process import BpmnProcess, Edge, Node, build, flow_ref, step_ref
+from blueprint_app.export.spec import metric_cell, money_number
 from blueprint_app.export.words import Words
 from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, Step, StepKind
 from blueprint_app.model.durations import format_minutes
-from blueprint_app.model.glossary import LANE_KINDS, MARKERS
+from blueprint_app.model.glossary import LANE_KINDS, MARKERS, ORDER_PENETRATION
 from blueprint_app.model.text import xml_text
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -84,10 +85,11 @@ def to_bpmn(blueprint: Blueprint) -> str:
     )
     if blueprint.description:
         _documentation(process, blueprint.description)
-    graph = build(blueprint, words("bpmn_recovery_question"))
+    independent = (words("bpmn_independent_start"), words("bpmn_independent_end"))
+    graph = build(blueprint, words("bpmn_recovery_question"), independent)
     _lane_set(process, blueprint, graph)
     for node in graph.nodes.values():
-        _flow_node(process, node, graph)
+        _flow_node(process, node, graph, blueprint.currency)
     for edge in graph.edges:
         _sequence_flow(process, edge)
     attached = _artifacts(process, blueprint, graph)
@@ -184,18 +186,30 @@ def _lane_set(process: ET.Element, blueprint: Blueprint, graph: BpmnProcess) -> 
                 ET.SubElement(element, _q(BPMN, "flowNodeRef")).text = node.id
 
 
-def _step_documentation(step: Step) -> str:
+def _step_documentation(step: Step, currency: str = "") -> str:
     """The step's fields as BPMN text, in English (BPMN tools have no language), glossary names."""
     lines = [step.description] if step.description else []
+    if step.customer_independent:  # not part of any one customer's process: said first
+        lines.append(
+            f"{MARKERS['customer_independent'].en} (below the {ORDER_PENETRATION.en.lower()})"
+        )
     for label, value in (
         ("Actor", step.actor),
         ("Channel", step.channel),
         (MARKERS["standard"].en, step.standard),
+        (MARKERS["policy"].en, step.policy),
     ):
         if value:
             lines.append(f"{label}: {value}")
     if step.target_minutes is not None:
         lines.append(f"{MARKERS['target'].en}: {format_minutes(step.target_minutes, 'en')}")
+    if step.tolerance_minutes is not None:
+        lines.append(f"{MARKERS['tolerance'].en}: {format_minutes(step.tolerance_minutes, 'en')}")
+    if step.cost is not None:
+        lines.append(f"{MARKERS['cost'].en}: {money_number(step.cost)} {currency}".rstrip())
+    if step.metrics:
+        metrics = "; ".join(metric_cell(metric) for metric in step.metrics)
+        lines.append(f"{MARKERS['metrics'].en}: {metrics}")
     if step.moment_of_truth:
         lines.append(MARKERS["moment_of_truth"].en)
     if step.fail_point:
@@ -203,7 +217,7 @@ def _step_documentation(step: Step) -> str:
     return "\n".join(lines)
 
 
-def _flow_node(process: ET.Element, node: Node, graph: BpmnProcess) -> None:
+def _flow_node(process: ET.Element, node: Node, graph: BpmnProcess, currency: str = "") -> None:
     attributes = {"id": node.id}
     step = node.step
     if node.name:
@@ -214,13 +228,15 @@ def _flow_node(process: ET.Element, node: Node, graph: BpmnProcess) -> None:
         attributes["default"] = default
     element = ET.SubElement(process, _q(BPMN, node.tag), attributes)
     if node.slot == 0:
-        documentation = _step_documentation(step)
+        documentation = _step_documentation(step, currency)
         if documentation:
             _documentation(element, documentation)
     for edge in graph.incoming(node.id):
         ET.SubElement(element, _q(BPMN, "incoming")).text = edge.id
     for edge in outgoing:
         ET.SubElement(element, _q(BPMN, "outgoing")).text = edge.id
+    if node.timer:
+        ET.SubElement(element, _q(BPMN, "timerEventDefinition"), id=f"Timer_{node.id}")
     if node.slot == 0 and step.kind == StepKind.WAIT:
         timer = ET.SubElement(element, _q(BPMN, "timerEventDefinition"), id=f"Timer_{step.id}")
         if step.duration_minutes is not None:

@@ -495,9 +495,13 @@ class _Reader:
         return stem or "Imported BPMN"
 
     def _decide_gateways(self) -> None:
-        """Which gateways become decisions and which dissolve into flows."""
+        """Which gateways become decisions and which dissolve into flows (and, in our own
+        files, the events added around customer-independent work)."""
         out: Counter[str] = Counter(source for source, _, _ in self.flows)
         for node in self.nodes.values():
+            if self.ours and node.id.startswith(("Begin_", "Finish_")):
+                node.kind = "dissolve"
+                self.report.mapped[f"{node.tag} (added by this app) → nothing"] += 1
             if node.kind != "gateway":
                 continue
             added = self.ours and node.id.startswith(("Split_", "Fork_", "Merge", "Join_"))
@@ -617,8 +621,12 @@ class _Reader:
         lines: list[str] = []
         for line in _text(node.element).splitlines():
             key, _, value = line.partition(": ")
-            if self.ours and key in ("Actor", "Channel", MARKERS["standard"].en) and value:
-                step[{"Actor": "actor", "Channel": "channel"}.get(key, "standard")] = value
+            fields = {"Actor": "actor", "Channel": "channel", MARKERS["standard"].en: "standard"}
+            fields[MARKERS["policy"].en] = "policy"
+            if self.ours and key in fields and value:
+                step[fields[key]] = value
+            elif self.ours and line.startswith(MARKERS["customer_independent"].en + " ("):
+                step["customer_independent"] = True
             elif self.ours and line == MARKERS["moment_of_truth"].en:
                 step["moment_of_truth"] = True
             elif self.ours and line == MARKERS["fail_point"].en:

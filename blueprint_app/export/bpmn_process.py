@@ -52,6 +52,7 @@ class Node:
     #: position in the step's chain: negative joins before it, 0 the step, positive forks after
     slot: int = 0
     name: str = ""
+    timer: bool = False  # an event that a schedule, not a flow, sets off
 
 
 @dataclass
@@ -100,9 +101,13 @@ def is_sequence(flow: Flow, by_id: dict[str, Step]) -> bool:
     return StepKind.EVIDENCE not in (by_id[flow.source].kind, by_id[flow.target].kind)
 
 
-def build(blueprint: Blueprint, recovery_question: str) -> BpmnProcess:
+def build(
+    blueprint: Blueprint, recovery_question: str, independent: tuple[str, str] = ("", "")
+) -> BpmnProcess:
     """The flow nodes and sequence flows of ``blueprint``; ``recovery_question`` names the
-    exclusive gateway that chooses between the ordinary way and a recovery."""
+    exclusive gateway that chooses between the ordinary way and a recovery, ``independent``
+    the start and end events of customer-independent work that nothing leads into or out of.
+    """
     by_id = {step.id: step for step in blueprint.steps}
     rank = Process(blueprint).rank
     flows = [f for f in blueprint.flows if is_sequence(f, by_id)]
@@ -131,6 +136,7 @@ def build(blueprint: Blueprint, recovery_question: str) -> BpmnProcess:
             continue
         outgoing = sorted(out.get(step.id, []), key=lambda f: rank.get(f.target, 0))
         _fork_chain(result, step, outgoing, recovery_question, leaves, labelled)
+    _independent_ends(result, blueprint, into, out, independent)
     for flow in flows:
         name, condition, default = labelled.get(flow.id, ("", None, False))
         result.edges.append(
@@ -145,6 +151,32 @@ def build(blueprint: Blueprint, recovery_question: str) -> BpmnProcess:
             )
         )
     return result
+
+
+def _independent_ends(
+    result: BpmnProcess,
+    blueprint: Blueprint,
+    into: dict[str, list[Flow]],
+    out: dict[str, list[Flow]],
+    names: tuple[str, str],
+) -> None:
+    """Customer-independent work (preparation, follow-up) runs on its own schedule, not after
+    a customer's step: where nothing leads into it, a timer start event sets it off, and where
+    nothing follows it, an end event closes it, so BPMN sees no implicit start or end."""
+    for step in blueprint.steps:
+        if not step.customer_independent or step.kind in (StepKind.EVIDENCE, StepKind.START):
+            continue
+        sid = step_ref(step.id)
+        if not into.get(step.id):
+            begin = f"Begin_{step.id}"
+            result.nodes[begin] = Node(
+                begin, "startEvent", step, slot=-1, name=names[0], timer=True
+            )
+            result.edges.append(Edge(f"Chain_out_{begin}", begin, sid))
+        if not out.get(step.id) and step.kind != StepKind.END:
+            finish = f"Finish_{step.id}"
+            result.nodes[finish] = Node(finish, "endEvent", step, slot=1, name=names[1])
+            result.edges.append(Edge(f"Chain_in_{finish}", sid, finish))
 
 
 def _is_association(flow: Flow, by_id: dict[str, Step]) -> bool:

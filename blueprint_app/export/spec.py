@@ -22,6 +22,7 @@ from blueprint_app.model.blueprint import (
     FlowKind,
     Lane,
     LaneKind,
+    Metric,
     Phase,
     Step,
     StepKind,
@@ -145,6 +146,9 @@ class Spec:
     timing: TimedPath
     findings: list[Finding] | None
     lane_by_id: dict[str, Lane] = field(repr=False)
+    #: format 2: the steps below the line of order penetration, in reading order
+    independent: list[StepEntry] = field(default_factory=list)
+    currency: str = ""
 
     def kind_word(self, step: Step) -> str:
         return self.words(f"kind_{step.kind.value}")
@@ -158,6 +162,28 @@ class Spec:
     def who(self, step: Step) -> str:
         """The actor doing a step, or the lane when no actor is named."""
         return step.actor or self.lane_by_id[step.lane].title
+
+    def money(self, value: float | None) -> str:
+        """A cost with the blueprint's currency: "12.50 EUR", "120 EUR"; "" when not set."""
+        if value is None:
+            return ""
+        return f"{money_number(value)} {self.currency}".strip()
+
+
+def money_number(value: float) -> str:
+    """120 → "120", 6.5 → "6.50": sums of money rounded to the cent, as invoices write them."""
+    rounded = round(float(value), 2)
+    return str(int(rounded)) if rounded.is_integer() else f"{rounded:.2f}"
+
+
+def metric_cell(metric: Metric) -> str:
+    """One metric in one line for a spreadsheet cell or BPMN text: ``name=value/target unit``
+    ("NPS=45/50 %", "Calls=120 calls", "NPS=/50 %" with no value yet); see docs/export.md."""
+    value = "" if metric.value is None else number(metric.value)
+    target = "" if metric.target is None else f"/{number(metric.target)}"
+    figures = f"{value}{target}"
+    unit = f" {metric.unit}" if metric.unit and figures else ""
+    return f"{metric.name}={figures}{unit}" if figures else metric.name
 
 
 def number(value: float) -> str:
@@ -214,6 +240,8 @@ def _build_spec(
         timing=timed_path(blueprint, process.journey),
         findings=None if findings is None else [as_finding(item) for item in findings],
         lane_by_id=lanes,
+        independent=[e for e in ordered if e.step.customer_independent],
+        currency=blueprint.currency,
     )
 
 
@@ -247,7 +275,11 @@ def _counts(blueprint: Blueprint, handoffs: int) -> list[tuple[str, int]]:
         ("count_waits", sum(s.kind == StepKind.WAIT for s in steps)),
         ("count_evidence", sum(s.kind == StepKind.EVIDENCE for s in steps)),
         ("count_handoffs", handoffs),
-    ]
+    ] + (
+        [("count_independent", independent)]
+        if (independent := sum(s.customer_independent for s in steps))
+        else []
+    )
 
 
 def _entry(

@@ -14,6 +14,7 @@ from blueprint_app.model.glossary import (
     LANE_KINDS,
     LINES,
     MARKERS,
+    ORDER_PENETRATION,
     PARTS,
     STEP_KINDS,
     Term,
@@ -98,6 +99,24 @@ _EN: dict[str, str] = {
     "severity_info": "info",
     "exported_by": "Exported by Blueprint Studio {version}",
     "bpmn_recovery_question": "Recovery needed?",
+    "bpmn_independent_start": "On schedule (customer-independent)",
+    "bpmn_independent_end": "Done (customer-independent)",
+    "tolerance_min": "Tolerance (min)",
+    "tolerance_note": "tolerance {value}",
+    "count_independent": "Customer-independent steps",
+    "independent_heading": "Customer-independent work (preparation and follow-up)",
+    "independent_intro": "Work below the line of order penetration: done regardless of any one "
+    "customer (supplies, preparation, training, cleaning up), so it is not part of a customer's "
+    "journey or its time.",
+    "metric": "Metric",
+    "metric_value": "Value",
+    "metric_target": "Target value",
+    "unit": "Unit",
+    "cost_in": "Cost ({currency})",
+    "induced_work": "Customer-induced work",
+    "independent_work": "Customer-independent work",
+    "total": "Total",
+    "cost_journey": "Cost along the customer's journey (the longest path)",
 }
 
 _ZH: dict[str, str] = {
@@ -178,6 +197,23 @@ _ZH: dict[str, str] = {
     "severity_info": "提示",
     "exported_by": "由 Blueprint Studio {version} 导出",
     "bpmn_recovery_question": "需要补救吗？",
+    "bpmn_independent_start": "按计划开始（与顾客无关）",
+    "bpmn_independent_end": "完成（与顾客无关）",
+    "tolerance_min": "容忍时限（分钟）",
+    "tolerance_note": "容忍时限 {value}",
+    "count_independent": "与顾客无关的步骤",
+    "independent_heading": "与顾客无关的工作（准备与后续）",
+    "independent_intro": "订单渗透线以下的工作：不针对某一位顾客而做"
+    "（采购、准备、培训、收尾清洁），因此不属于顾客的服务过程，也不计入顾客耗时。",
+    "metric": "指标",
+    "metric_value": "实际值",
+    "metric_target": "目标值",
+    "unit": "单位",
+    "cost_in": "成本（{currency}）",
+    "induced_work": "顾客引发的工作",
+    "independent_work": "与顾客无关的工作",
+    "total": "合计",
+    "cost_journey": "顾客服务过程（最长路径）的成本",
 }
 
 #: The words that are domain terms, read from the glossary so the spec names them as the canvas,
@@ -197,6 +233,12 @@ _TERMS: dict[str, Term] = {
     **{f"kind_{kind.value}": term for kind, term in STEP_KINDS.items()},
     "line_visibility": LINES["visibility"],
     "line_internal": LINES["internal"],
+    "tolerance": MARKERS["tolerance"],
+    "customer_independent": MARKERS["customer_independent"],
+    "policy": MARKERS["policy"],
+    "cost": MARKERS["cost"],
+    "metrics": MARKERS["metrics"],
+    "order_penetration": ORDER_PENETRATION,
 }
 #: Counts of a term: English says them in the plural, Chinese has none and uses the term.
 _COUNTS: dict[str, tuple[str, Term]] = {

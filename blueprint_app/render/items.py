@@ -138,8 +138,14 @@ class PhaseItem(QGraphicsItem):
         painter.drawText(metrics_box, Qt.AlignmentFlag.AlignCenter, text)
 
 
+#: The name (and style key) of the line of order penetration, drawn inside lanes.
+ORDER_LINE = "order_penetration"
+
+
 class LineItem(QGraphicsItem):
-    """One of the three labelled lines (interaction, visibility, internal interaction)."""
+    """One of the three labelled lines (interaction, visibility, internal interaction), or a
+    stretch of the line of order penetration, which runs inside a lane and so starts right of
+    the lane titles instead of striking through them."""
 
     def __init__(self, name: str, label: str, y: float, left: float, right: float) -> None:
         super().__init__()
@@ -162,7 +168,8 @@ class LineItem(QGraphicsItem):
     ) -> None:
         colour, pen_style, width = style.LINE_STYLES[self.name]
         painter.setPen(style.pen(colour, width, pen_style))
-        painter.drawLine(QPointF(self.left, self.line_y), QPointF(self.right, self.line_y))
+        start = self.left + geo.LANE_HEADER_W - 8 if self.name == ORDER_LINE else self.left
+        painter.drawLine(QPointF(start, self.line_y), QPointF(self.right, self.line_y))
         if _detail(painter, option) < 0.25:
             return
         label_font = style.font(10, bold=True)
