@@ -75,6 +75,14 @@
         <translation>导出图片、流程说明书、BPMN 或 Mermaid</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open a BPMN 2.0 diagram (Camunda, bpmn.io, Signavio…) as a blueprint</source>
+        <translation>将 BPMN 2.0 流程图（Camunda、bpmn.io、Signavio…）打开为服务蓝图</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -189,6 +197,25 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>BpmnImport</name>
+    <message>
+        <source>Import BPMN</source>
+        <translation>导入 BPMN</translation>
+    </message>
+    <message>
+        <source>BPMN 2.0 files (*.bpmn *.bpmn20.xml *.xml)</source>
+        <translation>BPMN 2.0 文件 (*.bpmn *.bpmn20.xml *.xml)</translation>
+    </message>
+    <message>
+        <source>Cannot import the BPMN file</source>
+        <translation>无法导入该 BPMN 文件</translation>
+    </message>
+    <message>
+        <source>Imported {name}: {steps} steps, {flows} flows</source>
+        <translation>已导入 {name}：{steps} 个步骤，{flows} 条连线</translation>
     </message>
 </context>
 <context>
@@ -722,6 +749,21 @@
     <message>
         <source>Drag onto a lane, or click here and then in a lane; double-click adds one at the end</source>
         <translation>拖到泳道上；或先点这里、再点泳道；双击则添加到该泳道末尾</translation>
+    </message>
+</context>
+<context>
+    <name>LaneKindDialog</name>
+    <message>
+        <source>Import BPMN: lanes</source>
+        <translation>导入 BPMN：泳道</translation>
+    </message>
+    <message>
+        <source>The names of these lanes do not say which part of the service they are. Choose one for each; the choice is remembered for the next import.</source>
+        <translation>从这些泳道的名称看不出它们属于服务的哪一部分。请为每条泳道选择一项；下次导入时会沿用这些选择。</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>未导入的内容：</translation>
     </message>
 </context>
 <context>

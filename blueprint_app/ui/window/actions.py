@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QStyle
 
 from blueprint_app.ui import about, preferences
 from blueprint_app.ui.export import export_dialog, picture_clipboard
-from blueprint_app.ui.files import template_dialog
+from blueprint_app.ui.files import bpmn_import_dialog, template_dialog
 
 if TYPE_CHECKING:
     from blueprint_app.ui.window.main_window import MainWindow
@@ -125,6 +125,15 @@ class WindowActions:
             "Ctrl+E",
             QCoreApplication.translate(
                 "Actions", "Save a picture, a process specification, BPMN or Mermaid"
+            ),
+        )
+        self._add(
+            "import",
+            QCoreApplication.translate("Actions", "&Import…"),
+            lambda: bpmn_import_dialog.import_bpmn_file(w),
+            None,
+            QCoreApplication.translate(
+                "Actions", "Open a BPMN 2.0 diagram (Camunda, bpmn.io, Signavio…) as a blueprint"
             ),
         )
         self._add("close", QCoreApplication.translate("Actions", "&Close"), w.close, Key.Close)
@@ -251,6 +260,7 @@ class WindowActions:
         for name in ("save", "save_as"):
             file_menu.addAction(self[name])
         file_menu.addSeparator()
+        file_menu.addAction(self["import"])
         file_menu.addAction(self["export"])
         file_menu.addSeparator()
         file_menu.addAction(self["close"])
