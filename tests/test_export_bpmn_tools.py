@@ -184,3 +184,45 @@ def test_customer_independent_work_gets_its_own_start_and_end(tmp_path: Path) ->
     assert {(f.source, f.target) for f in back.flows} == {
         (f.source, f.target) for f in blueprint.flows
     }
+
+
+def test_lint_findings_of_a_defective_blueprint_mirror_validation(tmp_path: Path) -> None:
+    """Real defects give bpmnlint findings, and validation reports the same defects."""
+    from blueprint_app.model import Flow, Step, StepKind, StepLayout
+    from blueprint_app.validation import validate
+
+    blueprint = load(DATA / "coffee.blueprint.json")
+    steps = [
+        ("alone", "frontstage", StepKind.ACTION, 100.0),
+        ("orphan", "backstage", StepKind.ACTION, 1200.0),
+        ("stuck", "support", StepKind.ACTION, 1400.0),
+        ("which", "frontstage", StepKind.DECISION, 1600.0),
+        ("after", "frontstage", StepKind.ACTION, 1800.0),
+    ]
+    for sid, lane, kind, x in steps:
+        blueprint.steps.append(
+            Step(id=sid, lane=lane, kind=kind, title=sid, layout=StepLayout(x=x, row=2))
+        )
+    blueprint.flows += [
+        Flow(id="d1", source="orphan", target="make"),
+        Flow(id="d2", source="pos", target="stuck"),
+        Flow(id="d3", source="take-order", target="which"),
+        Flow(id="d4", source="which", target="after"),
+        Flow(id="d5", source="after", target="leave"),
+    ]
+    path = tmp_path / "defects.bpmn"
+    path.write_text(to_bpmn(blueprint), encoding="utf-8")
+    (result,) = lint([path])
+    assert result.rules == [
+        "no-disconnected:Step_alone",
+        "no-implicit-end:Step_alone",
+        "no-implicit-end:Step_stuck",
+        "no-implicit-start:Step_alone",
+        "no-implicit-start:Step_orphan",
+        "superfluous-gateway:Step_which",
+    ]
+    found = {(f.rule, f.items) for f in validate(blueprint)}
+    rules = {rule for rule, _ in found}
+    assert {"BP024", "BP022", "BP023", "BP026"} <= rules
+    for rule, step in (("BP024", "alone"), ("BP022", "orphan"), ("BP023", "stuck")):
+        assert any(r == rule and step in ids for r, ids in found), rule
