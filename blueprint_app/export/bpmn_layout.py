@@ -11,6 +11,8 @@ shapes; notes (text annotations) go in a band above the pool.
 from __future__ import annotations
 
 import itertools
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from blueprint_app.analysis.process import Process, columns
@@ -97,6 +99,7 @@ class Layout:
         for step in blueprint.steps:
             if step.kind == StepKind.EVIDENCE:
                 self._shape_label(f"Step_{step.id}", step.title, above=False)
+        self._index()
         for edge in process.edges:
             self._route(edge)
         self._place_notes(blueprint)
@@ -157,8 +160,8 @@ class Layout:
         row, under it or over it; the first of the least crossing routes wins."""
         a, b = self.shapes[edge.source], self.shapes[edge.target]
         candidates = _routes(a, b, edge.source.startswith(("Split_", "Fork_")) or a.width == 50)
-        others = [box for ref, box in self.shapes.items() if ref not in (edge.source, edge.target)]
-        points = min(candidates, key=lambda route: _crossings(route, others))
+        ends = (edge.source, edge.target)
+        points = min(candidates, key=lambda route: self._crossings(route, ends))
         self.waypoints[edge.id] = points
         if edge.name:
             height = label_height(edge.name)
@@ -168,6 +171,25 @@ class Layout:
             else:  # leaves up or down: over the segment after the bend
                 box = Box(x1 + 4, y1 - height - 2, LABEL_WIDTH, height)
             self.labels[edge.id] = box
+
+    def _index(self) -> None:
+        """Shapes by grid cell, so a route asks only the shapes near it (a big blueprint has
+        thousands of shapes and edges)."""
+        self._cells: dict[tuple[int, int], list[tuple[str, Box]]] = {}
+        for ref, box in self.shapes.items():
+            for cell in _cells(box):
+                self._cells.setdefault(cell, []).append((ref, box))
+
+    def _crossings(self, route: Route, ends: tuple[str, str]) -> int:
+        """How many shapes (other than the route's own two) its segments pass through."""
+        count = 0
+        for (x0, y0), (x1, y1) in itertools.pairwise(route):
+            segment = Box(min(x0, x1) - 1, min(y0, y1) - 1, abs(x1 - x0) + 2, abs(y1 - y0) + 2)
+            near = {ref: box for cell in _cells(segment) for ref, box in self._cells.get(cell, [])}
+            count += sum(
+                1 for ref, box in near.items() if ref not in ends and segment.overlaps(box)
+            )
+        return count
 
     def _place_phases(self, blueprint: Blueprint, process: BpmnProcess) -> None:
         """A group around each phase's shapes, the pool's height, its title in its corner."""
@@ -232,13 +254,14 @@ def _routes(a: Box, b: Box, gateway: bool) -> list[Route]:
     return routes
 
 
-def _crossings(route: Route, shapes: list[Box]) -> int:
-    """How many shapes the route's segments pass through."""
-    count = 0
-    for (x0, y0), (x1, y1) in itertools.pairwise(route):
-        segment = Box(min(x0, x1) - 1, min(y0, y1) - 1, abs(x1 - x0) + 2, abs(y1 - y0) + 2)
-        count += sum(1 for box in shapes if segment.overlaps(box))
-    return count
+CELL = 200.0
+
+
+def _cells(box: Box) -> Iterator[tuple[int, int]]:
+    """The grid cells a box touches."""
+    for cx in range(math.floor(box.x / CELL), math.floor(box.right / CELL) + 1):
+        for cy in range(math.floor(box.y / CELL), math.floor(box.bottom / CELL) + 1):
+            yield cx, cy
 
 
 def _columns(blueprint: Blueprint) -> dict[str, int]:

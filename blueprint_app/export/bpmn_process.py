@@ -74,16 +74,24 @@ class BpmnProcess:
     edges: list[Edge] = field(default_factory=list)
     #: flows that touch evidence: associations, not sequence flows
     associations: list[Flow] = field(default_factory=list)
-    #: per step: the node a flow into it enters, and the node a flow out of it leaves from
-    #: (per flow id, since a fork chain has two exits)
-    entry: dict[str, str] = field(default_factory=dict)
-    exit: dict[str, str] = field(default_factory=dict)
+    _by_end: tuple[dict[str, list[Edge]], dict[str, list[Edge]], int] | None = None
 
     def outgoing(self, node: str) -> list[Edge]:
-        return [edge for edge in self.edges if edge.source == node]
+        return self._ends()[0].get(node, [])
 
     def incoming(self, node: str) -> list[Edge]:
-        return [edge for edge in self.edges if edge.target == node]
+        return self._ends()[1].get(node, [])
+
+    def _ends(self) -> tuple[dict[str, list[Edge]], dict[str, list[Edge]]]:
+        """Edges by source and by target, worked out once the edges are all there."""
+        if self._by_end is None or self._by_end[2] != len(self.edges):
+            out: dict[str, list[Edge]] = {}
+            into: dict[str, list[Edge]] = {}
+            for edge in self.edges:
+                out.setdefault(edge.source, []).append(edge)
+                into.setdefault(edge.target, []).append(edge)
+            self._by_end = (out, into, len(self.edges))
+        return self._by_end[0], self._by_end[1]
 
 
 def step_ref(step_id: str) -> str:
@@ -293,9 +301,11 @@ class _Branches:
         steps = [s.id for s in blueprint.steps if s.id in graph]
         graph.add_node(self.root)
         graph.add_edges_from((self.root, sid) for sid in steps if graph.in_degree(sid) == 0)
+        reached = nx.descendants(graph, self.root)
         for sid in steps:  # a loop nothing leads into: entered at its first step
-            if sid not in nx.descendants(graph, self.root):
+            if sid not in reached:
                 graph.add_edge(self.root, sid)
+                reached |= nx.descendants(graph, sid) | {sid}
         self.idom = nx.immediate_dominators(graph, self.root)
 
     def dominators(self, node: Hashable) -> set[Hashable]:
