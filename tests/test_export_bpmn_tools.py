@@ -226,3 +226,40 @@ def test_lint_findings_of_a_defective_blueprint_mirror_validation(tmp_path: Path
     assert {"BP024", "BP022", "BP023", "BP026"} <= rules
     for rule, step in (("BP024", "alone"), ("BP022", "orphan"), ("BP023", "stuck")):
         assert any(r == rule and step in ids for r, ids in found), rule
+
+
+def _through(points: list[tuple[float, float]], box: Box) -> bool:
+    """A segment of the polyline passes through the box's inside (touching is not)."""
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        left, right, top, bottom = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+        if left < box[2] and box[0] < right + 0.01 and top < box[3] and box[1] < bottom + 0.01:
+            if (right - left < 0.01 and not box[0] < left < box[2]) or (
+                bottom - top < 0.01 and not box[1] < top < box[3]
+            ):
+                continue
+            return True
+    return False
+
+
+@pytest.mark.parametrize("source", SHIPPED, ids=lambda p: p.name)
+def test_flows_go_round_shapes(source: Path) -> None:
+    """Edges take the route through the fewest shapes: in every shipped file fewer than one
+    sequence flow in thirty still passes through a shape that is not one of its ends."""
+    root = ET.fromstring(to_bpmn(load(source)))
+    shapes, _ = _boxes(root)
+    flows = {f.get("id"): f for f in root.iterfind(".//bpmn:sequenceFlow", NS)}
+    crossing = 0
+    for edge in root.iterfind(".//bpmndi:BPMNEdge", NS):
+        flow = flows.get(edge.get("bpmnElement"))
+        if flow is None:
+            continue
+        points = [
+            (float(p.get("x") or 0), float(p.get("y") or 0))
+            for p in edge.iterfind("di:waypoint", NS)
+        ]
+        ends = {flow.get("sourceRef"), flow.get("targetRef")}
+        others = [
+            box for ref, box in shapes.items() if ref not in ends and not ref.startswith("Note_")
+        ]
+        crossing += any(_through(points, box) for box in others)
+    assert crossing * 30 < len(flows)

@@ -306,8 +306,9 @@ def _diagram(
     _shape(plane, "Participant", layout.pool, horizontal=True)
     for lane in blueprint.lanes:
         _shape(plane, lane_ref(lane.id), layout.lanes[lane.id], horizontal=True)
+    exclusive = {node.id for node in graph.nodes.values() if node.tag == "exclusiveGateway"}
     for ref, box in layout.shapes.items():
-        shape = _shape(plane, ref, box, marker=ref.startswith(("Split_", "Merge")))
+        shape = _shape(plane, ref, box, marker=ref in exclusive)
         if ref in layout.labels:
             label = ET.SubElement(shape, _q(BPMNDI, "BPMNLabel"))
             _bounds(label, layout.labels[ref])

@@ -24,6 +24,7 @@ ROW_HEIGHT, EMPTY_LANE = 150.0, 80.0
 SLOT, TASK_WIDTH, GAP = 100.0, 100.0, 70.0
 LABEL_WIDTH, LINE_HEIGHT = 90.0, 14.0
 NOTE_WIDTH, NOTE_HEIGHT, NOTE_GAP = 150.0, 60.0, 40.0
+PHASE_HEADER = 34.0  # a phase's group starts this far over the pool: its title goes there
 SIZES: dict[str, tuple[float, float]] = {
     "task": (TASK_WIDTH, 80.0),
     "startEvent": (36.0, 36.0),
@@ -98,7 +99,8 @@ class Layout:
                 self._shape_label(node.id, node.name, above=node.tag.endswith("Gateway"))
         for step in blueprint.steps:
             if step.kind == StepKind.EVIDENCE:
-                self._shape_label(f"Step_{step.id}", step.title, above=False)
+                # over the document: its associations leave from below
+                self._shape_label(f"Step_{step.id}", step.title, above=True)
         self._index()
         for edge in process.edges:
             self._route(edge)
@@ -192,7 +194,8 @@ class Layout:
         return count
 
     def _place_phases(self, blueprint: Blueprint, process: BpmnProcess) -> None:
-        """A group around each phase's shapes, the pool's height, its title in its corner."""
+        """A group around each phase's shapes, the pool's height, its title in its corner over
+        the pool (under the notes' row)."""
         self.phases: dict[str, Box] = {}
         members: dict[str, list[Box]] = {}
         for node in process.nodes.values():
@@ -207,7 +210,9 @@ class Layout:
                 continue
             left = min(b.x for b in boxes) - 12
             right = max(b.right for b in boxes) + 12
-            group = Box(left, self.pool.y + 4, right - left, self.pool.height - 8)
+            # from just over the pool, where the title reads like a blueprint's phase header
+            top = self.pool.y - PHASE_HEADER
+            group = Box(left, top, right - left, self.pool.bottom - 4 - top)
             self.phases[phase.id] = group
             height = label_height(phase.title)
             self.labels[f"Phase_{phase.id}"] = Box(
@@ -236,6 +241,9 @@ def _routes(a: Box, b: Box, gateway: bool) -> list[Route]:
             routes.append([(a.cx, a.bottom), (b.cx, b.y)])
         else:
             routes.append([(a.cx, a.y), (b.cx, b.bottom)])
+        for side, x in ((a.right, a.right + 20), (a.x, a.x - 20)):  # around what is between
+            end = b.right if side == a.right else b.x
+            routes.append([(side, a.cy), (x, a.cy), (x, b.cy), (end, b.cy)])
     elif b.cx > a.cx:
         if abs(a.cy - b.cy) < 1:
             routes.append([(a.right, a.cy), (b.x, b.cy)])
@@ -247,6 +255,12 @@ def _routes(a: Box, b: Box, gateway: bool) -> list[Route]:
     if abs(a.cy - b.cy) >= 1 and (b.right < a.cx or b.x > a.cx):  # down or up, then in
         start = (a.cx, a.bottom) if b.cy > a.cy else (a.cx, a.y)
         routes.append([start, (a.cx, b.cy), (b.right if b.right < a.cx else b.x, b.cy)])
+    if b.cy - a.cy >= 1:  # down to just over the target, across, into its top
+        over = b.y - 15
+        routes.append([(a.cx, a.bottom), (a.cx, over), (b.cx, over), (b.cx, b.y)])
+    elif a.cy - b.cy >= 1:  # up to just under the target, across, into its bottom
+        under = b.bottom + 15
+        routes.append([(a.cx, a.y), (a.cx, under), (b.cx, under), (b.cx, b.bottom)])
     below = max(a.cy, b.cy) + ROW_HEIGHT / 2 - 12
     above = min(a.cy, b.cy) - ROW_HEIGHT / 2 + 12
     routes.append([(a.cx, a.bottom), (a.cx, below), (b.cx, below), (b.cx, b.bottom)])
