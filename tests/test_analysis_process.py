@@ -79,10 +79,11 @@ def test_evidence_links_are_not_process_and_recovery_flows_are() -> None:
     add_flow(doc, "redo", "serve")
     graph = process_graph(build(doc))
     assert not graph.has_edge("menu", "order")
-    assert graph.edges["cook", "redo"] == {"ordinary": False, "recovery": True}
-    assert reachable(graph, ["arrive"]) == set(graph) - {"menu"}
+    assert graph.edges["cook", "redo"] == {"ordinary": False, "recovery": True, "two_way": False}
+    assert reachable(graph, ["arrive"]) == set(graph) - {"menu", "door"}
     assert reaching(graph, ["redo"]) == {"redo", "cook", "take", "order", "arrive"}
     assert Process(build(doc)).normally_reached == set(graph) - {"redo"}
+    assert Process(build(doc)).reached == set(graph) - {"menu", "door"}
 
 
 def test_columns_count_forward_flows_and_acyclic_order_drops_the_loop_back() -> None:

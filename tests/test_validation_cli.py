@@ -33,8 +33,11 @@ def _write(tmp_path: Path, name: str, doc: Doc) -> Path:
 
 
 def _dead_end(**changes: Any) -> Doc:
-    """The clean blueprint with one error (a dead end) and one warning (wait with no time)."""
+    """The clean blueprint with one error (a dead end, which this file's rules make an error:
+    by default a backstage step off the journey is a warning) and one warning (wait with no
+    time)."""
     doc = clean()
+    doc["rules"] = {"dead-end": "error"}
     doc["steps"].append(
         {
             "id": "extra",
@@ -75,7 +78,8 @@ def test_hints_on_request(tmp_path: Path) -> None:
     result = blueprint("validate", "--hints", "--disable", "BP064", path)
     assert result.stdout.splitlines() == [
         f"{path}: BP023 error: No end can be reached from “Refill”: the path stops there. [extra]",
-        "    Add a flow from it to the step that follows, so that the path leads to an end.",
+        "    If it is follow-up work done regardless of any one customer, mark it "
+        "customer-independent; otherwise add a flow to the step that follows.",
     ]
 
 
@@ -123,7 +127,8 @@ def test_json_output_lists_findings_of_every_file(tmp_path: Path) -> None:
         "name": "dead-end",
         "severity": "error",
         "message": "No end can be reached from “Refill”: the path stops there.",
-        "hint": "Add a flow from it to the step that follows, so that the path leads to an end.",
+        "hint": "If it is follow-up work done regardless of any one customer, mark it "
+        "customer-independent; otherwise add a flow to the step that follows.",
         "items": ["extra"],
     }
     assert all(r["file"] != str(second) for r in report)

@@ -65,8 +65,9 @@ def test_severities_and_order_are_deterministic() -> None:
     doc = clean()
     doc["steps"][3]["channel"] = ""  # BP053 info
     doc["steps"][4]["actor"] = ""  # BP050 info
-    doc["steps"][1]["kind"] = "decision"  # BP026 error (one branch... two: take, wait)
-    doc["flows"].append({"id": "x", "source": "take", "target": "take"})  # BP001 error
+    doc["steps"][1]["kind"] = "decision"  # two branches (take, wait): BP027 warnings
+    doc["steps"][5]["kind"] = "decision"  # one branch: BP026 error
+    doc["flows"].append({"id": "x", "source": "take", "target": "take"})  # BP001 warning
     doc["steps"][6]["duration_minutes"] = None  # BP064 warning
     findings = validate(build(doc))
     ranks = [f.severity.rank for f in findings]
