@@ -34,21 +34,31 @@ def _write(tmp_path: Path, name: str, doc: Doc) -> Path:
 
 def _dead_end(**changes: Any) -> Doc:
     """The clean blueprint with one error (a dead end, which this file's rules make an error:
-    by default a backstage step off the journey is a warning) and one warning (wait with no
-    time)."""
+    by default it is a warning) and one warning (wait with no time). The frontstage "Refill"
+    leads only to a backstage record, and from there nowhere."""
     doc = clean()
     doc["rules"] = {"dead-end": "error"}
-    doc["steps"].append(
+    doc["steps"] += [
         {
             "id": "extra",
-            "lane": "backstage",
+            "lane": "frontstage",
             "phase": "p1",
             "title": "Refill",
-            "actor": "Cook",
+            "actor": "Clerk",
+            "channel": "in person",
             "layout": {"x": 600, "row": 0},
-        }
-    )
+        },
+        {
+            "id": "log",
+            "lane": "backstage",
+            "phase": "p1",
+            "title": "Log the refill",
+            "actor": "Clerk",
+            "layout": {"x": 800, "row": 0},
+        },
+    ]
     doc["flows"].append({"id": "fx", "source": "take", "target": "extra"})
+    doc["flows"].append({"id": "fy", "source": "extra", "target": "log"})
     step(doc, "wait")["duration_minutes"] = None
     doc.update(changes)
     return doc
@@ -78,8 +88,7 @@ def test_hints_on_request(tmp_path: Path) -> None:
     result = blueprint("validate", "--hints", "--disable", "BP064", path)
     assert result.stdout.splitlines() == [
         f"{path}: BP023 error: No end can be reached from “Refill”: the path stops there. [extra]",
-        "    If it is follow-up work done regardless of any one customer, mark it "
-        "customer-independent; otherwise add a flow to the step that follows.",
+        "    Add a flow from it to the step that follows, so that the path leads to an end.",
     ]
 
 
@@ -127,8 +136,7 @@ def test_json_output_lists_findings_of_every_file(tmp_path: Path) -> None:
         "name": "dead-end",
         "severity": "error",
         "message": "No end can be reached from “Refill”: the path stops there.",
-        "hint": "If it is follow-up work done regardless of any one customer, mark it "
-        "customer-independent; otherwise add a flow to the step that follows.",
+        "hint": "Add a flow from it to the step that follows, so that the path leads to an end.",
         "items": ["extra"],
     }
     assert all(r["file"] != str(second) for r in report)

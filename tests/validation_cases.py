@@ -333,7 +333,12 @@ CASES: list[tuple[str, Edit, Edit, tuple[str, ...]]] = [
     ),
     ("BP029", remove("wait"), no_edit, ("order",)),
     ("BP030", flows(("wait", "arrive")), no_edit, ("arrive", "x9")),
-    ("BP031", flows(("leave", "serve")), no_edit, ("leave", "x9")),
+    (
+        "BP031",
+        flows(("leave", "wait")),
+        edits(steps(("clear", "backstage", 800)), flows(("leave", "clear"))),
+        ("leave", "x9"),
+    ),
     ("BP032", set_doc(flows=[]), no_edit, ()),
     ("BP033", remove("f8"), no_edit, ("arrive",)),
     (

@@ -197,6 +197,13 @@ class Context:
         return bool(self.steps) and not kinds[FlowKind.FLOW] and not kinds[FlowKind.RECOVERY]
 
     @cached_property
+    def touchpoint_row(self) -> bool:
+        """A layered blueprint with no evidence card but frontstage cards: its frontstage row
+        holds the touchpoints (places, objects, screens), as 18F's and many workshop templates
+        do."""
+        return self.layered and not self.evidence_cards and bool(self.in_lane[LaneKind.FRONTSTAGE])
+
+    @cached_property
     def trapped_loops(self) -> list[list[str]]:
         """Loops (strongly connected groups of 2+ customer-induced steps) with no flow out and
         no end inside.

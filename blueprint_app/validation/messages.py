@@ -122,11 +122,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "If it is done regardless of any one customer (preparation, supplies, training), "
             "mark it customer-independent; otherwise add a flow into it from the step before.",
         ),
-        "BP023.hidden": (
-            "No end can be reached from “{step}”: the path stops there.",
-            "If it is follow-up work done regardless of any one customer, mark it "
-            "customer-independent; otherwise add a flow to the step that follows.",
-        ),
         "BP024.hidden": (
             "“{step}” has no flows at all.",
             "If it is work done regardless of any one customer (preparation, cleaning, "
@@ -146,8 +141,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Point those flows at a later step, or change the step's kind.",
         ),
         "BP031": (
-            "End step “{step}” has flows leaving it.",
-            "Make the last step of those flows the end, or remove the flows.",
+            "End step “{step}” has flows leaving it that lead the customer on.",
+            "Make the customer's last step the end, or remove the flows.",
         ),
         "BP032": (
             "No flows: the blueprint is checked as a layered blueprint, column by column; "
@@ -350,10 +345,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "如果这项工作不针对某位顾客（准备、采购、培训等），请把它标为与顾客无关的工作；"
             "否则从它前面的步骤画一条连线指向它。",
         ),
-        "BP023.hidden": (
-            "从“{step}”出发到不了任何终点，流程在这里断了。",
-            "如果这是不针对某位顾客的后续工作，请把它标为与顾客无关的工作；否则从它画一条连线到下一个步骤。",
-        ),
         "BP024.hidden": (
             "“{step}”没有任何连线。",
             "如果这项工作不针对某位顾客（准备、清洁、培训等），请把它标为与顾客无关的工作；"
@@ -373,8 +364,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "把这些连线改连到后面的步骤，或修改该步骤的类型。",
         ),
         "BP031": (
-            "终点步骤“{step}”还有连线引出。",
-            "把这些连线最后到达的步骤设为终点，或删除这些连线。",
+            "终点步骤“{step}”还有连线引出，把顾客又引向了后面的步骤。",
+            "把顾客的最后一步设为终点，或删除这些连线。",
         ),
         "BP032": (
             "蓝图没有连线：按分层式蓝图逐列检查，已跳过流程检查。",

@@ -108,25 +108,38 @@ def unreachable_step(ctx: Context) -> Iterator[Hit]:
     "dead-end",
     WARNING,
     family="completeness",
-    description="A customer-induced step from which no end can be reached leaves the customer "
-    "(or the work) stranded. Recovery flows count as a way out, and so does a two-way flow "
-    "back to the step it answers (a system the clerk looks something up in is no dead end). "
-    "Steps inside a loop with no way out are reported by BP025, a start that reaches no end by "
-    "BP033 (an error). Behind the line of visibility the hint suggests marking follow-up work "
-    "customer-independent. " + ORDER_PENETRATION + ". Source: Fließ & Kleinaltenkamp 2004; "
-    "Bitner, Ostrom & Morgan 2008 (two-headed arrows).",
-    bad="“Take order” → “Record in POS” and the POS leads nowhere",
-    good="“Take order” → “Record in POS” → “Make the drink” → … → “Leave (end)”",
+    description="A customer or frontstage step from which no end can be reached leaves the "
+    "customer stranded. Recovery flows count as a way out, and so does a two-way flow back "
+    "to the step it answers. Work behind the line of visibility is not checked: a backstage "
+    "or support step the journey sets off and that leads nowhere further is the last step of "
+    "its branch (the order recorded, a system answering the clerk), and one that no start "
+    "reaches is BP022's. Follow-up after an end (seeing the guest off, clearing the table) "
+    "is customer-induced work after the journey, not a dead end. Steps inside a loop with no "
+    "way out are reported by BP025, a start that reaches no end by BP033 (an error). "
+    + ORDER_PENETRATION
+    + ". Source: Fließ & Kleinaltenkamp 2004 (customer-induced follow-up); Bitner, Ostrom & "
+    "Morgan 2008 (two-headed arrows).",
+    bad="“Take order” → “Refill” (frontstage), and “Refill” leads nowhere",
+    good="“Take order” → “Refill” → “Serve” → … → “Leave (end)”",
 )
 def dead_end(ctx: Context) -> Iterator[Hit]:
-    if not ctx.process.ends or ctx.layered:
+    process = ctx.process
+    if not process.ends or ctx.layered:
         return
     reaching = ctx.reaches_end
     trapped = {step for loop in ctx.trapped_loops for step in loop}
     reported = set(_never_ending_starts(ctx))
+    follow_up = process.walk(process.ends, forward=True)
+    seen, kinds = (LaneKind.CUSTOMER, LaneKind.FRONTSTAGE), ctx.lane_kind
     for step_id in _connected_process_steps(ctx):
-        if step_id not in reaching and step_id not in trapped and step_id not in reported:
-            yield _off_journey(ctx, step_id)
+        if (
+            step_id not in reaching
+            and kinds[step_id] in seen
+            and step_id not in trapped
+            and step_id not in reported
+            and step_id not in follow_up
+        ):
+            yield Hit((step_id,), {"step": ctx.title(step_id)})
 
 
 @rule(
@@ -322,16 +335,28 @@ def start_with_incoming(ctx: Context) -> Iterator[Hit]:
     "end-with-outgoing-flow",
     WARNING,
     family="completeness",
-    description="An end step finishes the journey; a flow leaving it means the journey goes "
-    "on and the step is not really the end. A two-way flow at an end is an interaction (the "
-    "customer hands back the key and gets the bill), not the journey going on. Source: "
-    "Shostack 1984; Bitner, Ostrom & Morgan 2008 (two-headed arrows).",
-    bad="“Leave (end)” → “Send survey”",
-    good="“Leave” → “Send survey” → “Answer survey (end)”",
+    description="An end step finishes the journey; a flow leaving it that leads the customer "
+    "on to another customer step means the journey goes on and the step is not really the "
+    "end. Flows from the end into staff follow-up (seeing the guest off, clearing the table) "
+    "that never come back to the customer are customer-induced work after the journey and "
+    "fine; so is a two-way flow at an end, an interaction (the customer hands back the key "
+    "and gets the bill). Source: Shostack 1984; Fließ & Kleinaltenkamp 2004 (follow-up); "
+    "Bitner, Ostrom & Morgan 2008 (two-headed arrows).",
+    bad="“Leave (end)” → “Send survey” → “Answer the survey” (customer)",
+    good="“Leave (end)” → “Clear the table” (backstage)",
 )
 def end_with_outgoing(ctx: Context) -> Iterator[Hit]:
+    kinds, walk = ctx.lane_kind, ctx.process.walk
     for step_id in ctx.ends:
-        flows = [f for f in ctx.process_out(step_id) if not f.two_way]
+        flows = [
+            f
+            for f in ctx.process_out(step_id)
+            if not f.two_way
+            and any(
+                kinds[later] is LaneKind.CUSTOMER and later != step_id
+                for later in walk([f.target], forward=True)
+            )
+        ]
         if flows:
             yield Hit((step_id, *(f.id for f in flows)), {"step": ctx.title(step_id)})
 

@@ -19,6 +19,33 @@ CUSTOMER_ACTIONS = (StepKind.ACTION, StepKind.DECISION)
 JOURNEY_EDGES = (StepKind.START, StepKind.END)
 
 
+def _met(ctx: Context, step_id: str) -> bool:
+    """Whether someone meets the customer at a customer step: a flow to or from the
+    frontstage (on a layered blueprint, a frontstage card in its column), or invisible contact
+    (a flow to the backstage or support through a remote channel)."""
+    if _touches(ctx, step_id, (LaneKind.FRONTSTAGE,)):
+        return True
+    kinds = ctx.lane_kind
+    for flow in (*ctx.outgoing[step_id], *ctx.incoming[step_id]):
+        other = flow.target if flow.source == step_id else flow.source
+        if (
+            flow.kind is not FlowKind.EVIDENCE
+            and kinds.get(other) in HIDDEN
+            and _channel(ctx, flow, other, step_id) is Contact.REMOTE
+        ):
+            return True
+    return False
+
+
+def _evidence_seen(ctx: Context, step_id: str) -> bool:
+    """Whether the customer sees evidence at a step: an evidence card linked or in its column;
+    on a layered blueprint with no evidence card, a frontstage card in its column (18F and
+    NN/g's workshop templates draw the touchpoints, places and objects, as that row)."""
+    if ctx.has_evidence(step_id):
+        return True
+    return ctx.touchpoint_row and bool(ctx.in_column(step_id, LaneKind.FRONTSTAGE))
+
+
 def _customer_actions(ctx: Context) -> Iterator[str]:
     for step in ctx.in_lane[LaneKind.CUSTOMER]:
         if step.kind in CUSTOMER_ACTIONS:
@@ -101,14 +128,16 @@ def skips_line_of_visibility(ctx: Context) -> Iterator[Hit]:
     family="lines",
     description="A customer action with no flow to or from the frontstage and no evidence "
     "card (linked, or standing in its column): nobody and nothing meets the customer there. "
-    "On a layered blueprint a frontstage card in the step's column counts as contact. "
+    "On a layered blueprint a frontstage card in the step's column counts as contact; "
+    "invisible contact (a flow to the backstage or support through a remote channel) counts "
+    "too. "
     "Source: Shostack 1984; Bitner, Ostrom & Morgan 2008 (line of interaction).",
     bad="“Find the counter” with flows only to other customer steps and no evidence",
     good="“Find the counter” with the evidence card “Signage”",
 )
 def customer_unattended(ctx: Context) -> Iterator[Hit]:
     for step_id in _customer_actions(ctx):
-        if not _touches(ctx, step_id, (LaneKind.FRONTSTAGE,)) and not ctx.has_evidence(step_id):
+        if not _met(ctx, step_id) and not _evidence_seen(ctx, step_id):
             yield Hit((step_id,), {"step": ctx.title(step_id)})
 
 
@@ -138,13 +167,15 @@ def frontstage_unsupported(ctx: Context) -> Iterator[Hit]:
     description="Every customer action has physical evidence: what the customer sees, "
     "touches or receives there (a screen, a sign, a receipt), tied by an evidence link or "
     "drawn in the evidence lane above it (the same column), as Bitner's and NN/g's "
-    "blueprints do. Source: Bitner, Ostrom & Morgan 2008; Shostack 1984.",
+    "blueprints do. A layered blueprint without evidence cards draws the touchpoints as "
+    "its frontstage row (18F): a frontstage card in the column counts then. Source: Bitner, "
+    "Ostrom & Morgan 2008; Shostack 1984.",
     bad="“Pay” with no evidence card",
     good="“Pay” with the evidence card “Card terminal” tied by an evidence link",
 )
 def customer_without_evidence(ctx: Context) -> Iterator[Hit]:
     for step_id in _customer_actions(ctx):
-        if not ctx.has_evidence(step_id):
+        if not _evidence_seen(ctx, step_id):
             yield Hit((step_id,), {"step": ctx.title(step_id)})
 
 
@@ -171,12 +202,14 @@ def evidence_behind_line(ctx: Context) -> Iterator[Hit]:
 @rule(
     "BP045",
     "start-end-unattended",
-    WARNING,
+    INFO,
     family="lines",
     description="The first and the last step of the customer's journey are encounters too, "
     "and the ones remembered most: a start or end step in the customer lane with no "
     "frontstage contact and no physical evidence (linked, or in its column) leaves them "
-    "undesigned. BP041 and BP043 check the actions between them. Source: Chase & Dasu 2001 "
+    "undesigned. An info: a start or end is often only a marker (“Arrive”, “Leave”). BP041 "
+    "and BP043 check the actions between them. Invisible contact (a remote channel to the "
+    "backstage) is contact. Source: Chase & Dasu 2001 "
     "(the end of an encounter weighs most); Bitner, Ostrom & Morgan 2008 (evidence at every "
     "customer step).",
     bad="“Walk in (start)” with no evidence and no frontstage step joined to it",
@@ -187,5 +220,5 @@ def start_end_unattended(ctx: Context) -> Iterator[Hit]:
     for step in ctx.in_lane[LaneKind.CUSTOMER]:
         if step.kind not in JOURNEY_EDGES or step.id in cards:
             continue
-        if not _touches(ctx, step.id, (LaneKind.FRONTSTAGE,)) and not ctx.has_evidence(step.id):
+        if not _met(ctx, step.id) and not _evidence_seen(ctx, step.id):
             yield Hit((step.id,), {"step": ctx.title(step.id), "kind": Term(step.kind.value)})

@@ -76,11 +76,15 @@ def non_evidence_in_lane(ctx: Context) -> Iterator[Hit]:
     WARNING,
     family="structure",
     description="A blueprint is drawn from the customer's point of view: the journey starts "
-    "and ends with something the customer does. Source: Bitner, Ostrom & Morgan 2008.",
+    "and ends with something the customer does. Not checked when the customer lane is empty "
+    "(Shostack 1984 draws no customer row; BP014 then says so once). Source: Bitner, Ostrom "
+    "& Morgan 2008.",
     bad="Start “Open the store” in the backstage lane",
     good="Start “Walk in” in the customer lane",
 )
 def start_end_outside_customer(ctx: Context) -> Iterator[Hit]:
+    if not any(s.id not in ctx.evidence_cards for s in ctx.in_lane[LaneKind.CUSTOMER]):
+        return  # no customer step at all: BP014 says so once
     for step in sorted(
         ctx.of_kind[StepKind.START] + ctx.of_kind[StepKind.END], key=lambda s: ctx.position(s.id)
     ):
@@ -301,13 +305,14 @@ def empty_customer_lane(ctx: Context) -> Iterator[Hit]:
     family="structure",
     description="The customer's steps are drawn but no physical evidence at all: what the "
     "customer sees, touches and receives is one of the five parts of a blueprint, and the "
-    "part the customer judges the service by. Source: Bitner, Ostrom & Morgan 2008; Shostack "
-    "1984.",
+    "part the customer judges the service by. Not reported on a layered blueprint whose "
+    "frontstage row holds the touchpoints (18F). Source: Bitner, Ostrom "
+    "& Morgan 2008; Shostack 1984.",
     bad="Customer steps “Order” and “Pay”, the evidence lane empty",
     good="The evidence cards “Menu” and “Receipt” above “Order” and “Pay”",
 )
 def no_physical_evidence(ctx: Context) -> Iterator[Hit]:
     customer = [s.id for s in ctx.in_lane[LaneKind.CUSTOMER] if s.id not in ctx.evidence_cards]
-    if customer and not ctx.evidence_cards:
+    if customer and not ctx.evidence_cards and not ctx.touchpoint_row:
         lanes = [lane.id for lane in ctx.blueprint.lanes if lane.kind is LaneKind.PHYSICAL_EVIDENCE]
         yield Hit(tuple(lanes[:1]))
