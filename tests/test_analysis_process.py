@@ -126,7 +126,7 @@ def test_the_spec_and_validation_time_the_kiosk_journey_alike() -> None:
     timing = build_spec(blueprint).timing
     assert [s.id for s in timing.steps] == ["arrive", "order", "wait", "serve", "leave"]
     assert timing.minutes == 5 and timing.over_by == 1
-    assert "Time along the longest path: 5 min" in to_markdown(blueprint, lang="en")
+    assert "Time of the customer's journey: 5 min" in to_markdown(blueprint, lang="en")
     [finding] = [f for f in validate(blueprint, language="en") if f.rule == "BP063"]
     assert finding.data is not None
     assert finding.data["total_minutes"] == 5
