@@ -45,6 +45,59 @@ RECOVERY = "recovery"
 TWO_WAY = "two_way"
 
 
+Marks = dict[str, bool]
+#: successor (or predecessor) dicts: step id → {neighbour id: the edge's marks}
+Neighbours = dict[str, dict[str, Marks]]
+
+
+@dataclass(frozen=True)
+class Adjacency:
+    """The process graph as plain dicts, the same edges and marks as :func:`process_graph`
+    (whose networkx graph is built from the same pass): what hot walks read, as networkx
+    views cost an object per step visited, and building the networkx graph costs more than
+    every walk of a validation run together."""
+
+    succ: Neighbours
+    pred: Neighbours
+    two_way: bool  # whether any edge is two-way
+
+
+def _edges(blueprint: Blueprint) -> tuple[list[str], dict[tuple[str, str], Marks], bool]:
+    """Step ids (document order), the marks of each joined pair (flow order), and whether any
+    flow between steps is two-way: one pass over the flows."""
+    nodes = [step.id for step in blueprint.steps]
+    steps = set(nodes)
+    marks: dict[tuple[str, str], Marks] = {}
+    evidence, ordinary = FlowKind.EVIDENCE, FlowKind.FLOW
+    two_way = False
+    for flow in blueprint.flows:
+        kind, source, target = flow.kind, flow.source, flow.target
+        if kind is not evidence and source in steps and target in steps:
+            pair = marks.get((source, target))
+            if pair is None:
+                pair = marks[(source, target)] = {ORDINARY: False, RECOVERY: False, TWO_WAY: False}
+            pair[ORDINARY if kind is ordinary else RECOVERY] = True
+            if flow.two_way:
+                pair[TWO_WAY] = two_way = True
+    return nodes, marks, two_way
+
+
+def process_adjacency(blueprint: Blueprint) -> Adjacency:
+    """The process graph's edges as :class:`Adjacency` dicts (see :func:`process_graph`)."""
+    return _adjacency_of(*_edges(blueprint))
+
+
+def _adjacency_of(
+    nodes: list[str], marks: dict[tuple[str, str], Marks], two_way: bool
+) -> Adjacency:
+    succ: Neighbours = {node: {} for node in nodes}
+    pred: Neighbours = {node: {} for node in nodes}
+    for (source, target), data in marks.items():
+        succ[source][target] = data
+        pred[target][source] = data
+    return Adjacency(succ, pred, two_way)
+
+
 def process_graph(blueprint: Blueprint, key: Callable[[str], Any] | None = None) -> nx.DiGraph:
     """Every step a node (document order); an edge where ordinary or recovery flows join two
     steps (flow order), marked :data:`ORDINARY` and/or :data:`RECOVERY`, and :data:`TWO_WAY`
@@ -53,31 +106,34 @@ def process_graph(blueprint: Blueprint, key: Callable[[str], Any] | None = None)
     Evidence links and flows with a missing end are left out. With ``key`` (a step id's sort
     key) the nodes, and each node's successors, come in that order instead.
     """
-    steps = {step.id for step in blueprint.steps}
-    marks: dict[tuple[str, str], dict[str, bool]] = {}
-    evidence, ordinary = FlowKind.EVIDENCE, FlowKind.FLOW
-    for flow in blueprint.flows:
-        if flow.kind is not evidence and flow.source in steps and flow.target in steps:
-            pair = marks.get((flow.source, flow.target))
-            if pair is None:
-                pair = marks[(flow.source, flow.target)] = {
-                    ORDINARY: False,
-                    RECOVERY: False,
-                    TWO_WAY: False,
-                }
-            pair[ORDINARY if flow.kind is ordinary else RECOVERY] = True
-            if flow.two_way:
-                pair[TWO_WAY] = True
-    nodes = [step.id for step in blueprint.steps]
+    return _graph_of(*_edges(blueprint), key=key)
+
+
+def _graph_of(
+    nodes: list[str],
+    marks: dict[tuple[str, str], Marks],
+    two_way: bool,
+    key: Callable[[str], Any] | None = None,
+) -> nx.DiGraph:
     edges = [(source, target, data) for (source, target), data in marks.items()]
     if key is not None:
-        nodes.sort(key=key)
+        nodes = sorted(nodes, key=key)
         edges.sort(key=lambda edge: key(edge[1]))
     graph = nx.DiGraph()
+    graph.graph[TWO_WAY] = two_way  # whether any edge is two-way, so walks need not look
     with gc_paused():  # tens of thousands of small dicts: no collection can free any of them
         graph.add_nodes_from(nodes)
         graph.add_edges_from(edges)
     return graph
+
+
+def _adjacency(graph: nx.DiGraph) -> Adjacency:
+    """A networkx process graph's own successor and predecessor dicts (``_succ``, ``_pred``),
+    read, never written."""
+    flag = graph.graph.get(TWO_WAY)
+    if flag is None:  # a graph not made by process_graph
+        flag = any(data.get(TWO_WAY) for _, _, data in graph.edges(data=True))
+    return Adjacency(graph._succ, graph._pred, bool(flag))
 
 
 def ordinary_graph(graph: nx.DiGraph) -> nx.DiGraph:
@@ -119,8 +175,9 @@ def reading_rank(blueprint: Blueprint, graph: nx.DiGraph | None = None) -> dict[
     graph = process_graph(blueprint) if graph is None else graph
     keys = {step.id: layout_key(step, index) for index, step in enumerate(blueprint.steps)}
     indegree = dict(graph.in_degree())
-    successors: Any = graph.succ
-    if any(data[TWO_WAY] for _, _, data in graph.edges(data=True)):
+    adjacency = _adjacency(graph)
+    successors: Any = adjacency.succ
+    if adjacency.two_way:
         # a two-headed arrow has no direction to read: its left-most end comes first, so a
         # system step drawn as the source of a link to the clerk to its left still follows
         # the clerk (issue 14.9)
@@ -199,7 +256,11 @@ def process_steps(blueprint: Blueprint) -> dict[str, Step]:
     }
 
 
-def customer_journey(blueprint: Blueprint, graph: nx.DiGraph | None = None) -> Journey | None:
+def customer_journey(
+    blueprint: Blueprint,
+    adjacency: Adjacency | None = None,
+    steps: dict[str, Step] | None = None,
+) -> Journey | None:
     """The start-to-end path whose summed step durations are largest, or None when no end is
     reachable from a start (starts and ends in any lane but the evidence lane).
 
@@ -209,10 +270,11 @@ def customer_journey(blueprint: Blueprint, graph: nx.DiGraph | None = None) -> J
     a depth-first search from the starts (document order, flows in file order) drops the flows
     back to a step still being explored, which leaves a DAG; the longest path is found in it
     in reverse postorder. Of equal paths the first drawn wins: into each step the earliest flow
-    in the file, the first end. ``graph`` is the blueprint's :func:`process_graph`, when the
-    caller has it already.
+    in the file, the first end. ``adjacency`` is the blueprint's :func:`process_adjacency`
+    and ``steps`` its :func:`process_steps`, when the caller has them already (the journey
+    reuses the one process graph; it builds none of its own).
     """
-    steps = process_steps(blueprint)
+    steps = process_steps(blueprint) if steps is None else steps
     start, end = StepKind.START, StepKind.END
     # a start or end drawn outside the customer lane still bounds the journey (BP004 says
     # where it belongs); evidence cards never do
@@ -220,8 +282,8 @@ def customer_journey(blueprint: Blueprint, graph: nx.DiGraph | None = None) -> J
     ends = {sid for sid, step in steps.items() if step.kind is end}
     if not starts or not ends:
         return None
-    graph = process_graph(blueprint) if graph is None else graph
-    succ = graph.succ
+    adjacency = process_adjacency(blueprint) if adjacency is None else adjacency
+    succ, pred = adjacency.succ, adjacency.pred
 
     def ahead(node: str) -> list[str]:
         if node in ends:
@@ -235,8 +297,8 @@ def customer_journey(blueprint: Blueprint, graph: nx.DiGraph | None = None) -> J
     minutes = {sid: steps[sid].duration_minutes or 0.0 for sid in post}
     best: dict[str, float] = {}
     came_from: dict[str, str | None] = {}
-    pred, none = graph.pred, -math.inf
-    for node in sorted(post, key=post.__getitem__, reverse=True):
+    none = -math.inf
+    for node in reversed(post):  # reverse postorder: post holds the nodes as they finished
         # the virtual source comes before every other way into a start
         top: float = minutes[node] if steps[node].kind is start else none
         via: str | None = None
@@ -293,8 +355,20 @@ class Process:
         self.blueprint = blueprint
 
     @cached_property
+    def _edges(self) -> tuple[list[str], dict[tuple[str, str], Marks], bool]:
+        return _edges(self.blueprint)
+
+    @cached_property
     def graph(self) -> nx.DiGraph:
-        return process_graph(self.blueprint)
+        return _graph_of(*self._edges)
+
+    @cached_property
+    def adjacency(self) -> Adjacency:
+        """The process graph as plain dicts; the networkx graph, when asked for, is built
+        from the same pass over the flows."""
+        if "graph" in self.__dict__:
+            return _adjacency(self.graph)
+        return _adjacency_of(*self._edges)
 
     @cached_property
     def rank(self) -> dict[str, int]:
@@ -302,7 +376,7 @@ class Process:
 
     @cached_property
     def journey(self) -> Journey | None:
-        return customer_journey(self.blueprint, self.graph)
+        return customer_journey(self.blueprint, self.adjacency, self.induced)
 
     @cached_property
     def induced(self) -> dict[str, Step]:
@@ -329,10 +403,6 @@ class Process:
         """Customer-induced steps from which an end can be reached."""
         return self.walk(self.ends, forward=False)
 
-    @cached_property
-    def has_two_way(self) -> bool:
-        return any(data[TWO_WAY] for _, _, data in self.graph.edges(data=True))
-
     def walk(
         self, seeds: Iterable[str], forward: bool, within: Collection[str] | None = None
     ) -> set[str]:
@@ -340,9 +410,9 @@ class Process:
         them, among ``within`` (default: the customer-induced steps). A two-way flow runs both
         ways. A plain walk over the graph's adjacency: no views, no copies."""
         allowed = self.induced if within is None else within
-        graph = self.graph
-        ahead, behind = (graph.succ, graph.pred) if forward else (graph.pred, graph.succ)
-        two_way = self.has_two_way
+        adjacency = self.adjacency
+        succ, pred, two_way = adjacency.succ, adjacency.pred, adjacency.two_way
+        ahead, behind = (succ, pred) if forward else (pred, succ)
         found = {seed for seed in seeds if seed in allowed}
         todo = list(found)
         while todo:

@@ -17,7 +17,7 @@ from typing import TypeVar, cast
 
 import networkx as nx
 
-from blueprint_app.analysis.process import Journey, Process
+from blueprint_app.analysis.process import TWO_WAY, Journey, Process
 from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, LaneKind, Step, StepKind
 from blueprint_app.validation.geometry import CARD_WIDTH
 
@@ -215,12 +215,12 @@ class Context:
         stuck = [sid for sid in process.induced if sid not in reaching_end]
         if not stuck:
             return []
-        graph, inside = self.graph, set(stuck)
+        adjacency, inside = process.adjacency, set(stuck)
         # where each stuck step leads: its successors, and back along two-way flows
         leads = {
             sid: [
-                *graph.succ[sid],
-                *(p for p, data in graph.pred[sid].items() if data["two_way"]),
+                *adjacency.succ[sid],
+                *(p for p, data in adjacency.pred[sid].items() if data[TWO_WAY]),
             ]
             for sid in stuck
         }

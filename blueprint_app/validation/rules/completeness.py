@@ -299,8 +299,8 @@ def customer_path_broken(ctx: Context) -> Iterator[Hit]:
     walk = ctx.process.walk
     ahead = walk(starts, True, visible)
     if not ahead.intersection(ends):
-        graph = ctx.graph
-        into_customer = sorted({p for c in customer for p in graph.pred[c] if p in visible})
+        pred = ctx.process.adjacency.pred
+        into_customer = sorted({p for c in customer for p in pred[c] if p in visible})
         leads_on = walk(into_customer, False, visible)
         stops = [s for s in customer if s in ahead and s not in leads_on] or starts
         yield Hit(tuple(stops), {"step": ctx.title(stops[-1])}, variant="broken")

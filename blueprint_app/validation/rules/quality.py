@@ -156,10 +156,17 @@ def unhappy_moment_of_truth(ctx: Context) -> Iterator[Hit]:
             yield Hit((step.id,), {"step": ctx.title(step.id), "emotion": step.emotion})
 
 
-def _over_tolerance(ctx: Context) -> Iterator[tuple[str, float, float]]:
-    for step in ctx.steps:
-        if step.duration_minutes is not None and step.tolerance_minutes is not None:
-            yield step.id, step.duration_minutes, step.tolerance_minutes
+def _over_tolerance(ctx: Context) -> list[tuple[str, float, float]]:
+    """(id, duration, tolerance) of the steps with both: one pass shared by two rules."""
+
+    def find() -> list[tuple[str, float, float]]:
+        return [
+            (step.id, step.duration_minutes, step.tolerance_minutes)
+            for step in ctx.steps
+            if step.duration_minutes is not None and step.tolerance_minutes is not None
+        ]
+
+    return ctx.memo("with_tolerance", find)
 
 
 @rule(
