@@ -278,8 +278,14 @@ def customer_journey(
     start, end = StepKind.START, StepKind.END
     # a start or end drawn outside the customer lane still bounds the journey (BP004 says
     # where it belongs); evidence cards never do
-    starts = [sid for sid, step in steps.items() if step.kind is start]
-    ends = {sid for sid, step in steps.items() if step.kind is end}
+    starts: list[str] = []
+    ends: set[str] = set()
+    for sid, step in steps.items():
+        kind = step.kind
+        if kind is start:
+            starts.append(sid)
+        elif kind is end:
+            ends.add(sid)
     if not starts or not ends:
         return None
     adjacency = process_adjacency(blueprint) if adjacency is None else adjacency
@@ -297,10 +303,10 @@ def customer_journey(
     minutes = {sid: steps[sid].duration_minutes or 0.0 for sid in post}
     best: dict[str, float] = {}
     came_from: dict[str, str | None] = {}
-    none = -math.inf
+    none, first = -math.inf, set(starts)
     for node in reversed(post):  # reverse postorder: post holds the nodes as they finished
         # the virtual source comes before every other way into a start
-        top: float = minutes[node] if steps[node].kind is start else none
+        top: float = minutes[node] if node in first else none
         via: str | None = None
         rank = post[node]
         for source, data in pred[node].items():
