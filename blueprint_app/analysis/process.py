@@ -301,9 +301,29 @@ def customer_journey(
     if not reached:
         return None
     minutes = {sid: steps[sid].duration_minutes or 0.0 for sid in post}
+    best, came_from = _longest(post, pred, minutes, set(starts), ends)
+    finish = max((sid for sid in reached if sid in best), key=lambda sid: best[sid], default=None)
+    if finish is None:
+        return None
+    walk = [finish]
+    while (before := came_from[walk[-1]]) is not None:
+        walk.append(before)
+    path = tuple(reversed(walk))
+    return Journey(sum(minutes[sid] for sid in path), path)
+
+
+def _longest(
+    post: dict[str, int],
+    pred: Neighbours,
+    minutes: dict[str, float],
+    first: set[str],
+    ends: set[str],
+) -> tuple[dict[str, float], dict[str, str | None]]:
+    """The longest-path pass in reverse postorder: each reached step's largest total of
+    minutes from a start, and the step it is reached from on that path (None at a start)."""
     best: dict[str, float] = {}
     came_from: dict[str, str | None] = {}
-    none, first = -math.inf, set(starts)
+    none = -math.inf
     for node in reversed(post):  # reverse postorder: post holds the nodes as they finished
         # the virtual source comes before every other way into a start
         top: float = minutes[node] if node in first else none
@@ -318,14 +338,7 @@ def customer_journey(
                     top, via = value, source
         if top > none:
             best[node], came_from[node] = top, via
-    finish = max((sid for sid in reached if sid in best), key=lambda sid: best[sid], default=None)
-    if finish is None:
-        return None
-    walk = [finish]
-    while (before := came_from[walk[-1]]) is not None:
-        walk.append(before)
-    path = tuple(reversed(walk))
-    return Journey(sum(minutes[sid] for sid in path), path)
+    return best, came_from
 
 
 def _postorder(roots: Iterable[str], ahead: Callable[[str], list[str]]) -> dict[str, int]:
