@@ -55,6 +55,7 @@ def test_rules_are_documented_and_translated() -> None:
         assert re.fullmatch(r"BP\d{3}", rule.id)
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
         assert rule.description and rule.bad and rule.good
+        assert "Source:" in rule.description, f"{rule.id} names no literature source"
         for language in MESSAGES:
             assert rule.id in MESSAGES[language]
     assert MESSAGES["en"].keys() == MESSAGES["zh"].keys()
