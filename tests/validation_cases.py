@@ -281,6 +281,7 @@ CASES: list[tuple[str, Edit, Edit, tuple[str, ...]]] = [
     ),
     ("BP014", remove("arrive", "order", "wait", "leave"), no_edit, ("customer",)),
     ("BP015", remove("menu", "door"), no_edit, ("evidence",)),
+    ("BP016", set_flow("f1", target="ghost"), no_edit, ("f1",)),
     ("BP020", set_step("arrive", kind="action"), no_edit, ()),
     ("BP021", set_step("leave", kind="action"), no_edit, ()),
     (

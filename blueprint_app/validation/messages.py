@@ -82,6 +82,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "“{step}” lies far away from the rest of the blueprint.",
             "Arrange the blueprint (Ctrl+Shift+L), or drag the card back to the others.",
         ),
+        "BP016": (
+            "“{item}” refers to the {what} “{id}”, which the blueprint does not have.",
+            "Point it at an existing {what}, or delete it.",
+        ),
         "BP020": (
             "The blueprint has no start step.",
             "Mark the customer's first action as the start.",
@@ -315,6 +319,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "BP015": (
             "蓝图完全没有有形展示：看不出顾客看到、接触到或拿到了什么。",
             "在各个顾客步骤上方添加所属的有形展示卡片（标识、屏幕、单据、场所本身）。",
+        ),
+        "BP016": (
+            "“{item}”引用的{what}“{id}”在蓝图中并不存在。",
+            "把它改为引用一个已有的{what}，或者删除它。",
         ),
         "BP020": ("蓝图没有起点步骤。", "把顾客的第一个行为标为起点。"),
         "BP021": ("蓝图没有终点步骤。", "把顾客的最后一个行为标为终点。"),

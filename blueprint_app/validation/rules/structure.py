@@ -197,16 +197,16 @@ def card_far_away(ctx: Context) -> Iterator[Hit]:
     WARNING,
     family="structure",
     description="Every step sits in a phase of the journey, so the reader knows when it "
-    "happens. Only checked when the blueprint has phases. Source: NN/g Gibbons 2017.",
+    "happens. Only checked when the blueprint has phases (a phase id that names no phase is "
+    "BP016's). Source: NN/g Gibbons 2017.",
     bad="Step “Pay” with no phase, phases “Order” and “Collect” exist",
     good="Step “Pay” in phase “Order”",
 )
 def step_without_phase(ctx: Context) -> Iterator[Hit]:
     if not ctx.blueprint.phases:
         return
-    phases = {phase.id for phase in ctx.blueprint.phases}
     for step in ctx.steps:
-        if step.phase not in phases:
+        if step.phase is None:  # an unknown phase is BP016's
             yield Hit((step.id,), {"step": ctx.title(step.id)})
 
 
@@ -316,3 +316,32 @@ def no_physical_evidence(ctx: Context) -> Iterator[Hit]:
     if customer and not ctx.evidence_cards and not ctx.touchpoint_row:
         lanes = [lane.id for lane in ctx.blueprint.lanes if lane.kind is LaneKind.PHYSICAL_EVIDENCE]
         yield Hit(tuple(lanes[:1]))
+
+
+@rule(
+    "BP016",
+    "reference-to-nothing",
+    ERROR,
+    family="structure",
+    description="A flow whose source or target, a step whose lane or phase, or a note whose "
+    "step is no item of the blueprint: the blueprint contradicts itself. Files with such a "
+    "reference are refused when loaded; this catches a document changed in memory (by a "
+    "script or a plug-in). Source: this file format (docs/FORMAT.md, references).",
+    bad="Flow f1: “Walk in” → “ghost”, and no step has the id ghost",
+    good="Flow f1: “Walk in” → “Order”",
+)
+def reference_to_nothing(ctx: Context) -> Iterator[Hit]:
+    bp, steps = ctx.blueprint, ctx.step_by_id
+    lanes, phases = {lane.id for lane in bp.lanes}, {phase.id for phase in bp.phases}
+    for step in bp.steps:
+        if step.lane not in lanes:
+            yield Hit((step.id,), {"what": Term("lane"), "id": step.lane, "item": step.id})
+        if step.phase is not None and step.phase not in phases:
+            yield Hit((step.id,), {"what": Term("phase"), "id": step.phase, "item": step.id})
+    for flow in bp.flows:
+        for end in (flow.source, flow.target):
+            if end not in steps:
+                yield Hit((flow.id,), {"what": Term("step"), "id": end, "item": flow.id})
+    for note in bp.notes:
+        if note.attached_to is not None and note.attached_to not in steps:
+            yield Hit((note.id,), {"what": Term("step"), "id": note.attached_to, "item": note.id})
