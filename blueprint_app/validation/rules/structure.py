@@ -335,9 +335,13 @@ def reference_to_nothing(ctx: Context) -> Iterator[Hit]:
     lanes, phases = {lane.id for lane in bp.lanes}, {phase.id for phase in bp.phases}
     for step in bp.steps:
         if step.lane not in lanes:
-            yield Hit((step.id,), {"what": Term("lane"), "id": step.lane, "item": step.id})
+            yield Hit(
+                (step.id,), {"what": Term("lane"), "id": step.lane, "item": ctx.title(step.id)}
+            )
         if step.phase is not None and step.phase not in phases:
-            yield Hit((step.id,), {"what": Term("phase"), "id": step.phase, "item": step.id})
+            yield Hit(
+                (step.id,), {"what": Term("phase"), "id": step.phase, "item": ctx.title(step.id)}
+            )
     for flow in bp.flows:
         for end in (flow.source, flow.target):
             if end not in steps:
