@@ -33,19 +33,32 @@ def _write(tmp_path: Path, name: str, doc: Doc) -> Path:
 
 
 def _dead_end(**changes: Any) -> Doc:
-    """The clean blueprint with one error (a dead end) and one warning (wait with no time)."""
+    """The clean blueprint with one error (a dead end, which this file's rules make an error:
+    by default it is a warning) and one warning (wait with no time). The frontstage "Refill"
+    leads only to a backstage record, and from there nowhere."""
     doc = clean()
-    doc["steps"].append(
+    doc["rules"] = {"dead-end": "error"}
+    doc["steps"] += [
         {
             "id": "extra",
-            "lane": "backstage",
+            "lane": "frontstage",
             "phase": "p1",
             "title": "Refill",
-            "actor": "Cook",
+            "actor": "Clerk",
+            "channel": "in person",
             "layout": {"x": 600, "row": 0},
-        }
-    )
+        },
+        {
+            "id": "log",
+            "lane": "backstage",
+            "phase": "p1",
+            "title": "Log the refill",
+            "actor": "Clerk",
+            "layout": {"x": 800, "row": 0},
+        },
+    ]
     doc["flows"].append({"id": "fx", "source": "take", "target": "extra"})
+    doc["flows"].append({"id": "fy", "source": "extra", "target": "log"})
     step(doc, "wait")["duration_minutes"] = None
     doc.update(changes)
     return doc

@@ -370,7 +370,8 @@ def _timing(spec: Spec) -> Iterator[Block]:
     words, timing = spec.words, spec.timing
     yield Heading(2, words("time_heading"), "time")
     if not timing.steps:
-        yield Paragraph(words("no_path"))
+        missing = timing.missing
+        yield Paragraph(words("no_path" if missing in ("", "no_flows") else f"no_path_{missing}"))
         return
     total = spec.minutes(timing.minutes)
     if timing.target is None:
