@@ -85,7 +85,12 @@ def to_bpmn(blueprint: Blueprint) -> str:
     )
     if blueprint.description:
         _documentation(process, blueprint.description)
-    independent = (words("bpmn_independent_start"), words("bpmn_independent_end"))
+    independent = (
+        words("bpmn_independent_start"),
+        words("bpmn_independent_end"),
+        words("bpmn_answered"),
+        words("bpmn_branch_end"),
+    )
     graph = build(blueprint, words("bpmn_recovery_question"), independent)
     _lane_set(process, blueprint, graph)
     for node in graph.nodes.values():

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from blueprint_app.analysis.process import Process
-from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, Step, StepKind
+from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, LaneKind, Step, StepKind
 from blueprint_app.model.glossary import STEP_KINDS
 
 #: BPMN element of each step kind (evidence is a data object, not a flow node)
@@ -110,11 +110,14 @@ def is_sequence(flow: Flow, by_id: dict[str, Step]) -> bool:
 
 
 def build(
-    blueprint: Blueprint, recovery_question: str, independent: tuple[str, str] = ("", "")
+    blueprint: Blueprint,
+    recovery_question: str,
+    independent: tuple[str, str, str, str] = ("", "", "", ""),
 ) -> BpmnProcess:
     """The flow nodes and sequence flows of ``blueprint``; ``recovery_question`` names the
     exclusive gateway that chooses between the ordinary way and a recovery, ``independent``
-    the start and end events of customer-independent work that nothing leads into or out of.
+    the start and end events of customer-independent work that nothing leads into or out of,
+    and the end events of branches that end where validation sees no dead end.
     """
     by_id = {step.id: step for step in blueprint.steps}
     rank = Process(blueprint).rank
@@ -166,25 +169,46 @@ def _independent_ends(
     blueprint: Blueprint,
     into: dict[str, list[Flow]],
     out: dict[str, list[Flow]],
-    names: tuple[str, str],
+    names: tuple[str, str, str, str],
 ) -> None:
     """Customer-independent work (preparation, follow-up) runs on its own schedule, not after
     a customer's step: where nothing leads into it, a timer start event sets it off, and where
-    nothing follows it, an end event closes it, so BPMN sees no implicit start or end."""
+    nothing follows it, an end event closes it. A branch also ends, with an end event, where
+    validation (BP023) sees no dead end: at a step that only answers a two-way flow (the answer
+    goes back along it, which BPMN keeps as one sequence flow), at the last step of work behind
+    the line of visibility, and at follow-up after an end (clearing the table). A customer or
+    frontstage step that leads nowhere stays a dead end, for bpmnlint as for validation.
+    """
+    process = Process(blueprint)
+    follow_up = process.walk(process.ends, forward=True)
+    lanes = {lane.id: lane.kind for lane in blueprint.lanes}
     for step in blueprint.steps:
-        if not step.customer_independent or step.kind in (StepKind.EVIDENCE, StepKind.START):
+        if step.kind in (StepKind.EVIDENCE, StepKind.START):
             continue
         sid = step_ref(step.id)
-        if not into.get(step.id):
+        if step.customer_independent and not into.get(step.id):
             begin = f"Begin_{step.id}"
             result.nodes[begin] = Node(
                 begin, "startEvent", step, slot=-1, name=names[0], timer=True
             )
             result.edges.append(Edge(f"Chain_out_{begin}", begin, sid))
-        if not out.get(step.id) and step.kind != StepKind.END:
-            finish = f"Finish_{step.id}"
-            result.nodes[finish] = Node(finish, "endEvent", step, slot=1, name=names[1])
-            result.edges.append(Edge(f"Chain_in_{finish}", sid, finish))
+        if out.get(step.id) or step.kind == StepKind.END:
+            continue
+        if not into.get(step.id) and not step.customer_independent:
+            continue  # no flow at all: an isolated step (BP024), or a layered blueprint
+        if step.customer_independent:
+            name = names[1]
+        elif any(flow.two_way for flow in into.get(step.id, [])):
+            name = names[2]
+        elif lanes.get(step.lane) not in (LaneKind.CUSTOMER, LaneKind.FRONTSTAGE) or (
+            step.id in follow_up
+        ):
+            name = names[3]
+        else:  # a customer or frontstage dead end: BP023, and bpmnlint's no-implicit-end
+            continue
+        finish = f"Finish_{step.id}"
+        result.nodes[finish] = Node(finish, "endEvent", step, slot=1, name=name)
+        result.edges.append(Edge(f"Chain_in_{finish}", sid, finish))
 
 
 def _is_association(flow: Flow, by_id: dict[str, Step]) -> bool:
