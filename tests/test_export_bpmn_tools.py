@@ -296,3 +296,35 @@ def test_published_blueprints_lint_clean_unless_they_have_no_flows(tmp_path: Pat
         else:
             assert {rule.split(":")[0] for rule in result.rules} <= LAYERED_FINDINGS
         assert result.moddle_warnings == []
+
+
+def test_a_blueprint_with_several_starts_has_one_blank_start_event(tmp_path: Path) -> None:
+    """BPMN allows one blank start per process: the first in reading order stays blank, the
+    other ways in are message start events (the customer gets in touch)."""
+    from blueprint_app.export.bpmn_import import read_bpmn
+    from blueprint_app.model import Flow, Step, StepKind, StepLayout
+    from blueprint_app.storage.reader import from_raw
+
+    blueprint = load(DATA / "coffee.blueprint.json")
+    blueprint.steps.append(
+        Step(
+            id="app",
+            lane="customer",
+            kind=StepKind.START,
+            title="Order in the app",
+            layout=StepLayout(x=0, row=1),
+        )
+    )
+    blueprint.flows.append(Flow(id="a1", source="app", target="wait"))
+    text = to_bpmn(blueprint)
+    path = tmp_path / "starts.bpmn"
+    path.write_text(text, encoding="utf-8")
+    (result,) = lint([path])
+    assert result.rules == []
+    root = ET.fromstring(text)
+    app = root.find(".//bpmn:startEvent[@id='Step_app']", NS)
+    arrive = root.find(".//bpmn:startEvent[@id='Step_arrive']", NS)
+    assert app is not None and app.find("bpmn:messageEventDefinition", NS) is not None
+    assert arrive is not None and arrive.find("bpmn:messageEventDefinition", NS) is None
+    back = from_raw(read_bpmn(text.encode("utf-8")).data)
+    assert next(s for s in back.steps if s.id == "app").kind == StepKind.START

@@ -242,6 +242,8 @@ def _flow_node(process: ET.Element, node: Node, graph: BpmnProcess, currency: st
         ET.SubElement(element, _q(BPMN, "outgoing")).text = edge.id
     if node.timer:
         ET.SubElement(element, _q(BPMN, "timerEventDefinition"), id=f"Timer_{node.id}")
+    if node.message:
+        ET.SubElement(element, _q(BPMN, "messageEventDefinition"), id=f"Message_{node.id}")
     if node.slot == 0 and step.kind == StepKind.WAIT:
         timer = ET.SubElement(element, _q(BPMN, "timerEventDefinition"), id=f"Timer_{step.id}")
         if step.duration_minutes is not None:

@@ -53,6 +53,7 @@ class Node:
     slot: int = 0
     name: str = ""
     timer: bool = False  # an event that a schedule, not a flow, sets off
+    message: bool = False  # a start event that a message (the customer's contact) sets off
 
 
 @dataclass
@@ -135,6 +136,13 @@ def build(
                 blueprint.language
             )
             result.nodes[sid] = Node(sid, TAGS[step.kind], step, name=name)
+    # one blank start per process (bpmnlint: single-blank-start-event): a blueprint's other
+    # ways in, first in reading order aside, start when the customer gets in touch
+    starts = sorted(
+        (s for s in blueprint.steps if s.kind == StepKind.START), key=lambda s: rank.get(s.id, 0)
+    )
+    for step in starts[1:]:
+        result.nodes[step_ref(step.id)].message = True
     groups = _join_groups(blueprint, flows, out, into)
     # joins: flow id -> the node it enters
     enters: dict[str, str] = {}
