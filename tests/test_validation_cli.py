@@ -69,7 +69,7 @@ def test_clean_file_exits_0_and_prints_nothing(tmp_path: Path) -> None:
     result = blueprint("validate", path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr == f"{path}: 0 error(s), 0 warning(s), 0 info\n"
+    assert result.stderr == f"{path}: 0 errors, 0 warnings, 0 info findings\n"
 
 
 def test_text_output_and_exit_1_on_errors(tmp_path: Path) -> None:
@@ -195,3 +195,14 @@ def test_chinese_output_from_the_file_language_or_lang(tmp_path: Path) -> None:
         any("\u4e00" <= ch <= "\u9fff" for ch in f["message"]) for f in json.loads(chinese.stdout)
     )
     assert load(coffee).language == "en"
+
+
+def test_the_summary_counts_as_words_are() -> None:
+    from blueprint_app.validation import Finding, Severity
+    from blueprint_app.validation.cli import summary
+
+    def found(severity: Severity, count: int) -> list[Finding]:
+        return [Finding("BP000", "x", severity, "m", "h", ()) for _ in range(count)]
+
+    findings = found(Severity.ERROR, 1) + found(Severity.WARNING, 2) + found(Severity.INFO, 1)
+    assert summary("a.json", findings) == "a.json: 1 error, 2 warnings, 1 info finding"

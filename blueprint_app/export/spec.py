@@ -166,6 +166,8 @@ class Spec:
     #: format 2: the steps below the line of order penetration, in reading order
     independent: list[StepEntry] = field(default_factory=list)
     currency: str = ""
+    #: flows across the line of interaction alone: the customer meets the frontstage
+    touchpoints: list[HandOff] = field(default_factory=list)
 
     def kind_word(self, step: Step) -> str:
         return self.words(f"kind_{step.kind.value}")
@@ -238,7 +240,9 @@ def _build_spec(
         step.id: _entry(step, touching[step.id], lanes, by_id, rank) for step in blueprint.steps
     }
     ordered = sorted(entries.values(), key=lambda entry: rank[entry.step.id])
-    handoffs = list(_handoffs(blueprint, lanes, by_id, rank))
+    crossings = list(_crossings(blueprint, lanes, by_id, rank))
+    # an encounter across the line of interaction alone is a touchpoint, not a hand-off
+    handoffs = [crossing for crossing in crossings if crossing.lines != ("interaction",)]
     customer = [e for e in ordered if e.lane.kind == LaneKind.CUSTOMER]
     normal = process.normally_reached
     return Spec(
@@ -249,6 +253,7 @@ def _build_spec(
         steps=ordered,
         customer_evidence=customer,
         handoffs=handoffs,
+        touchpoints=[crossing for crossing in crossings if crossing.lines == ("interaction",)],
         fail_points=[
             _fail_point(e.step, touching[e.step.id], by_id, rank, normal, process.graph)
             for e in ordered
@@ -337,12 +342,11 @@ def _phases(blueprint: Blueprint, ordered: Sequence[StepEntry]) -> list[PhaseSec
     return sections
 
 
-def _handoffs(
+def _crossings(
     blueprint: Blueprint, lanes: dict[str, Lane], by_id: dict[str, Step], rank: dict[str, int]
 ) -> Iterable[HandOff]:
-    """Flows crossing the line of visibility or of internal interaction, in reading order,
-    with every line each crosses: a customer's call to the backstage crosses the line of
-    interaction too."""
+    """Flows crossing any of the three lines, in reading order, with every line each crosses:
+    a customer's call to the backstage crosses the line of interaction and of visibility."""
     position = {lane.id: index for index, lane in enumerate(blueprint.lanes)}
     kinds = {lane.kind: position[lane.id] for lane in blueprint.lanes}
     lines = []
@@ -364,8 +368,7 @@ def _handoffs(
             continue
         low, high = sorted((position[source.lane], position[target.lane]))
         crossed = tuple(name for name, above, below in lines if low <= above and high >= below)
-        # an encounter across the line of interaction alone is a touchpoint, not a hand-off
-        if crossed and crossed != ("interaction",):
+        if crossed:
             yield HandOff(crossed, flow, source, target, lanes[source.lane], lanes[target.lane])
 
 

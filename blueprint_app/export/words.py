@@ -59,6 +59,10 @@ _EN: dict[str, str] = {
     "evidence_heading": "Evidence at each customer step",
     "no_evidence": "no evidence",
     "no_customer_steps": "There are no customer steps.",
+    "touchpoints_heading": "Encounters across the line of interaction",
+    "touchpoints_intro": "Where the customer meets the frontstage, in reading order: → one way, "
+    "↔ both ways (an interaction such as check-in).",
+    "direction": "Direction",
     "handoffs_heading": "Hand-offs",
     "handoffs_intro": "Work handed across the line of visibility (frontstage ↔ backstage, or "
     "the customer straight to the backstage, across the line of interaction too) and the line "
@@ -163,6 +167,10 @@ _ZH: dict[str, str] = {
     "evidence_heading": "顾客各步骤的有形展示",
     "no_evidence": "无有形展示",
     "no_customer_steps": "没有顾客步骤。",
+    "touchpoints_heading": "互动分界线上的接触",
+    "touchpoints_intro": "顾客与前台相遇之处，按阅读顺序排列：→ 单向，"
+    "↔ 双向（例如办理入住这样的互动）。",
+    "direction": "方向",
     "handoffs_heading": "交接",
     "handoffs_intro": "跨越可视分界线（前台 ↔ 后台；顾客直接联系后台时也跨越互动分界线）"
     "和内部互动分界线（后台 ↔ 支持过程）的工作交接。",
