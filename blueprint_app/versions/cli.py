@@ -170,6 +170,8 @@ def _empty_like(blueprint: Blueprint) -> Blueprint:
 
 def merge_report(result: MergeResult, ours: Blueprint) -> list[str]:
     """One line per renamed id and per conflict, in the blueprint's language."""
+    if not result.renamed and not result.conflicts:
+        return []
     data = as_data(result.blueprint)
     log = ChangeLog(as_data(ours), data, result.blueprint.language)
     lines = [
