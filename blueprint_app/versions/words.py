@@ -40,6 +40,10 @@ _EN: dict[str, str] = {
     "kept_deleted": "deleted",
     "kept_item": "kept",
     "renamed": "{what} added on both sides: theirs is now “{new}”",
+    "key_title": "Changes since {old}",
+    "key_added": "Added",
+    "key_changed": "Changed",
+    "key_removed": "Removed (where it was)",
 }
 _ZH: dict[str, str] = {
     "blueprint": "蓝图",
@@ -68,6 +72,10 @@ _ZH: dict[str, str] = {
     "kept_deleted": "已删除",
     "kept_item": "已保留",
     "renamed": "双方都新增了{what}：对方的改名为“{new}”",
+    "key_title": "相对于{old}的变化",
+    "key_added": "新增",
+    "key_changed": "修改",
+    "key_removed": "删除（原位置）",
 }
 
 #: What each field is called; a field not listed (an unknown one) is shown by its name.
