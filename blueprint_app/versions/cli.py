@@ -12,17 +12,16 @@ import argparse
 import importlib
 import json
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Protocol, cast
 
 from blueprint_app.console import err, out, out_json
-from blueprint_app.model.blueprint import Blueprint, Conflict
+from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.storage import BlueprintFileError, load, save
 from blueprint_app.storage.writer import write_atomic
 from blueprint_app.versions.diff import BlueprintDiff, as_data, diff_data
 from blueprint_app.versions.git_setup import GitSetupError, git_setup
 from blueprint_app.versions.merge import MergeResult, merge
-from blueprint_app.versions.text import ChangeLog, change_log, summary
-from blueprint_app.versions.words import field_name
+from blueprint_app.versions.text import ChangeLog, change_log, conflict_line, summary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 PICTURES = (".png", ".svg", ".pdf")
@@ -179,20 +178,6 @@ def merge_report(result: MergeResult, ours: Blueprint) -> list[str]:
     ]
     lines += [conflict_line(conflict, log) for conflict in result.conflicts]
     return lines
-
-
-def conflict_line(conflict: Conflict, log: ChangeLog) -> str:
-    kind = conflict.kind.value
-    what = log.what(kind, conflict.id)
-    if conflict.field is None:
-        kept = log.words["kept_deleted" if conflict.ours is None else "kept_item"]
-        return log.words["conflict_item"].format(what=what, kept=kept)
-    values: dict[str, Any] = {
-        side: log.value(conflict.field, getattr(conflict, side))
-        for side in ("base", "ours", "theirs")
-    }
-    label = field_name(conflict.field, log.language)
-    return log.words["conflict"].format(what=what, field=label, **values)
 
 
 def cmd_git_setup(args: argparse.Namespace) -> int:

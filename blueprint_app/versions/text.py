@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from blueprint_app.model.blueprint import Conflict
 from blueprint_app.model.durations import format_exact, format_minutes
 from blueprint_app.model.glossary import FLOW_KINDS, LANE_KINDS, STEP_KINDS, Term
 from blueprint_app.versions.diff import (
@@ -115,24 +117,64 @@ def _number(value: Any) -> str:
     return str(value)
 
 
-def change_log(
+@dataclass(frozen=True)
+class Entry:
+    """One line of a change log: ``added``, ``removed`` or ``changed``, the item's kind and id
+    (None: the blueprint itself), and the text."""
+
+    status: str
+    kind: str
+    id: str | None
+    text: str
+
+
+_SIGNS = {"added": "+", "removed": "-", "changed": "~"}
+
+
+def change_entries(
     changes: BlueprintDiff, old: Mapping[str, Any], new: Mapping[str, Any], language: str
-) -> list[str]:
-    """One line per change: additions, removals, then each changed field, old → new."""
+) -> list[Entry]:
+    """Additions, removals, then each changed field, old → new (one entry each)."""
     log = ChangeLog(old, new, language)
     w = log.words
-    lines = []
+    entries = []
     for key in COLLECTIONS:
         for item in changes.added[key]:
-            lines.append("+ " + w["added"].format(what=log.what(KIND_OF[key], item["id"])))
+            text = w["added"].format(what=log.what(KIND_OF[key], item["id"]))
+            entries.append(Entry("added", KIND_OF[key], item["id"], text))
     for key in COLLECTIONS:
         for item in changes.removed[key]:
             what = log.what(KIND_OF[key], item["id"], prefer_old=True)
-            lines.append("- " + w["removed"].format(what=what))
+            entries.append(
+                Entry("removed", KIND_OF[key], item["id"], w["removed"].format(what=what))
+            )
     for change in changes.changed:
         for name, (before, after) in change.fields.items():
-            lines.append("~ " + log.change(change.kind, change.id, name, before, after))
-    return lines
+            text = log.change(change.kind, change.id, name, before, after)
+            entries.append(Entry("changed", change.kind, change.id, text))
+    return entries
+
+
+def change_log(
+    changes: BlueprintDiff, old: Mapping[str, Any], new: Mapping[str, Any], language: str
+) -> list[str]:
+    """The change log as text lines, each marked ``+``, ``-`` or ``~``."""
+    entries = change_entries(changes, old, new, language)
+    return [f"{_SIGNS[entry.status]} {entry.text}" for entry in entries]
+
+
+def conflict_line(conflict: Conflict, log: ChangeLog) -> str:
+    """What a merge conflict is about, in the log's language."""
+    what = log.what(conflict.kind.value, conflict.id)
+    if conflict.field is None:
+        kept = log.words["kept_deleted" if conflict.ours is None else "kept_item"]
+        return log.words["conflict_item"].format(what=what, kept=kept)
+    values: dict[str, Any] = {
+        side: log.value(conflict.field, getattr(conflict, side))
+        for side in ("base", "ours", "theirs")
+    }
+    label = field_name(conflict.field, log.language)
+    return log.words["conflict"].format(what=what, field=label, **values)
 
 
 def summary(changes: BlueprintDiff, language: str) -> str:
