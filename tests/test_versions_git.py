@@ -207,3 +207,32 @@ def test_git_setup_is_idempotent_and_global_writes_only_home(tmp_path: Path, rep
     assert global_attributes.count("merge=blueprint") == 1
     config = (home / ".gitconfig").read_text(encoding="utf-8")
     assert config.count('[merge "blueprint"]') == 1 and "merge %O %A %B" in config
+
+
+def test_git_diff_of_a_new_file_lists_everything_as_added(repo: Path) -> None:
+    blueprint = sample()
+    blueprint.title = "Second"
+    save(blueprint, repo / "second.blueprint.json")
+    assert git(repo, "add", "second.blueprint.json").returncode == 0
+    shown = git(repo, "diff", "--cached")
+    assert shown.returncode == 0, shown.stderr
+    assert "+ Step “Checks in” added" in shown.stdout
+
+
+def test_both_branches_adding_the_same_file_merge_with_an_empty_base(repo: Path) -> None:
+    other = "added.blueprint.json"
+    assert git(repo, "checkout", "-q", "-b", "theirs").returncode == 0
+    theirs = sample()
+    step(theirs, "s1").title = "Theirs walks in"
+    save(theirs, repo / other)
+    assert git(repo, "add", other).returncode == 0
+    assert git(repo, "commit", "-q", "-m", "theirs adds").returncode == 0
+    assert git(repo, "checkout", "-q", "main").returncode == 0
+    save(sample(), repo / other)
+    assert git(repo, "add", other).returncode == 0
+    assert git(repo, "commit", "-q", "-m", "ours adds").returncode == 0
+    result = git(repo, "merge", "theirs", "-m", "merge")
+    merged = load(repo / other)  # loadable whatever git decided
+    assert "<<<<<<<" not in (repo / other).read_text(encoding="utf-8")
+    assert step(merged, "s1").title == "Walks in"  # ours kept, the clash recorded
+    assert result.returncode != 0 and [c.field for c in merged.conflicts] == ["title"]

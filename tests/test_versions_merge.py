@@ -3,6 +3,7 @@ always loads; property tests over random edits on two branches."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from hypothesis import given, settings
@@ -174,3 +175,60 @@ def test_diff_of_itself_is_empty_and_applying_a_diff_gives_the_new_side(
     changes = diff_data(old, new)
     assert diff_data(apply_diff(old, changes), new).is_empty()
     assert diff(from_raw(apply_diff(old, changes)), from_raw(new)).is_empty()
+
+
+LANE_EDITS = st.sampled_from(["none", "add_lane", "delete_lane", "add_phase", "delete_phase"])
+
+
+def _structure(data: dict[str, Any], action: str, prefix: str) -> None:
+    """Lanes and phases added or deleted; a deleted lane takes its steps and their flows."""
+    if action == "add_lane":
+        data["lanes"].insert(
+            2, Lane(id="app", kind=LaneKind.CUSTOM, title=prefix).model_dump(mode="json")
+        )
+        data["steps"].append(as_data_step(f"{prefix}-in-app", prefix) | {"lane": "app"})
+    elif action == "delete_lane":
+        data["lanes"] = [lane for lane in data["lanes"] if lane["id"] != "extra"]
+        gone = {s["id"] for s in data["steps"] if s["lane"] == "extra"}
+        data["steps"] = [s for s in data["steps"] if s["id"] not in gone]
+        data["flows"] = [f for f in data["flows"] if not {f["source"], f["target"]} & gone]
+    elif action == "add_phase":
+        data["phases"].insert(1, Phase(id="pay", title=prefix).model_dump(mode="json"))
+    elif action == "delete_phase":
+        data["phases"] = [p for p in data["phases"] if p["id"] != "stay"]
+        for item in data["steps"]:
+            item["phase"] = None if item["phase"] == "stay" else item["phase"]
+
+
+@settings(max_examples=int(os.environ.get("BLUEPRINT_FUZZ_EXAMPLES", "80")), deadline=None)
+@given(
+    ours=st.tuples(EDITS, LANE_EDITS, st.integers(0, 2)),
+    theirs=st.tuples(EDITS, LANE_EDITS, st.integers(0, 2)),
+)
+def test_any_two_sets_of_edits_merge_into_a_loadable_blueprint(
+    ours: tuple[list[tuple[str, str, str]], str, int],
+    theirs: tuple[list[tuple[str, str, str]], str, int],
+) -> None:
+    """Overlapping edits too: both sides editing, moving and deleting the same steps, adding
+    the same ids, deleting lanes and phases the other uses; the result always loads."""
+    blueprint = sample()
+    blueprint.notes[0].attached_to = "s2"
+    blueprint.lanes.insert(3, Lane(id="extra", kind=LaneKind.CUSTOM, title="Extra"))
+    blueprint.steps.append(Step(id="x1", lane="extra", phase="stay", title="In the extra lane"))
+    base = as_data(blueprint)
+    sides = []
+    for prefix, (edits, structure, added) in zip(("o", "t"), (ours, theirs), strict=True):
+        side = as_data(blueprint)
+        for step_id, (action, name, value) in zip(STEP_IDS, edits, strict=True):
+            _edit(side, step_id, action, name, value)
+        _structure(side, structure, prefix)
+        _add(side, "new", added, "same id, other text" if edits[0][2] else "x")
+        for note in side["notes"]:
+            if note["attached_to"] not in {s["id"] for s in side["steps"]}:
+                note["attached_to"] = None
+        sides.append(side)
+    merged, conflicts, _renamed = merge_data(base, sides[0], sides[1])
+    loaded = from_raw(merged)
+    assert len(loaded.conflicts) == len(conflicts)
+    if not conflicts:
+        assert diff_data(merged, merge_data(base, sides[0], sides[1])[0]).is_empty()

@@ -20,7 +20,7 @@ from blueprint_app.storage import BlueprintFileError, load, save
 from blueprint_app.storage.writer import write_atomic
 from blueprint_app.versions.diff import BlueprintDiff, as_data, diff_data
 from blueprint_app.versions.git_setup import GitSetupError, git_setup
-from blueprint_app.versions.merge import MergeResult, merge
+from blueprint_app.versions.merge import MergeResult, merge, merge_added_twice
 from blueprint_app.versions.text import ChangeLog, change_log, conflict_line, summary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
@@ -133,16 +133,14 @@ def _draw(
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    sides = [_load(name) for name in (args.base, args.ours, args.theirs)]
-    base, ours, theirs = sides
-    if base is None and _is_empty(args.base) and theirs is not None:
-        base = _empty_like(theirs)  # git gives an empty base when both sides added the file
-    if base is None or ours is None or theirs is None:
+    added_twice = _is_empty(args.base)  # git's add/add: both sides added the file
+    base = None if added_twice else _load(args.base)
+    ours, theirs = _load(args.ours), _load(args.theirs)
+    if (base is None and not added_twice) or ours is None or theirs is None:
         return EXIT_UNREADABLE
     try:
-        result = merge(base, ours, theirs)
-        target = args.output or args.ours
-        save(result.blueprint, target)
+        result = merge_added_twice(ours, theirs) if base is None else merge(base, ours, theirs)
+        save(result.blueprint, args.output or args.ours)
     except BlueprintFileError as error:
         err(f"blueprint merge: {error}")
         return EXIT_UNREADABLE
@@ -156,15 +154,6 @@ def _is_empty(name: str) -> bool:
         return Path(name).stat().st_size == 0
     except OSError:
         return False
-
-
-def _empty_like(blueprint: Blueprint) -> Blueprint:
-    """A base with no items and THEIRS' own fields: every item counts as added on both sides
-    and where the two sides' own fields differ, ours stays."""
-    empty = blueprint.model_copy(deep=True)
-    for key in ("lanes", "phases", "steps", "flows", "notes"):
-        setattr(empty, key, [])
-    return empty
 
 
 def merge_report(result: MergeResult, ours: Blueprint) -> list[str]:

@@ -60,7 +60,7 @@ class _Merge:
         self.conflicts: list[dict[str, Any]] = []
 
     def conflict(self, kind: str, item_id: str | None, name: str | None, *values: Any) -> None:
-        base, ours, theirs = (None if value is MISSING else value for value in values)
+        base, ours, theirs = (None if value in _ABSENT else value for value in values)
         self.conflicts.append(
             {
                 "kind": kind,
@@ -201,6 +201,9 @@ class _Merge:
 
 
 _CLASH: Any = object()
+#: The base of a field two sides added differently with no common ancestor: equal to neither.
+_NO_BASE: Any = type("_NoBase", (), {"__repr__": lambda self: "NO_BASE"})()
+_ABSENT = (MISSING, _NO_BASE)
 
 
 def _pick(base: Any, ours: Any, theirs: Any) -> Any:
@@ -313,6 +316,39 @@ def merge_data(
     """The merged data, this merge's conflicts and THEIRS' renamed ids (sides as ``as_data``)."""
     merge = _Merge(base, ours, theirs)
     return merge.run(), merge.conflicts, merge.renamed
+
+
+def two_way_base(ours: Mapping[str, Any], theirs: Mapping[str, Any]) -> dict[str, Any]:
+    """A base for two sides with no common ancestor (both added the file): what they agree on,
+    and for each field they hold differently a value equal to neither, so that it conflicts."""
+
+    def common(first: Mapping[str, Any], second: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            name: first[name] if first[name] == second[name] else _NO_BASE
+            for name in first.keys() & second.keys()
+        }
+
+    base = common(ours, theirs)
+    base["rules"] = common(ours.get("rules") or {}, theirs.get("rules") or {})
+    for key in COLLECTIONS:
+        theirs_items = by_id(theirs[key])
+        base[key] = [
+            common(item, theirs_items[item["id"]]) | {"id": item["id"]}
+            for item in ours[key]
+            if item["id"] in theirs_items
+        ]
+    return base
+
+
+def merge_added_twice(ours: Blueprint, theirs: Blueprint) -> MergeResult:
+    """Merge two blueprints without a common ancestor (git's add/add: an empty base): items
+    with the same id are one item, and each field they hold differently is a conflict."""
+    ours_data, theirs_data = as_data(ours), as_data(theirs)
+    data, conflicts, renamed = merge_data(
+        two_way_base(ours_data, theirs_data), ours_data, theirs_data
+    )
+    blueprint = from_raw(data, "<merge>")
+    return MergeResult(blueprint, [Conflict.model_validate(c) for c in conflicts], renamed)
 
 
 def merge(base: Blueprint, ours: Blueprint, theirs: Blueprint) -> MergeResult:
