@@ -149,3 +149,22 @@ def test_deleting_a_card_with_a_validation_mark_then_revalidating_is_no_error(
         qtbot.waitUntil(lambda: "b1" not in window.problems_panel.badges(), timeout=3000)
         qtbot.wait(DEBOUNCE_MS)
     assert caught == []
+
+
+def test_the_panels_have_no_tab_until_they_have_something_to_show(
+    window: MainWindow, qtbot: Any
+) -> None:
+    from PySide6.QtWidgets import QTabBar
+
+    def tabs() -> list[str]:
+        return [
+            bar.tabText(i)
+            for bar in window.findChildren(QTabBar)
+            if bar.isVisible()
+            for i in range(bar.count())
+        ]
+
+    assert "Changes" not in tabs() and "Conflicts" not in tabs()
+    window.menu_actions["compare_saved"].trigger()
+    qtbot.waitUntil(lambda: "Changes" in tabs())
+    assert "Conflicts" not in tabs()

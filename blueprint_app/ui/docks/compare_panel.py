@@ -54,6 +54,7 @@ class ComparePanel(SessionDock):
     of a clicked change for the window to select."""
 
     activated = Signal(list)
+    wanted = Signal()  # something to show: the window brings the panel up
 
     def __init__(
         self, scene_of: Callable[[], BlueprintScene | None], parent: QWidget | None = None
@@ -110,8 +111,7 @@ class ComparePanel(SessionDock):
         """Compare the open document with ``base`` (called ``name`` in the heading) from now on."""
         self.base = base
         self.name = name
-        self.show()
-        self.raise_()
+        self.wanted.emit()
         self.refresh()
 
     def stop(self) -> None:

@@ -54,6 +54,7 @@ class ConflictsPanel(SessionDock):
 
     activated = Signal(list)
     failed = Signal(str)
+    wanted = Signal()  # the document has conflicts: the window brings the panel up
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,8 +95,7 @@ class ConflictsPanel(SessionDock):
     def session_shown(self, session: Session) -> None:
         self.refresh()
         if session.blueprint.conflicts:
-            self.show()
-            self.raise_()
+            self.wanted.emit()
 
     def _history_changed(self, history: History) -> None:
         if self.session is not None and history is self.session.history:

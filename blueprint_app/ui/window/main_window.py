@@ -154,10 +154,20 @@ class MainWindow(QMainWindow):
         self.conflicts_panel = ConflictsPanel(self)
         for dock in (self.compare_panel, self.conflicts_panel):
             self.addDockWidget(bottom, dock)
-            self.tabifyDockWidget(self.problems_panel, dock)
+            dock.hide()  # tabbed beside the problems when first wanted (a hidden tab stays)
             dock.activated.connect(lambda ids: select_on_canvas(self.scene, self.view, ids))
-            dock.hide()
+            dock.wanted.connect(lambda d=dock: self._show_beside_problems(d))
         self.conflicts_panel.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def _show_beside_problems(self, dock: SessionDock) -> None:
+        """Bring up a panel that has something to show, as a tab beside the problems the
+        first time (unless the user moved it elsewhere)."""
+        beside = self.problems_panel
+        same_area = self.dockWidgetArea(beside) == self.dockWidgetArea(dock)
+        if dock.isHidden() and same_area and dock not in self.tabifiedDockWidgets(beside):
+            self.tabifyDockWidget(beside, dock)
+        dock.show()
+        dock.raise_()
 
     def _session_docks(self) -> tuple[SessionDock, ...]:
         """The panels that follow this window's session."""
