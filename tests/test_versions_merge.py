@@ -4,16 +4,18 @@ always loads; property tests over random edits on two branches."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blueprint_app.model.blueprint import Lane, LaneKind, Phase, Step
+from blueprint_app.storage import load, save
 from blueprint_app.storage.reader import from_raw
 from blueprint_app.versions.diff import apply_diff, as_data, diff, diff_data
 from blueprint_app.versions.merge import merge, merge_data
-from tests.versions_support import copy, sample, step
+from tests.versions_support import blueprint_cli, copy, sample, step
 
 
 def test_one_side_deletes_a_lane_the_other_puts_a_step_in_keeps_the_lane() -> None:
@@ -232,3 +234,24 @@ def test_any_two_sets_of_edits_merge_into_a_loadable_blueprint(
     assert len(loaded.conflicts) == len(conflicts)
     if not conflicts:
         assert diff_data(merged, merge_data(base, sides[0], sides[1])[0]).is_empty()
+
+
+def test_the_merge_command_writes_ours_or_out_and_nothing_when_a_side_is_unreadable(
+    tmp_path: Path,
+) -> None:
+    base = sample()
+    ours, theirs = copy(base), copy(base)
+    step(ours, "s1").title, step(theirs, "s3").title = "Ours", "Theirs"
+    paths = [tmp_path / f"{name}.blueprint.json" for name in ("base", "ours", "theirs")]
+    for blueprint, path in zip((base, ours, theirs), paths, strict=True):
+        save(blueprint, path)
+    clean = blueprint_cli("merge", *paths, "-o", tmp_path / "out.blueprint.json")
+    assert clean.returncode == 0, clean.stderr
+    merged = load(tmp_path / "out.blueprint.json")
+    assert (step(merged, "s1").title, step(merged, "s3").title) == ("Ours", "Theirs")
+    assert load(paths[1]).steps == ours.steps  # -o: OURS untouched
+    paths[2].write_text("<<<<<<< not json", encoding="utf-8")
+    before = paths[1].read_bytes()
+    broken = blueprint_cli("merge", *paths)
+    assert broken.returncode == 2 and "theirs.blueprint.json" in broken.stderr
+    assert paths[1].read_bytes() == before
