@@ -128,3 +128,14 @@ def test_applying_a_diff_gives_the_new_side() -> None:
     step(new, "s2").title = "Checks in online"
     before, after = as_data(old), as_data(new)
     assert diff_data(apply_diff(before, diff_data(before, after)), after).is_empty()
+
+
+def test_kinds_are_named_by_the_glossary_for_their_own_item() -> None:
+    old = sample()
+    new = copy(old)
+    step(new, "s2").kind = "decision"
+    new.flows[0].kind = "evidence"  # a flow's evidence is an evidence link, not a card
+    assert change_log(diff(old, new), as_data(old), as_data(new), "zh-CN") == [
+        "~ 步骤“Checks in”：类型由 行动 改为 判断",
+        "~ 连线“Walks in”→“Checks in”：类型由 普通连线 改为 有形展示连线",
+    ]

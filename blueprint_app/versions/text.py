@@ -73,7 +73,7 @@ class ChangeLog:
         name = self.title(COLLECTION_OF[kind], item_id, prefer_old)
         return self.words["named"].format(kind=self.words[kind], name=name)
 
-    def value(self, name: str, value: Any, prefer_old: bool = False) -> str:
+    def value(self, name: str, value: Any, prefer_old: bool = False, kind: str = "") -> str:
         """A field's value as the change log shows it."""
         if value is MISSING or value is None or value == "":
             return self.words["none"]
@@ -83,10 +83,8 @@ class ChangeLog:
             return format_minutes(float(value), self.language)
         if name in _REFERS_TO and isinstance(value, str):
             return f"“{self.title(_REFERS_TO[name], value, prefer_old)}”"
-        if name == "kind" and isinstance(value, str):
-            for terms in _KIND_TERMS.values():
-                if value in terms:
-                    return terms[value].name(self.language)
+        if name == "kind" and isinstance(value, str) and value in _KIND_TERMS.get(kind, {}):
+            return _KIND_TERMS[kind][value].name(self.language)
         if name in _ORDER_OF and isinstance(value, list):
             return " > ".join(self.title(_ORDER_OF[name], str(i), prefer_old) for i in value)
         if name == "layout" and isinstance(value, dict):
@@ -101,7 +99,7 @@ class ChangeLog:
     def change(self, kind: str, item_id: str | None, name: str, old: Any, new: Any) -> str:
         what = self.what(kind, item_id)
         label = field_name(name, self.language)
-        before, after = self.value(name, old, True), self.value(name, new)
+        before, after = self.value(name, old, True, kind), self.value(name, new, kind=kind)
         if before == after and name.endswith("_minutes"):  # rounding hid the difference
             before, after = (format_exact(float(v), self.language) for v in (old, new))
         if old in (MISSING, None, "") and new not in (MISSING, None, ""):
@@ -170,7 +168,7 @@ def conflict_line(conflict: Conflict, log: ChangeLog) -> str:
         kept = log.words["kept_deleted" if conflict.ours is None else "kept_item"]
         return log.words["conflict_item"].format(what=what, kept=kept)
     values: dict[str, Any] = {
-        side: log.value(conflict.field, getattr(conflict, side))
+        side: log.value(conflict.field, getattr(conflict, side), kind=conflict.kind.value)
         for side in ("base", "ours", "theirs")
     }
     label = field_name(conflict.field, log.language)
