@@ -236,3 +236,16 @@ def test_both_branches_adding_the_same_file_merge_with_an_empty_base(repo: Path)
     assert "<<<<<<<" not in (repo / other).read_text(encoding="utf-8")
     assert step(merged, "s1").title == "Walks in"  # ours kept, the clash recorded
     assert result.returncode != 0 and [c.field for c in merged.conflicts] == ["title"]
+
+
+def test_git_show_reads_the_change_field_by_field(repo: Path) -> None:
+    blueprint = load(repo / FILE)
+    step(blueprint, "s2").standard = "Within 2 min"
+    blueprint.rules["BP023"] = "off"
+    _commit(repo, blueprint, "a standard")
+    shown = git(repo, "show", "HEAD")
+    assert shown.returncode == 0, shown.stderr
+    assert '-step s2: standard = "Smile"' in shown.stdout
+    assert '+step s2: standard = "Within 2 min"' in shown.stdout
+    assert '+blueprint: rules.BP023 = "off"' in shown.stdout
+    assert '"steps": [' not in shown.stdout  # no JSON lines

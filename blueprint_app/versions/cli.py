@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import sys
 from pathlib import Path
 from typing import Protocol, cast
 
@@ -21,7 +22,7 @@ from blueprint_app.storage.writer import write_atomic
 from blueprint_app.versions.diff import BlueprintDiff, as_data, diff_data
 from blueprint_app.versions.git_setup import GitSetupError, git_setup
 from blueprint_app.versions.merge import MergeResult, merge, merge_added_twice
-from blueprint_app.versions.text import ChangeLog, change_log, conflict_line, summary
+from blueprint_app.versions.text import ChangeLog, change_log, conflict_line, outline, summary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 PICTURES = (".png", ".svg", ".pdf")
@@ -82,6 +83,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     external.add_argument("arguments", nargs="+", metavar="ARG")
     external.set_defaults(handler=cmd_git_diff)
+
+    textconv = sub.add_parser(
+        "git-textconv",
+        help="one line per field, for git log -p and git show (git passes the file)",
+    )
+    textconv.add_argument("file", metavar="FILE")
+    textconv.set_defaults(handler=cmd_git_textconv)
 
 
 def _load(name: str) -> Blueprint | None:
@@ -204,3 +212,17 @@ def cmd_git_diff(args: argparse.Namespace) -> int:
 
 def _side(name: str) -> Blueprint | None:
     return Blueprint(title="—") if name == "/dev/null" else _load(name)
+
+
+def cmd_git_textconv(args: argparse.Namespace) -> int:
+    """git's textconv: the blueprint as one ``kind id: field = value`` line per field, ids in
+    order, so that ``git log -p`` and ``git show`` (which use no external diff) show readable,
+    item-by-item changes. A file that cannot be read is passed through as it is."""
+    try:
+        blueprint = load(args.file)
+    except BlueprintFileError:
+        sys.stdout.write(Path(args.file).read_text(encoding="utf-8", errors="replace"))
+        return EXIT_OK
+    for line in outline(blueprint):
+        out(line)
+    return EXIT_OK

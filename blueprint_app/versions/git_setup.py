@@ -1,8 +1,10 @@
 """``blueprint git-setup``: tell git to merge and diff blueprint files with this program.
 
 Writes the attribute line to the repository's ``.gitattributes`` (or, with ``--global``, to the
-user's global attributes file) and sets ``merge.blueprint.*`` and ``diff.blueprint.command`` in
-the repository's (or the global) git config. Running it again changes nothing.
+user's global attributes file) and sets ``merge.blueprint.*`` and ``diff.blueprint.command``
+(``git diff``: the change log) and ``diff.blueprint.textconv`` (``git log -p``, ``git show``:
+one line per field) in the repository's (or the global) git config. Running it again changes
+nothing.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def git_config(command: str) -> dict[str, str]:
         "merge.blueprint.name": "Blueprint Studio: merge blueprints by id",
         "merge.blueprint.driver": f"{command} merge %O %A %B",
         "diff.blueprint.command": f"{command} git-diff",
+        "diff.blueprint.textconv": f"{command} git-textconv",
     }
 
 

@@ -11,14 +11,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from blueprint_app.model.blueprint import Conflict
+from blueprint_app.model.blueprint import Blueprint, Conflict
 from blueprint_app.model.durations import format_exact, format_minutes
 from blueprint_app.model.glossary import FLOW_KINDS, LANE_KINDS, STEP_KINDS, Term
+from blueprint_app.storage.writer import to_canonical_dict
 from blueprint_app.versions.diff import (
     COLLECTION_OF,
     COLLECTIONS,
     KIND_OF,
     MISSING,
+    NOT_COMPARED,
+    ORDERED,
     BlueprintDiff,
     Item,
     by_id,
@@ -185,3 +188,29 @@ def summary(changes: BlueprintDiff, language: str) -> str:
         removed=sum(len(items) for items in changes.removed.values()),
         changed=len(changes.changed),
     )
+
+
+def outline(blueprint: Blueprint) -> list[str]:
+    """The blueprint as ``kind id: field = value`` lines (defaults left out; lanes and phases
+    in their order, other items by id; timestamps left out as no part of the meaning)."""
+    data = to_canonical_dict(blueprint)
+    lines = [
+        f"blueprint: {name} = {_compact(value)}"
+        for name, value in data.items()
+        if name not in NOT_COMPARED and name not in ("format", "format_version")
+    ]
+    for key, value in data.get("rules", {}).items():
+        lines.append(f"blueprint: rules.{key} = {_compact(value)}")
+    for key in COLLECTIONS:
+        items = data[key] if key in ORDERED else sorted(data[key], key=lambda item: item["id"])
+        for item in items:
+            lines += [
+                f"{KIND_OF[key]} {item['id']}: {name} = {_compact(value)}"
+                for name, value in item.items()
+                if name != "id"
+            ] or [f"{KIND_OF[key]} {item['id']}"]
+    return lines
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
