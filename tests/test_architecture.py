@@ -2,7 +2,7 @@
 
 The layers, lowest first (the README's layout section says what each holds):
 
-    model < storage < history < analysis < validation < export, editing, templates
+    model < storage < history < analysis < versions < validation < export, editing, templates
           < render < pictures < canvas < ui < app, cli < __main__
 
 Packages on one line of the tuple below are peers and must not import each other; the foundation
@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("storage",),
     ("history",),
     ("analysis",),
+    ("versions",),
     ("validation",),
     ("export", "editing", "templates"),
     ("render",),

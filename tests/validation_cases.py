@@ -439,6 +439,12 @@ CASES: list[tuple[str, Edit, Edit, tuple[str, ...]]] = [
         ("arrive", "order", "wait", "serve", "leave"),
     ),
     ("BP090", set_doc(rules={"BP999": "off"}), set_doc(rules={"BP023": "off"}), ()),
+    (
+        "BP095",
+        set_doc(conflicts=[{"kind": "step", "id": "order", "field": "title", "ours": "A"}]),
+        set_doc(conflicts=[]),
+        ("order",),
+    ),
 ]
 
 

@@ -21,6 +21,7 @@ FAMILY_TITLES = {
     "roles": "Roles",
     "quality": "Service quality",
     "settings": "Settings",
+    "merge": "Merge",
 }
 
 HEADER = """\

@@ -262,6 +262,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "The setting “{key}: {value}” in the rules object is ignored: {problem}.",
             "Use a rule id (e.g. BP023) or name (e.g. dead-end) with off, error, warning or info.",
         ),
+        "BP095": (
+            "An unresolved merge conflict on “{name}”, {field}: ours “{ours}”, theirs "
+            "“{theirs}”; the file keeps ours.",
+            "Pick ours or theirs in the Conflicts panel (or edit the value), then save.",
+        ),
+        "BP095.item": (
+            "An unresolved merge conflict: “{name}” was deleted on one side and changed on the "
+            "other; the file keeps ours.",
+            "Pick ours or theirs in the Conflicts panel, then save.",
+        ),
     },
     "zh": {
         "BP001": ("有一条连线从“{step}”又连回了它自己。", "删除这条连线，或把它连到下一个步骤。"),
@@ -468,6 +478,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "BP090": (
             "规则设置“{key}: {value}”无效，已被忽略：{problem}。",
             "请使用规则编号（如 BP023）或名称（如 dead-end），取值为 off、error、warning 或 info。",
+        ),
+        "BP095": (
+            "“{name}”的{field}有未解决的合并冲突：我方为“{ours}”，对方为“{theirs}”；文件暂时保留我方。",
+            "在“冲突”面板中选择我方或对方（或直接修改取值），然后保存。",
+        ),
+        "BP095.item": (
+            "“{name}”有未解决的合并冲突：一方删除了它，另一方修改了它；文件暂时保留我方。",
+            "在“冲突”面板中选择我方或对方，然后保存。",
         ),
     },
 }

@@ -83,6 +83,26 @@
         <translation>将 BPMN 2.0 流程图（Camunda、bpmn.io、Signavio…）打开为服务蓝图</translation>
     </message>
     <message>
+        <source>&amp;Saved Version</source>
+        <translation>已保存的版本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>What changed since the file was last saved</source>
+        <translation>与上次保存的文件相比改了什么</translation>
+    </message>
+    <message>
+        <source>Another &amp;File…</source>
+        <translation>其他文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>What changed against another blueprint file</source>
+        <translation>与另一个蓝图文件相比改了什么</translation>
+    </message>
+    <message>
+        <source>S&amp;top Comparing</source>
+        <translation>停止比较(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -185,6 +205,10 @@
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare With</source>
+        <translation>比较(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -302,6 +326,88 @@
     <message>
         <source>Cost: {cost}</source>
         <translation>成本：{cost}</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <source>Changes</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Choose File ▸ Compare With to see what changed.</source>
+        <translation>选择“文件 ▸ 比较”查看改了什么。</translation>
+    </message>
+    <message>
+        <source>Compared with {name}: {summary}</source>
+        <translation>与{name}相比：{summary}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Keep Ours</source>
+        <translation>保留我方</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>采用对方</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Keep the value the file holds now (our side)</source>
+        <translation>保留文件中现在的取值（我方）</translation>
+    </message>
+    <message>
+        <source>Use the value of the other side of the merge</source>
+        <translation>采用合并另一方的取值</translation>
+    </message>
+    <message>
+        <source>Type the value to keep</source>
+        <translation>输入要保留的取值</translation>
+    </message>
+    <message>
+        <source>{count} unresolved merge conflict(s): choose a side for each.</source>
+        <translation>有 {count} 处未解决的合并冲突：请逐一选择采用哪一方。</translation>
+    </message>
+    <message>
+        <source>No merge conflicts.</source>
+        <translation>没有合并冲突。</translation>
+    </message>
+    <message>
+        <source>Conflicts ({count})</source>
+        <translation>冲突（{count}）</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <source>A deleted item can only be kept or taken from theirs.</source>
+        <translation>被删除的项目只能保留我方或采用对方。</translation>
+    </message>
+    <message>
+        <source>Edit the value</source>
+        <translation>编辑取值</translation>
+    </message>
+    <message>
+        <source>Not a value: {reason}</source>
+        <translation>不是有效的取值：{reason}</translation>
     </message>
 </context>
 <context>
@@ -800,6 +906,18 @@
     <message>
         <source>Cannot open the blueprint</source>
         <translation>无法打开服务蓝图</translation>
+    </message>
+    <message>
+        <source>The blueprint has not been saved yet</source>
+        <translation>蓝图尚未保存</translation>
+    </message>
+    <message>
+        <source>the saved version</source>
+        <translation>已保存的版本</translation>
+    </message>
+    <message>
+        <source>Cannot compare with this file</source>
+        <translation>无法与此文件比较</translation>
     </message>
     <message>
         <source>Clear the list</source>
