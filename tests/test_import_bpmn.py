@@ -78,6 +78,7 @@ def test_odd_text_and_two_way_flows_survive_the_round_trip() -> None:
     back = roundtrip(blueprint)
     assert facts(back) == facts(blueprint)
     assert next(f for f in back.flows if f.id == blueprint.flows[1].id).channel == "电话"
+    assert back.language == "en"  # Chinese names, but the file says English (xml:lang)
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,9 @@ def to_bpmn(blueprint: Blueprint) -> str:
             "targetNamespace": TARGET_NAMESPACE,
             "exporter": EXPORTER,
             "exporterVersion": _version(),
+            # the language of the names, read back by the import (XSD-valid: any attribute
+            # of another namespace)
+            "{http://www.w3.org/XML/1998/namespace}lang": blueprint.language,
         },
     )
     if blueprint.phases:  # phases as groups, each showing its value of this category

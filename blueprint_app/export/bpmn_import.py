@@ -28,7 +28,12 @@ from typing import Any
 import defusedxml
 import defusedxml.ElementTree as SafeET
 
-from blueprint_app.model.blueprint import STANDARD_LANE_ORDER, Blueprint, LaneKind
+from blueprint_app.model.blueprint import (
+    LANGUAGE_PATTERN,
+    STANDARD_LANE_ORDER,
+    Blueprint,
+    LaneKind,
+)
 from blueprint_app.model.factory import lane_titles, now_iso
 from blueprint_app.model.glossary import MARKERS
 from blueprint_app.storage import BlueprintFileError
@@ -38,6 +43,7 @@ MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
 DC = "http://www.omg.org/spec/DD/20100524/DC"
 EXPORTER = "Blueprint Studio"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: the lane documentation this app writes, read back so a re-import keeps each lane's kind
 LANE_KIND_PREFIX = "Blueprint lane kind: "
 #: distance between two columns of the imported blueprint, as the templates space them
@@ -454,7 +460,7 @@ class _Reader:
 
     def _document(self) -> dict[str, Any]:
         self._decide_gateways()
-        language = "zh-CN" if self._chinese() else "en"
+        language = self._language()
         lanes, lane_ids = self._blueprint_lanes(language)
         steps = self._steps(lane_ids)
         flows = self._flows()
@@ -475,6 +481,14 @@ class _Reader:
             "flows": flows,
             "notes": notes,
         }
+
+    def _language(self) -> str:
+        """The file's ``xml:lang`` when it is a language tag (our exports write it), else
+        Chinese when any name is, else English."""
+        tag = (self.root.get(XML_LANG) or "").strip()
+        if re.fullmatch(LANGUAGE_PATTERN, tag):
+            return tag
+        return "zh-CN" if self._chinese() else "en"
 
     def _chinese(self) -> bool:
         names = [n.name for n in self.nodes.values()] + [lane.name for lane in self.lanes.values()]
