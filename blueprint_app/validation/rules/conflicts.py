@@ -29,7 +29,8 @@ def _value(value: Any) -> str:
     family="merge",
     description="The file's conflicts list holds a conflict from a merge: both sides changed "
     "the same field differently, or one deleted what the other changed. The file keeps our "
-    "side's value until someone chooses; resolve it in the Conflicts panel.",
+    "side's value until someone chooses; resolve it in the Conflicts panel. Source: the "
+    "file format (docs/FORMAT.md, Conflict), after nbdime's content-aware merge of notebooks.",
     bad='"conflicts": [{"kind": "step", "id": "s2", "field": "title", "base": "Pay", '
     '"ours": "Pay at the desk", "theirs": "Pay online"}]',
     good="no conflicts list (every conflict resolved)",
