@@ -1197,6 +1197,65 @@
     </message>
 </context>
 <context>
+    <name>StepTable</name>
+    <message>
+        <source>No lane of that name.</source>
+        <translation>没有这个名称的泳道。</translation>
+    </message>
+    <message>
+        <source>No phase of that name.</source>
+        <translation>没有这个名称的阶段。</translation>
+    </message>
+    <message>
+        <source>No kind of step of that name.</source>
+        <translation>没有这个名称的步骤类型。</translation>
+    </message>
+    <message>
+        <source>Type yes or no.</source>
+        <translation>请输入“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>Type a whole number from -2 to 2.</source>
+        <translation>请输入 -2 到 2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>This column cannot be typed in.</source>
+        <translation>这一列不能直接输入。</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Filter steps…</source>
+        <translation>筛选步骤…</translation>
+    </message>
+    <message>
+        <source>Any marker</source>
+        <translation>任意标记</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>A new step in the lane and phase of the current row</source>
+        <translation>在当前行的泳道和阶段中新建一个步骤</translation>
+    </message>
+    <message>
+        <source>All lanes</source>
+        <translation>全部泳道</translation>
+    </message>
+    <message>
+        <source>All phases</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>{count} cells were not pasted: {first}</source>
+        <translation>有 {count} 个单元格未粘贴：{first}</translation>
+    </message>
+</context>
+<context>
     <name>StructurePanel</name>
     <message>
         <source>Lanes and phases</source>
