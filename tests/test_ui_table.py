@@ -234,3 +234,16 @@ def test_copy_in_the_table_gives_tab_separated_rows(qtbot: Any, window: MainWind
     qtbot.keyClick(dock.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     cells = QGuiApplication.clipboard().text().rstrip("\r\n").split("\t")
     assert cells[sc.COLUMN_KEYS.index("title")] == step.title
+
+
+def test_a_pasted_cell_that_is_no_time_is_left_and_said(qtbot: Any, window: MainWindow) -> None:
+    dock = window.table_dock
+    step = window.session.blueprint.steps[2]
+    old = step.duration_minutes
+    dock.table.setCurrentIndex(cell(dock, step.id, "channel"))
+    dock.table.setFocus()
+    assert dock.paste_rows([["Phone", "soon", "45 min"]]) == [step.id]
+    assert window.session.document.step(step.id).channel == "Phone"
+    assert window.session.document.step(step.id).duration_minutes == old
+    assert window.session.document.step(step.id).target_minutes == 45
+    assert "Row 1" in dock.problem_text and "Duration" in dock.problem_text

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -29,11 +30,14 @@ MAX_CELLS = 1_000_000
 
 @dataclass
 class PasteReport:
-    """What a paste made, and each cell it could not use with why (English, for the log)."""
+    """What a paste made, and what it could not use with why: ``refused`` in English (a log,
+    the command line), ``unknown_lanes`` and ``bad_cells`` for the shell to say in its words."""
 
     steps: list[str] = field(default_factory=list)
     phases: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    unknown_lanes: list[str] = field(default_factory=list)
+    bad_cells: list[tuple[int, str, sc.CellError]] = field(default_factory=list)
 
 
 def parse_tsv(text: str) -> list[list[str]]:
@@ -138,11 +142,24 @@ def parse_html_table(html: str) -> list[list[str]]:
 
 
 def clipboard_rows(text: str, html: str = "") -> list[list[str]]:
-    """Rows from what the clipboard holds: its tab-separated text, else its HTML table."""
+    """Rows from what the clipboard holds: its tab-separated text, else its HTML table; none
+    from JSON (a copied fragment that did not load is no list of step titles)."""
+    if _is_json(text):
+        return []
     rows = parse_tsv(text) if text.strip() else []
     if not rows and html.strip():
         rows = parse_html_table(html)
     return rows
+
+
+def _is_json(text: str) -> bool:
+    if not text.lstrip().startswith(("{", "[")):
+        return False
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 # -- the layered grid ------------------------------------------------------------------------------
@@ -178,6 +195,7 @@ def paste_grid(tx: Transaction, rows: list[list[str]]) -> PasteReport:
             continue
         if lane is None:
             report.refused.append(f"row {row_index + 1}: no lane called {row[0]!r}")
+            report.unknown_lanes.append(row[0].strip())
             continue
         depth = next_row.get(lane.id, 0)
         next_row[lane.id] = depth + 1
@@ -230,10 +248,16 @@ def _title_and_rest(cell: str) -> tuple[str, str]:
 
 # -- plain lines and table rows --------------------------------------------------------------------
 def paste_lines(
-    tx: Transaction, rows: list[list[str]], lane: str, phase: str | None, x: float
+    tx: Transaction, rows: list[list[str]], lane: str, phase: str | None, x: float | None
 ) -> PasteReport:
-    """One step per non-empty line, left to right in ``lane`` from ``x`` on."""
+    """One step per non-empty line, left to right in ``lane`` from ``x`` on (None: after the
+    lane's last card)."""
     report = PasteReport()
+    if x is None:
+        steps = tx.document.blueprint.steps
+        far = set(far_steps(steps))
+        xs = [s.layout.x for s in steps if s.layout and s.lane == lane and s.id not in far]
+        x = max(xs) + COLUMN_PITCH if xs else 0.0
     lane_item = tx.document.get(lane)
     evidence = isinstance(lane_item, Lane) and lane_item.kind == LaneKind.PHYSICAL_EVIDENCE
     kind = StepKind.EVIDENCE if evidence else StepKind.ACTION
@@ -289,6 +313,7 @@ def paste_into_rows(
                 value = sc.parse_cell(document, column, text)
             except sc.CellError as error:
                 report.refused.append(f"row {index + 1}, {column.key}: {error}")
+                report.bad_cells.append((index, column.key, error))
                 continue
             sc.write_cell(tx, step_id, column, value)
         report.steps.append(step_id)

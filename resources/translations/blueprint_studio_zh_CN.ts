@@ -278,6 +278,17 @@
     </message>
 </context>
 <context>
+    <name>CellPaste</name>
+    <message>
+        <source>Pasted {count} steps.</source>
+        <translation>已粘贴 {count} 个步骤。</translation>
+    </message>
+    <message>
+        <source>Skipped {count} rows naming no lane of this blueprint: {names}</source>
+        <translation>跳过了 {count} 行，这些行的泳道名称在本蓝图中不存在：{names}</translation>
+    </message>
+</context>
+<context>
     <name>ContextMenu</name>
     <message>
         <source>Step kind</source>
@@ -1251,8 +1262,8 @@
         <translation>全部阶段</translation>
     </message>
     <message>
-        <source>{count} cells were not pasted: {first}</source>
-        <translation>有 {count} 个单元格未粘贴：{first}</translation>
+        <source>{count} cells were not pasted. Row {row}, {column}: {reason}</source>
+        <translation>有 {count} 个单元格未粘贴。第 {row} 行，{column}：{reason}</translation>
     </message>
 </context>
 <context>

@@ -670,11 +670,17 @@ class StepTableDock(SessionDock):
         except (ValidationError, edits.EditError) as error:
             self._show_problem(problem_text(error))
             return []
-        if report.refused:
+        if report.bad_cells:
+            row, key, bad = report.bad_cells[0]
             self._show_problem(
                 QCoreApplication.translate(
-                    "StepTable", "{count} cells were not pasted: {first}"
-                ).format(count=len(report.refused), first=report.refused[0])
+                    "StepTable", "{count} cells were not pasted. Row {row}, {column}: {reason}"
+                ).format(
+                    count=len(report.bad_cells),
+                    row=row + 1,
+                    column=column_title(sc.COLUMNS[sc.COLUMN_KEYS.index(key)]),
+                    reason=cell_problem(bad),
+                )
             )
         self.select_steps(report.steps)
         return report.steps
