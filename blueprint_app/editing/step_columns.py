@@ -141,7 +141,7 @@ def _minutes(_document: Document, raw: str) -> float | None:
         raise CellError("minutes", str(error)) from None
 
 
-def _emotion(_document: Document, raw: str) -> int | None:
+def parse_emotion(_document: Document, raw: str) -> int | None:
     if not raw:
         return None
     try:
@@ -153,7 +153,7 @@ def _emotion(_document: Document, raw: str) -> int | None:
     return value
 
 
-def _money(_document: Document, raw: str) -> float | None:
+def parse_money(_document: Document, raw: str) -> float | None:
     if not raw:
         return None
     try:
@@ -213,8 +213,8 @@ _PARSERS: dict[str, Callable[[Document, str], Any]] = {
     "step_kind": lambda _document, raw: parse_step_kind(raw),
     "minutes": _minutes,
     "flag": lambda _document, raw: parse_flag(raw),
-    "emotion": _emotion,
-    "money": _money,
+    "emotion": parse_emotion,
+    "money": parse_money,
 }
 
 
