@@ -63,6 +63,17 @@ from blueprint_app.ui.qt_util import signals_blocked
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The roles :meth:`StepTableModel.data` answers; the view asks for a dozen per cell.
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.CheckStateRole,
+        SORT_ROLE,
+    )
+)
 TABLE_HEIGHT = 320  # pixels: the dock's height when first shown under the canvas
 
 
@@ -134,8 +145,8 @@ class StepTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _ROLES or not index.isValid():
+            return None  # asked for fonts, colours, sizes … per cell and paint: answer fast
         step = self.document.step(self.rows[index.row()])
         column = sc.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
