@@ -9,6 +9,7 @@ settings still load. This is the only module that touches QSettings.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from collections.abc import Callable
@@ -119,6 +120,23 @@ RECENT_FILES: Setting[list[Path]] = Setting(
 WINDOW_GEOMETRY: Setting[QByteArray | None] = Setting("window/geometry", None, saved_bytes)
 WINDOW_STATE: Setting[QByteArray | None] = Setting("window/state", None, saved_bytes)
 EXPORT_FOLDER = Setting("export/folder", "", text)
+IMPORT_FOLDER = Setting("import/folder", "", text)
+
+
+def header_mapping(raw: object) -> dict[str, str] | None:
+    """A sheet header (normalised) → the field the user said it holds ("" : leave it out)."""
+    try:
+        value = raw if isinstance(raw, dict) else json.loads(str(raw))
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    return {str(k): str(v) for k, v in value.items() if isinstance(v, str)}
+
+
+IMPORT_HEADERS: Setting[dict[str, str]] = Setting(
+    "import/headers", {}, header_mapping, lambda value: json.dumps(value, ensure_ascii=False)
+)
 
 
 def autosave_interval() -> float:

@@ -43,6 +43,14 @@
         <translation>从现成的中文或英文服务蓝图模板开始</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open a CSV or Excel sheet as a new blueprint: one step per row, or a layered grid</source>
+        <translation>把 CSV 或 Excel 表格作为新蓝图打开：每行一个步骤，或分层网格</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -640,6 +648,41 @@
     <message>
         <source>The state last saved</source>
         <translation>上次保存时的状态</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSheet</name>
+    <message>
+        <source>Columns of the sheet</source>
+        <translation>表格的列</translation>
+    </message>
+    <message>
+        <source>Which field does each of these columns hold? The answer is remembered for the next sheet with the same headers.</source>
+        <translation>这些列分别是哪个字段？回答会被记住，下次遇到相同表头的表格时直接使用。</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Import a sheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>Sheets (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import the sheet</source>
+        <translation>无法导入表格</translation>
+    </message>
+    <message>
+        <source>Imported with remarks</source>
+        <translation>导入完成，有未导入的内容</translation>
+    </message>
+    <message>
+        <source>{name}: {steps} steps imported; {skipped} values left out.</source>
+        <translation>{name}：已导入 {steps} 个步骤；{skipped} 个值未导入。</translation>
     </message>
 </context>
 <context>

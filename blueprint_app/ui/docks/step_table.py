@@ -63,7 +63,7 @@ from blueprint_app.ui.qt_util import signals_blocked
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The roles :meth:`StepTableModel.data` answers; the view asks for a dozen per cell.
+# The roles :meth:`StepTableModel.data` answers; the view asks for a dozen per cell.
 _ROLES = frozenset(
     int(role)
     for role in (

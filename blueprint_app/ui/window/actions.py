@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QStyle
 
 from blueprint_app.ui import about, preferences
 from blueprint_app.ui.export import export_dialog, picture_clipboard
-from blueprint_app.ui.files import template_dialog
+from blueprint_app.ui.files import import_sheet, template_dialog
 
 if TYPE_CHECKING:
     from blueprint_app.ui.window.main_window import MainWindow
@@ -98,6 +98,16 @@ class WindowActions:
             None,
             QCoreApplication.translate(
                 "Actions", "Start from a ready-made blueprint in English or Chinese"
+            ),
+        )
+        self._add(
+            "import",
+            QCoreApplication.translate("Actions", "&Import…"),
+            lambda: import_sheet.import_sheet(w),
+            None,
+            QCoreApplication.translate(
+                "Actions",
+                "Open a CSV or Excel sheet as a new blueprint: one step per row, or a layered grid",
             ),
         )
         self._add(
@@ -246,6 +256,7 @@ class WindowActions:
         for name in ("new", "new_from_template", "open"):
             file_menu.addAction(self[name])
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self["import"])
         self.recent_menu.aboutToShow.connect(self.window.fill_recent_menu)
         file_menu.addSeparator()
         for name in ("save", "save_as"):
