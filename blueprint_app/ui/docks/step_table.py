@@ -74,6 +74,16 @@ _ROLES = frozenset(
         SORT_ROLE,
     )
 )
+# Wider columns for what is long (the title first), narrower for marks and numbers; pixels.
+COLUMN_WIDTHS = {
+    "title": 240,
+    "kind": 80,
+    "emotion": 80,
+    "cost": 80,
+    "standard": 160,
+    "policy": 160,
+    "metrics": 180,
+}
 TABLE_HEIGHT = 320  # pixels: the dock's height when first shown under the canvas
 
 
@@ -522,6 +532,9 @@ class StepTableDock(SessionDock):
         model.problem.connect(self._show_problem)
         old, self.model = self.model, model
         self.proxy.setSourceModel(model)
+        if old is None:  # the columns exist now; later sessions keep the user's widths
+            for key, width in COLUMN_WIDTHS.items():
+                self.table.horizontalHeader().resizeSection(sc.COLUMN_KEYS.index(key), width)
         if old is not None:
             old.detach()
             old.deleteLater()
