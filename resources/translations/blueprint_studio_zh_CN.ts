@@ -497,6 +497,10 @@
         <translation>步骤表（CSV，用于电子表格）</translation>
     </message>
     <message>
+        <source>Steps table (Excel workbook)</source>
+        <translation>步骤表（Excel 工作簿）</translation>
+    </message>
+    <message>
         <source>BPMN 2.0 process</source>
         <translation>BPMN 2.0 流程</translation>
     </message>
