@@ -34,7 +34,11 @@ xmlns="http://www.w3.org/TR/REC-html40">
 <!--table
 	{mso-displayed-decimal-separator:"\\.";
 	mso-displayed-thousand-separator:"\\,";}
-td	{padding-top:1px; mso-number-format:General;}
+br
+	{mso-data-placement:same-cell;}
+td	{padding-top:1px; mso-number-format:General;
+	font-family:宋体;
+	mso-font-charset:134;}
 -->
 </style>
 </head>
@@ -86,7 +90,8 @@ td	{padding-top:1px; mso-number-format:General;}
 </html>
 """
 
-# LibreOffice Calc: empty cells hold <br>, numbers carry sdval, a merged header cell spans two.
+# LibreOffice Calc: empty cells hold <br> (inside <font> when formatted), numbers carry sdval,
+# attributes go unquoted (colspan=2, valign=middle), a merged header cell spans two.
 CALC_HTML = """<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">
 <html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"/><title></title>
 <meta name="generator" content="LibreOffice 7.6.4.1 (Linux)"/><style type="text/css">
@@ -96,8 +101,8 @@ body,div,table,thead,tbody,tfoot,tr,th,td,p { font-family:"Liberation Sans"; fon
 <tr><td height="17" align="left"><br></td><td colspan=2 align="center">Arrival</td></tr>
 <tr><td height="17" align="left">Customer</td><td align="left">Walk in</td>
 <td align="right" sdval="5" sdnum="1033;">5</td></tr>
-<tr><td height="17" align="left">Backstage</td><td align="left"><br></td>
-<td align="left">Fry &amp; pack</td></tr>
+<tr><td height="17" align="left">Backstage</td><td align="left" valign=middle><font size=1><br></font></td>
+<td align="left" valign=bottom><font color="#000000">Fry &amp; pack</font></td></tr>
 </table></body></html>"""
 
 CALC_TSV = "\tArrival\t\nCustomer\tWalk in\t5\nBackstage\t\tFry & pack\n"
