@@ -273,3 +273,25 @@ def test_the_command_refuses_an_xlsx_that_is_not_one(tmp_path: Path) -> None:
     out = tmp_path / "out.blueprint.json"
     assert main(["import", str(source), "-o", str(out)]) == 2
     assert not out.exists()
+
+
+def test_the_report_speaks_chinese_too() -> None:
+    rows = [["步骤", "用时"], ["点餐", "马上"], ["", "5"]]
+    report = import_rows(rows, "快餐")
+    said = [remark.said("zh-CN") for remark in report.skipped]
+    assert "第 2 行，用时（分钟）：“马上”不是时间，留空" in said
+    assert "第 3 行：没有步骤标题" in said
+    assert report.skipped[0] == "row 2, duration_min: '马上' is no time; left empty"
+
+
+def test_every_message_has_both_languages_with_the_same_blanks() -> None:
+    import string
+
+    from blueprint_app.importing.messages import MESSAGES
+
+    def blanks(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for code, (english, chinese) in MESSAGES.items():
+        assert english and chinese and english != chinese, code
+        assert blanks(english) == blanks(chinese), code

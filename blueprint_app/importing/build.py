@@ -23,6 +23,7 @@ from blueprint_app.editing import step_columns as sc
 from blueprint_app.export.words import Words
 from blueprint_app.history import Document, History
 from blueprint_app.importing import headers as hd
+from blueprint_app.importing.messages import Remark
 from blueprint_app.importing.sheets import Sheet, SheetError, read_sheet
 from blueprint_app.model import (
     Blueprint,
@@ -87,14 +88,14 @@ def _stem(path: Path) -> str:
 
 
 def _sheet_notes(found: Sheet) -> list[str]:
-    notes = []
+    notes: list[str] = []
     if found.encoding and found.encoding not in ("utf-8", "utf-8-sig", "xlsx"):
-        notes.append(f"read as {found.encoding.upper()} text")
+        notes.append(Remark("encoding", value=found.encoding.upper()))
     if found.delimiter and found.delimiter != ",":
-        notes.append(f"cells separated by {'tabs' if found.delimiter == chr(9) else 'semicolons'}")
+        notes.append(Remark("tabs" if found.delimiter == "\t" else "semicolons"))
     if found.formulas:
         shown = ", ".join(found.formulas[:10]) + (" …" if len(found.formulas) > 10 else "")
-        notes.append(f"{len(found.formulas)} formula cells left empty, never run: {shown}")
+        notes.append(Remark("formulas", count=len(found.formulas), value=shown))
     return notes
 
 
@@ -110,11 +111,11 @@ def import_rows(
     if "step" in columns.values():
         report = _import_step_rows(filled, columns, title.strip() or "Imported", rows)
         if unknown:
-            report.notes.append("columns not understood, left out: " + ", ".join(unknown))
+            report.notes.append(Remark("columns", value=", ".join(unknown)))
     else:
         report = _import_grid(filled, title.strip() or "Imported")
     if empty > 0:
-        report.notes.append(f"{empty} empty rows skipped")
+        report.notes.append(Remark("empty_rows", count=empty))
     return report
 
 
@@ -141,7 +142,8 @@ def _import_grid(rows: list[list[str]], title: str) -> ImportReport:
     history = History(document)
     with history.transaction("Import") as tx:
         pasted = spreadsheet.paste_grid(tx, rows)
-    report = ImportReport(document.blueprint, "grid", skipped=list(pasted.refused))
+    skipped: list[str] = [Remark("grid_lane", value=name) for name in pasted.unknown_lanes]
+    report = ImportReport(document.blueprint, "grid", skipped=skipped)
     if not pasted.steps:
         raise ImportRefused("the layered grid has no filled cells beside its lane names")
     return report
@@ -177,12 +179,12 @@ class _Builder:
             try:
                 kind = LaneKind(kind_text.lower())
             except ValueError:
-                self.skipped.append(f"row {row.number}: lane kind {kind_text!r} unknown, ignored")
+                self.skipped.append(Remark("lane_kind", row=row.number, value=kind_text))
         if kind is None and name:
             found = sc.lane_named(list(self.standard.values()), name)
             kind = found.kind if found is not None else LaneKind.CUSTOM
         if kind is None:
-            self.notes.append(f"row {row.number}: no lane given, put in the customer's")
+            self.notes.append(Remark("no_lane", row=row.number))
             kind = LaneKind.CUSTOMER
         if kind == LaneKind.CUSTOM:
             return self._custom_lane(name or "Custom lane", row)
@@ -202,7 +204,7 @@ class _Builder:
             self.custom[key] = lane
             self.lane_order.append(lane.id)
             if not row.cells.get("lane_kind"):
-                self.notes.append(f"row {row.number}: lane {name!r} is no standard lane; made it")
+                self.notes.append(Remark("custom_lane", row=row.number, value=name))
         return self.custom[key].id
 
     def phase(self, row: _Row) -> str | None:
@@ -296,7 +298,7 @@ def _step(builder: _Builder, row: _Row) -> Step | None:
     cells = row.cells
     title = cells.get("step", "")
     if not title.strip():
-        builder.skipped.append(f"row {row.number}: no step title")
+        builder.skipped.append(Remark("no_title", row=row.number))
         return None
     data: dict[str, Any] = {
         "id": cells.get("id", "").strip(),
@@ -317,7 +319,7 @@ def _step(builder: _Builder, row: _Row) -> Step | None:
         return Step.model_validate(data) if _valid_id(data["id"]) else _fresh(builder, data)
     except ValidationError as error:
         reason = "; ".join(str(e.get("msg", "")) for e in error.errors())
-        builder.skipped.append(f"row {row.number}: {reason}")
+        builder.skipped.append(Remark("invalid", row=row.number, value=reason))
         return None
 
 
@@ -341,7 +343,7 @@ def _kind(builder: _Builder, row: _Row) -> StepKind:
     try:
         return sc.parse_step_kind(text)
     except sc.CellError:
-        builder.skipped.append(f"row {row.number}: kind {text!r} unknown, made an action")
+        builder.skipped.append(Remark("kind", row=row.number, value=text))
         return StepKind.ACTION
 
 
@@ -356,8 +358,8 @@ def _times(builder: _Builder, row: _Row, data: dict[str, Any]) -> None:
             continue
         try:
             data[name] = parse_duration(text)
-        except DurationError as error:
-            builder.skipped.append(f"row {row.number}, {key}: {error}; left empty")
+        except DurationError:
+            builder.skipped.append(Remark("time", row=row.number, column=key, value=text))
 
 
 def _marks(builder: _Builder, row: _Row, data: dict[str, Any]) -> None:
@@ -367,21 +369,21 @@ def _marks(builder: _Builder, row: _Row, data: dict[str, Any]) -> None:
             try:
                 data[key] = sc.parse_flag(text)
             except sc.CellError:
-                builder.skipped.append(f"row {row.number}, {key}: {text!r} is not yes or no")
+                builder.skipped.append(Remark("flag", row=row.number, column=key, value=text))
     for key, parse in (("emotion", sc.parse_emotion), ("cost", sc.parse_money)):
         text = row.cells.get(key, "").strip()
         if text:
             try:
                 value = parse(None, _number_text(text))  # type: ignore[arg-type]
-            except sc.CellError as error:
-                builder.skipped.append(f"row {row.number}, {key}: {error}; left empty")
+            except sc.CellError:
+                builder.skipped.append(Remark("number", row=row.number, column=key, value=text))
             else:
                 data[key] = value
     text = row.cells.get("metrics", "").strip()
     if text:
         metrics, problems = parse_metrics(text)
         data["metrics"] = metrics
-        builder.skipped.extend(f"row {row.number}, metrics: {p}" for p in problems)
+        builder.skipped.extend(Remark("metric", row=row.number, value=p) for p in problems)
 
 
 def _number_text(text: str) -> str:
@@ -414,7 +416,7 @@ def parse_metrics(text: str) -> tuple[list[Metric], list[str]]:
                 )
             )
         except (ValueError, ValidationError):
-            problems.append(f"{part!r} is no metric (name=value/target unit)")
+            problems.append(part)
     return found, problems
 
 
@@ -425,7 +427,7 @@ def _layout(builder: _Builder, row: _Row) -> StepLayout | None:
     try:
         return StepLayout(x=float(x_text), row=int(float(row_text.strip() or 0)))
     except (ValueError, ValidationError):
-        builder.skipped.append(f"row {row.number}: layout {x_text!r}/{row_text!r} unusable")
+        builder.skipped.append(Remark("layout", row=row.number, value=f"{x_text}/{row_text}"))
         return None
 
 
@@ -469,7 +471,9 @@ def _flows(builder: _Builder, steps: list[Step], links: list[tuple[str, _Row]]) 
             for name in _names(row.cells.get(key, "")):
                 candidates = [c for c in by_title.get(name, []) if c != source and c not in used]
                 if not candidates:
-                    builder.skipped.append(f"row {row.number}, {key}: no step called {name!r}")
+                    builder.skipped.append(
+                        Remark("no_step", row=row.number, column=key, value=name)
+                    )
                     continue
 
                 def rank(candidate: str, source: str = source, key: str = key) -> tuple[int, int]:

@@ -26,9 +26,10 @@ from blueprint_app.editing.session import Session
 from blueprint_app.editing.spreadsheet import grid_lanes
 from blueprint_app.importing import ImportRefused, ImportReport, import_file
 from blueprint_app.importing.headers import map_headers, normal
+from blueprint_app.importing.messages import Remark
 from blueprint_app.importing.sheets import SheetError, read_sheet
 from blueprint_app.model import new_blueprint
-from blueprint_app.ui import settings
+from blueprint_app.ui import i18n, settings
 from blueprint_app.ui.dialogs import show_error
 from blueprint_app.ui.docks.property_forms import field_label
 from blueprint_app.ui.window.windows import registry
@@ -166,7 +167,11 @@ def _looks_like_grid(rows: list[list[str]]) -> bool:
 
 def show_report(parent: QWidget, path: Path, report: ImportReport) -> None:
     """What the import left out and why, in a box over the new window."""
-    lines = [*report.notes, *report.skipped[:SHOWN_LINES]]
+    language = i18n.blueprint_language()  # the interface's: zh-CN or en
+    lines = [
+        line.said(language) if isinstance(line, Remark) else line
+        for line in [*report.notes, *report.skipped[:SHOWN_LINES]]
+    ]
     if len(report.skipped) > SHOWN_LINES:
         lines.append(f"… {len(report.skipped) - SHOWN_LINES}")
     box = QMessageBox(parent)
