@@ -186,7 +186,7 @@ def test_bad_cells_are_left_out_and_each_is_reported() -> None:
         assert needle in text
 
 
-def test_formulas_are_never_run_and_merged_cells_keep_their_first_value(tmp_path: Path) -> None:
+def test_formulas_are_never_run_and_merged_cells_fill_their_range(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -204,6 +204,8 @@ def test_formulas_are_never_run_and_merged_cells_keep_their_first_value(tmp_path
     assert [s.title for s in steps] == ["Order", "Pay", "Leave"]
     assert steps[0].duration_minutes is None and steps[1].duration_minutes == 5
     assert any("formula" in note and "C2" in note for note in report.notes)
+    assert steps[2].lane == steps[1].lane == "customer"  # the merged lane cell, filled down
+    assert any("merged" in note for note in report.notes)
 
 
 def test_a_named_sheet_or_a_clear_refusal(tmp_path: Path) -> None:

@@ -93,6 +93,8 @@ def _sheet_notes(found: Sheet) -> list[str]:
         notes.append(Remark("encoding", value=found.encoding.upper()))
     if found.delimiter and found.delimiter != ",":
         notes.append(Remark("tabs" if found.delimiter == "\t" else "semicolons"))
+    if found.merged:
+        notes.append(Remark("merged", count=found.merged))
     if found.formulas:
         shown = ", ".join(found.formulas[:10]) + (" …" if len(found.formulas) > 10 else "")
         notes.append(Remark("formulas", count=len(found.formulas), value=shown))

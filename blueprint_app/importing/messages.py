@@ -67,6 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "columns not understood, left out: {value}",
         "未识别的列，未导入：{value}",
     ),
+    "merged": (
+        "{count} merged cell ranges: each cell given the merged value",
+        "{count} 处合并单元格：每个单元格都取合并后的值",
+    ),
     "empty_rows": ("{count} empty rows skipped", "跳过了 {count} 个空行"),
 }
 

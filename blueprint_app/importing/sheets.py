@@ -19,6 +19,8 @@ from typing import Any
 
 #: A sheet longer than this is refused at once: a blueprint of more steps is no drawing.
 MAX_ROWS = 20_000
+#: An .xlsx up to this size is read whole, so merged cells can be seen (larger ones stream).
+SMALL_XLSX = 10 * 1024 * 1024
 #: A file larger than this is refused before it is read.
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -33,6 +35,7 @@ class Sheet:
     encoding: str = ""
     delimiter: str = ""
     formulas: list[str] = field(default_factory=list)  # cells like "C4" whose formula was left
+    merged: int = 0  # merged ranges whose value was given to each of their cells
 
 
 def read_sheet(path: str | Path, sheet_name: str | None = None) -> Sheet:
@@ -127,8 +130,10 @@ def read_xlsx(path: Path, sheet_name: str | None = None) -> Sheet:
         from openpyxl.utils.exceptions import InvalidFileException
     except ImportError:  # pragma: no cover - a dependency of the package
         raise SheetError("reading .xlsx needs openpyxl (pip install openpyxl)") from None
+    # Read-only mode streams a big sheet but cannot see merged cells; a small one is read whole
+    read_only = path.stat().st_size > SMALL_XLSX
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        book = openpyxl.load_workbook(path, read_only=read_only, data_only=False)
     except (InvalidFileException, OSError, KeyError, ValueError) as error:
         raise SheetError(f"{path.name} is not an Excel workbook: {error}") from None
     except Exception as error:  # zipfile.BadZipFile, defusedxml's refusals, broken XML
@@ -143,9 +148,25 @@ def read_xlsx(path: Path, sheet_name: str | None = None) -> Sheet:
             sheet = book.worksheets[0]
         formulas: list[str] = []
         rows = _limited(_xlsx_rows(sheet.iter_rows(), formulas))
+        merged = [] if read_only else [r.bounds for r in sheet.merged_cells.ranges]
     finally:
         book.close()
-    return Sheet(rows, "xlsx", "", formulas)
+    _fill_merged(rows, merged)
+    return Sheet(rows, "xlsx", "", formulas, len(merged))
+
+
+def _fill_merged(rows: list[list[str]], merged: list[tuple[int, int, int, int]]) -> None:
+    """Every cell of a merged range holds the range's value: a lane merged down three rows
+    means three steps in that lane, a phase merged across columns one phase for each."""
+    for min_col, min_row, max_col, max_row in merged:
+        if min_row > len(rows) or min_col > len(rows[min_row - 1]):
+            continue
+        value = rows[min_row - 1][min_col - 1]
+        for row in rows[min_row - 1 : min(max_row, len(rows))]:
+            if len(row) < max_col:
+                row.extend([""] * (max_col - len(row)))
+            for column in range(min_col - 1, max_col):
+                row[column] = value
 
 
 def _xlsx_rows(rows: Iterable[Any], formulas: list[str]) -> Iterator[list[str]]:
