@@ -107,3 +107,34 @@ def test_what_was_left_out_is_shown(
     boxes = [b for b in new.findChildren(QMessageBox) if b.isVisible()]
     assert boxes and "soon" in boxes[0].detailedText()
     boxes[0].close()
+
+
+def test_a_workbook_of_several_sheets_asks_which(
+    window: tuple[MainWindow, Dialogs], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import Workbook
+    from PySide6.QtWidgets import QInputDialog
+
+    shown, dialogs = window
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Notes"
+    first.append(["nothing"])
+    steps = book.create_sheet("步骤表")
+    steps.append(["步骤", "泳道"])
+    steps.append(["点餐", "顾客"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    asked: list[list[str]] = []
+
+    def pick(*args: Any) -> tuple[str, bool]:
+        asked.append(list(args[3]))
+        return "步骤表", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    dialogs.open_paths.append(path)
+    shown.menu_actions["import"].trigger()
+    assert asked == [["Notes", "步骤表"]]
+    [new] = opened(shown)
+    assert [s.title for s in new.session.blueprint.steps] == ["点餐"]

@@ -124,6 +124,23 @@ def _limited(rows: Iterable[list[str]]) -> list[list[str]]:
     return found
 
 
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheets of a workbook, in order; [] for a CSV or a file that is no workbook."""
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    try:
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True)
+    except Exception:  # not a workbook: the import itself says why
+        return []
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
 def read_xlsx(path: Path, sheet_name: str | None = None) -> Sheet:
     try:
         import openpyxl  # loaded only for Excel files: it takes a while to import

@@ -677,6 +677,10 @@
         <translation>表格 (*.csv *.tsv *.txt *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Which sheet of the workbook?</source>
+        <translation>导入工作簿中的哪一张工作表？</translation>
+    </message>
+    <message>
         <source>Cannot import the sheet</source>
         <translation>无法导入表格</translation>
     </message>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QVBoxLayout,
@@ -27,7 +28,7 @@ from blueprint_app.editing.spreadsheet import grid_lanes
 from blueprint_app.importing import ImportRefused, ImportReport, import_file
 from blueprint_app.importing.headers import map_headers, normal
 from blueprint_app.importing.messages import Remark
-from blueprint_app.importing.sheets import SheetError, read_sheet
+from blueprint_app.importing.sheets import SheetError, read_sheet, sheet_names
 from blueprint_app.model import new_blueprint
 from blueprint_app.ui import i18n, settings
 from blueprint_app.ui.dialogs import show_error
@@ -122,8 +123,21 @@ def import_sheet(parent: QWidget, path: Path | None = None) -> QWidget | None:
             return None
         path = Path(chosen)
     settings.IMPORT_FOLDER.write(str(path.parent))
+    sheet: str | None = None
+    names = sheet_names(path)
+    if len(names) > 1:
+        sheet, ok = QInputDialog.getItem(
+            parent,
+            QCoreApplication.translate("ImportSheet", "Import a sheet"),
+            QCoreApplication.translate("ImportSheet", "Which sheet of the workbook?"),
+            names,
+            0,
+            False,
+        )
+        if not ok:
+            return None
     remembered = settings.IMPORT_HEADERS.read()
-    unknown = _unknown_headers(path, remembered)
+    unknown = _unknown_headers(path, remembered, sheet)
     if unknown:
         answer = ask_headers(parent, unknown)
         if answer is None:
@@ -131,7 +145,9 @@ def import_sheet(parent: QWidget, path: Path | None = None) -> QWidget | None:
         remembered = {**remembered, **answer}
         settings.IMPORT_HEADERS.write(remembered)
     try:
-        report = import_file(path, remembered={k: v for k, v in remembered.items() if v})
+        report = import_file(
+            path, sheet=sheet, remembered={k: v for k, v in remembered.items() if v}
+        )
     except ImportRefused as error:
         show_error(
             parent, QCoreApplication.translate("ImportSheet", "Cannot import the sheet"), str(error)
@@ -145,11 +161,11 @@ def import_sheet(parent: QWidget, path: Path | None = None) -> QWidget | None:
     return window
 
 
-def _unknown_headers(path: Path, remembered: dict[str, str]) -> list[str]:
+def _unknown_headers(path: Path, remembered: dict[str, str], sheet: str | None) -> list[str]:
     """Headers of a row-per-step sheet the importer does not know and the user was not asked
     about; none for a layered grid or a sheet that cannot be read (the import says why)."""
     try:
-        rows = read_sheet(path).rows
+        rows = read_sheet(path, sheet).rows
     except SheetError:
         return []
     header = next((row for row in rows if any(cell.strip() for cell in row)), [])
