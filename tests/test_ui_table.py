@@ -247,3 +247,14 @@ def test_a_pasted_cell_that_is_no_time_is_left_and_said(qtbot: Any, window: Main
     assert window.session.document.step(step.id).duration_minutes == old
     assert window.session.document.step(step.id).target_minutes == 45
     assert "Row 1" in dock.problem_text and "Duration" in dock.problem_text
+
+
+def test_a_hidden_table_catches_up_with_the_canvas_when_shown(
+    qtbot: Any, window: MainWindow
+) -> None:
+    dock = window.table_dock
+    dock.hide()
+    chosen = [s.id for s in window.session.blueprint.steps[7:9]]
+    window.scene.select_ids(chosen)
+    dock.show()
+    qtbot.waitUntil(lambda: dock.selected_step_ids() == chosen)

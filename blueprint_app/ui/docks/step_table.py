@@ -509,6 +509,9 @@ class StepTableDock(SessionDock):
         self.setWidget(body)
         self.problem_text = ""
         self.toggleViewAction().triggered.connect(self._shown_by_menu)
+        self.visibilityChanged.connect(
+            lambda visible: self._canvas_selection_changed() if visible else None
+        )
 
     def _shown_by_menu(self, checked: bool) -> None:
         """View ▸ Table: in front of the panel it shares a place with, tall enough for a dozen
@@ -722,6 +725,8 @@ class StepTableDock(SessionDock):
     def _canvas_selection_changed(self) -> None:
         if self._syncing or self._scene is None or not shiboken6.isValid(self._scene):
             return
+        if not self.isVisible():
+            return  # caught up when shown (visibilityChanged): Select All costs nothing here
         ids = [
             i for i in self._scene.selected_ids() if self.model and self.model.row_of(i) is not None
         ]
