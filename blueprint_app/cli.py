@@ -187,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _registrars() -> list[Registrar]:
     """Subcommands that live beside the feature they expose."""
     from blueprint_app.export import command as export_command
-    from blueprint_app.export import import_command
+    from blueprint_app.importing import command as import_command
     from blueprint_app.templates import register as templates_command
     from blueprint_app.validation.cli import register as validate_command
     from blueprint_app.versions.cli import register as versions_commands

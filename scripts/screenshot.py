@@ -1,13 +1,14 @@
 """Save a screenshot of the editor window with a blueprint open: docs/screenshot.png.
 
     python scripts/screenshot.py [FILE] [-o docs/screenshot.png] [--size 1600x1000]
-                                 [--select STEP_ID] [--canvas-only] [--export-dialog]
+                                 [--select STEP_ID] [--canvas-only] [--export-dialog] [--table]
 
 Without a display it re-runs itself under ``xvfb-run -a`` (a real X server, so fonts and
 antialiasing are what a user sees). Shows the whole main window (menus, toolbar, palette,
 canvas fitted to the blueprint, property panel on a selected step) with default dock layout:
 the user's saved window layout is not read. ``--canvas-only`` grabs the canvas view alone;
-``--export-dialog`` opens File > Export… over the window and grabs it from the screen. The
+``--export-dialog`` opens File > Export… over the window and grabs it from the screen;
+``--table`` shows View > Table under the canvas, its row selected with the card. The
 interface language follows BLUEPRINT_LANG (en, zh_CN) as in the application.
 """
 
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="open File > Export… (its preview drawn) and grab the screen",
     )
+    parser.add_argument("--table", action="store_true", help="show View > Table as well")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
 
@@ -77,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         if not window.open_path(args.file):
             return 1
+        if args.table:
+            window.table_dock.toggleViewAction().trigger()
         for _ in range(5):
             app.processEvents()
         window.fit_all()

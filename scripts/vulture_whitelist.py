@@ -17,6 +17,10 @@ _.sizeHint
 _.closeEvent
 _.dragEnterEvent
 _.dropEvent
+_.filterAcceptsRow  # the Table dock's filter, its delegate's editors (ui/docks/step_table.py)
+_.createEditor
+_.setEditorData
+_.setModelData
 
 # html.parser.HTMLParser calls these overrides (the spec tests' table reader).
 _.handle_starttag

@@ -1,4 +1,5 @@
-"""``blueprint import``: open a BPMN 2.0 file as a blueprint.
+"""``blueprint import`` of a BPMN 2.0 file (the command itself, which also reads sheets, is
+:mod:`blueprint_app.importing.command`):
 
     blueprint import FILE.bpmn -o FILE.blueprint.json [--lane NAME=KIND]... [--force]
 
@@ -25,31 +26,7 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_UNREADABLE = 0, 2
 
 
-def register(sub: SubParsers) -> None:
-    parser = sub.add_parser(
-        "import",
-        help="open a BPMN 2.0 file as a blueprint",
-        description="Make a blueprint of a BPMN 2.0 file: lanes and pools become lanes, "
-        "tasks and events steps, choosing gateways decisions, flows flows, text annotations "
-        "notes, data objects evidence, groups phases.",
-    )
-    parser.add_argument("file", metavar="FILE.bpmn")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE.blueprint.json")
-    parser.add_argument(
-        "--lane",
-        action="append",
-        default=[],
-        type=_lane_kind,
-        metavar="NAME=KIND",
-        help="the kind of the lane or pool NAME: "
-        + ", ".join(kind.value for kind in LaneKind)
-        + " (default: guessed from the name)",
-    )
-    parser.add_argument("--force", action="store_true", help="replace an existing file")
-    parser.set_defaults(handler=cmd_import)
-
-
-def _lane_kind(text: str) -> tuple[str, LaneKind]:
+def lane_kind(text: str) -> tuple[str, LaneKind]:
     name, _, kind = text.rpartition("=")
     values = {k.value: k for k in LaneKind}
     if not name.strip() or kind.strip() not in values:

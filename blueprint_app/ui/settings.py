@@ -141,6 +141,23 @@ EXPORT_FOLDER = Setting("export/folder", "", text)
 BPMN_LANE_KINDS: Setting[dict[str, str]] = Setting(
     "import/bpmn_lane_kinds", {}, lane_kinds, lambda value: json.dumps(value, ensure_ascii=False)
 )
+IMPORT_FOLDER = Setting("import/folder", "", text)
+
+
+def header_mapping(raw: object) -> dict[str, str] | None:
+    """A sheet header (normalised) → the field the user said it holds ("" : leave it out)."""
+    try:
+        value = raw if isinstance(raw, dict) else json.loads(str(raw))
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    return {str(k): str(v) for k, v in value.items() if isinstance(v, str)}
+
+
+IMPORT_HEADERS: Setting[dict[str, str]] = Setting(
+    "import/headers", {}, header_mapping, lambda value: json.dumps(value, ensure_ascii=False)
+)
 
 
 def autosave_interval() -> float:

@@ -79,8 +79,8 @@
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>Open a BPMN 2.0 diagram (Camunda, bpmn.io, Signavio…) as a blueprint</source>
-        <translation>将 BPMN 2.0 流程图（Camunda、bpmn.io、Signavio…）打开为服务蓝图</translation>
+        <source>Open a CSV or Excel sheet (one step per row, or a layered grid) or a BPMN 2.0 diagram (Camunda, bpmn.io, Signavio…) as a new blueprint</source>
+        <translation>把 CSV 或 Excel 表格（每行一个步骤，或分层网格）或 BPMN 2.0 流程图（Camunda、bpmn.io、Signavio…）打开为新的服务蓝图</translation>
     </message>
     <message>
         <source>&amp;Saved Version</source>
@@ -326,6 +326,17 @@
     <message>
         <source>Cost: {cost}</source>
         <translation>成本：{cost}</translation>
+    </message>
+</context>
+<context>
+    <name>CellPaste</name>
+    <message>
+        <source>Pasted {count} steps.</source>
+        <translation>已粘贴 {count} 个步骤。</translation>
+    </message>
+    <message>
+        <source>Skipped {count} rows naming no lane of this blueprint: {names}</source>
+        <translation>跳过了 {count} 行，这些行的泳道名称在本蓝图中不存在：{names}</translation>
     </message>
 </context>
 <context>
@@ -611,6 +622,10 @@
         <translation>步骤表（CSV，用于电子表格）</translation>
     </message>
     <message>
+        <source>Steps table (Excel workbook)</source>
+        <translation>步骤表（Excel 工作簿）</translation>
+    </message>
+    <message>
         <source>BPMN 2.0 process</source>
         <translation>BPMN 2.0 流程</translation>
     </message>
@@ -762,6 +777,56 @@
     <message>
         <source>The state last saved</source>
         <translation>上次保存时的状态</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFile</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Sheets and BPMN (*.csv *.tsv *.txt *.xlsx *.bpmn *.xml);;Sheets (*.csv *.tsv *.txt *.xlsx);;BPMN 2.0 (*.bpmn *.xml);;All files (*)</source>
+        <translation>表格和 BPMN (*.csv *.tsv *.txt *.xlsx *.bpmn *.xml);;表格 (*.csv *.tsv *.txt *.xlsx);;BPMN 2.0 (*.bpmn *.xml);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSheet</name>
+    <message>
+        <source>Columns of the sheet</source>
+        <translation>表格的列</translation>
+    </message>
+    <message>
+        <source>Which field does each of these columns hold? The answer is remembered for the next sheet with the same headers.</source>
+        <translation>这些列分别是哪个字段？回答会被记住，下次遇到相同表头的表格时直接使用。</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Import a sheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>Sheets (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Which sheet of the workbook?</source>
+        <translation>导入工作簿中的哪一张工作表？</translation>
+    </message>
+    <message>
+        <source>Cannot import the sheet</source>
+        <translation>无法导入表格</translation>
+    </message>
+    <message>
+        <source>Imported with remarks</source>
+        <translation>导入完成，有未导入的内容</translation>
+    </message>
+    <message>
+        <source>{name}: {steps} steps imported; {skipped} values left out.</source>
+        <translation>{name}：已导入 {steps} 个步骤；{skipped} 个值未导入。</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1419,65 @@
     <message>
         <source>{count} selected</source>
         <translation>已选择 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>StepTable</name>
+    <message>
+        <source>No lane of that name.</source>
+        <translation>没有这个名称的泳道。</translation>
+    </message>
+    <message>
+        <source>No phase of that name.</source>
+        <translation>没有这个名称的阶段。</translation>
+    </message>
+    <message>
+        <source>No kind of step of that name.</source>
+        <translation>没有这个名称的步骤类型。</translation>
+    </message>
+    <message>
+        <source>Type yes or no.</source>
+        <translation>请输入“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>Type a whole number from -2 to 2.</source>
+        <translation>请输入 -2 到 2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>This column cannot be typed in.</source>
+        <translation>这一列不能直接输入。</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Filter steps…</source>
+        <translation>筛选步骤…</translation>
+    </message>
+    <message>
+        <source>Any marker</source>
+        <translation>任意标记</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>A new step in the lane and phase of the current row</source>
+        <translation>在当前行的泳道和阶段中新建一个步骤</translation>
+    </message>
+    <message>
+        <source>All lanes</source>
+        <translation>全部泳道</translation>
+    </message>
+    <message>
+        <source>All phases</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>{count} cells were not pasted. Row {row}, {column}: {reason}</source>
+        <translation>有 {count} 个单元格未粘贴。第 {row} 行，{column}：{reason}</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,9 @@ def draw_preview(
 
     try:
         if format_name not in PICTURES:
-            data = export_document(blueprint, FORMATS[format_name], options, progress)
+            # a workbook is no text to show: its table is the CSV's, shown instead
+            shown = "csv" if format_name == "xlsx" else format_name
+            data = export_document(blueprint, FORMATS[shown], options, progress)
             text = data.decode("utf-8-sig", errors="replace")
             return PreviewResult(text=text[:TEXT_LIMIT], length=len(data))
         picture = compose(blueprint, options, part(progress, 0.0, 0.8))

@@ -131,7 +131,9 @@ def import_bpmn_file(parent: QWidget, path: Path | None = None) -> QWidget | Non
     blueprint = read_with_questions(parent, path)
     if blueprint is None:
         return None
-    window = registry().open_window(session=Session(blueprint))
+    session = Session(blueprint)
+    session.history.clean_index = None  # not saved anywhere yet: closing asks, as for a sheet
+    window = registry().open_window(session=session)
     window.statusBar().showMessage(
         QCoreApplication.translate("BpmnImport", "Imported {name}: {steps} steps, {flows} flows")
         .replace("{name}", path.name)

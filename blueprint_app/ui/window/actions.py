@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QStyle
 
 from blueprint_app.ui import about, preferences
 from blueprint_app.ui.export import export_dialog, picture_clipboard
-from blueprint_app.ui.files import bpmn_import_dialog, template_dialog
+from blueprint_app.ui.files import import_file, template_dialog
 
 if TYPE_CHECKING:
     from blueprint_app.ui.window.main_window import MainWindow
@@ -130,10 +130,12 @@ class WindowActions:
         self._add(
             "import",
             QCoreApplication.translate("Actions", "&Import…"),
-            lambda: bpmn_import_dialog.import_bpmn_file(w),
+            lambda: import_file.import_any(w),
             None,
             QCoreApplication.translate(
-                "Actions", "Open a BPMN 2.0 diagram (Camunda, bpmn.io, Signavio…) as a blueprint"
+                "Actions",
+                "Open a CSV or Excel sheet (one step per row, or a layered grid) or a BPMN 2.0 "
+                "diagram (Camunda, bpmn.io, Signavio…) as a new blueprint",
             ),
         )
         self._add(

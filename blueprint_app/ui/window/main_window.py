@@ -32,6 +32,7 @@ from blueprint_app.ui.docks.problem_marks import show_marks
 from blueprint_app.ui.docks.problems_panel import ProblemsPanel, select_on_canvas
 from blueprint_app.ui.docks.property_panel import PropertyPanel
 from blueprint_app.ui.docks.session_dock import SessionDock
+from blueprint_app.ui.docks.step_table import StepTableDock
 from blueprint_app.ui.docks.structure_panel import StructurePanel
 from blueprint_app.ui.export import export_job
 from blueprint_app.ui.files import recent, safe_save
@@ -122,6 +123,10 @@ class MainWindow(QMainWindow):
         self.problems_panel = ProblemsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
         self.problems_panel.attach_status(self.statusBar())
+        self.table_dock = StepTableDock(self, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.table_dock)
+        self.tabifyDockWidget(self.problems_panel, self.table_dock)
+        self.table_dock.hide()  # View ▸ Table shows it
         self.journey_status = JourneyStatus(
             self.statusBar(), lambda ids: select_on_canvas(self.scene, self.view, ids)
         )
@@ -143,6 +148,7 @@ class MainWindow(QMainWindow):
             self.problems_panel,
             self.compare_panel,
             self.conflicts_panel,
+            self.table_dock,
         ):
             self.menu_actions.view_menu.addAction(dock.toggleViewAction())
 
@@ -178,6 +184,7 @@ class MainWindow(QMainWindow):
             self.problems_panel,
             self.compare_panel,
             self.conflicts_panel,
+            self.table_dock,
         )
 
     # -- session -------------------------------------------------------------------------------
