@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
@@ -44,6 +44,7 @@ from blueprint_app.ui.window.status import StatusInfo
 from blueprint_app.ui.window.windows import registry
 
 APP_TITLE = "Blueprint Studio"
+FIRST_RUN_SHARE = 0.85  # of the screen's free area, before any size was saved
 
 
 class MainWindow(QMainWindow):
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self._fit_to_screen()
         self.session: Session = session or Session.new(
             self.tr("Untitled blueprint"), i18n.blueprint_language()
         )
@@ -83,6 +84,15 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._show_session(self.session)
         registry().register(self)
+
+    def _fit_to_screen(self) -> None:
+        """The first run's size: most of the screen, centred (a stored geometry replaces it)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1600, 1000)
+        width = max(min(area.width(), 960), round(area.width() * FIRST_RUN_SHARE))
+        height = max(min(area.height(), 640), round(area.height() * FIRST_RUN_SHARE))
+        self.resize(width, height)
+        self.move(area.center() - QPoint(width // 2, height // 2))
 
     def _restore_layout(self) -> None:
         """Dock positions and window size as the user last left them."""
@@ -223,6 +233,7 @@ class MainWindow(QMainWindow):
         successor = MainWindow(self.session)
         successor.restoreGeometry(geometry)
         successor.restoreState(state)
+        successor.view.keep_view()
         successor.view.setTransform(self.view.transform())
         successor.view.centerOn(self.view.mapToScene(self.view.viewport().rect().center()))
         successor.scene.select_ids(self.edits.selected_ids())
