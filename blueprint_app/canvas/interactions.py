@@ -157,8 +157,25 @@ class ConnectGesture:
         self.line.remove()
         target = card_at(self.scene, pos, exclude=self.card)
         if target is None:
+            if card_at(self.scene, pos) is self.card:
+                return  # a click on the handle, no drag: nothing tried, nothing to say
+            self.scene.told.emit(
+                QCoreApplication.translate(
+                    "Canvas", "Not connected: release the arrow over another step's card"
+                )
+            )
             return
         source_step, target_step = self.card.step, target.step
+        if any(
+            f.source == source_step.id and f.target == target_step.id
+            for f in self.scene.document.blueprint.flows
+        ):
+            self.scene.told.emit(
+                QCoreApplication.translate(
+                    "Canvas", "Not connected: “{source}” already leads to “{target}”"
+                ).format(source=source_step.title, target=target_step.title)
+            )
+            return
         evidence = StepKind.EVIDENCE in (source_step.kind, target_step.kind)
         kind = FlowKind.EVIDENCE if evidence else FlowKind.FLOW
         label = QCoreApplication.translate("Canvas", "Connect steps")
@@ -185,10 +202,14 @@ class ReconnectGesture:
     def release(self, pos: QPointF) -> None:
         self.line.remove()
         card = card_at(self.scene, pos)
-        if card is None:
-            return
         flow = self.scene.content.flow(self.flow.flow_id)
-        if card.step_id in (flow.source, flow.target):
+        if card is None or card.step_id in (flow.source, flow.target):
+            if card is None:
+                self.scene.told.emit(
+                    QCoreApplication.translate(
+                        "Canvas", "Not reconnected: release the end over another step's card"
+                    )
+                )
             return
         label = QCoreApplication.translate("Canvas", "Reconnect flow")
         with self.scene.history.transaction(label) as tx:
@@ -216,6 +237,11 @@ class Gestures:
             return False
         if self.editor is not None:
             self.editor.commit()
+        handle = _handle_at(self.scene, pos)
+        if handle is not None and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # the handle wins over an arrow (or its end, or its label) drawn across it
+            self.active = ConnectGesture(self.scene, handle)
+            return True
         grabbed = self._flow_end_at(pos)
         if grabbed is not None:
             self.active = ReconnectGesture(self.scene, *grabbed)
@@ -369,6 +395,14 @@ class Gestures:
             label = QCoreApplication.translate("Canvas", "Rename step")
             with self.scene.history.transaction(label) as tx:
                 edits.set_field(tx, step_id, "title", text)
+
+
+def _handle_at(scene: BlueprintScene, pos: QPointF) -> CardItem | None:
+    """The card whose connect handle is under ``pos``, whatever is drawn over it."""
+    for item in scene.items(pos):
+        if isinstance(item, CardItem) and _on_handle(item, pos):
+            return item
+    return None
 
 
 def _on_handle(card: CardItem, pos: QPointF) -> bool:

@@ -40,6 +40,8 @@ class BlueprintScene(QGraphicsScene):
 
     # a lane's title cell or a phase's header was clicked ("": the empty background)
     structure_picked = Signal(str)
+    # a gesture that did nothing says why, for the status bar
+    told = Signal(str)
 
     def __init__(self, document: Document, history: History, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
             old_view.deleteLater()
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.structure_picked.connect(self.pick_structure)
+        self.scene.told.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(lambda pos: show_menu(self, pos))
         self.status.watch(self.view)
