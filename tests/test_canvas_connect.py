@@ -11,9 +11,9 @@ from PySide6.QtCore import QPointF
 from pytestqt.qtbot import QtBot
 
 from blueprint_app.analysis import geometry as geo
+from blueprint_app.editing.session import Session
 from blueprint_app.model import new_blueprint
 from blueprint_app.model.blueprint import Phase, Step, StepLayout
-from blueprint_app.editing.session import Session
 from blueprint_app.ui.window.main_window import MainWindow
 from tests.canvas_support import drag, open_canvas
 from tests.ui_support import Dialogs, shown_window
