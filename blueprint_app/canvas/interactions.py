@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsSceneMo
 
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.canvas.title_editor import TitleEditor
+from blueprint_app.editing import room
 from blueprint_app.history import edits
 from blueprint_app.model.blueprint import (
     FlowKind,
@@ -104,6 +105,7 @@ class MoveGesture:
         )
         with self.scene.history.transaction(label) as tx:
             edits.move_steps(tx, moves)
+            room.settle(tx, moves)  # no card lands on another; phases widen to hold them
             for item in self.items:
                 if isinstance(item, NoteItem):
                     p = item.pos()
@@ -305,10 +307,10 @@ class Gestures:
         item = _top_item(self.scene, pos)
         if isinstance(item, TitleEditor):
             return False
-        if isinstance(item, CardItem):
+        if isinstance(item, CardItem) and item.card_rect().contains(item.mapFromScene(pos)):
             self.edit_title(item.step_id)
             return True
-        if item is None:
+        if item is None or isinstance(item, CardItem):  # beside a card (its handle) is lane space
             title = QCoreApplication.translate("Canvas", "New step")
             return self.add_step_at(pos, title=title) is not None
         return False
@@ -348,6 +350,7 @@ class Gestures:
                 kind=kind,
                 title=title,
             )
+            room.settle(tx, [step_id])
         self.scene.select_ids([step_id])
         self.edit_title(step_id)
         return step_id
