@@ -112,7 +112,9 @@ def test_the_window_keeps_its_size_and_place_between_runs(
     first = _show(qtbot, opened, Session.new())
     screen = first.screen().availableGeometry()
     assert first.width() >= min(960, screen.width()) or first.width() == SCREEN[0]
-    wanted = QRect(screen.left() + 40, screen.top() + 30, screen.width() - 80, screen.height() - 60)
+    width = max(first.minimumSizeHint().width(), screen.width() - 120)
+    left = screen.left() + (screen.width() - width) // 2
+    wanted = QRect(left, screen.top() + 30, width, screen.height() - 60)
     first.setGeometry(wanted)
     qtbot.wait(20)
     size, place = first.size(), first.geometry().topLeft()

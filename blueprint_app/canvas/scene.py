@@ -30,6 +30,7 @@ from blueprint_app.history.document import Change, Document, SetField
 from blueprint_app.history.undo import History
 from blueprint_app.model import Flow, StepKind
 from blueprint_app.render.items import CardItem, FlowItem, FlowLabelItem, NoteItem
+from blueprint_app.render.marks import SeverityMark
 from blueprint_app.render.scene_builder import BlueprintItems
 
 _CARD_PLACE_FIELDS = {"lane", "layout"}
@@ -59,6 +60,8 @@ class BlueprintScene(QGraphicsScene):
         self._unsubscribe = document.subscribe(self._on_change)
         self._unsubscribe_history = history.subscribe(self._after_transaction)
         self.gestures = interactions.Gestures(self)
+        #: the validation findings' messages per item id, for the tooltips of their marks
+        self.mark_messages: dict[str, list[str]] = {}
 
     # -- public API ----------------------------------------------------------------------------
     def item_for(self, item_id: str) -> QGraphicsItem | None:
@@ -214,10 +217,14 @@ class BlueprintScene(QGraphicsScene):
 
     def tooltip_at(self, scene_pos: QPointF) -> str:
         """What the tooltip says at a scene point, as plain text read from the model when asked:
-        the top-most card's badge or hidden fields, or a flow's label, whether it goes both ways
-        and its channel (the drawing elides a long label or channel; this does not). A note
-        keeps it to itself."""
+        a validation mark's findings, the top-most card's badge or hidden fields, or a flow's
+        label, whether it goes both ways and its channel (the drawing elides a long label or
+        channel; this does not). A note keeps it to itself."""
         for item in self.items(scene_pos):
+            if isinstance(item, SeverityMark):
+                return card_tips.mark_tip(
+                    item.severity, self.mark_messages.get(item.item_id, [])[:5]
+                )
             if isinstance(item, FlowLabelItem):
                 item = item.flow_item
             if isinstance(item, CardItem):

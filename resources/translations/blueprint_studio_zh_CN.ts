@@ -155,6 +155,38 @@
         <translation>自动排列整张蓝图</translation>
     </message>
     <message>
+        <source>&amp;Legend</source>
+        <translation>图例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>What the lines, shapes, arrows and badges mean</source>
+        <translation>各条线、形状、箭头和徽标的含义</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put the window and its docks back as at first</source>
+        <translation>把窗口和各停靠面板恢复到初始位置</translation>
+    </message>
+    <message>
+        <source>&amp;Quick Guide</source>
+        <translation>快速指南(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>How to draw, read and move around a blueprint</source>
+        <translation>如何绘制、阅读和浏览蓝图</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every command&apos;s keys</source>
+        <translation>每个命令的快捷键</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -202,8 +234,20 @@
         <translation>移动 {count} 个元素</translation>
     </message>
     <message>
+        <source>Not connected: release the arrow over another step&apos;s card</source>
+        <translation>未连接：请在另一个步骤的卡片上松开箭头</translation>
+    </message>
+    <message>
+        <source>Not connected: “{source}” already leads to “{target}”</source>
+        <translation>未连接：“{source}”已经连到“{target}”</translation>
+    </message>
+    <message>
         <source>Connect steps</source>
         <translation>连接步骤</translation>
+    </message>
+    <message>
+        <source>Not reconnected: release the end over another step&apos;s card</source>
+        <translation>未重新连接：请在另一个步骤的卡片上松开端点</translation>
     </message>
     <message>
         <source>Reconnect flow</source>
@@ -227,6 +271,7 @@
     </message>
     <message>
         <source>Two-way interaction</source>
+        <extracomment>the validation findings&apos; messages per item id, for the tooltips of their marks</extracomment>
         <translation>双向互动</translation>
     </message>
     <message>
@@ -263,6 +308,22 @@
     <message>
         <source>Metrics:</source>
         <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Error found by the checks</source>
+        <translation>检查发现错误</translation>
+    </message>
+    <message>
+        <source>Warning found by the checks</source>
+        <translation>检查发现警告</translation>
+    </message>
+    <message>
+        <source>Note from the checks</source>
+        <translation>检查提示</translation>
+    </message>
+    <message>
+        <source>View ▸ Problems lists every finding</source>
+        <translation>视图 ▸ 问题 列出全部检查结果</translation>
     </message>
     <message>
         <source>Customer-independent work: done regardless of any one customer, below the line of order penetration</source>
@@ -610,6 +671,33 @@
     <message>
         <source>{n} of {total}</source>
         <translation>第 {n} 个，共 {total} 个</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Blueprint Studio in two minutes&lt;/h2&gt;&lt;p&gt;A service blueprint shows one service from the customer&apos;s side: &lt;b&gt;lanes&lt;/b&gt; from physical evidence at the top to support processes at the bottom, &lt;b&gt;phases&lt;/b&gt; from left to right, and &lt;b&gt;steps&lt;/b&gt; (cards) joined by &lt;b&gt;arrows&lt;/b&gt;.&lt;/p&gt;&lt;h3&gt;Draw&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Add a step&lt;/b&gt;: double-click empty space in a lane, or drag a kind from the Steps palette. The phase under the mouse gets it and widens if needed.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Rename&lt;/b&gt;: double-click the card or press F2; Enter keeps, Esc cancels.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connect&lt;/b&gt;: drag from a card&apos;s blue handle (right edge) to another card.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Move&lt;/b&gt;: drag cards; a card never lands on another.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Delete&lt;/b&gt;: select and press Delete. Every edit can be undone (Ctrl+Z).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Read&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Hover a badge or mark on a card to learn what it means; View ▸ Legend shows them all, as the exports do.&lt;/li&gt;&lt;li&gt;The Properties dock edits the selection: the step&apos;s fields, its standards, fail point, moment of truth and the customer&apos;s emotion.&lt;/li&gt;&lt;li&gt;View ▸ Problems lists what the checks found; double-click one to go there.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Move around&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Ctrl+wheel or +/- zooms, Ctrl+0 fits the blueprint, the middle button or Space+drag pans, Ctrl+F finds a step.&lt;/li&gt;&lt;li&gt;View ▸ Reset Layout puts the docks back where they started.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Help ▸ Keyboard Shortcuts lists every key.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;两分钟上手服务蓝图工作室&lt;/h2&gt;&lt;p&gt;服务蓝图从顾客的角度展示一项服务：&lt;b&gt;泳道&lt;/b&gt;自上而下从有形展示到支持过程，&lt;b&gt;阶段&lt;/b&gt;从左到右，&lt;b&gt;步骤&lt;/b&gt;（卡片）之间用&lt;b&gt;箭头&lt;/b&gt;相连。&lt;/p&gt;&lt;h3&gt;绘制&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;添加步骤&lt;/b&gt;：在泳道的空白处双击，或从“步骤”面板拖入一种步骤。鼠标所在的阶段会接收它，需要时自动加宽。&lt;/li&gt;&lt;li&gt;&lt;b&gt;重命名&lt;/b&gt;：双击卡片或按 F2；Enter 确认，Esc 取消。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接&lt;/b&gt;：从卡片右边缘的蓝色手柄拖到另一张卡片。&lt;/li&gt;&lt;li&gt;&lt;b&gt;移动&lt;/b&gt;：拖动卡片；卡片不会叠在另一张卡片上。&lt;/li&gt;&lt;li&gt;&lt;b&gt;删除&lt;/b&gt;：选中后按 Delete。每次编辑都可以撤销（Ctrl+Z）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;阅读&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;把鼠标停在卡片的徽标或标记上即可看到它的含义；视图 ▸ 图例 与导出图片一样列出全部标记。&lt;/li&gt;&lt;li&gt;“属性”面板编辑所选内容：步骤的各个字段、标准、失误点、关键时刻和顾客情绪。&lt;/li&gt;&lt;li&gt;视图 ▸ 问题 列出检查发现的问题；双击一条即可跳转过去。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;浏览&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Ctrl+滚轮或 +/- 缩放，Ctrl+0 适应窗口，按住中键或空格+拖动平移，Ctrl+F 查找步骤。&lt;/li&gt;&lt;li&gt;视图 ▸ 重置布局 把各停靠面板放回初始位置。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;帮助 ▸ 键盘快捷键 列出全部快捷键。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quick Guide</source>
+        <translation>快速指南</translation>
     </message>
 </context>
 <context>

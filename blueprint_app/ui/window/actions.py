@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
-from blueprint_app.ui import about, preferences
+from blueprint_app.ui import about, help_windows, preferences
 from blueprint_app.ui.export import export_dialog, picture_clipboard
 from blueprint_app.ui.files import template_dialog
 
@@ -47,6 +47,18 @@ class WindowActions:
 
     def __getitem__(self, name: str) -> QAction:
         return self.by_name[name]
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(the command as its menu names it, its keys) for every action with keys, read from
+        the actions themselves so Help ▸ Keyboard Shortcuts never drifts from them."""
+        rows = []
+        for action in self.by_name.values():
+            keys = [key for key in action.shortcuts() if not key.isEmpty()]
+            if keys:
+                native = QKeySequence.SequenceFormat.NativeText
+                shown = ", ".join(key.toString(native) for key in keys)
+                rows.append((strip_mnemonic(action.text()), shown))
+        return rows
 
     def _add(
         self,
@@ -193,6 +205,34 @@ class WindowActions:
             "Ctrl+Shift+L",
             QCoreApplication.translate("Actions", "Lay the blueprint out automatically"),
         )
+        self._add(
+            "legend",
+            QCoreApplication.translate("Actions", "&Legend"),
+            lambda: help_windows.show_legend(w),
+            None,
+            QCoreApplication.translate("Actions", "What the lines, shapes, arrows and badges mean"),
+        )
+        self._add(
+            "reset_layout",
+            QCoreApplication.translate("Actions", "&Reset Layout"),
+            w.reset_layout,
+            None,
+            QCoreApplication.translate("Actions", "Put the window and its docks back as at first"),
+        )
+        self._add(
+            "quick_guide",
+            QCoreApplication.translate("Actions", "&Quick Guide"),
+            lambda: help_windows.show_guide(w),
+            Key.HelpContents,
+            QCoreApplication.translate("Actions", "How to draw, read and move around a blueprint"),
+        )
+        self._add(
+            "shortcuts",
+            QCoreApplication.translate("Actions", "&Keyboard Shortcuts"),
+            lambda: help_windows.show_shortcuts(w, self.shortcut_rows()),
+            "Ctrl+/",
+            QCoreApplication.translate("Actions", "Every command's keys"),
+        )
         self._build_menus()
         self._build_toolbar()
 
@@ -282,9 +322,15 @@ class WindowActions:
         view_menu = bar.addMenu(QCoreApplication.translate("Actions", "&View"))
         for name in ("zoom_in", "zoom_out", "fit"):
             view_menu.addAction(self[name])
+        view_menu.addSeparator()
+        view_menu.addAction(self["legend"])
+        view_menu.addAction(self["reset_layout"])
         self.view_menu = view_menu
         view_menu.addSeparator()
         arrange_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Arrange"))
         arrange_menu.addAction(self["arrange"])
         help_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Help"))
+        help_menu.addAction(self["quick_guide"])
+        help_menu.addAction(self["shortcuts"])
+        help_menu.addSeparator()
         help_menu.addAction(self["about"])

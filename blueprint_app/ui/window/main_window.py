@@ -12,7 +12,14 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from blueprint_app.analysis.layout import arrange
 from blueprint_app.canvas.scene import BlueprintScene
@@ -45,6 +52,7 @@ from blueprint_app.ui.window.windows import registry
 
 APP_TITLE = "Blueprint Studio"
 FIRST_RUN_SHARE = 0.85  # of the screen's free area, before any size was saved
+MIN_CANVAS = (320, 200)  # the smallest canvas any window or dock layout leaves
 
 
 class MainWindow(QMainWindow):
@@ -107,28 +115,17 @@ class MainWindow(QMainWindow):
         settings.WINDOW_STATE.write(self.saveState())
 
     def _build_docks(self) -> None:
-        right = Qt.DockWidgetArea.RightDockWidgetArea
         self.property_panel = PropertyPanel(self)
         self.structure_panel = StructurePanel(self)
         self.history_panel = HistoryPanel(self)
-        self.addDockWidget(right, self.property_panel)
-        self.addDockWidget(right, self.structure_panel)
-        self.tabifyDockWidget(self.structure_panel, self.history_panel)
-        self.structure_panel.raise_()
         self.palette_dock = PaletteDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
         self.palette_dock.add_requested.connect(self.add_step_of_kind)
         self.palette_dock.armed.connect(self.arm_step_kind)
-        self.resizeDocks(
-            [self.palette_dock, self.property_panel], [150, 330], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks(
-            [self.property_panel, self.structure_panel], [420, 380], Qt.Orientation.Vertical
-        )
         self.structure_panel.chosen.connect(self.property_panel.show_item)
         self.structure_panel.problem.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.problems_panel = ProblemsPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
+        self._central.setMinimumSize(*MIN_CANVAS)  # no dock layout may crush the canvas
+        self._place_docks()
         self.problems_panel.attach_status(self.statusBar())
         self.journey_status = JourneyStatus(
             self.statusBar(), lambda ids: select_on_canvas(self.scene, self.view, ids)
@@ -141,15 +138,51 @@ class MainWindow(QMainWindow):
         self.problems_panel.activated.connect(
             lambda ids: select_on_canvas(self.scene, self.view, ids)
         )
-        self.problems_panel.badges_changed.connect(lambda worst: show_marks(self.scene, worst))
-        for dock in (
+        self.problems_panel.badges_changed.connect(
+            lambda worst: show_marks(self.scene, worst, self.problems_panel.findings)
+        )
+        for dock in self._docks():
+            self.menu_actions.view_menu.addAction(dock.toggleViewAction())
+
+    def _docks(self) -> list[QDockWidget]:
+        return [
             self.palette_dock,
             self.property_panel,
             self.structure_panel,
             self.history_panel,
             self.problems_panel,
-        ):
-            self.menu_actions.view_menu.addAction(dock.toggleViewAction())
+        ]
+
+    def _place_docks(self) -> None:
+        """The docks as a first run shows them: the palette left, the properties over the
+        lanes-and-phases and history tabs right (the properties taller), problems below."""
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        for dock in self._docks():
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.addDockWidget(right, self.property_panel)
+        self.addDockWidget(right, self.structure_panel)
+        self.tabifyDockWidget(self.structure_panel, self.history_panel)
+        self.structure_panel.raise_()
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
+        self.resizeDocks(
+            [self.palette_dock, self.property_panel], [150, 340], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.property_panel, self.structure_panel], [560, 300], Qt.Orientation.Vertical
+        )
+        self.resizeDocks([self.problems_panel], [120], Qt.Orientation.Vertical)
+
+    def reset_layout(self) -> None:
+        """View ▸ Reset Layout: the window and its docks as on a first run, toolbar shown, and
+        nothing of the old layout kept for the next run."""
+        for bar in self.findChildren(QToolBar):
+            bar.show()
+        self._fit_to_screen()
+        self._place_docks()
+        settings.WINDOW_GEOMETRY.clear()
+        settings.WINDOW_STATE.clear()
 
     def _session_docks(self) -> tuple[SessionDock, ...]:
         """The panels that follow this window's session."""
