@@ -158,3 +158,27 @@ def test_a_crushed_layout_is_never_restored_and_reset_layout_undoes_one(
     finally:
         again.session.history.set_clean()
         again.close()
+
+
+def test_at_1600_by_1000_the_common_step_fields_and_all_lanes_show_without_scrolling(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    window.reset_layout()
+    window.resize(1600, 1000)
+    window.open_session(_everything())
+    window.scene.select_ids(["all"])
+    qtbot.wait(50)
+    form = window.property_panel.forms["steps"]
+    scroll = window.property_panel.widget()
+    shown = scroll.viewport().rect()
+    for field in ("title", "kind", "lane", "phase", "standard", "moment_of_truth", "fail_point"):
+        widget = form.editor(field).widget
+        top_left = widget.mapTo(scroll.viewport(), widget.rect().topLeft())
+        bottom = widget.mapTo(scroll.viewport(), widget.rect().bottomLeft())
+        assert shown.contains(top_left) and shown.contains(bottom), field
+    emotion = form.editor("emotion").widget
+    assert shown.contains(emotion.mapTo(scroll.viewport(), emotion.rect().bottomLeft()))
+    assert "id" not in [e.field for e in form.editors[:10]]  # the internal id waits in Details
+    lanes = window.structure_panel.lanes.list
+    last = lanes.visualItemRect(lanes.item(lanes.count() - 1))
+    assert lanes.count() == 5 and lanes.viewport().rect().contains(last)

@@ -214,7 +214,8 @@ def test_flow_kind_and_label(qtbot: Any, coffee_window: MainWindow) -> None:
     flow = window.session.blueprint.flows[0]
     window.property_panel.show_item(flow.id)
     assert widget(window, "flows", "source").isReadOnly()
-    assert flow.source in widget(window, "flows", "source").text()
+    source = window.session.document.step(flow.source)
+    assert widget(window, "flows", "source").text() == source.title  # its title, not its id
     choose(widget(window, "flows", "kind"), "Recovery")
     label = widget(window, "flows", "label")
     label.selectAll()

@@ -1179,6 +1179,18 @@
         <translation>政策、成本与指标</translation>
     </message>
     <message>
+        <source>Actor and channel</source>
+        <translation>执行者与渠道</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
         <source>— no phase —</source>
         <translation>— 无阶段 —</translation>
     </message>

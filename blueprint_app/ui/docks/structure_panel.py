@@ -59,8 +59,13 @@ class ItemList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(title))
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+
+    def keep_rows(self, rows: int) -> None:
+        """Never shorter than ``rows`` entries (the five standard lanes all show)."""
+        row = self.list.fontMetrics().height() + 6
+        self.list.setMinimumHeight(rows * row + 2 * self.list.frameWidth() + 4)
 
     def items(self) -> list[Any]:
         return self.panel.session.document.items(self.kind) if self.panel.session else []
@@ -171,8 +176,10 @@ class StructurePanel(SessionDock):
         self.phases = ItemList("phases", self.tr("Phases (left to right)"), self)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(self.lanes)
-        layout.addWidget(self.phases)
+        layout.addWidget(self.lanes, 3)
+        layout.addWidget(self.phases, 2)
+        self.lanes.keep_rows(5)
+        self.phases.keep_rows(3)
         self.setWidget(body)
         for part in (self.lanes, self.phases):
             part.chosen.connect(self.chosen)

@@ -157,6 +157,9 @@ class MainWindow(QMainWindow):
         """The docks as a first run shows them: the palette left, the properties over the
         lanes-and-phases and history tabs right (the properties taller), problems below."""
         right = Qt.DockWidgetArea.RightDockWidgetArea
+        # the right column runs the window's full height (problems sit under the canvas only),
+        # so the properties and the lists get the room
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
         for dock in self._docks():
             dock.setFloating(False)
             dock.show()
@@ -170,7 +173,7 @@ class MainWindow(QMainWindow):
             [self.palette_dock, self.property_panel], [150, 340], Qt.Orientation.Horizontal
         )
         self.resizeDocks(
-            [self.property_panel, self.structure_panel], [560, 300], Qt.Orientation.Vertical
+            [self.property_panel, self.structure_panel], [640, 330], Qt.Orientation.Vertical
         )
         self.resizeDocks([self.problems_panel], [120], Qt.Orientation.Vertical)
 
