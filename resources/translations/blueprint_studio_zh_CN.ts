@@ -872,6 +872,10 @@
         <translation>添加步骤</translation>
     </message>
     <message>
+        <source>Arranging {count} steps…</source>
+        <translation>正在排列 {count} 个步骤…</translation>
+    </message>
+    <message>
         <source>Arrange</source>
         <translation>排列</translation>
     </message>

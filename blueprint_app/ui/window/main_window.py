@@ -10,12 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QMainWindow,
+    QProgressDialog,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from blueprint_app.analysis.layout import arrange
 from blueprint_app.canvas.scene import BlueprintScene
-from blueprint_app.canvas.view import BlueprintView
+from blueprint_app.canvas.view import READABLE_ZOOM, BlueprintView
 from blueprint_app.editing.file_stamp import changed_on_disk
 from blueprint_app.editing.placement import append_step
 from blueprint_app.editing.session import Session, with_suffix
@@ -52,7 +53,8 @@ from blueprint_app.ui.window.windows import registry
 
 APP_TITLE = "Blueprint Studio"
 FIRST_RUN_SHARE = 0.85  # of the screen's free area, before any size was saved
-MIN_CANVAS = (320, 200)  # the smallest canvas any window or dock layout leaves
+MIN_CANVAS = (320, 200)
+ARRANGE_BUSY_STEPS = 500  # from here Arrange takes long enough to say it is working  # the smallest canvas any window or dock layout leaves
 
 
 class MainWindow(QMainWindow):
@@ -469,7 +471,52 @@ class MainWindow(QMainWindow):
         self.status.show_zoom()
 
     def arrange(self) -> None:
-        """Lay the blueprint out automatically, as one undo step."""
-        with self.session.history.transaction(self.tr("Arrange")) as tx:
-            arrange(tx)
-        self.fit_all()
+        """Lay the blueprint out automatically, as one undo step, and keep your place: the
+        selection (or else the step nearest the middle of the view) stays in the middle at the
+        zoom you had, never below a readable one. A large blueprint shows that it is busy."""
+        selected = [i for i in self.edits.selected_ids() if i in self.scene.content.cards]
+        anchor = selected or self._step_nearest_centre()
+        busy = None
+        if len(self.session.blueprint.steps) >= ARRANGE_BUSY_STEPS:
+            busy = QProgressDialog(
+                self.tr("Arranging {count} steps…").format(count=len(self.session.blueprint.steps)),
+                "",
+                0,
+                0,
+                self,
+            )
+            busy.setCancelButton(None)
+            busy.setWindowModality(Qt.WindowModality.WindowModal)
+            busy.setMinimumDuration(0)
+            busy.show()
+            QApplication.processEvents()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with self.session.history.transaction(self.tr("Arrange")) as tx:
+                arrange(tx)
+        finally:
+            QApplication.restoreOverrideCursor()
+            if busy is not None:
+                busy.close()
+        self.scene.flush()
+        self.view.keep_view()
+        if self.view.zoom() < READABLE_ZOOM:
+            self.view.set_zoom(READABLE_ZOOM)
+        if anchor:
+            rect = QRectF()
+            for step_id in anchor:
+                rect = rect.united(self.scene.content.cards[step_id].sceneBoundingRect())
+            self.view.centerOn(rect.center())
+        self.status.show_zoom()
+
+    def _step_nearest_centre(self) -> list[str]:
+        """The step whose card is nearest the middle of the view (none in an empty one)."""
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        cards = self.scene.content.cards
+        if not cards:
+            return []
+        nearest = min(
+            cards.items(),
+            key=lambda pair: (pair[1].sceneBoundingRect().center() - centre).manhattanLength(),
+        )
+        return [nearest[0]]
