@@ -340,7 +340,7 @@ def test_sticky_notes_beside_a_step_or_free_and_their_text_in_the_panel(
     assert window.scene.item_for(free.id) is not None
     assert [e.label for e in session.history.entries][-3:] == [
         "Add note",
-        "Change text",
+        "Change text of “Note”",  # the item it changed, by its text as it was
         "Add note",
     ]
 

@@ -222,7 +222,11 @@ def test_flow_kind_and_label(qtbot: Any, coffee_window: MainWindow) -> None:
     type_text(qtbot, label, "retry")
     assert window.session.document.get(flow.id).kind == FlowKind.RECOVERY  # type: ignore[union-attr]
     assert window.session.document.get(flow.id).label == "retry"  # type: ignore[union-attr]
-    assert [e.label for e in window.session.history.entries] == ["Change kind", "Change label"]
+    assert [e.label.split(" of ")[0] for e in window.session.history.entries] == [
+        "Change kind",
+        "Change label",
+    ]
+    assert window.session.history.entries[0].label.endswith("“Walk in → Order a drink”")
 
 
 def test_selection_of_several_items_shows_a_summary(coffee_window: MainWindow) -> None:

@@ -410,6 +410,14 @@
         <source>“{name}” already exists. Replace it?</source>
         <translation>“{name}”已存在。要替换它吗？</translation>
     </message>
+    <message>
+        <source>Delete the lane?</source>
+        <translation>删除泳道？</translation>
+    </message>
+    <message>
+        <source>The lane “{title}” holds {count} cards; they are deleted with it, with their arrows. Edit ▸ Undo brings them back.</source>
+        <translation>泳道“{title}”中有 {count} 张卡片，它们会连同箭头一起被删除。编辑 ▸ 撤销 可以恢复。</translation>
+    </message>
 </context>
 <context>
     <name>EditCommands</name>
@@ -640,6 +648,13 @@
     <message>
         <source>The first phase comes after the last one; choose them in order.</source>
         <translation>起始阶段位于结束阶段之后，请按顺序选择。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPreview</name>
+    <message>
+        <source>(the diagram is in the file)</source>
+        <translation>（图示在导出的文件中）</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1019,10 @@
         <translation>问题（{count}）</translation>
     </message>
     <message>
+        <source>{n} info</source>
+        <translation>{n} 条提示</translation>
+    </message>
+    <message>
         <source>No problems</source>
         <translation>没有问题</translation>
     </message>
@@ -1205,6 +1224,10 @@
     <message>
         <source>{count} items selected</source>
         <translation>已选择 {count} 项</translation>
+    </message>
+    <message>
+        <source>Change {field} of “{item}”</source>
+        <translation>修改“{item}”的{field}</translation>
     </message>
     <message>
         <source>Change {field}</source>

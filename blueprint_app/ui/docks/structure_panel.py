@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from blueprint_app.editing.session import Session
 from blueprint_app.history import Change, edits
 from blueprint_app.model import Lane, LaneKind, Phase
+from blueprint_app.ui import dialogs
 from blueprint_app.ui.docks.session_dock import SessionDock
 from blueprint_app.ui.qt_util import signals_blocked
 
@@ -148,6 +149,13 @@ class ItemList(QWidget):
 
     def delete(self) -> None:
         current = self.current_id()
+        if current is not None and self.kind == "lanes" and self.panel.session is not None:
+            blueprint = self.panel.session.blueprint
+            cards = sum(step.lane == current for step in blueprint.steps)
+            lane = next((x for x in blueprint.lanes if x.id == current), None)
+            title = lane.title if lane is not None else current
+            if cards and not dialogs.ask_delete_lane(self, title, cards):
+                return
         if current is not None:
             label = self.tr("Delete lane") if self.kind == "lanes" else self.tr("Delete phase")
             self.panel.edit(label, lambda tx: edits.delete_items(tx, [current]))

@@ -53,8 +53,8 @@ from blueprint_app.ui.window.windows import registry
 
 APP_TITLE = "Blueprint Studio"
 FIRST_RUN_SHARE = 0.85  # of the screen's free area, before any size was saved
-MIN_CANVAS = (320, 200)
-ARRANGE_BUSY_STEPS = 500  # from here Arrange takes long enough to say it is working  # the smallest canvas any window or dock layout leaves
+MIN_CANVAS = (320, 200)  # the smallest canvas any window or dock layout leaves
+ARRANGE_BUSY_STEPS = 500  # from here Arrange takes long enough to say it is working
 
 
 class MainWindow(QMainWindow):
@@ -288,6 +288,8 @@ class MainWindow(QMainWindow):
         if history is not self.session.history:
             return  # a replaced session's history
         self.update_title()
+        if shiboken6.isValid(self.scene):  # a rename shows in "Selected: …" at once
+            self.status.show_selection(self.session.document, self.edits.selected_ids())
         undo, redo = self.menu_actions["undo"], self.menu_actions["redo"]
         undo.setEnabled(history.can_undo)
         redo.setEnabled(history.can_redo)
