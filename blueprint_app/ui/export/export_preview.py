@@ -7,9 +7,8 @@ dialog; a new request stops the one under way, and only the newest result is sho
 from __future__ import annotations
 
 import base64
-import re
-
 import math
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QSize, QSizeF, Qt, QTimer, Signal
@@ -17,9 +16,9 @@ from PySide6.QtGui import QFont, QFontDatabase, QImage, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
-    QTextBrowser,
     QScrollArea,
     QStackedWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
