@@ -368,6 +368,8 @@ class Gestures:
             if len(cards) == 1:
                 self.edit_title(cards[0].step_id)
                 return True
+        if self.active is None and self.scene.keyboard.key(event.key(), event.modifiers()):
+            return True
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.active is None:
             self.delete_selected()
             return True

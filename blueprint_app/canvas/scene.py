@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.layout import missing_layouts
 from blueprint_app.canvas import card_tips, interactions
+from blueprint_app.canvas.keyboard import Keyboard
 from blueprint_app.history.document import Change, Document, SetField
 from blueprint_app.history.undo import History
 from blueprint_app.model import Flow, StepKind
@@ -60,6 +61,7 @@ class BlueprintScene(QGraphicsScene):
         self._unsubscribe = document.subscribe(self._on_change)
         self._unsubscribe_history = history.subscribe(self._after_transaction)
         self.gestures = interactions.Gestures(self)
+        self.keyboard = Keyboard(self)
         #: the validation findings' messages per item id, for the tooltips of their marks
         self.mark_messages: dict[str, list[str]] = {}
 
@@ -275,6 +277,15 @@ class BlueprintScene(QGraphicsScene):
             event.accept()
         else:
             super().mouseDoubleClickEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab (Qt routes them here, never to keyPressEvent) walk the steps in
+        flow order while one card is selected; otherwise the focus moves on as anywhere."""
+        if self.gestures.editor is None:
+            key = Qt.Key.Key_Tab if next else Qt.Key.Key_Backtab
+            if self.keyboard.key(key, Qt.KeyboardModifier.NoModifier):
+                return True
+        return super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.gestures.key(event):

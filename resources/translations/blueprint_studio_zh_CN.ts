@@ -127,6 +127,30 @@
         <translation>查找步骤(&amp;F)…</translation>
     </message>
     <message>
+        <source>Re&amp;name Step</source>
+        <translation>重命名步骤(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Type a new title on the selected card</source>
+        <translation>为所选卡片输入新标题</translation>
+    </message>
+    <message>
+        <source>&amp;Insert Step After</source>
+        <translation>在后面插入步骤(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A new step after the selected one, in its lane, connected to it</source>
+        <translation>在所选步骤之后、同一泳道中新建一个步骤并与之相连</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect to…</source>
+        <translation>连接到(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Choose the step to connect to with the arrow keys, then Enter</source>
+        <translation>用方向键选择要连接的步骤，然后按 Enter</translation>
+    </message>
+    <message>
         <source>Add Sticky &amp;Note</source>
         <translation>添加便签(&amp;N)</translation>
     </message>
@@ -277,6 +301,18 @@
     <message>
         <source>Channel: {channel}</source>
         <translation>渠道：{channel}</translation>
+    </message>
+    <message>
+        <source>Connect: choose the target with the arrow keys, Enter connects, Esc cancels</source>
+        <translation>连接：用方向键选择目标，Enter 连接，Esc 取消</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Not connected: choose another step</source>
+        <translation>未连接：请选择另一个步骤</translation>
     </message>
 </context>
 <context>
@@ -877,6 +913,14 @@
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Select one step to insert after</source>
+        <translation>请选择一个步骤，在其后插入</translation>
+    </message>
+    <message>
+        <source>Select one step to connect from</source>
+        <translation>请选择一个作为起点的步骤</translation>
     </message>
     <message>
         <source>Click in a lane to place the step (Esc cancels)</source>

@@ -178,6 +178,31 @@ class WindowActions:
             "find", QCoreApplication.translate("Actions", "&Find Step…"), w.show_find, Key.Find
         )
         self._add(
+            "rename",
+            QCoreApplication.translate("Actions", "Re&name Step"),
+            w.rename_selected,
+            "F2",
+            QCoreApplication.translate("Actions", "Type a new title on the selected card"),
+        )
+        self._add(
+            "insert_step",
+            QCoreApplication.translate("Actions", "&Insert Step After"),
+            w.insert_step_after,
+            "Ins",
+            QCoreApplication.translate(
+                "Actions", "A new step after the selected one, in its lane, connected to it"
+            ),
+        )
+        self._add(
+            "connect",
+            QCoreApplication.translate("Actions", "Co&nnect to…"),
+            w.connect_by_keys,
+            "Ctrl+K",
+            QCoreApplication.translate(
+                "Actions", "Choose the step to connect to with the arrow keys, then Enter"
+            ),
+        )
+        self._add(
             "add_note",
             QCoreApplication.translate("Actions", "Add Sticky &Note"),
             w.edits.add_note,
@@ -308,6 +333,9 @@ class WindowActions:
             "duplicate",
             "delete",
             None,
+            "rename",
+            "insert_step",
+            "connect",
             "add_note",
             None,
             "select_all",

@@ -440,6 +440,25 @@ class MainWindow(QMainWindow):
         self.scene.select_ids([step_id])
         self.view.center_on_id(step_id)
 
+    def rename_selected(self) -> None:
+        """Edit ▸ Rename Step (F2): the title editor on the one selected card."""
+        ids = [i for i in self.edits.selected_ids() if i in self.scene.content.cards]
+        if len(ids) == 1:
+            self.view.setFocus()
+            self.scene.edit_title(ids[0])
+
+    def insert_step_after(self) -> None:
+        """Edit ▸ Insert Step After (Insert), for keyboard-only editing."""
+        self.view.setFocus()
+        if self.scene.keyboard.insert_after() is None:
+            self.statusBar().showMessage(self.tr("Select one step to insert after"), 5000)
+
+    def connect_by_keys(self) -> None:
+        """Edit ▸ Connect to… (Ctrl+K): pick the target with the arrow keys."""
+        self.view.setFocus()
+        if not self.scene.keyboard.start_connect():
+            self.statusBar().showMessage(self.tr("Select one step to connect from"), 5000)
+
     def arm_step_kind(self, kind: str) -> None:
         """A kind clicked in the palette: the next click on the canvas places a step of it."""
         dropper = self.view.findChild(PaletteDrop)
