@@ -113,7 +113,7 @@ def test_the_window_keeps_its_size_and_place_between_runs(
     screen = first.screen().availableGeometry()
     assert first.width() >= min(960, screen.width()) or first.width() == SCREEN[0]
     width = max(first.minimumSizeHint().width(), screen.width() - 120)
-    left = screen.left() + (screen.width() - width) // 2
+    left = screen.left() + max(0, (screen.width() - width) // 2)
     wanted = QRect(left, screen.top() + 30, width, screen.height() - 60)
     first.setGeometry(wanted)
     qtbot.wait(20)

@@ -940,6 +940,13 @@
     </message>
 </context>
 <context>
+    <name>OverviewDock</name>
+    <message>
+        <source>Overview</source>
+        <translation>全局概览</translation>
+    </message>
+</context>
+<context>
     <name>PaletteDock</name>
     <message>
         <source>Steps</source>

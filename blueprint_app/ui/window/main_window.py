@@ -33,6 +33,7 @@ from blueprint_app.model import StepKind
 from blueprint_app.storage import BlueprintFileError
 from blueprint_app.ui import dialogs, i18n, settings
 from blueprint_app.ui.docks.history_panel import HistoryPanel
+from blueprint_app.ui.docks.minimap import OverviewDock
 from blueprint_app.ui.docks.palette import PaletteDock
 from blueprint_app.ui.docks.problem_marks import show_marks
 from blueprint_app.ui.docks.problems_panel import ProblemsPanel, select_on_canvas
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.structure_panel = StructurePanel(self)
         self.history_panel = HistoryPanel(self)
         self.palette_dock = PaletteDock(self)
+        self.overview_dock = OverviewDock(self)
         self.palette_dock.add_requested.connect(self.add_step_of_kind)
         self.palette_dock.armed.connect(self.arm_step_kind)
         self.structure_panel.chosen.connect(self.property_panel.show_item)
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
     def _docks(self) -> list[QDockWidget]:
         return [
             self.palette_dock,
+            self.overview_dock,
             self.property_panel,
             self.structure_panel,
             self.history_panel,
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.overview_dock)
         self.addDockWidget(right, self.property_panel)
         self.addDockWidget(right, self.structure_panel)
         self.tabifyDockWidget(self.structure_panel, self.history_panel)
@@ -178,6 +182,9 @@ class MainWindow(QMainWindow):
             [self.property_panel, self.structure_panel], [640, 330], Qt.Orientation.Vertical
         )
         self.resizeDocks([self.problems_panel], [120], Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.palette_dock, self.overview_dock], [200, 220], Qt.Orientation.Vertical
+        )
 
     def reset_layout(self) -> None:
         """View ▸ Reset Layout: the window and its docks as on a first run, toolbar shown, and
@@ -212,6 +219,7 @@ class MainWindow(QMainWindow):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(lambda pos: show_menu(self, pos))
         self.status.watch(self.view)
+        self.overview_dock.follow(self.view)
         for dock in self._session_docks():
             dock.set_session(session)
         self.autosaver.follow(session)
