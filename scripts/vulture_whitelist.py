@@ -17,6 +17,7 @@ _.sizeHint
 _.closeEvent
 _.dragEnterEvent
 _.dropEvent
+_.drawForeground
 
 # html.parser.HTMLParser calls these overrides (the spec tests' table reader).
 _.handle_starttag
