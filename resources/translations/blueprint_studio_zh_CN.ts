@@ -211,6 +211,30 @@
         <translation>每个命令的快捷键</translation>
     </message>
     <message>
+        <source>Align &amp;Left</source>
+        <translation>左对齐(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Centre</source>
+        <translation>居中对齐(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Right</source>
+        <translation>右对齐(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Top</source>
+        <translation>顶端对齐(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Bottom</source>
+        <translation>底端对齐(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Distribute Horizontally</source>
+        <translation>水平等距分布(&amp;D)</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -937,6 +961,18 @@
     <message>
         <source>Arrange</source>
         <translation>排列</translation>
+    </message>
+    <message>
+        <source>Align steps</source>
+        <translation>对齐步骤</translation>
+    </message>
+    <message>
+        <source>Distribute</source>
+        <translation>等距分布</translation>
+    </message>
+    <message>
+        <source>Select at least {n} steps to line up</source>
+        <translation>请至少选择 {n} 个步骤</translation>
     </message>
 </context>
 <context>

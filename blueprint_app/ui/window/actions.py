@@ -258,6 +258,19 @@ class WindowActions:
             "Ctrl+/",
             QCoreApplication.translate("Actions", "Every command's keys"),
         )
+        for how, text, keys in (
+            ("left", QCoreApplication.translate("Actions", "Align &Left"), "Ctrl+Alt+Shift+L"),
+            ("centre", QCoreApplication.translate("Actions", "Align &Centre"), "Ctrl+Alt+Shift+C"),
+            ("right", QCoreApplication.translate("Actions", "Align &Right"), "Ctrl+Alt+Shift+R"),
+            ("top", QCoreApplication.translate("Actions", "Align &Top"), "Ctrl+Alt+Shift+T"),
+            ("bottom", QCoreApplication.translate("Actions", "Align &Bottom"), "Ctrl+Alt+Shift+B"),
+            (
+                "distribute",
+                QCoreApplication.translate("Actions", "&Distribute Horizontally"),
+                "Ctrl+Alt+Shift+H",
+            ),
+        ):
+            self._add(f"align_{how}", text, lambda h=how: w.align_selection(h), keys)
         self._build_menus()
         self._build_toolbar()
 
@@ -357,6 +370,9 @@ class WindowActions:
         view_menu.addSeparator()
         arrange_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Arrange"))
         arrange_menu.addAction(self["arrange"])
+        arrange_menu.addSeparator()
+        for how in ("left", "centre", "right", "top", "bottom", "distribute"):
+            arrange_menu.addAction(self[f"align_{how}"])
         help_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Help"))
         help_menu.addAction(self["quick_guide"])
         help_menu.addAction(self["shortcuts"])

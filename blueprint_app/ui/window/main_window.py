@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from blueprint_app.analysis.layout import arrange
 from blueprint_app.canvas.scene import BlueprintScene
 from blueprint_app.canvas.view import READABLE_ZOOM, BlueprintView
+from blueprint_app.editing.align import Align, align
 from blueprint_app.editing.file_stamp import changed_on_disk
 from blueprint_app.editing.placement import append_step
 from blueprint_app.editing.session import Session, with_suffix
@@ -537,6 +538,19 @@ class MainWindow(QMainWindow):
                 rect = rect.united(self.scene.content.cards[step_id].sceneBoundingRect())
             self.view.centerOn(rect.center())
         self.status.show_zoom()
+
+    def align_selection(self, how: str) -> None:
+        """Arrange ▸ Align …: the selected cards lined up (or spread out), one undo step."""
+        mode = Align(how)
+        ids = self.edits.selected_ids()
+        label = self.tr("Align steps") if mode is not Align.DISTRIBUTE else self.tr("Distribute")
+        with self.session.history.transaction(label) as tx:
+            moved = align(tx, ids, mode)
+        if not moved:
+            needed = 3 if mode is Align.DISTRIBUTE else 2
+            self.statusBar().showMessage(
+                self.tr("Select at least {n} steps to line up").format(n=needed), 5000
+            )
 
     def _step_nearest_centre(self) -> list[str]:
         """The step whose card is nearest the middle of the view (none in an empty one)."""
