@@ -62,7 +62,7 @@ def align(tx: Transaction, ids: Sequence[str], how: Align) -> int:
             by_lane.setdefault(step.lane, []).append(step)
         for group in by_lane.values():
             rows = [s.layout.row for s in group if s.layout]
-            row = min(rows) if how is Align.TOP else max(rows)
+            row = {Align.TOP: min(rows), Align.BOTTOM: max(rows)}[how]
             for step in group:
                 assert step.layout is not None
                 wanted[step.id] = StepLayout(x=step.layout.x, row=row)
