@@ -8,7 +8,7 @@ The overview is a second view on the canvas's own scene, so it draws what the ca
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QDockWidget, QGraphicsView, QWidget
 
@@ -64,7 +64,7 @@ class Overview(QGraphicsView):
             self._shown = shown
             self.viewport().update()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         shown = self.visible_area()
         if shown.isEmpty():
             return

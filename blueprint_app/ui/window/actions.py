@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -270,7 +271,7 @@ class WindowActions:
                 "Ctrl+Alt+Shift+H",
             ),
         ):
-            self._add(f"align_{how}", text, lambda h=how: w.align_selection(h), keys)
+            self._add(f"align_{how}", text, partial(w.align_selection, how), keys)
         self._build_menus()
         self._build_toolbar()
 
