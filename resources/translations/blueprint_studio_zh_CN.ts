@@ -187,6 +187,14 @@
         <translation>各条线、形状、箭头和徽标的含义</translation>
     </message>
     <message>
+        <source>&amp;Presentation</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, phase by phase with the arrow keys; Esc ends it</source>
+        <translation>全屏逐个阶段展示，用方向键切换；按 Esc 结束</translation>
+    </message>
+    <message>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>

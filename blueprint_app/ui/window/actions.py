@@ -239,6 +239,15 @@ class WindowActions:
             QCoreApplication.translate("Actions", "What the lines, shapes, arrows and badges mean"),
         )
         self._add(
+            "presentation",
+            QCoreApplication.translate("Actions", "&Presentation"),
+            w.toggle_presentation,
+            "F5",
+            QCoreApplication.translate(
+                "Actions", "Full screen, phase by phase with the arrow keys; Esc ends it"
+            ),
+        )
+        self._add(
             "reset_layout",
             QCoreApplication.translate("Actions", "&Reset Layout"),
             w.reset_layout,
@@ -365,6 +374,7 @@ class WindowActions:
         for name in ("zoom_in", "zoom_out", "fit"):
             view_menu.addAction(self[name])
         view_menu.addSeparator()
+        view_menu.addAction(self["presentation"])
         view_menu.addAction(self["legend"])
         view_menu.addAction(self["reset_layout"])
         self.view_menu = view_menu

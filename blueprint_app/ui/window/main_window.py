@@ -50,6 +50,7 @@ from blueprint_app.ui.window.context_menu import show_menu
 from blueprint_app.ui.window.edit_commands import EditCommands
 from blueprint_app.ui.window.find_bar import FindBar
 from blueprint_app.ui.window.journey_status import JourneyStatus
+from blueprint_app.ui.window.presentation import Presentation
 from blueprint_app.ui.window.status import StatusInfo
 from blueprint_app.ui.window.windows import registry
 
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
             self.tr("Untitled blueprint"), i18n.blueprint_language()
         )
         self._unsubscribe_history: Callable[[], None] | None = None
+        self.presentation: Presentation | None = None
         self._handing_over = False
         self.edits = EditCommands(self)
         self.menu_actions = WindowActions(self)
@@ -448,6 +450,13 @@ class MainWindow(QMainWindow):
         """Select a step and bring it into view (a find result, a validation finding)."""
         self.scene.select_ids([step_id])
         self.view.center_on_id(step_id)
+
+    def toggle_presentation(self) -> None:
+        """View ▸ Presentation (F5): full screen phase by phase; again (or Esc) to stop."""
+        if self.presentation is not None:
+            self.presentation.stop()
+        else:
+            self.presentation = Presentation(self)
 
     def rename_selected(self) -> None:
         """Edit ▸ Rename Step (F2): the title editor on the one selected card."""
