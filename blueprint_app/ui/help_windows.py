@@ -119,6 +119,16 @@ def guide_html() -> str:
         "Space+drag pans, Ctrl+F finds a step.</li>"
         "<li>View ▸ Reset Layout puts the docks back where they started.</li>"
         "</ul><p>Help ▸ Keyboard Shortcuts lists every key.</p>",
+    ) + QCoreApplication.translate(
+        "Help",
+        "<h3>Keyboard, overview, workshops</h3><ul>"
+        "<li>Arrow keys select the neighbouring card, Alt+arrows move it, Tab follows the "
+        "arrows, Insert adds a connected step after it, Ctrl+K then arrows and Enter connects "
+        "it.</li>"
+        "<li>Arrange ▸ Align lines the selected cards up; View ▸ Overview shows the whole "
+        "blueprint, click it to go there.</li>"
+        "<li>View ▸ Presentation (F5) shows one phase at a time, full screen; Esc ends it.</li>"
+        "</ul>",
     )
 
 

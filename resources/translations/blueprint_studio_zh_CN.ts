@@ -779,6 +779,10 @@
         <translation>&lt;h2&gt;两分钟上手服务蓝图工作室&lt;/h2&gt;&lt;p&gt;服务蓝图从顾客的角度展示一项服务：&lt;b&gt;泳道&lt;/b&gt;自上而下从有形展示到支持过程，&lt;b&gt;阶段&lt;/b&gt;从左到右，&lt;b&gt;步骤&lt;/b&gt;（卡片）之间用&lt;b&gt;箭头&lt;/b&gt;相连。&lt;/p&gt;&lt;h3&gt;绘制&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;添加步骤&lt;/b&gt;：在泳道的空白处双击，或从“步骤”面板拖入一种步骤。鼠标所在的阶段会接收它，需要时自动加宽。&lt;/li&gt;&lt;li&gt;&lt;b&gt;重命名&lt;/b&gt;：双击卡片或按 F2；Enter 确认，Esc 取消。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接&lt;/b&gt;：从卡片右边缘的蓝色手柄拖到另一张卡片。&lt;/li&gt;&lt;li&gt;&lt;b&gt;移动&lt;/b&gt;：拖动卡片；卡片不会叠在另一张卡片上。&lt;/li&gt;&lt;li&gt;&lt;b&gt;删除&lt;/b&gt;：选中后按 Delete。每次编辑都可以撤销（Ctrl+Z）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;阅读&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;把鼠标停在卡片的徽标或标记上即可看到它的含义；视图 ▸ 图例 与导出图片一样列出全部标记。&lt;/li&gt;&lt;li&gt;“属性”面板编辑所选内容：步骤的各个字段、标准、失误点、关键时刻和顾客情绪。&lt;/li&gt;&lt;li&gt;视图 ▸ 问题 列出检查发现的问题；双击一条即可跳转过去。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;浏览&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Ctrl+滚轮或 +/- 缩放，Ctrl+0 适应窗口，按住中键或空格+拖动平移，Ctrl+F 查找步骤。&lt;/li&gt;&lt;li&gt;视图 ▸ 重置布局 把各停靠面板放回初始位置。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;帮助 ▸ 键盘快捷键 列出全部快捷键。&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;h3&gt;Keyboard, overview, workshops&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Arrow keys select the neighbouring card, Alt+arrows move it, Tab follows the arrows, Insert adds a connected step after it, Ctrl+K then arrows and Enter connects it.&lt;/li&gt;&lt;li&gt;Arrange ▸ Align lines the selected cards up; View ▸ Overview shows the whole blueprint, click it to go there.&lt;/li&gt;&lt;li&gt;View ▸ Presentation (F5) shows one phase at a time, full screen; Esc ends it.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;键盘、概览与工作坊&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;方向键选择相邻的卡片，Alt+方向键移动卡片，Tab 沿箭头前进，Insert 在其后添加一个相连的步骤，Ctrl+K 再用方向键和 Enter 建立连接。&lt;/li&gt;&lt;li&gt;排列 ▸ 对齐 把所选卡片排齐；视图 ▸ 全局概览 显示整张蓝图，点击即可跳转。&lt;/li&gt;&lt;li&gt;视图 ▸ 演示模式（F5）全屏逐个阶段展示；按 Esc 结束。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
         <source>Quick Guide</source>
         <translation>快速指南</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -37,12 +37,23 @@ def strip_mnemonic(text: str) -> str:
     )
 
 
+def _typeable(sequence: QKeySequence) -> bool:
+    """A key sequence a keyboard has: not X11's extra bindings to F13-F35 or to media and
+    office keys (Open, Save, Undo keys), which would crowd the shortcut list."""
+    if sequence.isEmpty():
+        return False
+    first: Any = sequence  # PySide's stubs miss QKeySequence[index]
+    key: Qt.Key = first[0].key()
+    return bool(key.value <= Qt.Key.Key_F12.value)
+
+
 class WindowActions:
     """Every action of one window, by name (``actions["save"]``)."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.by_name: dict[str, QAction] = {}
+        self._taken: set[QKeySequence] = set()
         self.recent_menu = QMenu(QCoreApplication.translate("Actions", "Open &Recent"), window)
         self._build()
 
@@ -54,7 +65,7 @@ class WindowActions:
         the actions themselves so Help ▸ Keyboard Shortcuts never drifts from them."""
         rows = []
         for action in self.by_name.values():
-            keys = [key for key in action.shortcuts() if not key.isEmpty()]
+            keys = [key for key in action.shortcuts() if _typeable(key)]
             if keys:
                 native = QKeySequence.SequenceFormat.NativeText
                 shown = ", ".join(key.toString(native) for key in keys)
@@ -78,8 +89,11 @@ class WindowActions:
                 for sequence in (
                     QKeySequence.keyBindings(key) if isinstance(key, Key) else [QKeySequence(key)]
                 ):
-                    if sequence not in sequences:  # a platform's binding may equal the fallback
+                    # a platform's binding may equal the fallback, or be another action's keys
+                    # (X11's Delete includes Ctrl+D, Duplicate's): no key is ever ambiguous
+                    if sequence not in sequences and sequence not in self._taken:
                         sequences.append(sequence)
+            self._taken.update(sequences)
             action.setShortcuts(sequences)
         if tip:
             action.setStatusTip(tip)
