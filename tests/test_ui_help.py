@@ -182,3 +182,12 @@ def test_at_1600_by_1000_the_common_step_fields_and_all_lanes_show_without_scrol
     lanes = window.structure_panel.lanes.list
     last = lanes.visualItemRect(lanes.item(lanes.count() - 1))
     assert lanes.count() == 5 and lanes.viewport().rect().contains(last)
+
+
+def test_no_key_belongs_to_two_actions(window: MainWindow) -> None:
+    seen: dict[str, str] = {}
+    for name, action in window.menu_actions.by_name.items():
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in seen, f"{text} is {seen.get(text)}'s and {name}'s"
+            seen[text] = name
