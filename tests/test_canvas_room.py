@@ -86,3 +86,22 @@ def test_a_free_slot_is_the_nearest_one_that_overlaps_nothing() -> None:
     assert free_x(steps, new, -30, set()) == -geo.CARD_W - 16  # left of it
     assert free_x(steps, new, 0, set(), row=1) == 0  # another row is free
     assert free_x(steps, new, 20, {"a"}) == 20
+
+
+def test_a_dragged_card_snaps_to_another_cards_edge_with_a_guide(qtbot: QtBot) -> None:
+    scene, view = open_canvas(qtbot, _two_phases())
+    f = scene.content.card_rect("f")
+    c = scene.content.card_rect("c")
+    band = scene.content.geometry.lane("backstage")
+    y = band.top + geo.LANE_PAD + geo.CARD_H / 2
+    # "Serve" dragged to the backstage lane, its left edge 3 px right of "Sleep"'s
+    drag(qtbot, view, (f.cx, f.cy), (c.cx + 3, y), finish=False)
+    guide = scene.gestures.active.guide.item  # type: ignore[union-attr]
+    assert guide is not None and guide.isVisible() and guide.line().x1() == c.x
+    qtbot.mouseRelease(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(c.cx + 3, y)
+    )
+    moved = scene.document.step("f")
+    assert moved.lane == "backstage" and moved.layout.x == c.x  # snapped, not 3 px off
+    assert guide.scene() is None  # the guide goes with the drag
+    assert len(scene.history.entries) == 1

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 DRAG_THRESHOLD = 3.0
 END_GRAB = 9.0  # how near a selected flow's end a press grabs it
+SNAP_PX = 6.0  # how near (on screen) a dragged card's edge snaps to another's
 
 
 class Gesture(Protocol):
@@ -66,6 +67,7 @@ class MoveGesture:
         ]
         self.origins = {item: item.pos() for item in self.items}
         self.step_ids = [item.step_id for item in self.items if isinstance(item, CardItem)]
+        self.guide = _Guide(scene)
 
     def move(self, pos: QPointF) -> None:
         delta = pos - self.start
@@ -74,13 +76,40 @@ class MoveGesture:
         self.moving = True
         content = self.scene.content
         content.dragging = True
+        delta = self._snapped(delta)
         for item, origin in self.origins.items():
             item.setPos(origin + delta)
             if isinstance(item, CardItem):
                 content.card_moved(item.step_id)
         content.reroute_at(self.step_ids)
 
+    def _snapped(self, delta: QPointF) -> QPointF:
+        """The drag's offset with the first card's edges or centre pulled onto another card's
+        edge or centre, or a phase column's first slot, when within a few pixels; a guide
+        shows where (snapping as draw.io and Miro do)."""
+        cards = [item for item in self.origins if isinstance(item, CardItem)]
+        if not cards:
+            return delta
+        lead = cards[0]
+        left = self.origins[lead].x() + delta.x()
+        views = self.scene.views()
+        reach = SNAP_PX / max(views[0].transform().m11(), 0.05) if views else SNAP_PX
+        moving = {item.step_id for item in cards}
+        content = self.scene.content
+        targets: list[float] = [column.left + geo.COLUMN_PAD for column in content.geometry.phases]
+        for step_id in content.cards:
+            if step_id not in moving:
+                rect = content.card_rect(step_id)
+                targets += [rect.x, rect.right - geo.CARD_W, rect.cx - geo.CARD_W / 2]
+        best = min(targets, key=lambda x: abs(x - left), default=None)
+        if best is None or abs(best - left) > reach:
+            self.guide.hide()
+            return delta
+        self.guide.show_at(best)
+        return QPointF(delta.x() + best - left, delta.y())
+
     def release(self, pos: QPointF) -> None:
+        self.guide.remove()
         if not self.moving:
             return
         self.scene.content.dragging = False
@@ -115,6 +144,7 @@ class MoveGesture:
         self.cancel()  # snap whatever did not change back onto the model's position
 
     def cancel(self) -> None:
+        self.guide.remove()
         content = self.scene.content
         content.dragging = False
         for item in self.items:
@@ -123,6 +153,33 @@ class MoveGesture:
             elif isinstance(item, NoteItem) and item.note_id in content.notes:
                 content.place_note(item.note_id)
         content.reroute_at(self.step_ids)
+
+
+class _Guide:
+    """The dashed vertical snapping guide over the lanes while a drag snaps to an edge."""
+
+    def __init__(self, scene: BlueprintScene) -> None:
+        self.scene = scene
+        self.item: QGraphicsLineItem | None = None
+
+    def show_at(self, left: float) -> None:
+        g = self.scene.content.geometry
+        if self.item is None:
+            self.item = QGraphicsLineItem()
+            self.item.setPen(style.pen(style.SELECTION, 1.0, Qt.PenStyle.DashLine))
+            self.item.setZValue(19)
+            self.scene.addItem(self.item)
+        self.item.setLine(QLineF(left, g.top, left, g.bottom))
+        self.item.show()
+
+    def hide(self) -> None:
+        if self.item is not None:
+            self.item.hide()
+
+    def remove(self) -> None:
+        if self.item is not None and self.item.scene() is not None:
+            self.scene.removeItem(self.item)
+        self.item = None
 
 
 class _RubberLine:
