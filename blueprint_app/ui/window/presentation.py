@@ -1,7 +1,7 @@
 """View ▸ Presentation (F5): the blueprint full screen for a workshop, phase by phase.
 
-The window's chrome goes (menus, toolbar, docks, status bar); each phase fills the screen with
-all its lanes, its moments of truth and fail points highlighted (selected, so they stand out
+The window's chrome goes (menus, toolbar, docks, status bar, scroll bars); each phase fills the
+screen with all its lanes, its moments of truth and fail points highlighted (selected, so they stand out
 in the selection colour); Right, Down, Page Down or Space go to the next phase, Left, Up or
 Page Up back, Home and End to the first and last; Esc (or F5 again) puts the window back as
 it was.
@@ -42,6 +42,9 @@ class Presentation(QObject):
         window.statusBar().hide()
         window.find_bar.hide()
         window.showFullScreen()
+        off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        window.view.setHorizontalScrollBarPolicy(off)
+        window.view.setVerticalScrollBarPolicy(off)
         window.view.installEventFilter(self)
         window.view.viewport().installEventFilter(self)
         window.view.setFocus()
@@ -62,9 +65,7 @@ class Presentation(QObject):
             return
         self.index = max(0, min(index, len(g.phases) - 1))
         column = g.phases[self.index]
-        area = QRectF(g.left, g.top, 0, g.bottom - g.top)
-        area.setLeft(column.left - (g.content_left - g.left))  # the lane titles come along
-        area.setRight(column.right)
+        area = QRectF(column.left, g.top, column.right - column.left, g.bottom - g.top)
         view.fitInView(area.adjusted(-10, -10, 10, 10), Qt.AspectRatioMode.KeepAspectRatio)
         key = [
             s.id
@@ -95,6 +96,8 @@ class Presentation(QObject):
         window = self.window
         window.view.removeEventFilter(self)
         window.view.viewport().removeEventFilter(self)
+        window.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        window.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         if self._was_maximised:
             window.showMaximized()
         else:
