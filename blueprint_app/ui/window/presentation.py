@@ -1,10 +1,10 @@
 """View ▸ Presentation (F5): the blueprint full screen for a workshop, phase by phase.
 
-The window's chrome goes (menus, toolbar, docks, status bar, scroll bars); each phase fills the
-screen with all its lanes, its moments of truth and fail points highlighted (selected, so they stand out
-in the selection colour); Right, Down, Page Down or Space go to the next phase, Left, Up or
-Page Up back, Home and End to the first and last; Esc (or F5 again) puts the window back as
-it was.
+The window's chrome goes (menus, toolbar, docks, status bar, scroll bars); each phase fills
+the screen with all its lanes, its moments of truth and fail points highlighted (selected, so
+they stand out in the selection colour); Right, Down, Page Down or Space go to the next phase,
+Left, Up or Page Up back, Home and End to the first and last; Esc (or F5 again) puts the
+window back as it was.
 """
 
 from __future__ import annotations
