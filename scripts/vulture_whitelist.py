@@ -21,6 +21,7 @@ _.filterAcceptsRow  # the Table dock's filter, its delegate's editors (ui/docks/
 _.createEditor
 _.setEditorData
 _.setModelData
+_.drawForeground
 
 # html.parser.HTMLParser calls these overrides (the spec tests' table reader).
 _.handle_starttag

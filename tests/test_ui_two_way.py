@@ -67,14 +67,14 @@ def test_the_properties_dock_makes_a_flow_two_way_and_names_its_channel(
 
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
     assert check.isChecked() and model(window, flow.id).two_way is True
-    assert history.undo_label == "Change two-way interaction"
+    assert history.undo_label.startswith("Change two-way interaction of “")
     assert heads(window, flow.id) == 2
 
     qtbot.mouseClick(channel, Qt.MouseButton.LeftButton)
     type_text(qtbot, channel, "电话 <phone>")
     assert model(window, flow.id).channel == "电话 <phone>"
     assert len(history.entries) == before + 2  # the typing is one step
-    assert history.undo_label == "Change channel"
+    assert history.undo_label.startswith("Change channel of “")
     item = window.scene.item_for(flow.id)
     assert isinstance(item, FlowItem) and not item.label_item.boundingRect().isEmpty()
 

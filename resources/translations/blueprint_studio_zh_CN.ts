@@ -155,6 +155,30 @@
         <translation>查找步骤(&amp;F)…</translation>
     </message>
     <message>
+        <source>Re&amp;name Step</source>
+        <translation>重命名步骤(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Type a new title on the selected card</source>
+        <translation>为所选卡片输入新标题</translation>
+    </message>
+    <message>
+        <source>&amp;Insert Step After</source>
+        <translation>在后面插入步骤(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A new step after the selected one, in its lane, connected to it</source>
+        <translation>在所选步骤之后、同一泳道中新建一个步骤并与之相连</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect to…</source>
+        <translation>连接到(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Choose the step to connect to with the arrow keys, then Enter</source>
+        <translation>用方向键选择要连接的步骤，然后按 Enter</translation>
+    </message>
+    <message>
         <source>Add Sticky &amp;Note</source>
         <translation>添加便签(&amp;N)</translation>
     </message>
@@ -181,6 +205,70 @@
     <message>
         <source>Lay the blueprint out automatically</source>
         <translation>自动排列整张蓝图</translation>
+    </message>
+    <message>
+        <source>&amp;Legend</source>
+        <translation>图例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>What the lines, shapes, arrows and badges mean</source>
+        <translation>各条线、形状、箭头和徽标的含义</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, phase by phase with the arrow keys; Esc ends it</source>
+        <translation>全屏逐个阶段展示，用方向键切换；按 Esc 结束</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put the window and its docks back as at first</source>
+        <translation>把窗口和各停靠面板恢复到初始位置</translation>
+    </message>
+    <message>
+        <source>&amp;Quick Guide</source>
+        <translation>快速指南(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>How to draw, read and move around a blueprint</source>
+        <translation>如何绘制、阅读和浏览蓝图</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every command&apos;s keys</source>
+        <translation>每个命令的快捷键</translation>
+    </message>
+    <message>
+        <source>Align &amp;Left</source>
+        <translation>左对齐(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Centre</source>
+        <translation>居中对齐(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Right</source>
+        <translation>右对齐(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Top</source>
+        <translation>顶端对齐(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Bottom</source>
+        <translation>底端对齐(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Distribute Horizontally</source>
+        <translation>水平等距分布(&amp;D)</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -253,8 +341,20 @@
         <translation>移动 {count} 个元素</translation>
     </message>
     <message>
+        <source>Not connected: release the arrow over another step&apos;s card</source>
+        <translation>未连接：请在另一个步骤的卡片上松开箭头</translation>
+    </message>
+    <message>
+        <source>Not connected: “{source}” already leads to “{target}”</source>
+        <translation>未连接：“{source}”已经连到“{target}”</translation>
+    </message>
+    <message>
         <source>Connect steps</source>
         <translation>连接步骤</translation>
+    </message>
+    <message>
+        <source>Not reconnected: release the end over another step&apos;s card</source>
+        <translation>未重新连接：请在另一个步骤的卡片上松开端点</translation>
     </message>
     <message>
         <source>Reconnect flow</source>
@@ -278,11 +378,24 @@
     </message>
     <message>
         <source>Two-way interaction</source>
+        <extracomment>the validation findings&apos; messages per item id, for the tooltips of their marks</extracomment>
         <translation>双向互动</translation>
     </message>
     <message>
         <source>Channel: {channel}</source>
         <translation>渠道：{channel}</translation>
+    </message>
+    <message>
+        <source>Connect: choose the target with the arrow keys, Enter connects, Esc cancels</source>
+        <translation>连接：用方向键选择目标，Enter 连接，Esc 取消</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Not connected: choose another step</source>
+        <translation>未连接：请选择另一个步骤</translation>
     </message>
 </context>
 <context>
@@ -314,6 +427,22 @@
     <message>
         <source>Metrics:</source>
         <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Error found by the checks</source>
+        <translation>检查发现错误</translation>
+    </message>
+    <message>
+        <source>Warning found by the checks</source>
+        <translation>检查发现警告</translation>
+    </message>
+    <message>
+        <source>Note from the checks</source>
+        <translation>检查提示</translation>
+    </message>
+    <message>
+        <source>View ▸ Problems lists every finding</source>
+        <translation>视图 ▸ 问题 列出全部检查结果</translation>
     </message>
     <message>
         <source>Customer-independent work: done regardless of any one customer, below the line of order penetration</source>
@@ -492,6 +621,14 @@
     <message>
         <source>“{name}” already exists. Replace it?</source>
         <translation>“{name}”已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Delete the lane?</source>
+        <translation>删除泳道？</translation>
+    </message>
+    <message>
+        <source>The lane “{title}” holds {count} cards; they are deleted with it, with their arrows. Edit ▸ Undo brings them back.</source>
+        <translation>泳道“{title}”中有 {count} 张卡片，它们会连同箭头一起被删除。编辑 ▸ 撤销 可以恢复。</translation>
     </message>
 </context>
 <context>
@@ -730,6 +867,13 @@
     </message>
 </context>
 <context>
+    <name>ExportPreview</name>
+    <message>
+        <source>(the diagram is in the file)</source>
+        <translation>（图示在导出的文件中）</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find a step by text</source>
@@ -758,6 +902,37 @@
     <message>
         <source>{n} of {total}</source>
         <translation>第 {n} 个，共 {total} 个</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Blueprint Studio in two minutes&lt;/h2&gt;&lt;p&gt;A service blueprint shows one service from the customer&apos;s side: &lt;b&gt;lanes&lt;/b&gt; from physical evidence at the top to support processes at the bottom, &lt;b&gt;phases&lt;/b&gt; from left to right, and &lt;b&gt;steps&lt;/b&gt; (cards) joined by &lt;b&gt;arrows&lt;/b&gt;.&lt;/p&gt;&lt;h3&gt;Draw&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Add a step&lt;/b&gt;: double-click empty space in a lane, or drag a kind from the Steps palette. The phase under the mouse gets it and widens if needed.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Rename&lt;/b&gt;: double-click the card or press F2; Enter keeps, Esc cancels.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connect&lt;/b&gt;: drag from a card&apos;s blue handle (right edge) to another card.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Move&lt;/b&gt;: drag cards; a card never lands on another.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Delete&lt;/b&gt;: select and press Delete. Every edit can be undone (Ctrl+Z).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Read&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Hover a badge or mark on a card to learn what it means; View ▸ Legend shows them all, as the exports do.&lt;/li&gt;&lt;li&gt;The Properties dock edits the selection: the step&apos;s fields, its standards, fail point, moment of truth and the customer&apos;s emotion.&lt;/li&gt;&lt;li&gt;View ▸ Problems lists what the checks found; double-click one to go there.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Move around&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Ctrl+wheel or +/- zooms, Ctrl+0 fits the blueprint, the middle button or Space+drag pans, Ctrl+F finds a step.&lt;/li&gt;&lt;li&gt;View ▸ Reset Layout puts the docks back where they started.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Help ▸ Keyboard Shortcuts lists every key.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;两分钟上手服务蓝图工作室&lt;/h2&gt;&lt;p&gt;服务蓝图从顾客的角度展示一项服务：&lt;b&gt;泳道&lt;/b&gt;自上而下从有形展示到支持过程，&lt;b&gt;阶段&lt;/b&gt;从左到右，&lt;b&gt;步骤&lt;/b&gt;（卡片）之间用&lt;b&gt;箭头&lt;/b&gt;相连。&lt;/p&gt;&lt;h3&gt;绘制&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;添加步骤&lt;/b&gt;：在泳道的空白处双击，或从“步骤”面板拖入一种步骤。鼠标所在的阶段会接收它，需要时自动加宽。&lt;/li&gt;&lt;li&gt;&lt;b&gt;重命名&lt;/b&gt;：双击卡片或按 F2；Enter 确认，Esc 取消。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接&lt;/b&gt;：从卡片右边缘的蓝色手柄拖到另一张卡片。&lt;/li&gt;&lt;li&gt;&lt;b&gt;移动&lt;/b&gt;：拖动卡片；卡片不会叠在另一张卡片上。&lt;/li&gt;&lt;li&gt;&lt;b&gt;删除&lt;/b&gt;：选中后按 Delete。每次编辑都可以撤销（Ctrl+Z）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;阅读&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;把鼠标停在卡片的徽标或标记上即可看到它的含义；视图 ▸ 图例 与导出图片一样列出全部标记。&lt;/li&gt;&lt;li&gt;“属性”面板编辑所选内容：步骤的各个字段、标准、失误点、关键时刻和顾客情绪。&lt;/li&gt;&lt;li&gt;视图 ▸ 问题 列出检查发现的问题；双击一条即可跳转过去。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;浏览&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Ctrl+滚轮或 +/- 缩放，Ctrl+0 适应窗口，按住中键或空格+拖动平移，Ctrl+F 查找步骤。&lt;/li&gt;&lt;li&gt;视图 ▸ 重置布局 把各停靠面板放回初始位置。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;帮助 ▸ 键盘快捷键 列出全部快捷键。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Keyboard, overview, workshops&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Arrow keys select the neighbouring card, Alt+arrows move it, Tab follows the arrows, Insert adds a connected step after it, Ctrl+K then arrows and Enter connects it.&lt;/li&gt;&lt;li&gt;Arrange ▸ Align lines the selected cards up; View ▸ Overview shows the whole blueprint, click it to go there.&lt;/li&gt;&lt;li&gt;View ▸ Presentation (F5) shows one phase at a time, full screen; Esc ends it.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;键盘、概览与工作坊&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;方向键选择相邻的卡片，Alt+方向键移动卡片，Tab 沿箭头前进，Insert 在其后添加一个相连的步骤，Ctrl+K 再用方向键和 Enter 建立连接。&lt;/li&gt;&lt;li&gt;排列 ▸ 对齐 把所选卡片排齐；视图 ▸ 全局概览 显示整张蓝图，点击即可跳转。&lt;/li&gt;&lt;li&gt;视图 ▸ 演示模式（F5）全屏逐个阶段展示；按 Esc 结束。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>Quick Guide</source>
+        <translation>快速指南</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1176,14 @@
         <translation>已保存 {path}</translation>
     </message>
     <message>
+        <source>Select one step to insert after</source>
+        <translation>请选择一个步骤，在其后插入</translation>
+    </message>
+    <message>
+        <source>Select one step to connect from</source>
+        <translation>请选择一个作为起点的步骤</translation>
+    </message>
+    <message>
         <source>Click in a lane to place the step (Esc cancels)</source>
         <translation>在泳道中单击放置步骤（按 Esc 取消）</translation>
     </message>
@@ -1009,8 +1192,31 @@
         <translation>添加步骤</translation>
     </message>
     <message>
+        <source>Arranging {count} steps…</source>
+        <translation>正在排列 {count} 个步骤…</translation>
+    </message>
+    <message>
         <source>Arrange</source>
         <translation>排列</translation>
+    </message>
+    <message>
+        <source>Align steps</source>
+        <translation>对齐步骤</translation>
+    </message>
+    <message>
+        <source>Distribute</source>
+        <translation>等距分布</translation>
+    </message>
+    <message>
+        <source>Select at least {n} steps to line up</source>
+        <translation>请至少选择 {n} 个步骤</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewDock</name>
+    <message>
+        <source>Overview</source>
+        <translation>全局概览</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1341,10 @@
     <message>
         <source>Problems ({count})</source>
         <translation>问题（{count}）</translation>
+    </message>
+    <message>
+        <source>{n} info</source>
+        <translation>{n} 条提示</translation>
     </message>
     <message>
         <source>No problems</source>
@@ -1316,6 +1526,18 @@
         <translation>政策、成本与指标</translation>
     </message>
     <message>
+        <source>Actor and channel</source>
+        <translation>执行者与渠道</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
         <source>— no phase —</source>
         <translation>— 无阶段 —</translation>
     </message>
@@ -1326,6 +1548,10 @@
     <message>
         <source>{count} items selected</source>
         <translation>已选择 {count} 项</translation>
+    </message>
+    <message>
+        <source>Change {field} of “{item}”</source>
+        <translation>修改“{item}”的{field}</translation>
     </message>
     <message>
         <source>Change {field}</source>

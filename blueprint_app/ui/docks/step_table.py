@@ -406,6 +406,23 @@ class CellDelegate(QStyledItemDelegate):
 _APP_UNDO_KEYS = AppUndoKeys()
 
 
+#: Keys the table needs for itself while it has the focus, whatever the window binds to them.
+_TABLE_KEYS = frozenset(
+    {
+        Qt.Key.Key_F2,
+        Qt.Key.Key_Insert,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Backtab,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+    }
+)
+
+
 class StepTableView(QTableView):
     """Copy and paste of cells as tab-separated text, as spreadsheets put on the clipboard."""
 
@@ -419,9 +436,12 @@ class StepTableView(QTableView):
             and (
                 event.matches(QKeySequence.StandardKey.Paste)
                 or event.matches(QKeySequence.StandardKey.Copy)
+                or event.key() in _TABLE_KEYS
             )
         ):
-            event.accept()  # the table's own copy and paste, not the canvas's
+            # the table's own copy, paste, F2 (edit the cell) and arrows, not the window's
+            # canvas shortcuts (Rename Step on F2, Insert Step After, Alt+arrows …)
+            event.accept()
             return True
         return super().event(event)
 

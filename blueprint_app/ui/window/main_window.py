@@ -10,13 +10,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QProgressDialog,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from blueprint_app.analysis.layout import arrange
 from blueprint_app.canvas.scene import BlueprintScene
-from blueprint_app.canvas.view import BlueprintView
+from blueprint_app.canvas.view import READABLE_ZOOM, BlueprintView
+from blueprint_app.editing.align import Align, align
 from blueprint_app.editing.file_stamp import changed_on_disk
 from blueprint_app.editing.placement import append_step
 from blueprint_app.editing.session import Session, with_suffix
@@ -27,6 +36,7 @@ from blueprint_app.ui import dialogs, i18n, settings
 from blueprint_app.ui.docks.compare_panel import ComparePanel
 from blueprint_app.ui.docks.conflicts_panel import ConflictsPanel
 from blueprint_app.ui.docks.history_panel import HistoryPanel
+from blueprint_app.ui.docks.minimap import OverviewDock
 from blueprint_app.ui.docks.palette import PaletteDock
 from blueprint_app.ui.docks.problem_marks import show_marks
 from blueprint_app.ui.docks.problems_panel import ProblemsPanel, select_on_canvas
@@ -43,10 +53,14 @@ from blueprint_app.ui.window.context_menu import show_menu
 from blueprint_app.ui.window.edit_commands import EditCommands
 from blueprint_app.ui.window.find_bar import FindBar
 from blueprint_app.ui.window.journey_status import JourneyStatus
+from blueprint_app.ui.window.presentation import Presentation
 from blueprint_app.ui.window.status import StatusInfo
 from blueprint_app.ui.window.windows import registry
 
 APP_TITLE = "Blueprint Studio"
+FIRST_RUN_SHARE = 0.85  # of the screen's free area, before any size was saved
+MIN_CANVAS = (320, 200)  # the smallest canvas any window or dock layout leaves
+ARRANGE_BUSY_STEPS = 500  # from here Arrange takes long enough to say it is working
 
 
 class MainWindow(QMainWindow):
@@ -60,11 +74,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self._fit_to_screen()
         self.session: Session = session or Session.new(
             self.tr("Untitled blueprint"), i18n.blueprint_language()
         )
         self._unsubscribe_history: Callable[[], None] | None = None
+        self.presentation: Presentation | None = None
         self._handing_over = False
         self.edits = EditCommands(self)
         self.menu_actions = WindowActions(self)
@@ -87,6 +102,15 @@ class MainWindow(QMainWindow):
         self._show_session(self.session)
         registry().register(self)
 
+    def _fit_to_screen(self) -> None:
+        """The first run's size: most of the screen, centred (a stored geometry replaces it)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1600, 1000)
+        width = max(min(area.width(), 960), round(area.width() * FIRST_RUN_SHARE))
+        height = max(min(area.height(), 640), round(area.height() * FIRST_RUN_SHARE))
+        self.resize(width, height)
+        self.move(area.center() - QPoint(width // 2, height // 2))
+
     def _restore_layout(self) -> None:
         """Dock positions and window size as the user last left them."""
         geometry, state = settings.WINDOW_GEOMETRY.read(), settings.WINDOW_STATE.read()
@@ -100,28 +124,18 @@ class MainWindow(QMainWindow):
         settings.WINDOW_STATE.write(self.saveState())
 
     def _build_docks(self) -> None:
-        right = Qt.DockWidgetArea.RightDockWidgetArea
         self.property_panel = PropertyPanel(self)
         self.structure_panel = StructurePanel(self)
         self.history_panel = HistoryPanel(self)
-        self.addDockWidget(right, self.property_panel)
-        self.addDockWidget(right, self.structure_panel)
-        self.tabifyDockWidget(self.structure_panel, self.history_panel)
-        self.structure_panel.raise_()
         self.palette_dock = PaletteDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.overview_dock = OverviewDock(self)
         self.palette_dock.add_requested.connect(self.add_step_of_kind)
         self.palette_dock.armed.connect(self.arm_step_kind)
-        self.resizeDocks(
-            [self.palette_dock, self.property_panel], [150, 330], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks(
-            [self.property_panel, self.structure_panel], [420, 380], Qt.Orientation.Vertical
-        )
         self.structure_panel.chosen.connect(self.property_panel.show_item)
         self.structure_panel.problem.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.problems_panel = ProblemsPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
+        self._central.setMinimumSize(*MIN_CANVAS)  # no dock layout may crush the canvas
+        self._place_docks()
         self.problems_panel.attach_status(self.statusBar())
         self.table_dock = StepTableDock(self, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.table_dock)
@@ -138,19 +152,72 @@ class MainWindow(QMainWindow):
         self.problems_panel.activated.connect(
             lambda ids: select_on_canvas(self.scene, self.view, ids)
         )
-        self.problems_panel.badges_changed.connect(lambda worst: show_marks(self.scene, worst))
+        self.problems_panel.badges_changed.connect(
+            lambda worst: show_marks(self.scene, worst, self.problems_panel.findings)
+        )
         self._build_version_docks()
-        for dock in (
+        for dock in [*self._docks(), *self._docks_shown_when_wanted()]:
+            self.menu_actions.view_menu.addAction(dock.toggleViewAction())
+
+    def _docks(self) -> list[QDockWidget]:
+        """The docks a first run shows."""
+        return [
             self.palette_dock,
+            self.overview_dock,
             self.property_panel,
             self.structure_panel,
             self.history_panel,
             self.problems_panel,
-            self.compare_panel,
-            self.conflicts_panel,
-            self.table_dock,
-        ):
-            self.menu_actions.view_menu.addAction(dock.toggleViewAction())
+        ]
+
+    def _place_docks(self) -> None:
+        """The docks as a first run shows them: the palette left, the properties over the
+        lanes-and-phases and history tabs right (the properties taller), problems below."""
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        # the right column runs the window's full height (problems sit under the canvas only),
+        # so the properties and the lists get the room
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
+        for dock in self._docks():
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.overview_dock)
+        self.addDockWidget(right, self.property_panel)
+        self.addDockWidget(right, self.structure_panel)
+        self.tabifyDockWidget(self.structure_panel, self.history_panel)
+        self.structure_panel.raise_()
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
+        self.resizeDocks(
+            [self.palette_dock, self.property_panel], [150, 340], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.property_panel, self.structure_panel], [640, 330], Qt.Orientation.Vertical
+        )
+        self.resizeDocks([self.problems_panel], [120], Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.palette_dock, self.overview_dock], [200, 220], Qt.Orientation.Vertical
+        )
+
+    def reset_layout(self) -> None:
+        """View ▸ Reset Layout: the window and its docks as on a first run, toolbar shown, and
+        nothing of the old layout kept for the next run."""
+        for bar in self.findChildren(QToolBar):
+            bar.show()
+        self._fit_to_screen()
+        self._place_docks()
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        for dock in self._docks_shown_when_wanted():  # back beside the problems, hidden
+            dock.setFloating(False)
+            self.addDockWidget(bottom, dock)
+            dock.hide()
+        self.tabifyDockWidget(self.problems_panel, self.table_dock)
+        settings.WINDOW_GEOMETRY.clear()
+        settings.WINDOW_STATE.clear()
+
+    def _docks_shown_when_wanted(self) -> list[QDockWidget]:
+        """The docks hidden until asked for: the table (View ▸ Table), the changes of File ▸
+        Compare With, the conflicts of a merge."""
+        return [self.table_dock, self.compare_panel, self.conflicts_panel]
 
     def _build_version_docks(self) -> None:
         """Changes (File ▸ Compare With) and Conflicts (after a merge), beside the problems;
@@ -202,9 +269,11 @@ class MainWindow(QMainWindow):
             old_view.deleteLater()
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.structure_picked.connect(self.pick_structure)
+        self.scene.told.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(lambda pos: show_menu(self, pos))
         self.status.watch(self.view)
+        self.overview_dock.follow(self.view)
         for dock in self._session_docks():
             dock.set_session(session)
         self.autosaver.follow(session)
@@ -265,6 +334,7 @@ class MainWindow(QMainWindow):
         successor = MainWindow(self.session)
         successor.restoreGeometry(geometry)
         successor.restoreState(state)
+        successor.view.keep_view()
         successor.view.setTransform(self.view.transform())
         successor.view.centerOn(self.view.mapToScene(self.view.viewport().rect().center()))
         successor.scene.select_ids(self.edits.selected_ids())
@@ -280,6 +350,8 @@ class MainWindow(QMainWindow):
         if history is not self.session.history:
             return  # a replaced session's history
         self.update_title()
+        if shiboken6.isValid(self.scene):  # a rename shows in "Selected: …" at once
+            self.status.show_selection(self.session.document, self.edits.selected_ids())
         undo, redo = self.menu_actions["undo"], self.menu_actions["redo"]
         undo.setEnabled(history.can_undo)
         redo.setEnabled(history.can_redo)
@@ -456,6 +528,32 @@ class MainWindow(QMainWindow):
         self.scene.select_ids([step_id])
         self.view.center_on_id(step_id)
 
+    def toggle_presentation(self) -> None:
+        """View ▸ Presentation (F5): full screen phase by phase; again (or Esc) to stop."""
+        if self.presentation is not None:
+            self.presentation.stop()
+        else:
+            self.presentation = Presentation(self)
+
+    def rename_selected(self) -> None:
+        """Edit ▸ Rename Step (F2): the title editor on the one selected card."""
+        ids = [i for i in self.edits.selected_ids() if i in self.scene.content.cards]
+        if len(ids) == 1:
+            self.view.setFocus()
+            self.scene.edit_title(ids[0])
+
+    def insert_step_after(self) -> None:
+        """Edit ▸ Insert Step After (Insert), for keyboard-only editing."""
+        self.view.setFocus()
+        if self.scene.keyboard.insert_after() is None:
+            self.statusBar().showMessage(self.tr("Select one step to insert after"), 5000)
+
+    def connect_by_keys(self) -> None:
+        """Edit ▸ Connect to… (Ctrl+K): pick the target with the arrow keys."""
+        self.view.setFocus()
+        if not self.scene.keyboard.start_connect():
+            self.statusBar().showMessage(self.tr("Select one step to connect from"), 5000)
+
     def arm_step_kind(self, kind: str) -> None:
         """A kind clicked in the palette: the next click on the canvas places a step of it."""
         dropper = self.view.findChild(PaletteDrop)
@@ -489,7 +587,65 @@ class MainWindow(QMainWindow):
         self.status.show_zoom()
 
     def arrange(self) -> None:
-        """Lay the blueprint out automatically, as one undo step."""
-        with self.session.history.transaction(self.tr("Arrange")) as tx:
-            arrange(tx)
-        self.fit_all()
+        """Lay the blueprint out automatically, as one undo step, and keep your place: the
+        selection (or else the step nearest the middle of the view) stays in the middle at the
+        zoom you had, never below a readable one. A large blueprint shows that it is busy."""
+        selected = [i for i in self.edits.selected_ids() if i in self.scene.content.cards]
+        anchor = selected or self._step_nearest_centre()
+        busy = None
+        if len(self.session.blueprint.steps) >= ARRANGE_BUSY_STEPS:
+            busy = QProgressDialog(
+                self.tr("Arranging {count} steps…").format(count=len(self.session.blueprint.steps)),
+                "",
+                0,
+                0,
+                self,
+            )
+            busy.setCancelButton(None)
+            busy.setWindowModality(Qt.WindowModality.WindowModal)
+            busy.setMinimumDuration(0)
+            busy.show()
+            QApplication.processEvents()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with self.session.history.transaction(self.tr("Arrange")) as tx:
+                arrange(tx)
+        finally:
+            QApplication.restoreOverrideCursor()
+            if busy is not None:
+                busy.close()
+        self.scene.flush()
+        self.view.keep_view()
+        if self.view.zoom() < READABLE_ZOOM:
+            self.view.set_zoom(READABLE_ZOOM)
+        if anchor:
+            rect = QRectF()
+            for step_id in anchor:
+                rect = rect.united(self.scene.content.cards[step_id].sceneBoundingRect())
+            self.view.centerOn(rect.center())
+        self.status.show_zoom()
+
+    def align_selection(self, how: str) -> None:
+        """Arrange ▸ Align …: the selected cards lined up (or spread out), one undo step."""
+        mode = Align(how)
+        ids = self.edits.selected_ids()
+        label = self.tr("Align steps") if mode is not Align.DISTRIBUTE else self.tr("Distribute")
+        with self.session.history.transaction(label) as tx:
+            moved = align(tx, ids, mode)
+        if not moved:
+            needed = 3 if mode is Align.DISTRIBUTE else 2
+            self.statusBar().showMessage(
+                self.tr("Select at least {n} steps to line up").format(n=needed), 5000
+            )
+
+    def _step_nearest_centre(self) -> list[str]:
+        """The step whose card is nearest the middle of the view (none in an empty one)."""
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        cards = self.scene.content.cards
+        if not cards:
+            return []
+        nearest = min(
+            cards.items(),
+            key=lambda pair: (pair[1].sceneBoundingRect().center() - centre).manhattanLength(),
+        )
+        return [nearest[0]]
