@@ -16,7 +16,15 @@ from blueprint_app.validation.findings import Severity
 if TYPE_CHECKING:
     from blueprint_app.validation.context import Context
 
-FAMILIES = ("structure", "completeness", "lines", "roles", "quality", "settings")
+FAMILIES = (
+    "structure",
+    "completeness",
+    "lines",
+    "roles",
+    "quality",
+    "simulation",
+    "settings",
+)
 
 
 class Hit(NamedTuple):

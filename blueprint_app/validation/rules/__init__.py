@@ -6,5 +6,6 @@ from blueprint_app.validation.rules import (  # noqa: F401
     quality,
     roles,
     settings,
+    simulation,
     structure,
 )
