@@ -238,8 +238,7 @@ class Step(_Item):
     )
     failure_rate: Probability | None = Field(
         default=None,
-        description="At a fail point: the share of customers who take its recovery flow "
-        "(format 2)",
+        description="At a fail point: the share of customers who take its recovery flow (format 2)",
     )
     metrics: list[Metric] = Field(
         default_factory=list, description="Key figures measured at the step (format 2)"
