@@ -2,7 +2,8 @@
 
 The layers, lowest first (the README's layout section says what each holds):
 
-    model < storage < history < analysis < validation < export, editing, templates
+    model < storage < history < analysis < simulation < validation
+          < export, editing, templates
           < render < pictures < canvas < ui < app, cli < __main__
 
 Packages on one line of the tuple below are peers and must not import each other; the foundation
@@ -30,6 +31,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("storage",),
     ("history",),
     ("analysis",),
+    ("simulation",),
     ("validation",),
     ("export", "editing", "templates"),
     ("render",),
@@ -157,6 +159,7 @@ def test_core_packages_do_not_load_qt() -> None:
         "editing.fragment",
         "analysis.layout",
         "analysis.routing",
+        "simulation.engine",
         "templates",
         "cli",
         "gc_pause",
