@@ -187,10 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _registrars() -> list[Registrar]:
     """Subcommands that live beside the feature they expose."""
     from blueprint_app.export import command as export_command
+    from blueprint_app.simulation.command import register as simulate_command
     from blueprint_app.templates import register as templates_command
     from blueprint_app.validation.cli import register as validate_command
 
-    return [validate_command, export_command.register, templates_command]
+    return [validate_command, export_command.register, simulate_command, templates_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
