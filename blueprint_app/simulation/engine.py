@@ -216,11 +216,14 @@ class Simulation:
         return report
 
     def _token(  # noqa: C901 - one customer's walk is one loop, kept together for speed
-        self, customer: _Customer, token: int, sid: str
+        self, customer: _Customer, token: int, sid: str, delay: float = 0.0
     ) -> Generator[simpy.Event, Any, None]:
+        """One branch of a customer, from ``sid`` on. ``delay`` is time already due but not
+        yet waited: the durations of steps that need no resource are added up and waited only
+        where it matters (a resource, a join, a choice another branch could see, the end of
+        the branch), which times everything exactly as waiting at each step would."""
         env, nodes, tokens = self.env, self.network.nodes, customer.tokens
         rng, measured = customer.rng, customer.measured
-        delay = 0.0
         while True:
             node: Node = nodes[sid]
             if sid in self.loop_heads:
@@ -231,11 +234,15 @@ class Simulation:
                 if delay:
                     yield env.timeout(delay)
                     delay = 0.0
-                event = env.event()
-                customer.waiting.setdefault(sid, []).append((token, event))
-                self._release_joins(customer)
-                if not (yield event):
-                    return  # merged into the branch that goes on
+                if self._blocked(customer, token, sid):
+                    event = env.event()
+                    customer.waiting.setdefault(sid, []).append((token, event))
+                    if not (yield event):
+                        return  # merged into the branch that goes on
+                else:  # the last branch to come: the ones waiting merge into it
+                    for merged, event in customer.waiting.pop(sid, ()):
+                        del tokens[merged]
+                        event.succeed(False)
             minutes = node.duration.sample(rng)
             wait = 0.0
             if node.resource is not None:
@@ -245,7 +252,8 @@ class Simulation:
                 resource, tracker = self.resources[node.resource], self.trackers[node.resource]
                 came = env.now
                 request = resource.request()
-                yield request
+                if not request.triggered:  # a free unit is granted at once: no need to wait
+                    yield request
                 wait = env.now - came
                 tracker.change(env.now, 1)
                 if minutes > 0:
@@ -261,48 +269,68 @@ class Simulation:
                 log.minutes.append(minutes)
             if node.is_end:
                 customer.end = env.now + delay
-            following = node.next_steps(rng)
-            if delay and (len(tokens) > 1 or len(following) > 1):
-                yield env.timeout(delay)
+            if node.fold is not None and len(tokens) == 1:
+                # parallel plain work meeting at one join: the slowest branch sets the pace
+                sid, branches = node.fold
+                slowest = 0.0
+                for chain in branches:
+                    total = 0.0
+                    for step in chain:
+                        minutes = nodes[step].duration.sample(rng)
+                        total += minutes
+                        if measured:
+                            log = self.logs[step]
+                            log.visits += 1
+                            log.waits.append(0.0)
+                            log.minutes.append(minutes)
+                    slowest = max(slowest, total)
+                delay += slowest
+                tokens[token] = sid
+                continue
+            if node.choosing and delay and len(tokens) > 1:
+                yield env.timeout(delay)  # the other branches learn the choice when it is made
                 delay = 0.0
+            following = node.next_steps(rng)
             if not following:
                 break
             for other in following[1:]:
                 branch = next(self._token_ids)
                 tokens[branch] = other
-                env.process(self._token(customer, branch, other))
+                env.process(self._token(customer, branch, other, delay))
             sid = tokens[token] = following[0]
-            if len(tokens) > 1:
+            if node.branching and customer.waiting:
                 self._release_joins(customer)
         if delay and len(tokens) > 1:
             yield env.timeout(delay)
         del tokens[token]
-        if tokens:
+        if customer.waiting:
             self._release_joins(customer)
-        elif customer.measured and customer.end is not None:
+        if not tokens and customer.measured and customer.end is not None:
             self.journeys.append(customer.end - customer.arrival)
 
+    def _blocked(self, customer: _Customer, token: int, sid: str) -> bool:
+        """Whether another branch of the customer (not waiting at ``sid``) can still reach it."""
+        upstream = self.network.feeders[sid]
+        here = {other for other, _ in customer.waiting.get(sid, ())}
+        here.add(token)
+        return any(
+            other not in here and (where == sid or where in upstream)
+            for other, where in customer.tokens.items()
+        )
+
     def _release_joins(self, customer: _Customer) -> None:
-        """Let each join go on that no other branch of the customer can still reach."""
-        feeders, tokens = self.network.feeders, customer.tokens
-        changed = True
-        while changed and customer.waiting:
-            changed = False
-            for sid, waiters in list(customer.waiting.items()):
-                here = {token for token, _ in waiters}
-                upstream = feeders[sid]
-                if any(
-                    token not in here and (where == sid or where in upstream)
-                    for token, where in tokens.items()
-                ):
-                    continue
-                del customer.waiting[sid]
-                (_, first), *rest = waiters
-                for token, event in rest:
-                    del tokens[token]
-                    event.succeed(False)
-                first.succeed(True)
-                changed = True
+        """Let each join go on that no other branch of the customer can still reach (after a
+        branch chose a way, forked or ended)."""
+        tokens = customer.tokens
+        for sid, waiters in list(customer.waiting.items()):
+            first, _ = waiters[0]
+            if self._blocked(customer, first, sid):
+                continue
+            del customer.waiting[sid]
+            for other, event in waiters[1:]:
+                del tokens[other]
+                event.succeed(False)
+            waiters[0][1].succeed(True)
 
     # -- the result ---------------------------------------------------------------------
 

@@ -104,6 +104,19 @@ class Node:
     failure_rate: float = 0.0
     #: True when branches may meet here (more than one flow in, loops left out)
     join: bool = False
+    #: a fork whose branches are plain chains (no resource, no choice, no end, no loop) that
+    #: meet at one join: (the join, each branch's steps); a lone customer walks it in one go
+    fold: tuple[str, tuple[tuple[str, ...], ...]] | None = None
+
+    @property
+    def choosing(self) -> bool:
+        """Whether a visit draws where to go (a decision, a fail point that may fail)."""
+        return self.weights is not None or (self.failure_rate > 0 and bool(self.recovery))
+
+    @property
+    def branching(self) -> bool:
+        """Whether leaving this step may change which joins the customer can still reach."""
+        return self.choosing or len(self.successors) > 1
 
     def next_steps(self, rng: random.Random) -> list[str]:
         """Where a customer goes after this step, drawn for one visit."""
@@ -191,7 +204,33 @@ def build_network(blueprint: Blueprint) -> Network:
         if steps[sid].kind is StepKind.DECISION and len(shares) > 1:
             nodes[sid].weights = branch_weights(shares)
     feeders, loop_heads = _joins(graph, starts, nodes)
+    for node in nodes.values():
+        if len(node.successors) > 1 and not node.choosing:
+            node.fold = _fold(node, nodes, loop_heads)
     return Network(nodes, starts, feeders, loop_heads)
+
+
+def _fold(
+    fork: Node, nodes: dict[str, Node], loop_heads: frozenset[str]
+) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
+    """The join and branches of a fork that can be walked without a process per branch."""
+    meets: set[str] = set()
+    branches = []
+    for first in fork.successors:
+        chain: list[str] = []
+        sid = first
+        while not nodes[sid].join:
+            node = nodes[sid]
+            plain = node.resource is None and not node.is_end and not node.choosing
+            if not plain or sid in loop_heads or len(node.successors) != 1 or len(chain) > 64:
+                return None
+            chain.append(sid)
+            sid = node.successors[0]
+        meets.add(sid)
+        branches.append(tuple(chain))
+    if len(meets) != 1 or meets & loop_heads:
+        return None
+    return meets.pop(), tuple(branches)
 
 
 def _joins(
