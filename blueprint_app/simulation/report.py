@@ -30,7 +30,7 @@ def arrivals_line(blueprint: Blueprint, language: str) -> str:
         return ""
     if arrivals.schedule is None:
         return word(language, "arrivals_steady", rate=rate(arrivals.per_hour or 0))
-    windows = "; ".join(
+    windows = ("；" if language_key(language) == "zh" else "; ").join(
         word(language, "window", start=w.start, end=w.to, rate=rate(w.per_hour))
         for w in arrivals.schedule
     )
