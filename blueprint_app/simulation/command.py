@@ -100,7 +100,9 @@ def _report(args: argparse.Namespace, blueprint: Blueprint, language: str, kind:
             return to_json(vary_dict(blueprint, resource, variants))
         if kind == "text":
             return vary_text(blueprint, resource, variants, language)
-        return to_html(blueprint, variants[0].result, language, resource, variants)
+        own = next(r.capacity for r in blueprint.resources if r.id == resource)
+        shown = next((v for v in variants if v.capacity == own), variants[0])
+        return to_html(blueprint, shown.result, language, resource, variants)
     result = simulate(blueprint, **runs)
     if kind == "json":
         return to_json(result.as_dict())
