@@ -265,8 +265,10 @@ class Simulation:
             if measured:
                 log = self.logs[sid]
                 log.visits += 1
-                log.waits.append(wait)
-                log.minutes.append(minutes)
+                if node.resource is not None:  # elsewhere nobody waits: visits say it all
+                    log.waits.append(wait)
+                if node.target is not None:
+                    log.minutes.append(minutes)
             if node.is_end:
                 customer.end = env.now + delay
             if node.fold is not None and len(tokens) == 1:
@@ -281,8 +283,8 @@ class Simulation:
                         if measured:
                             log = self.logs[step]
                             log.visits += 1
-                            log.waits.append(0.0)
-                            log.minutes.append(minutes)
+                            if nodes[step].target is not None:
+                                log.minutes.append(minutes)
                     slowest = max(slowest, total)
                 delay += slowest
                 tokens[token] = sid
@@ -347,6 +349,7 @@ class Simulation:
         steps = []
         for sid, node in self.network.nodes.items():
             log = self.logs[sid]
+            waits = log.waits if node.resource is not None else [0.0] * log.visits
             steps.append(
                 StepResult(
                     id=sid,
@@ -354,11 +357,11 @@ class Simulation:
                     phase=node.phase,
                     resource=node.resource,
                     visits=log.visits,
-                    wait=Summary.of(log.waits),
+                    wait=Summary.of(waits),
                     utilization=None if node.resource is None else utilization[node.resource],
-                    within_wait_target=share_within(log.waits, node.wait_target),
+                    within_wait_target=share_within(waits, node.wait_target),
                     within_target=share_within(log.minutes, node.target),
-                    total_wait=math.fsum(log.waits),
+                    total_wait=math.fsum(waits),
                 )
             )
         waiting = [s for s in steps if s.total_wait > 1e-9]

@@ -108,15 +108,10 @@ class Node:
     #: meet at one join: (the join, each branch's steps); a lone customer walks it in one go
     fold: tuple[str, tuple[tuple[str, ...], ...]] | None = None
 
-    @property
-    def choosing(self) -> bool:
-        """Whether a visit draws where to go (a decision, a fail point that may fail)."""
-        return self.weights is not None or (self.failure_rate > 0 and bool(self.recovery))
-
-    @property
-    def branching(self) -> bool:
-        """Whether leaving this step may change which joins the customer can still reach."""
-        return self.choosing or len(self.successors) > 1
+    #: whether a visit draws where to go (a decision, a fail point that may fail)
+    choosing: bool = False
+    #: whether leaving this step may change which joins the customer can still reach
+    branching: bool = False
 
     def next_steps(self, rng: random.Random) -> list[str]:
         """Where a customer goes after this step, drawn for one visit."""
@@ -203,6 +198,9 @@ def build_network(blueprint: Blueprint) -> Network:
     for sid, shares in probabilities.items():
         if steps[sid].kind is StepKind.DECISION and len(shares) > 1:
             nodes[sid].weights = branch_weights(shares)
+    for node in nodes.values():
+        node.choosing = node.weights is not None or (node.failure_rate > 0 and bool(node.recovery))
+        node.branching = node.choosing or len(node.successors) > 1
     feeders, loop_heads = _joins(graph, starts, nodes)
     for node in nodes.values():
         if len(node.successors) > 1 and not node.choosing:
