@@ -74,8 +74,8 @@ def thirty_steps(heavy: bool = False) -> Blueprint:
     flow("s0", "s1")
     flow("s1", "c6")
     resources = [
-        {"id": "counter", "title": "Counter staff", "capacity": 4 if heavy else 2},
-        {"id": "kitchen", "title": "Kitchen", "capacity": 8 if heavy else 4},
+        {"id": "counter", "title": "Counter staff", "capacity": 6 if heavy else 2},
+        {"id": "kitchen", "title": "Kitchen", "capacity": 12 if heavy else 4},
         {"id": "till", "title": "Till", "capacity": 1},
     ]
     doc = {
@@ -133,7 +133,7 @@ def main() -> None:
         f"bottleneck {result.bottleneck}, "
         + ", ".join(f"{r.id} {r.utilization:.0%}" for r in result.resources)
     )
-    capacities = [1, 2, 3, 4, 5]
+    capacities = [5, 6, 7, 8, 9] if args.heavy else [1, 2, 3, 4, 5]
     serial, _ = best(
         args.runs,
         lambda: run_vary(
@@ -145,7 +145,7 @@ def main() -> None:
         lambda: run_vary(blueprint, "counter", capacities, customers=args.customers, seed=1),
     )
     print(
-        f"--vary counter=1..5: {parallel:.2f} s in parallel processes, {serial:.2f} s in one "
+        f"--vary counter={capacities[0]}..{capacities[-1]}: {parallel:.2f} s in parallel processes, {serial:.2f} s in one "
         f"({serial / parallel:.2f}× faster)"
     )
     for variant in variants:
