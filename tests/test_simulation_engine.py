@@ -209,3 +209,15 @@ def test_what_cannot_be_simulated_says_why(edit: object, key: str) -> None:
     with pytest.raises(SimulationError) as caught:
         simulate(Blueprint.model_validate(doc))
     assert caught.value.key == key
+
+
+def test_the_journey_ends_at_the_last_end_step_any_branch_reaches() -> None:
+    doc = _timed(order=1)
+    # a second end: the kitchen branch also ends the visit (a take-away bag), much later
+    add_step(doc, "bag", "customer", 700, kind="end", title="Take the bag", duration_minutes=0)
+    step(doc, "cook")["duration_minutes"] = 20
+    add_flow(doc, "kitchen", "bag")
+    flow(doc, "f5")["target"] = "bag"  # kitchen → bag, not → serve
+    result = simulate(Blueprint.model_validate(doc), customers=50, seed=0)
+    # wait (3) → serve → leave ends at 4; the kitchen branch reaches its end at 1 + 20 = 21
+    assert {round(j, 9) for j in result.journeys} == {21.0}

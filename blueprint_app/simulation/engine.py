@@ -269,8 +269,9 @@ class Simulation:
                     log.waits.append(wait)
                 if node.target is not None:
                     log.minutes.append(minutes)
-            if node.is_end:
-                customer.end = env.now + delay
+            if node.is_end:  # the journey ends at the last end step reached
+                ends = env.now + delay
+                customer.end = ends if customer.end is None else max(customer.end, ends)
             if node.fold is not None and len(tokens) == 1:
                 # parallel plain work meeting at one join: the slowest branch sets the pace
                 sid, branches = node.fold
