@@ -221,3 +221,14 @@ def test_the_journey_ends_at_the_last_end_step_any_branch_reaches() -> None:
     result = simulate(Blueprint.model_validate(doc), customers=50, seed=0)
     # wait (3) → serve → leave ends at 4; the kitchen branch reaches its end at 1 + 20 = 21
     assert {round(j, 9) for j in result.journeys} == {21.0}
+
+
+def test_progress_of_a_schedule_runs_by_the_clock_from_its_opening() -> None:
+    doc = queue(0.5, 240, 1, 1)
+    doc["arrivals"] = {"schedule": [{"from": "08:00", "to": "18:00", "per_hour": 120}]}
+    seen: list[float] = []
+    simulate(Blueprint.model_validate(doc), hours=20, seed=1, progress=seen.append)
+    assert len(seen) > 10
+    assert seen == sorted(seen)
+    assert 0 < seen[0] < 0.1  # not already past 1 because the clock starts at midnight
+    assert seen[-1] <= 1.0

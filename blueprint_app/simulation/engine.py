@@ -204,14 +204,15 @@ class Simulation:
         if progress is None:
             return None
         every = max(1, (wanted or 0) // 100)
-        span = (horizon or 0.0) - warm_up
+        begin = warm_up if self.plan.steady else self.plan.opening
+        span = (horizon or 0.0) - begin
 
         def report() -> None:
             if wanted is not None:
                 if self.arrived % every == 0:
                     progress(self.arrived / wanted)
             elif span > 0 and self.arrived % 100 == 0:
-                progress(min(1.0, (self.env.now - warm_up) / span))
+                progress(min(1.0, (self.env.now - begin) / span))
 
         return report
 
