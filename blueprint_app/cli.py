@@ -190,8 +190,15 @@ def _registrars() -> list[Registrar]:
     from blueprint_app.simulation.command import register as simulate_command
     from blueprint_app.templates import register as templates_command
     from blueprint_app.validation.cli import register as validate_command
+    from blueprint_app.versions.cli import register as versions_commands
 
-    return [validate_command, export_command.register, simulate_command, templates_command]
+    return [
+        validate_command,
+        export_command.register,
+        simulate_command,
+        templates_command,
+        versions_commands,
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

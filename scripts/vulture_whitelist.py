@@ -45,3 +45,9 @@ _.rename_collections
 
 # pikepdf writes a PDF dictionary's keys as attributes (a test turns a font into another kind).
 _.Subtype
+
+# A merge conflict's kinds (model/blueprint.py ConflictKind): pydantic reads them from files.
+_.LANE
+_.PHASE
+_.STEP
+_.NOTE

@@ -2,7 +2,7 @@
 
 The layers, lowest first (the README's layout section says what each holds):
 
-    model < storage < history < analysis < simulation < validation
+    model < storage < history < analysis < versions, simulation < validation
           < export, editing, templates
           < render < pictures < canvas < ui < app, cli < __main__
 
@@ -31,7 +31,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("storage",),
     ("history",),
     ("analysis",),
-    ("simulation",),
+    ("versions", "simulation"),
     ("validation",),
     ("export", "editing", "templates"),
     ("render",),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from blueprint_app.history import BLUEPRINT, Change, Document, History
 from blueprint_app.history.document import InsertMany, SetField
@@ -18,7 +19,7 @@ from blueprint_app.history.edits import (
     reorder,
     set_field,
 )
-from blueprint_app.model import Flow, Lane, LaneKind, Phase, Step, StepLayout
+from blueprint_app.model import Flow, Lane, LaneKind, Metric, Phase, Step, StepLayout
 from blueprint_app.storage import dumps, load
 from tests.conftest import DATA
 
@@ -251,3 +252,35 @@ def test_deleting_a_phase_and_a_lane_detaches_and_cascades() -> None:
     assert document.step("make").phase is None
     history.undo()
     assert dumps(document.blueprint) == before
+
+
+def test_a_list_of_metrics_is_one_undoable_edit_that_shares_nothing_with_the_caller() -> None:
+    """The property panel's metrics table writes the whole list per edit; undo restores it."""
+    document, history = _open()
+    before = dumps(document.blueprint)
+    rows = [Metric(name='NPS 净推荐值 <&">', value=45, target=50, unit="%")]
+    with history.transaction("Change metrics") as tx:
+        set_field(tx, "make", "metrics", rows)
+    rows[0].value = 99  # the caller's rows are not the document's
+    rows.append(Metric(name="later"))
+    assert document.step("make").metrics == [
+        Metric(name='NPS 净推荐值 <&">', value=45, target=50, unit="%")
+    ]
+    with history.transaction("Change metrics") as tx:
+        set_field(tx, "make", "metrics", [*document.step("make").metrics, Metric(name="🎉")])
+    assert [m.name for m in document.step("make").metrics] == ['NPS 净推荐值 <&">', "🎉"]
+    history.undo()
+    assert [m.value for m in document.step("make").metrics] == [45]
+    history.undo()
+    assert dumps(document.blueprint) == before
+    history.redo()
+    history.redo()
+    assert len(document.step("make").metrics) == 2
+
+
+def test_a_metric_without_a_name_is_refused_and_changes_nothing() -> None:
+    document, history = _open()
+    before = dumps(document.blueprint)
+    with pytest.raises(ValidationError), history.transaction("Change metrics") as tx:
+        set_field(tx, "make", "metrics", [{"name": ""}])
+    assert dumps(document.blueprint) == before and not history.entries

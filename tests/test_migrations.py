@@ -106,6 +106,7 @@ def test_a_version_1_file_opens_unchanged_in_meaning(name: str) -> None:
         assert step.resource is None and step.duration_range_minutes is None
     assert not any(flow.two_way or flow.channel for flow in migrated.flows)
     assert migrated.arrivals is None and not migrated.resources
+    assert migrated.tolerance_minutes is None and not migrated.currency
     if name in REVISED_IN_VERSION_2:
         # the same document as the version 1 file, byte for byte but the version
         assert dumps(migrated) == old_text.replace('"format_version": 1,', '"format_version": 2,')

@@ -49,6 +49,10 @@ def line_labels(language: str) -> dict[str, str]:
     return LINE_LABELS[glossary.language_key(language)]
 
 
+def order_penetration_label(language: str) -> str:
+    return glossary.ORDER_PENETRATION.name(language)
+
+
 @dataclass(frozen=True)
 class Rect:
     x: float
@@ -262,3 +266,45 @@ def overlapping_cards(blueprint: Blueprint) -> list[tuple[str, str]]:
                     break
                 pairs.append((step.id, other.id))
     return pairs
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    """A stretch of Fließ & Kleinaltenkamp's line of order penetration across one lane: below
+    it, down to the lane's bottom, lie only customer-independent cards."""
+
+    lane_id: str
+    y: float
+
+
+def order_penetration_lines(blueprint: Blueprint, geometry: Geometry) -> list[OrderLine]:
+    """Where the line of order penetration fits, lane by lane (O(steps)).
+
+    In a lane whose customer-independent cards sit in rows below all its customer-induced
+    cards, the line runs between those rows; a lane holding only customer-independent cards
+    gets it along its top, unless the lane above already ends in such work (then the line
+    above bounds both). A lane that mixes the two within a row gets no line: its cards still
+    show the dashed outline, and moving the independent ones to lower rows draws the line.
+    """
+    induced: dict[str, int] = {}
+    independent: dict[str, int] = {}
+    for step in blueprint.steps:
+        row = step.layout.row if step.layout else 0
+        table = independent if step.customer_independent else induced
+        table[step.lane] = max(table.get(step.lane, -1), row)
+    lines: list[OrderLine] = []
+    above_has_line = False
+    for band in geometry.lanes:
+        first_free = induced.get(band.id, -1) + 1  # the first row below every induced card
+        if independent.get(band.id, -1) < first_free:
+            above_has_line = False
+            continue
+        if first_free == 0:
+            if not above_has_line:
+                lines.append(OrderLine(band.id, band.top + LANE_PAD / 2))
+        else:
+            lines.append(
+                OrderLine(band.id, geometry.card_top(band, first_free) - (ROW_H - CARD_H) / 2)
+            )
+        above_has_line = True
+    return lines

@@ -8,25 +8,28 @@ depend on every card, so they are refreshed once after a transaction, not once p
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QPointF, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
     QGraphicsScene,
+    QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
+    QToolTip,
     QWidget,
 )
 
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.layout import missing_layouts
-from blueprint_app.canvas import interactions
+from blueprint_app.canvas import card_tips, interactions
 from blueprint_app.history.document import Change, Document, SetField
 from blueprint_app.history.undo import History
-from blueprint_app.model import StepKind
-from blueprint_app.render.items import CardItem, FlowItem, NoteItem
+from blueprint_app.model import Flow, StepKind
+from blueprint_app.render.items import CardItem, FlowItem, FlowLabelItem, NoteItem
 from blueprint_app.render.scene_builder import BlueprintItems
 
 _CARD_PLACE_FIELDS = {"lane", "layout"}
@@ -123,8 +126,8 @@ class BlueprintScene(QGraphicsScene):
                 old = c.card_rect(sid)
                 c.place_card(sid)
                 self._routes_dirty([sid], [old, c.card_rect(sid)], frame=True)
-            elif change.field == "phase":
-                self._routes_dirty(frame=True)
+            elif change.field in ("phase", "customer_independent"):
+                self._routes_dirty(frame=True)  # phase columns; the line of order penetration
             c.cards[sid].update()
 
     def _flow_changed(self, change: Change) -> None:
@@ -207,6 +210,38 @@ class BlueprintScene(QGraphicsScene):
             self._follow_palette()
         return super().event(event)
 
+    def tooltip_at(self, scene_pos: QPointF) -> str:
+        """What the tooltip says at a scene point, as plain text read from the model when asked:
+        the top-most card's badge or hidden fields, or a flow's label, whether it goes both ways
+        and its channel (the drawing elides a long label or channel; this does not). A note
+        keeps it to itself."""
+        for item in self.items(scene_pos):
+            if isinstance(item, FlowLabelItem):
+                item = item.flow_item
+            if isinstance(item, CardItem):
+                step = self.document.get(item.step_id)
+                if step is None:
+                    return ""
+                local = item.mapFromScene(scene_pos)
+                return card_tips.tooltip(
+                    self.document.step(item.step_id), local, self.document.blueprint.currency
+                )
+            if isinstance(item, FlowItem):
+                flow = self.document.get(item.flow_id)
+                return flow_tooltip(flow) if isinstance(flow, Flow) else ""
+            if isinstance(item, NoteItem):
+                return ""
+        return ""
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        text = self.tooltip_at(event.scenePos())
+        if text:  # as rich text, escaped: a title or label such as "<b>" shows as typed
+            shown = "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+            QToolTip.showText(event.screenPos(), shown, event.widget())
+            event.accept()
+        else:
+            super().helpEvent(event)  # an item's own tooltip, or none
+
     # -- gestures ------------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.gestures.press(event):
@@ -251,6 +286,18 @@ class BlueprintScene(QGraphicsScene):
     ) -> str | None:
         """Add a step centred at ``pos`` inside the lanes (see :meth:`Gestures.add_step_at`)."""
         return self.gestures.add_step_at(pos, kind, title)
+
+
+def flow_tooltip(flow: Flow) -> str:
+    """The lines of a flow's tooltip; empty when it has nothing to say beyond its arrow."""
+    lines = [flow.label] if flow.label else []
+    if flow.two_way:
+        lines.append(QCoreApplication.translate("Canvas", "Two-way interaction"))
+    if flow.channel:
+        lines.append(
+            QCoreApplication.translate("Canvas", "Channel: {channel}").format(channel=flow.channel)
+        )
+    return "\n".join(lines)
 
 
 def _model_id(item: QGraphicsItem) -> str | None:

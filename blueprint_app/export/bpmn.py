@@ -3,7 +3,9 @@
 Mapping: one collaboration with one participant (pool) whose process has a lane per blueprint
 lane; start/end steps become events, actions tasks, decisions exclusive gateways, waits timer
 catch events (duration as ISO 8601), evidence steps data object references joined to their step
-by associations; flows (recovery too) become sequence flows named by their label.
+by associations; flows (recovery too) become sequence flows named by their label. A two-way
+flow is still one sequence flow, source to target, documented as going both ways (see
+:func:`_flow_documentation`); a two-way association is ``associationDirection="Both"``.
 
 BPMN ids must be XML NCNames while blueprint ids may start with a digit, so every id is
 prefixed by the kind of element it names (``Step_``, ``Flow_``, ``Lane_`` ...): the mapping is
@@ -16,9 +18,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from blueprint_app.analysis.process import Process, columns
+from blueprint_app.export.spec import metric_cell, money_number
 from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, Step, StepKind
 from blueprint_app.model.durations import format_minutes
-from blueprint_app.model.glossary import MARKERS
+from blueprint_app.model.glossary import MARKERS, ORDER_PENETRATION
 from blueprint_app.model.text import xml_text
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -179,18 +182,28 @@ def to_bpmn(blueprint: Blueprint) -> str:
         incoming.setdefault(flow.target, []).append(flow_ref(flow.id))
         outgoing.setdefault(flow.source, []).append(flow_ref(flow.id))
     for step in blueprint.steps:
-        _flow_node(process, step, incoming.get(step.id, []), outgoing.get(step.id, []))
+        _flow_node(
+            process,
+            step,
+            incoming.get(step.id, []),
+            outgoing.get(step.id, []),
+            blueprint.currency,
+        )
     for flow in sequence:
         _sequence_flow(process, flow)
     for flow in associations:
-        ET.SubElement(
+        association = ET.SubElement(
             process,
             _q(BPMN, "association"),
             id=flow_ref(flow.id),
             sourceRef=step_ref(flow.source),
             targetRef=step_ref(flow.target),
-            associationDirection="None",
+            # BPMN's own two-headed association; an evidence link otherwise has no direction
+            associationDirection="Both" if flow.two_way else "None",
         )
+        documentation = _flow_documentation(flow)
+        if documentation:
+            _documentation(association, documentation)
     _diagram(root, blueprint, sequence, associations)
     _xml_safe(root)
     ET.indent(root, space="  ")
@@ -232,18 +245,30 @@ def _lane_set(process: ET.Element, blueprint: Blueprint) -> None:
                 ET.SubElement(element, _q(BPMN, "flowNodeRef")).text = step_ref(step.id)
 
 
-def _step_documentation(step: Step) -> str:
+def _step_documentation(step: Step, currency: str = "") -> str:
     """The step's fields as BPMN text, in English (BPMN tools have no language), glossary names."""
     lines = [step.description] if step.description else []
+    if step.customer_independent:  # not part of any one customer's process: said first
+        lines.append(
+            f"{MARKERS['customer_independent'].en} (below the {ORDER_PENETRATION.en.lower()})"
+        )
     for label, value in (
         ("Actor", step.actor),
         ("Channel", step.channel),
         (MARKERS["standard"].en, step.standard),
+        (MARKERS["policy"].en, step.policy),
     ):
         if value:
             lines.append(f"{label}: {value}")
     if step.target_minutes is not None:
         lines.append(f"{MARKERS['target'].en}: {format_minutes(step.target_minutes, 'en')}")
+    if step.tolerance_minutes is not None:
+        lines.append(f"{MARKERS['tolerance'].en}: {format_minutes(step.tolerance_minutes, 'en')}")
+    if step.cost is not None:
+        lines.append(f"{MARKERS['cost'].en}: {money_number(step.cost)} {currency}".rstrip())
+    if step.metrics:
+        metrics = "; ".join(metric_cell(metric) for metric in step.metrics)
+        lines.append(f"{MARKERS['metrics'].en}: {metrics}")
     if step.moment_of_truth:
         lines.append(MARKERS["moment_of_truth"].en)
     if step.fail_point:
@@ -251,7 +276,9 @@ def _step_documentation(step: Step) -> str:
     return "\n".join(lines)
 
 
-def _flow_node(process: ET.Element, step: Step, incoming: list[str], outgoing: list[str]) -> None:
+def _flow_node(
+    process: ET.Element, step: Step, incoming: list[str], outgoing: list[str], currency: str = ""
+) -> None:
     sid = step_ref(step.id)
     if step.kind == StepKind.EVIDENCE:
         ET.SubElement(process, _q(BPMN, "dataObject"), id=f"DataObject_{step.id}")
@@ -266,7 +293,7 @@ def _flow_node(process: ET.Element, step: Step, incoming: list[str], outgoing: l
             _documentation(element, step.description)
         return
     element = ET.SubElement(process, _q(BPMN, TAGS[step.kind]), id=sid, name=step.title)
-    documentation = _step_documentation(step)
+    documentation = _step_documentation(step, currency)
     if documentation:
         _documentation(element, documentation)
     for ref in incoming:
@@ -291,8 +318,24 @@ def _sequence_flow(process: ET.Element, flow: Flow) -> None:
     if flow.label:
         attributes["name"] = flow.label
     element = ET.SubElement(process, _q(BPMN, "sequenceFlow"), attributes)
-    if flow.kind == FlowKind.RECOVERY:
-        _documentation(element, "Recovery path")
+    documentation = _flow_documentation(flow)
+    if documentation:
+        _documentation(element, documentation)
+
+
+def _flow_documentation(flow: Flow) -> str:
+    """A flow's kind, two-way-ness and channel as BPMN text (English, glossary names).
+
+    A sequence flow has one direction, the order of work, so a two-way flow stays one sequence
+    flow from source to target and says it goes both ways here: every lane is a lane of one
+    process, so there is no second pool that a pair of message flows could join.
+    """
+    lines = ["Recovery path"] if flow.kind == FlowKind.RECOVERY else []
+    if flow.two_way:
+        lines.append(MARKERS["two_way"].en)
+    if flow.channel:
+        lines.append(f"Channel: {flow.channel}")
+    return "\n".join(lines)
 
 
 def _diagram(

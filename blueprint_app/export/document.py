@@ -53,7 +53,11 @@ def blocks(spec: Spec) -> list[Block]:
     found = [
         *_head(spec),
         *_phases(spec),
+        *_independent(spec),
+        *_metrics(spec),
+        *_costs(spec),
         *_evidence(spec),
+        *_touchpoints(spec),
         *_handoffs(spec),
         *_fail_points(spec),
         *_timing(spec),
@@ -86,16 +90,31 @@ def flags(spec: Spec, step: Step) -> str:
     marks = [words("moment_of_truth")] if step.moment_of_truth else []
     if step.fail_point:
         marks.append(words("fail_point"))
+    if step.customer_independent:
+        marks.append(words("customer_independent"))
     return ", ".join(marks)
 
 
 def duration_and_target(spec: Spec, step: Step) -> str:
+    """ "4 min / 3 min", with Shostack's tolerance after it when set: "(tolerance 8 min)"."""
     duration, target = spec.minutes(step.duration_minutes), spec.minutes(step.target_minutes)
     if duration and target:
-        return f"{duration} / {target}"
-    if target:
-        return f"{spec.words('none')} / {target}"
-    return duration
+        text = f"{duration} / {target}"
+    elif target:
+        text = f"{spec.words('none')} / {target}"
+    else:
+        text = duration
+    if step.tolerance_minutes is None:
+        return text
+    note = spec.words("tolerance_note", value=spec.minutes(step.tolerance_minutes))
+    return spec.words("in_brackets", text=text, note=note) if text else note
+
+
+def cost_header(spec: Spec) -> str:
+    """ "Cost (EUR)" when the blueprint names its currency, else "Cost"."""
+    if spec.currency:
+        return spec.words("cost_in", currency=spec.currency)
+    return spec.words("cost")
 
 
 def step_label(spec: Spec, step: Step) -> str:
@@ -139,6 +158,8 @@ def _phases(spec: Spec) -> Iterator[Block]:
         words("channel"),
         f"{words('duration')} / {words('target')}",
         words("standard"),
+        words("policy"),
+        words("cost"),
         words("flags"),
     ]
     for number_, section in enumerate(spec.phases, start=1):
@@ -162,8 +183,111 @@ def _step_row(spec: Spec, entry: StepEntry) -> list[str]:
         step.channel,
         duration_and_target(spec, step),
         step.standard,
+        step.policy,
+        spec.money(step.cost),
         flags(spec, step),
     ]
+
+
+def _independent(spec: Spec) -> Iterator[Block]:
+    """Format 2: the work below the line of order penetration, apart from the journey."""
+    if not spec.independent:
+        return
+    words = spec.words
+    yield Heading(2, words("independent_heading"), "customer-independent")
+    yield Paragraph(words("independent_intro"), "note")
+    phases = {
+        entry.step.id: section.phase.title if section.phase else ""
+        for section in spec.phases
+        for group in section.lanes
+        for entry in group.steps
+    }
+    rows = [
+        [
+            step_label(spec, entry.step),
+            _who_in(spec, entry.step, entry.lane.title),
+            phases.get(entry.step.id, ""),
+            entry.step.description,
+            spec.money(entry.step.cost),
+        ]
+        for entry in spec.independent
+    ]
+    header = [words("step"), words("actor"), words("phase"), words("description"), words("cost")]
+    yield Table(header, rows)
+
+
+def _metrics(spec: Spec) -> Iterator[Block]:
+    """Format 2: every metric of every step, in reading order."""
+    rows = [
+        [
+            entry.step.title or entry.step.id,
+            metric.name,
+            "" if metric.value is None else number(metric.value),
+            "" if metric.target is None else number(metric.target),
+            metric.unit,
+        ]
+        for entry in spec.steps
+        for metric in entry.step.metrics
+    ]
+    if not rows:
+        return
+    words = spec.words
+    yield Heading(2, words("metrics"), "metrics")
+    yield Table(
+        [
+            words("step"),
+            words("metric"),
+            words("metric_value"),
+            words("metric_target"),
+            words("unit"),
+        ],
+        rows,
+        "metrics",
+    )
+
+
+def _costs(spec: Spec) -> Iterator[Block]:
+    """Format 2: the steps' cost per phase, customer-induced and customer-independent apart,
+    and what the customer's journey (the longest path, as timed below) costs."""
+    if not any(entry.step.cost is not None for entry in spec.steps):
+        return
+    words = spec.words
+
+    def total(entries: list[StepEntry]) -> float | None:
+        costs = [e.step.cost for e in entries if e.step.cost is not None]
+        return sum(costs) if costs else None
+
+    rows = []
+    everything: list[StepEntry] = []
+    for section in spec.phases:
+        entries = [entry for group in section.lanes for entry in group.steps]
+        everything += entries
+        if total(entries) is None:
+            continue  # a phase whose steps cost nothing that is known
+        rows.append(
+            [
+                section.phase.title if section.phase else words("no_phase"),
+                spec.money(total([e for e in entries if not e.step.customer_independent])),
+                spec.money(total([e for e in entries if e.step.customer_independent])),
+                spec.money(total(entries)),
+            ]
+        )
+    rows.append(
+        [
+            words("total"),
+            spec.money(total([e for e in everything if not e.step.customer_independent])),
+            spec.money(total([e for e in everything if e.step.customer_independent])),
+            spec.money(total(everything)),
+        ]
+    )
+    yield Heading(2, cost_header(spec), "cost")
+    header = [words("phase"), words("induced_work"), words("independent_work"), words("total")]
+    yield Table(header, rows, "costs")
+    journey = [step.cost for step in spec.timing.steps if step.cost is not None]
+    if journey:
+        yield Paragraph(
+            words("label_value", label=words("cost_journey"), value=spec.money(sum(journey)))
+        )
 
 
 def _evidence(spec: Spec) -> Iterator[Block]:
@@ -180,6 +304,44 @@ def _evidence(spec: Spec) -> Iterator[Block]:
         for e in spec.customer_evidence
     ]
     yield Table([words("step"), words("evidence")], rows)
+
+
+def _touchpoints(spec: Spec) -> Iterator[Block]:
+    """Where the customer meets the frontstage: every flow across the line of interaction
+    alone, with its channel and whether it goes both ways (check-in: guest ↔ clerk). A call
+    straight to the backstage is listed with the hand-offs, as it crosses two lines."""
+    if not spec.touchpoints:
+        return
+    words = spec.words
+    yield Heading(2, words("touchpoints_heading"), "touchpoints")
+    yield Paragraph(words("touchpoints_intro"), "note")
+    rows = []
+    for crossing in spec.touchpoints:
+        what = crossing.source.title or crossing.source.id
+        if crossing.flow.label:
+            what = words("label_value", label=what, value=crossing.flow.label)
+        rows.append(
+            [
+                _who_in(spec, crossing.source, crossing.source_lane.title),
+                what,
+                "↔" if crossing.flow.two_way else "→",
+                crossing.flow.channel or crossing.source.channel or crossing.target.channel,
+                _who_in(spec, crossing.target, crossing.target_lane.title),
+                crossing.target.title or crossing.target.id,
+            ]
+        )
+    yield Table(
+        [
+            words("from_who"),
+            words("step"),
+            words("direction"),
+            words("channel"),
+            words("to_whom"),
+            words("receiving_step"),
+        ],
+        rows,
+        "touchpoints",
+    )
 
 
 def _handoffs(spec: Spec) -> Iterator[Block]:
@@ -199,15 +361,20 @@ def _handoffs(spec: Spec) -> Iterator[Block]:
                 " + ".join(words(f"line_{name}") for name in handoff.lines),
                 _who_in(spec, handoff.source, handoff.source_lane.title),
                 what,
+                "↔" if handoff.flow.two_way else "",
+                handoff.flow.channel,
                 _who_in(spec, handoff.target, handoff.target_lane.title),
                 handoff.target.title or handoff.target.id,
             ]
         )
+    # the two-way and channel columns are left out (_compact) when no hand-off has one
     yield Table(
         [
             words("line"),
             words("from_who"),
             words("hands_what"),
+            words("both_ways"),
+            words("channel"),
             words("to_whom"),
             words("receiving_step"),
         ],
@@ -244,7 +411,8 @@ def _timing(spec: Spec) -> Iterator[Block]:
     words, timing = spec.words, spec.timing
     yield Heading(2, words("time_heading"), "time")
     if not timing.steps:
-        yield Paragraph(words("no_path"))
+        missing = timing.missing
+        yield Paragraph(words("no_path" if missing in ("", "no_flows") else f"no_path_{missing}"))
         return
     total = spec.minutes(timing.minutes)
     if timing.target is None:

@@ -41,9 +41,7 @@ th { background: #eef2f7; }
 table.counts { width: auto; min-width: 20rem; }
 table.counts td:last-child { text-align: right; }
 table.steps { table-layout: fixed; }
-table.steps th:nth-child(1) { width: 26%; } table.steps th:nth-child(2) { width: 13%; }
-table.steps th:nth-child(3) { width: 11%; } table.steps th:nth-child(4) { width: 15%; }
-table.steps th:nth-child(5) { width: 22%; } table.steps th:nth-child(6) { width: 13%; }
+table.steps th:nth-child(1) { width: 24%; }
 p.note { color: #5a6474; font-style: italic; }
 figure.diagram { margin: 1rem 0; overflow-x: auto; }
 figure.diagram svg { max-width: 100%; height: auto; }

@@ -1,10 +1,12 @@
 """Mermaid flowchart text, for Markdown documents and wikis that draw Mermaid.
 
 Phases become subgraphs; the node shape tells the kind (stadium for start/end, rhombus for
-decisions, hexagon for waits, document-like flag for evidence). Node ids are generated
-(``s1``, ``s2`` ...) because blueprint ids may be Mermaid keywords such as ``end``. Labels are
-always quoted and use Mermaid's ``#name;`` entity codes for characters that would otherwise end
-the label or be read as HTML, so ``<``, ``&``, quotes and any script come out as written.
+decisions, hexagon for waits, document-like flag for evidence). A two-way flow is Mermaid's
+two-headed arrow (``<-->``, dotted ``<-.->``); a flow's channel follows its label after a "·".
+Node ids are generated (``s1``, ``s2`` ...) because blueprint ids may be Mermaid keywords such
+as ``end``. Labels are always quoted and use Mermaid's ``#name;`` entity codes for characters
+that would otherwise end the label or be read as HTML, so ``<``, ``&``, quotes and any script
+come out as written.
 """
 
 from __future__ import annotations
@@ -77,13 +79,15 @@ def _links(blueprint: Blueprint, node: dict[str, str]) -> list[str]:
         if flow.source not in node or flow.target not in node:
             continue
         source, target = node[flow.source], node[flow.target]
-        text = f'|"{label(flow.label)}"|' if flow.label else ""
+        words = " · ".join(part for part in (flow.label, flow.channel) if part)
+        text = f'|"{label(words)}"|' if words else ""
+        back = "<" if flow.two_way else ""  # Mermaid's two-headed arrows: A <--> B, A <-.-> B
         if flow.kind == FlowKind.RECOVERY:
-            lines.append(f"  {source} -.->{text} {target}")
+            lines.append(f"  {source} {back}-.->{text} {target}")
         elif flow.kind == FlowKind.EVIDENCE:
             lines.append(f"  {source} ---{text} {target}")  # a plain line: not an order of work
         else:
-            lines.append(f"  {source} -->{text} {target}")
+            lines.append(f"  {source} {back}-->{text} {target}")
     return lines
 
 

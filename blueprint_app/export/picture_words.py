@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from blueprint_app.export.words import catalogue_language
 from blueprint_app.model.blueprint import FlowKind, LaneKind
-from blueprint_app.model.glossary import FLOW_KINDS, LANE_KINDS, LINES, MARKERS, STEP_KINDS, Term
+from blueprint_app.model.glossary import (
+    FLOW_KINDS,
+    LANE_KINDS,
+    LINES,
+    MARKERS,
+    ORDER_PENETRATION,
+    STEP_KINDS,
+    Term,
+)
 
 _EN: dict[str, str] = {
     "scenario": "Scenario",
@@ -55,9 +63,14 @@ _TERMS: dict[str, Term] = {
     "flow": FLOW_KINDS[FlowKind.FLOW],
     "recovery": FLOW_KINDS[FlowKind.RECOVERY],
     "evidence_link": FLOW_KINDS[FlowKind.EVIDENCE],
+    "two_way": MARKERS["two_way"],
     "fail": MARKERS["fail_point"],
     "moment": MARKERS["moment_of_truth"],
     "emotion": MARKERS["emotion"],
+    "order_penetration": ORDER_PENETRATION,
+    "customer_independent": MARKERS["customer_independent"],
+    "policy": MARKERS["policy"],
+    "metrics": MARKERS["metrics"],
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {

@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from blueprint_app.analysis.process import Journey, Process
+from blueprint_app.analysis.process import Journey, Process, process_steps
 from blueprint_app.export.words import Words
 from blueprint_app.gc_pause import gc_paused
 from blueprint_app.model.blueprint import (
@@ -22,6 +22,7 @@ from blueprint_app.model.blueprint import (
     FlowKind,
     Lane,
     LaneKind,
+    Metric,
     Phase,
     Step,
     StepKind,
@@ -90,7 +91,9 @@ class PhaseSection:
 
 @dataclass(frozen=True)
 class HandOff:
-    """Work crossing lines: ``lines`` holds ``"visibility"`` and/or ``"internal"``."""
+    """Work crossing lines: ``lines`` holds ``"interaction"``, ``"visibility"`` and/or
+    ``"internal"``, top to bottom (a customer's call to the backstage crosses the line of
+    interaction and the line of visibility)."""
 
     lines: tuple[str, ...]
     flow: Flow
@@ -109,12 +112,15 @@ class FailPoint:
 @dataclass(frozen=True)
 class TimedPath:
     """The customer's journey (see :mod:`blueprint_app.analysis.process`) as the spec times it:
-    its steps, their total, the target and the steps with no duration."""
+    its steps, their total, the target and the steps with no duration. Without a journey,
+    ``missing`` says why: ``"no_flows"``, ``"no_start"``, ``"no_end"`` or ``"no_journey"`` (no
+    start reaches an end)."""
 
     steps: list[Step]
     minutes: float
     target: float | None
     missing_duration: list[Step]
+    missing: str = ""
 
     @property
     def over_by(self) -> float | None:
@@ -125,11 +131,23 @@ class TimedPath:
 
 def timed_path(blueprint: Blueprint, journey: Journey | None) -> TimedPath:
     if journey is None:
-        return TimedPath([], 0.0, blueprint.target_minutes, [])
+        return TimedPath([], 0.0, blueprint.target_minutes, [], _why_no_journey(blueprint))
     by_id = {step.id: step for step in blueprint.steps}
     steps = [by_id[step_id] for step_id in journey.path]
     missing = [step for step in steps if step.duration_minutes is None]
     return TimedPath(steps, journey.total_minutes, blueprint.target_minutes, missing)
+
+
+def _why_no_journey(blueprint: Blueprint) -> str:
+    """Why a blueprint has no customer's journey to time, for the spec to say so truly."""
+    if not any(flow.kind is not FlowKind.EVIDENCE for flow in blueprint.flows):
+        return "no_flows"
+    steps = process_steps(blueprint).values()
+    if not any(step.kind is StepKind.START for step in steps):
+        return "no_start"
+    if not any(step.kind is StepKind.END for step in steps):
+        return "no_end"
+    return "no_journey"
 
 
 @dataclass(frozen=True)
@@ -145,6 +163,11 @@ class Spec:
     timing: TimedPath
     findings: list[Finding] | None
     lane_by_id: dict[str, Lane] = field(repr=False)
+    #: format 2: the steps below the line of order penetration, in reading order
+    independent: list[StepEntry] = field(default_factory=list)
+    currency: str = ""
+    #: flows across the line of interaction alone: the customer meets the frontstage
+    touchpoints: list[HandOff] = field(default_factory=list)
 
     def kind_word(self, step: Step) -> str:
         return self.words(f"kind_{step.kind.value}")
@@ -158,6 +181,28 @@ class Spec:
     def who(self, step: Step) -> str:
         """The actor doing a step, or the lane when no actor is named."""
         return step.actor or self.lane_by_id[step.lane].title
+
+    def money(self, value: float | None) -> str:
+        """A cost with the blueprint's currency: "12.50 EUR", "120 EUR"; "" when not set."""
+        if value is None:
+            return ""
+        return f"{money_number(value)} {self.currency}".strip()
+
+
+def money_number(value: float) -> str:
+    """120 → "120", 6.5 → "6.50": sums of money rounded to the cent, as invoices write them."""
+    rounded = round(float(value), 2)
+    return str(int(rounded)) if rounded.is_integer() else f"{rounded:.2f}"
+
+
+def metric_cell(metric: Metric) -> str:
+    """One metric in one line for a spreadsheet cell or BPMN text: ``name=value/target unit``
+    ("NPS=45/50 %", "Calls=120 calls", "NPS=/50 %" with no value yet); see docs/export.md."""
+    value = "" if metric.value is None else number(metric.value)
+    target = "" if metric.target is None else f"/{number(metric.target)}"
+    figures = f"{value}{target}"
+    unit = f" {metric.unit}" if metric.unit and figures else ""
+    return f"{metric.name}={figures}{unit}" if figures else metric.name
 
 
 def number(value: float) -> str:
@@ -195,7 +240,9 @@ def _build_spec(
         step.id: _entry(step, touching[step.id], lanes, by_id, rank) for step in blueprint.steps
     }
     ordered = sorted(entries.values(), key=lambda entry: rank[entry.step.id])
-    handoffs = list(_handoffs(blueprint, lanes, by_id, rank))
+    crossings = list(_crossings(blueprint, lanes, by_id, rank))
+    # an encounter across the line of interaction alone is a touchpoint, not a hand-off
+    handoffs = [crossing for crossing in crossings if crossing.lines != ("interaction",)]
     customer = [e for e in ordered if e.lane.kind == LaneKind.CUSTOMER]
     normal = process.normally_reached
     return Spec(
@@ -206,6 +253,7 @@ def _build_spec(
         steps=ordered,
         customer_evidence=customer,
         handoffs=handoffs,
+        touchpoints=[crossing for crossing in crossings if crossing.lines == ("interaction",)],
         fail_points=[
             _fail_point(e.step, touching[e.step.id], by_id, rank, normal, process.graph)
             for e in ordered
@@ -214,6 +262,8 @@ def _build_spec(
         timing=timed_path(blueprint, process.journey),
         findings=None if findings is None else [as_finding(item) for item in findings],
         lane_by_id=lanes,
+        independent=[e for e in ordered if e.step.customer_independent],
+        currency=blueprint.currency,
     )
 
 
@@ -247,7 +297,11 @@ def _counts(blueprint: Blueprint, handoffs: int) -> list[tuple[str, int]]:
         ("count_waits", sum(s.kind == StepKind.WAIT for s in steps)),
         ("count_evidence", sum(s.kind == StepKind.EVIDENCE for s in steps)),
         ("count_handoffs", handoffs),
-    ]
+    ] + (
+        [("count_independent", independent)]
+        if (independent := sum(s.customer_independent for s in steps))
+        else []
+    )
 
 
 def _entry(
@@ -288,13 +342,16 @@ def _phases(blueprint: Blueprint, ordered: Sequence[StepEntry]) -> list[PhaseSec
     return sections
 
 
-def _handoffs(
+def _crossings(
     blueprint: Blueprint, lanes: dict[str, Lane], by_id: dict[str, Step], rank: dict[str, int]
 ) -> Iterable[HandOff]:
-    """Flows crossing the line of visibility or of internal interaction, in reading order."""
+    """Flows crossing any of the three lines, in reading order, with every line each crosses:
+    a customer's call to the backstage crosses the line of interaction and of visibility."""
     position = {lane.id: index for index, lane in enumerate(blueprint.lanes)}
     kinds = {lane.kind: position[lane.id] for lane in blueprint.lanes}
     lines = []
+    if LaneKind.CUSTOMER in kinds and LaneKind.FRONTSTAGE in kinds:
+        lines.append(("interaction", kinds[LaneKind.CUSTOMER], kinds[LaneKind.FRONTSTAGE]))
     if LaneKind.FRONTSTAGE in kinds and LaneKind.BACKSTAGE in kinds:
         lines.append(("visibility", kinds[LaneKind.FRONTSTAGE], kinds[LaneKind.BACKSTAGE]))
     if LaneKind.BACKSTAGE in kinds and LaneKind.SUPPORT in kinds:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from pydantic import BaseModel
+
 from blueprint_app.history.document import (
     BLUEPRINT,
     ITEM_TYPES,
@@ -63,6 +65,7 @@ def set_field(tx: Transaction, item_id: str, field: str, value: Any) -> None:
         raise EditError("ids cannot be changed")
     if item_id == BLUEPRINT and field in _COLLECTION_FIELDS:
         raise EditError(f"the blueprint's {field!r} cannot be replaced as a whole")
+    value = _detached(value)
     if getattr(item, field) == value:
         return
     if (
@@ -77,6 +80,18 @@ def set_field(tx: Transaction, item_id: str, field: str, value: Any) -> None:
     if wanted in ("lanes", "steps") and value is None:
         raise EditError(f"{item_id}.{field} cannot be empty")
     tx.apply(SetField(item_id, field, value))
+
+
+def _detached(value: Any) -> Any:
+    """A list of models (a step's ``metrics``) as fresh copies: the document then shares no
+    object with the caller, so changing the caller's list or rows later cannot change the
+    document behind the history's back, and undo restores exactly the old list."""
+    if isinstance(value, list) and any(isinstance(entry, BaseModel) for entry in value):
+        return [
+            entry.model_copy(deep=True) if isinstance(entry, BaseModel) else entry
+            for entry in value
+        ]
+    return value
 
 
 def add_item(tx: Transaction, collection: Collection, item: Item, index: int | None = None) -> None:

@@ -20,6 +20,12 @@ service-design courses use, as do our zh-CN templates (lanes 有形展示, 顾�
 - flow kinds: 普通连线 / 补救连线 / 有形展示连线, the interface's and the findings' words; the
   legend said 流程 / 补救 / 展示关联.
 - time target: 时限目标, the interface's and the findings' word; the text exports said 目标时限.
+- tolerance (Shostack's "total acceptable execution time"): 容忍时限, beside 时限目标.
+- customer-independent (Fließ & Kleinaltenkamp's *kundenunabhängig*): 与顾客无关, the plain
+  words of the Chinese operations texts; their line of order penetration (订单渗透线) follows
+  the supply-chain 订单渗透点 (order penetration point).
+- policy, cost, metrics: 政策, 成本, 指标 (a metric's measured and target value: 实际值, 目标值,
+  never the time target 时限目标).
 
 Each term lists under ``avoid`` the variants it replaced that are never right, so the test also
 catches them inside sentences (开始 and 结束 are not listed: they are ordinary verbs).
@@ -109,7 +115,7 @@ FLOW_KINDS: Mapping[FlowKind, Term] = MappingProxyType(
     }
 )
 
-#: What a step can be marked with or measured by.
+#: What a step (or, for two_way, a flow) can be marked with or measured by.
 MARKERS: Mapping[str, Term] = MappingProxyType(
     {
         "moment_of_truth": Term("Moment of truth", "关键时刻"),
@@ -118,8 +124,19 @@ MARKERS: Mapping[str, Term] = MappingProxyType(
         "standard": Term("Service standard", "服务标准"),
         "duration": Term("Duration", "用时"),
         "target": Term("Target", "时限目标", avoid=("目标时限",)),
+        # a flow drawn with two heads (Bitner, Ostrom & Morgan 2008): 互动 as in 互动分界线
+        "two_way": Term("Two-way interaction", "双向互动"),
+        "tolerance": Term("Tolerance", "容忍时限"),
+        "customer_independent": Term("Customer-independent", "与顾客无关"),
+        "policy": Term("Policy", "政策"),
+        "cost": Term("Cost", "成本"),
+        "metrics": Term("Metrics", "指标"),
     }
 )
+
+#: Fließ and Kleinaltenkamp's line below which work is done regardless of any one customer
+#: (not one of the three lines between lanes: it is drawn only where such work is laid out).
+ORDER_PENETRATION = Term("Line of order penetration", "订单渗透线")
 
 #: The parts a blueprint is made of.
 PARTS: Mapping[str, Term] = MappingProxyType(
@@ -145,3 +162,4 @@ def all_terms() -> Iterator[tuple[str, Term]]:
     for group, table in tables.items():
         for key, term in table.items():
             yield f"{group}.{key!s}", term
+    yield "line.order_penetration", ORDER_PENETRATION

@@ -7,7 +7,7 @@ diagram uses. Only exports use them; the canvas never shows them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -99,6 +99,16 @@ def _line_sample(name: str) -> Sample:
     return draw
 
 
+def _independent_sample(painter: QPainter, box: QRectF) -> None:
+    """A customer-independent card, drawn by the card painter itself (dashed, greyed)."""
+    step = Step(id="legend", lane="legend", customer_independent=True)
+    rect = QRectF(box.left(), box.top() + 1, box.width(), box.height() - 2)
+    painter.setBrush(style.INDEPENDENT_FILL)
+    edge = QColor(style.lane_colours(LaneKind.BACKSTAGE).accent)
+    painter.setPen(style.pen(edge, 1.6, Qt.PenStyle.DashLine))
+    painter.drawPath(painting.card_path(step.kind, rect))
+
+
 def _card_sample(kind: StepKind) -> Sample:
     lane = LaneKind.PHYSICAL_EVIDENCE if kind == StepKind.EVIDENCE else LaneKind.CUSTOMER
 
@@ -116,7 +126,10 @@ def _card_sample(kind: StepKind) -> Sample:
     return draw
 
 
-def _flow_sample(kind: FlowKind) -> Sample:
+def _flow_sample(kind: FlowKind, two_way: bool = False) -> Sample:
+    """A flow of ``kind`` as the canvas draws it: a head at its end, and at its start too when
+    it is ``two_way``."""
+
     def draw(painter: QPainter, box: QRectF) -> None:
         colour, pen_style, width = style.FLOW_STYLES[kind]
         y = box.center().y()
@@ -126,10 +139,12 @@ def _flow_sample(kind: FlowKind) -> Sample:
         painter.drawLine(start, tip)
         painter.setPen(style.pen(colour, 1.0))
         painter.setBrush(colour)
-        if kind == FlowKind.EVIDENCE:
-            painter.drawEllipse(tip, 3.0, 3.0)
-        else:
-            painter.drawPolygon(painting.arrow_head(tip, start))
+        ends = [(tip, start), (start, tip)] if two_way else [(tip, start)]
+        for point, before in ends:
+            if kind == FlowKind.EVIDENCE:
+                painter.drawEllipse(point, 3.0, 3.0)
+            else:
+                painter.drawPolygon(painting.arrow_head(point, before))
 
     return draw
 
@@ -152,10 +167,48 @@ def _severity_sample(severity: str) -> Sample:
     return draw
 
 
-def legend_groups(words: Mapping[str, str], badges: bool) -> list[tuple[str, list[Entry]]]:
-    """The legend's groups in reading order: lines, step shapes, flow kinds, badges."""
+#: What a legend explains only when the picture shows it (format 2's rarer marks).
+OPTIONAL_ENTRIES = ("order_penetration", "customer_independent", "policy", "metrics")
+
+
+def present_entries(steps: Iterable[Step], order_line: bool) -> set[str]:
+    """Which of :data:`OPTIONAL_ENTRIES` the drawn steps (and line of order penetration) use."""
+    found = {"order_penetration"} if order_line else set()
+    for step in steps:
+        if step.customer_independent:
+            found.add("customer_independent")
+        if step.policy.strip():
+            found.add("policy")
+        if step.metrics:
+            found.add("metrics")
+    return found
+
+
+def legend_groups(
+    words: Mapping[str, str], badges: bool, present: Iterable[str] = ()
+) -> list[tuple[str, list[Entry]]]:
+    """The legend's groups in reading order: lines, step shapes, flow kinds (and the two-headed
+    arrow of a two-way interaction), badges; of the :data:`OPTIONAL_ENTRIES` only those in
+    ``present``, so a legend explains what is drawn."""
+    shown = set(present)
+    lines = [Entry(words[name], _line_sample(name)) for name, _, _ in geo.LINES]
+    if "order_penetration" in shown:
+        lines.append(Entry(words["order_penetration"], _line_sample("order_penetration")))
+    extra_steps = (
+        [Entry(words["customer_independent"], _independent_sample)]
+        if "customer_independent" in shown
+        else []
+    )
+    extra_badges = [
+        Entry(words[name], _badge_sample(**flags), MARK_W)
+        for name, flags in (
+            ("policy", {"policy": "§"}),
+            ("metrics", {"metrics": [{"name": "m"}]}),
+        )
+        if name in shown
+    ]
     groups = [
-        (words["lines"], [Entry(words[name], _line_sample(name)) for name, _, _ in geo.LINES]),
+        (words["lines"], lines),
         (
             words["steps"],
             [
@@ -168,7 +221,8 @@ def legend_groups(words: Mapping[str, str], badges: bool) -> list[tuple[str, lis
                     StepKind.EVIDENCE,
                     StepKind.END,
                 )
-            ],
+            ]
+            + extra_steps,
         ),
         (
             words["flows"],
@@ -176,6 +230,7 @@ def legend_groups(words: Mapping[str, str], badges: bool) -> list[tuple[str, lis
                 Entry(words["flow"], _flow_sample(FlowKind.FLOW)),
                 Entry(words["recovery"], _flow_sample(FlowKind.RECOVERY)),
                 Entry(words["evidence_link"], _flow_sample(FlowKind.EVIDENCE)),
+                Entry(words["two_way"], _flow_sample(FlowKind.FLOW, two_way=True)),
             ],
         ),
         (
@@ -185,6 +240,7 @@ def legend_groups(words: Mapping[str, str], badges: bool) -> list[tuple[str, lis
                 Entry(words["moment"], _badge_sample(moment_of_truth=True), MARK_W),
                 Entry(words["slow"], _badge_sample(kind="wait"), MARK_W),
                 Entry(words["emotion"], _badge_sample(emotion=1), MARK_W),
+                *extra_badges,
             ],
         ),
     ]

@@ -52,6 +52,7 @@ from blueprint_app.pictures.decor import (
     LegendItem,
     TitleBlockItem,
     legend_groups,
+    present_entries,
 )
 from blueprint_app.pictures.glyph_names import preferred_names
 from blueprint_app.render import style
@@ -161,7 +162,13 @@ def _decorated(
         scene.addItem(title)
     if options.legend:
         legend = LegendItem(
-            words["legend"], legend_groups(words, options.badges), max(content.width(), 560.0)
+            words["legend"],
+            legend_groups(
+                words,
+                options.badges,
+                present_entries(items.blueprint.steps, bool(items.order_lines)),
+            ),
+            max(content.width(), 560.0),
         )
         legend.setPos(content.left(), content.bottom() + DECOR_GAP)
         scene.addItem(legend)

@@ -8,7 +8,15 @@ import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -130,8 +138,14 @@ class PhaseItem(QGraphicsItem):
         painter.drawText(metrics_box, Qt.AlignmentFlag.AlignCenter, text)
 
 
+#: The name (and style key) of the line of order penetration, drawn inside lanes.
+ORDER_LINE = "order_penetration"
+
+
 class LineItem(QGraphicsItem):
-    """One of the three labelled lines (interaction, visibility, internal interaction)."""
+    """One of the three labelled lines (interaction, visibility, internal interaction), or a
+    stretch of the line of order penetration, which runs inside a lane and so starts right of
+    the lane titles instead of striking through them."""
 
     def __init__(self, name: str, label: str, y: float, left: float, right: float) -> None:
         super().__init__()
@@ -154,7 +168,8 @@ class LineItem(QGraphicsItem):
     ) -> None:
         colour, pen_style, width = style.LINE_STYLES[self.name]
         painter.setPen(style.pen(colour, width, pen_style))
-        painter.drawLine(QPointF(self.left, self.line_y), QPointF(self.right, self.line_y))
+        start = self.left + geo.LANE_HEADER_W - 8 if self.name == ORDER_LINE else self.left
+        painter.drawLine(QPointF(start, self.line_y), QPointF(self.right, self.line_y))
         if _detail(painter, option) < 0.25:
             return
         label_font = style.font(10, bold=True)
@@ -254,7 +269,8 @@ class CardItem(QGraphicsItem):
 
 
 class FlowItem(QGraphicsItem):
-    """An arrow between two cards, routed orthogonally, with its label."""
+    """An arrow between two cards, routed orthogonally, with its label; a two-way flow has a
+    head at both ends."""
 
     def __init__(self, items: BlueprintItems, flow_id: str, interactive: bool) -> None:
         super().__init__()
@@ -292,13 +308,14 @@ class FlowItem(QGraphicsItem):
             path.lineTo(QPointF(*point))
         self._path = path
         self._bounds = path.boundingRect().adjusted(-10, -10, 10, 10)
-        self.label_item.place(self._label_rect(one_line(flow.label)) if flow.label else QRectF())
+        shown = flow.label or flow.channel
+        self.label_item.place(self._label_rect(flow) if shown else QRectF())
         self.update()
 
-    def _label_rect(self, label: str) -> QRectF:
-        """Centred on the longest segment; beside it when that segment is vertical."""
-        metrics = QFontMetricsF(style.font(LABEL_PX))
-        width = min(metrics.horizontalAdvance(label), LABEL_MAX_W) + 10
+    def _label_rect(self, flow: Flow) -> QRectF:
+        """Centred on the longest segment; beside it when that segment is vertical. The channel
+        follows the label on the same line, so the box is no taller than a label's."""
+        width = sum(width for _, width in label_parts(flow)) + 10
         x, y = label_anchor(self.points)
         vertical, length = _longest_segment(self.points)
         if vertical:
@@ -332,13 +349,23 @@ class FlowItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(style.pen(colour, width, pen_style))
         painter.drawPath(self._path)
-        tip, before = QPointF(*self.points[-1]), QPointF(*self.points[-2])
         painter.setPen(QPen(colour, 1.0))
         painter.setBrush(colour)
-        if flow.kind == FlowKind.EVIDENCE:
-            painter.drawEllipse(tip, 3.0, 3.0)
-        else:
-            painter.drawPolygon(painting.arrow_head(tip, before))
+        for tip, before in self.heads(flow):
+            if flow.kind == FlowKind.EVIDENCE:
+                painter.drawEllipse(tip, 3.0, 3.0)
+            else:
+                painter.drawPolygon(painting.arrow_head(tip, before))
+
+    def heads(self, flow: Flow) -> list[tuple[QPointF, QPointF]]:
+        """Each end that carries a head, as (tip, the point before it): the target's, and the
+        source's too when the interaction goes both ways."""
+        if len(self.points) < 2:
+            return []
+        ends = [(QPointF(*self.points[-1]), QPointF(*self.points[-2]))]
+        if flow.two_way:
+            ends.append((QPointF(*self.points[0]), QPointF(*self.points[1])))
+        return ends
 
 
 class FlowLabelItem(QGraphicsItem):
@@ -364,20 +391,54 @@ class FlowLabelItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         flow = self.flow_item.items.find(self.flow_item.flow_id)
-        if not isinstance(flow, Flow) or not flow.label or _detail(painter, option) < 0.35:
+        shown = isinstance(flow, Flow) and (flow.label or flow.channel)
+        if not isinstance(flow, Flow) or not shown or _detail(painter, option) < 0.35:
             return
         colour = style.FLOW_STYLES.get(flow.kind, style.FLOW_STYLES[FlowKind.FLOW])[0]
         if self.flow_item.isSelected():
             colour = style.SELECTION
-        painter.setFont(style.font(LABEL_PX))
-        text = painter.fontMetrics().elidedText(
-            one_line(flow.label), Qt.TextElideMode.ElideRight, int(LABEL_MAX_W)
-        )
         painter.setPen(style.pen(colour.lighter(150), 0.8))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(self._box, 4, 4)
-        painter.setPen(colour.darker(120))
-        painter.drawText(self._box, Qt.AlignmentFlag.AlignCenter, text)
+        x = self._box.left() + 5
+        for part, width in label_parts(flow):
+            font = channel_font() if part == "channel" else style.font(LABEL_PX)
+            text = one_line(flow.channel if part == "channel" else flow.label)
+            painter.setFont(font)
+            painter.setPen(style.MUTED if part == "channel" else colour.darker(120))
+            if part == "channel" and flow.label:
+                text = f" · {text}"
+            elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+            box = QRectF(x, self._box.top(), width, self._box.height())
+            align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+            painter.drawText(box, align, elided)
+            x += width
+
+
+CHANNEL_PX = 9.0
+CHANNEL_MAX_W = 90.0
+
+
+def channel_font() -> QFont:
+    """A flow's channel after its label: smaller and italic, so it reads as a note on the
+    label rather than as part of it."""
+    result = style.font(CHANNEL_PX)
+    result.setItalic(True)
+    return result
+
+
+def label_parts(flow: Flow) -> list[tuple[str, float]]:
+    """What a flow's label box shows, left to right, each with the width it gets: the label
+    (at most LABEL_MAX_W), then the channel (at most CHANNEL_MAX_W) after a "·"."""
+    parts = []
+    if flow.label:
+        advance = QFontMetricsF(style.font(LABEL_PX)).horizontalAdvance(one_line(flow.label))
+        parts.append(("label", min(advance, LABEL_MAX_W)))
+    if flow.channel:
+        text = f" · {one_line(flow.channel)}" if flow.label else one_line(flow.channel)
+        advance = QFontMetricsF(channel_font()).horizontalAdvance(text)
+        parts.append(("channel", min(advance, CHANNEL_MAX_W)))
+    return parts
 
 
 def _longest_segment(points: list[Point]) -> tuple[bool, float]:

@@ -121,10 +121,13 @@ def paint_card(
     if detail >= 0.35:
         painter.setBrush(QColor(20, 30, 40, 28))
         painter.drawPath(path.translated(1.5, 2.0))
-    painter.setBrush(style.CARD_FILL)
+    painter.setBrush(style.INDEPENDENT_FILL if step.customer_independent else style.CARD_FILL)
     edge = style.SELECTION if selected else accent
     width = 2.6 if selected else (2.0 if step.kind in (StepKind.START, StepKind.END) else 1.3)
-    painter.setPen(style.pen(edge, width))
+    if step.customer_independent:  # below the line of order penetration: a dashed outline
+        painter.setPen(style.pen(edge, max(width, 1.8), Qt.PenStyle.DashLine))
+    else:
+        painter.setPen(style.pen(edge, width))
     painter.drawPath(path)
     if step.kind == StepKind.END:
         inner = rect.adjusted(3.5, 3.5, -3.5, -3.5)
@@ -193,13 +196,28 @@ def badges(step: Step) -> list[str]:
         found.append("wait")
     if step.emotion is not None:
         found.append("emotion")
+    if step.policy.strip():
+        found.append("policy")
+    if step.metrics:
+        found.append("metrics")
     return found
 
 
+BADGE_PITCH = 2 * BADGE_R + 3
+
+
+def badge_centres(rect: QRectF, count: int) -> list[QPointF]:
+    """Where ``count`` badges sit along the card's top edge, right to left; when more than the
+    card holds side by side they close up (overlap a little) rather than run off the card."""
+    room = rect.width() - 8 - 2 * BADGE_R
+    pitch = BADGE_PITCH if count < 2 else min(BADGE_PITCH, room / (count - 1))
+    first = rect.right() - 4 - BADGE_R
+    return [QPointF(first - index * pitch, rect.top()) for index in range(count)]
+
+
 def _paint_badges(painter: QPainter, rect: QRectF, step: Step) -> None:
-    x = rect.right() - 4
-    for name in badges(step):
-        centre = QPointF(x - BADGE_R, rect.top())
+    names = badges(step)
+    for name, centre in zip(names, badge_centres(rect, len(names)), strict=True):
         painter.setPen(style.pen(QColor("#ffffff"), 1.5))
         if name == "fail":
             _badge_letter(painter, centre, style.FAIL, "F")
@@ -207,9 +225,12 @@ def _paint_badges(painter: QPainter, rect: QRectF, step: Step) -> None:
             _badge_star(painter, centre)
         elif name == "wait":
             _badge_hourglass(painter, centre)
+        elif name == "policy":
+            _badge_letter(painter, centre, style.POLICY, "§")
+        elif name == "metrics":
+            _badge_bars(painter, centre)
         else:
             _badge_emotion(painter, centre, step.emotion or 0)
-        x -= 2 * BADGE_R + 3
 
 
 def _badge_letter(painter: QPainter, centre: QPointF, colour: QColor, letter: str) -> None:
@@ -254,6 +275,17 @@ def _badge_hourglass(painter: QPainter, centre: QPointF) -> None:
             ]
         )
     )
+
+
+def _badge_bars(painter: QPainter, centre: QPointF) -> None:
+    """Metrics: three rising bars, a bar chart."""
+    painter.setBrush(style.METRICS)
+    painter.drawEllipse(centre, BADGE_R, BADGE_R)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#ffffff"))
+    base = centre.y() + 4.0
+    for index, height in enumerate((3.5, 6.0, 8.5)):
+        painter.drawRect(QRectF(centre.x() - 4.6 + index * 3.4, base - height, 2.4, height))
 
 
 def _badge_emotion(painter: QPainter, centre: QPointF, emotion: int) -> None:

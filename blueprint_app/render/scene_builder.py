@@ -18,6 +18,7 @@ from blueprint_app.analysis.routing import CardIndex, Point, route, route_box, s
 from blueprint_app.model.blueprint import Blueprint, Flow, LaneKind, Note, Step
 from blueprint_app.render import style
 from blueprint_app.render.items import (
+    ORDER_LINE,
     CardItem,
     FlowItem,
     LaneItem,
@@ -55,6 +56,8 @@ class BlueprintItems:
         self.lanes: dict[str, LaneItem] = {}
         self.phases: dict[str, PhaseItem] = {}
         self.lines: dict[str, LineItem] = {}
+        #: the line of order penetration, one stretch per lane it crosses (by lane id)
+        self.order_lines: dict[str, LineItem] = {}
         self.cards: dict[str, CardItem] = {}
         self.flows: dict[str, FlowItem] = {}
         self.notes: dict[str, NoteItem] = {}
@@ -152,6 +155,14 @@ class BlueprintItems:
             present,
             lambda n: LineItem(n, wanted[n][0], wanted[n][1] or 0.0, g.left, g.right),
             lambda item, n: item.set_frame(wanted[n][1] or 0.0, g.left, g.right, wanted[n][0]),
+        )
+        label = geo.order_penetration_label(self.blueprint.language)
+        order = {line.lane_id: line.y for line in geo.order_penetration_lines(self.blueprint, g)}
+        self._sync(
+            self.order_lines,
+            list(order),
+            lambda lane: LineItem(ORDER_LINE, label, order[lane], g.left, g.right),
+            lambda item, lane: item.set_frame(order[lane], g.left, g.right, label),
         )
         return {band.id for band in g.lanes if old.get(band.id) != band.top}
 

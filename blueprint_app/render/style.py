@@ -84,6 +84,10 @@ GRID = QColor("#d5dae0")
 FAIL = QColor("#d64541")
 MOMENT = QColor("#e8a317")
 WAIT = QColor("#3b8ea5")
+POLICY = QColor("#5c6b80")  # badge of a step governed by a policy
+METRICS = QColor("#2a8c7e")  # badge of a step with metrics
+#: Customer-independent work (below the line of order penetration): a faintly grey card.
+INDEPENDENT_FILL = QColor("#f6f7f9")
 NOTE_FILL = QColor("#fff4b3")
 NOTE_EDGE = QColor("#e0cd6a")
 
@@ -91,6 +95,7 @@ LINE_STYLES: dict[str, tuple[QColor, Qt.PenStyle, float]] = {
     "interaction": (QColor("#2e6db4"), Qt.PenStyle.SolidLine, 2.0),
     "visibility": (QColor("#c0392b"), Qt.PenStyle.DashLine, 2.0),
     "internal": (QColor("#7d5ba6"), Qt.PenStyle.DashDotLine, 1.6),
+    "order_penetration": (QColor("#b8860b"), Qt.PenStyle.DashLine, 1.8),
 }
 
 FLOW_STYLES: dict[FlowKind, tuple[QColor, Qt.PenStyle, float]] = {

@@ -34,8 +34,8 @@ class MigrationError(ValueError):
 @register_migration(1)
 def _version_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     """Version 2 only adds optional fields (a step's customer_independent, tolerance_minutes,
-    policy, cost, metrics; a flow's two_way and channel; the blueprint's currency), each absent
-    meaning what version 1 meant: nothing to change but the version number."""
+    policy, cost, metrics; a flow's two_way and channel; the blueprint's tolerance_minutes and
+    currency), each absent meaning what version 1 meant: nothing to change but the version."""
     return data
 
 

@@ -56,7 +56,7 @@ def to_canonical_dict(blueprint: Blueprint) -> dict[str, Any]:
         _whole_numbers(flow, ("probability",))
     for note in data["notes"]:
         _whole_numbers(note["layout"], ("x", "y"))
-    _whole_numbers(data, ("target_minutes",))
+    _whole_numbers(data, ("target_minutes", "tolerance_minutes"))
     arrivals = data.get("arrivals")
     if arrivals is not None:
         _whole_numbers(arrivals, ("per_hour",))

@@ -24,6 +24,7 @@ FAMILIES = (
     "quality",
     "simulation",
     "settings",
+    "merge",
 )
 
 

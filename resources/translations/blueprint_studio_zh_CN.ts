@@ -75,6 +75,26 @@
         <translation>导出图片、流程说明书、BPMN 或 Mermaid</translation>
     </message>
     <message>
+        <source>&amp;Saved Version</source>
+        <translation>已保存的版本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>What changed since the file was last saved</source>
+        <translation>与上次保存的文件相比改了什么</translation>
+    </message>
+    <message>
+        <source>Another &amp;File…</source>
+        <translation>其他文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>What changed against another blueprint file</source>
+        <translation>与另一个蓝图文件相比改了什么</translation>
+    </message>
+    <message>
+        <source>S&amp;top Comparing</source>
+        <translation>停止比较(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -179,6 +199,10 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>Co&amp;mpare With</source>
+        <translation>比较(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -224,6 +248,139 @@
     <message>
         <source>Rename step</source>
         <translation>重命名步骤</translation>
+    </message>
+    <message>
+        <source>Two-way interaction</source>
+        <translation>双向互动</translation>
+    </message>
+    <message>
+        <source>Channel: {channel}</source>
+        <translation>渠道：{channel}</translation>
+    </message>
+</context>
+<context>
+    <name>CardTips</name>
+    <message>
+        <source>{name}: {value} (target value {target})</source>
+        <translation>{name}：{value}（目标值 {target}）</translation>
+    </message>
+    <message>
+        <source>Fail point: where the service is likely to go wrong</source>
+        <translation>失误点：服务容易出错的地方</translation>
+    </message>
+    <message>
+        <source>Moment of truth: a contact that shapes the customer&apos;s opinion</source>
+        <translation>关键时刻：决定顾客看法的接触</translation>
+    </message>
+    <message>
+        <source>Wait, or expected time over the target</source>
+        <translation>等待，或预计用时超出时限目标</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s emotion: {value} (from −2 to +2)</source>
+        <translation>顾客情绪：{value}（−2 到 +2）</translation>
+    </message>
+    <message>
+        <source>Policy: {text}</source>
+        <translation>政策：{text}</translation>
+    </message>
+    <message>
+        <source>Metrics:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Customer-independent work: done regardless of any one customer, below the line of order penetration</source>
+        <translation>与顾客无关的工作：不针对某一位顾客而做，位于订单渗透线以下</translation>
+    </message>
+    <message>
+        <source>Tolerance: {n} min</source>
+        <translation>容忍时限：{n} 分钟</translation>
+    </message>
+    <message>
+        <source>Cost: {cost}</source>
+        <translation>成本：{cost}</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <source>Changes</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Choose File ▸ Compare With to see what changed.</source>
+        <translation>选择“文件 ▸ 比较”查看改了什么。</translation>
+    </message>
+    <message>
+        <source>Compared with {name}: {summary}</source>
+        <translation>与{name}相比：{summary}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Keep Ours</source>
+        <translation>保留我方</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>采用对方</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Keep the value the file holds now (our side)</source>
+        <translation>保留文件中现在的取值（我方）</translation>
+    </message>
+    <message>
+        <source>Use the value of the other side of the merge</source>
+        <translation>采用合并另一方的取值</translation>
+    </message>
+    <message>
+        <source>Type the value to keep</source>
+        <translation>输入要保留的取值</translation>
+    </message>
+    <message>
+        <source>{count} unresolved merge conflict(s): choose a side for each.</source>
+        <translation>有 {count} 处未解决的合并冲突：请逐一选择采用哪一方。</translation>
+    </message>
+    <message>
+        <source>No merge conflicts.</source>
+        <translation>没有合并冲突。</translation>
+    </message>
+    <message>
+        <source>Conflicts ({count})</source>
+        <translation>冲突（{count}）</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <source>A deleted item can only be kept or taken from theirs.</source>
+        <translation>被删除的项目只能保留我方或采用对方。</translation>
+    </message>
+    <message>
+        <source>Edit the value</source>
+        <translation>编辑取值</translation>
+    </message>
+    <message>
+        <source>Not a value: {reason}</source>
+        <translation>不是有效的取值：{reason}</translation>
     </message>
 </context>
 <context>
@@ -709,6 +866,18 @@
         <translation>无法打开服务蓝图</translation>
     </message>
     <message>
+        <source>The blueprint has not been saved yet</source>
+        <translation>蓝图尚未保存</translation>
+    </message>
+    <message>
+        <source>the saved version</source>
+        <translation>已保存的版本</translation>
+    </message>
+    <message>
+        <source>Cannot compare with this file</source>
+        <translation>无法与此文件比较</translation>
+    </message>
+    <message>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
@@ -896,6 +1065,58 @@
 <context>
     <name>PropertyPanel</name>
     <message>
+        <source>A time cannot be negative.</source>
+        <translation>时间不能为负数。</translation>
+    </message>
+    <message>
+        <source>Write the units largest first, each once: 1 h 30 min.</source>
+        <translation>单位请从大到小写，每个只写一次：1 小时 30 分钟。</translation>
+    </message>
+    <message>
+        <source>Longer than a blueprint can hold (1,000,000,000 minutes).</source>
+        <translation>超过了蓝图能保存的最长时间（10 亿分钟）。</translation>
+    </message>
+    <message>
+        <source>Not a time. Type e.g. 90 s, 45 min, 1 h 30 min, 1:30 or 2 d; a plain number is minutes.</source>
+        <translation>无法识别的时间。可输入 90 秒、45 分钟、1 小时 30 分钟、1:30 或 2 天；只写数字表示分钟。</translation>
+    </message>
+    <message>
+        <source>Enter a number ≥ 0, e.g. 12.50</source>
+        <translation>请输入不小于 0 的数字，例如 12.50</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>Target value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Add a metric</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>Remove the selected metrics</source>
+        <translation>删除所选指标</translation>
+    </message>
+    <message>
+        <source>Enter the value as a number, e.g. 45 or -2.5</source>
+        <translation>请输入数字，例如 45 或 -2.5</translation>
+    </message>
+    <message>
+        <source>New metric</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
         <source>Id</source>
         <translation>编号</translation>
     </message>
@@ -922,6 +1143,10 @@
     <message>
         <source>Standard</source>
         <translation>服务标准</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
     </message>
     <message>
         <source>From</source>
@@ -976,6 +1201,14 @@
         <translation>+2 非常正面</translation>
     </message>
     <message>
+        <source>Work done regardless of any one customer: buying supplies, baking tomorrow&apos;s bread, training, cleaning after closing. It lies below the line of order penetration (Fließ &amp; Kleinaltenkamp) and is not part of a customer&apos;s journey.</source>
+        <translation>不针对某一位顾客而做的工作：采购物料、烘焙明天的面包、培训、打烊后的清洁。它位于订单渗透线以下（Fließ 与 Kleinaltenkamp），不属于顾客的服务过程。</translation>
+    </message>
+    <message>
+        <source>Policy, cost and metrics</source>
+        <translation>政策、成本与指标</translation>
+    </message>
+    <message>
         <source>— no phase —</source>
         <translation>— 无阶段 —</translation>
     </message>
@@ -990,22 +1223,6 @@
     <message>
         <source>Change {field}</source>
         <translation>修改{field}</translation>
-    </message>
-    <message>
-        <source>A time cannot be negative.</source>
-        <translation>时间不能为负数。</translation>
-    </message>
-    <message>
-        <source>Write the units largest first, each once: 1 h 30 min.</source>
-        <translation>单位请从大到小写，每个只写一次：1 小时 30 分钟。</translation>
-    </message>
-    <message>
-        <source>Longer than a blueprint can hold (1,000,000,000 minutes).</source>
-        <translation>超过了蓝图能保存的最长时间（10 亿分钟）。</translation>
-    </message>
-    <message>
-        <source>Not a time. Type e.g. 90 s, 45 min, 1 h 30 min, 1:30 or 2 d; a plain number is minutes.</source>
-        <translation>无法识别的时间。可输入 90 秒、45 分钟、1 小时 30 分钟、1:30 或 2 天；只写数字表示分钟。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import shiboken6
+
 from blueprint_app.canvas.scene import BlueprintScene
 from blueprint_app.render.marks import place_marks
 from blueprint_app.validation import Severity
@@ -20,6 +22,7 @@ def show_marks(scene: BlueprintScene | None, worst: Mapping[str, Severity]) -> N
     if scene is None:
         return
     for mark in getattr(scene, MARKS, []):
-        if mark.scene() is scene:
+        # a card's mark goes with the card when the card is deleted
+        if shiboken6.isValid(mark) and mark.scene() is scene:
             scene.removeItem(mark)
     setattr(scene, MARKS, place_marks(scene, scene.item_for, worst))

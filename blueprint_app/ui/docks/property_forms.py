@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFormLayout, QToolButton, QVBoxLayout, QWidget
 
 from blueprint_app.history import Document
 from blueprint_app.model import FlowKind, LaneKind, StepKind, glossary
@@ -22,7 +22,9 @@ from blueprint_app.ui.docks.field_editors import (
     EndRun,
     FieldEditor,
     LineEditor,
+    MetricsEditor,
     MinutesEditor,
+    NumberEditor,
     TextEditor,
 )
 
@@ -40,10 +42,17 @@ def field_label(field: str) -> str:
         "channel": QCoreApplication.translate("PropertyPanel", "Channel"),
         "duration_minutes": i18n.term(glossary.MARKERS["duration"]),
         "target_minutes": i18n.term(glossary.MARKERS["target"]),
+        "tolerance_minutes": i18n.term(glossary.MARKERS["tolerance"]),
         "standard": QCoreApplication.translate("PropertyPanel", "Standard"),
+        "customer_independent": i18n.term(glossary.MARKERS["customer_independent"]),
+        "policy": i18n.term(glossary.MARKERS["policy"]),
+        "cost": i18n.term(glossary.MARKERS["cost"]),
+        "metrics": i18n.term(glossary.MARKERS["metrics"]),
+        "currency": QCoreApplication.translate("PropertyPanel", "Currency"),
         "moment_of_truth": i18n.term(glossary.MARKERS["moment_of_truth"]),
         "fail_point": i18n.term(glossary.MARKERS["fail_point"]),
         "emotion": i18n.term(glossary.MARKERS["emotion"]),
+        "two_way": i18n.term(glossary.MARKERS["two_way"]),
         "source": QCoreApplication.translate("PropertyPanel", "From"),
         "target": QCoreApplication.translate("PropertyPanel", "To"),
         "label": QCoreApplication.translate("PropertyPanel", "Label"),
@@ -80,22 +89,83 @@ def lane_kind_name(kind: LaneKind) -> str:
     return i18n.term(glossary.LANE_KINDS[kind])
 
 
-class ItemForm(QWidget):
-    """A form of field editors; ``show_item`` fills them from a model object."""
+def customer_independent_hint() -> str:
+    """What the checkbox means, in plain words (its tooltip)."""
+    return QCoreApplication.translate(
+        "PropertyPanel",
+        "Work done regardless of any one customer: buying supplies, baking tomorrow's bread, "
+        "training, cleaning after closing. It lies below the line of order penetration "
+        "(Fließ & Kleinaltenkamp) and is not part of a customer's journey.",
+    )
 
-    def __init__(
-        self, editors: Sequence[FieldEditor], display: dict[str, Callable[[Any], Any]] | None = None
-    ) -> None:
+
+def _form_layout() -> QFormLayout:
+    layout = QFormLayout()
+    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return layout
+
+
+def _add_rows(layout: QFormLayout, editors: Sequence[FieldEditor]) -> None:
+    for editor in editors:
+        label = "" if isinstance(editor, CheckEditor) else field_label(editor.field)
+        layout.addRow(label, editor.widget)
+
+
+class MoreSection(QWidget):
+    """A collapsible group under the common fields, for the fields few steps fill in (policy,
+    cost, metrics): closed it costs one line, and its header counts the fields that are set,
+    so a step that has them says so. Open or closed stays as chosen while the app runs."""
+
+    def __init__(self, editors: Sequence[FieldEditor]) -> None:
         super().__init__()
         self.editors = list(editors)
+        self.toggle = QToolButton()
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.toggled.connect(self.set_open)
+        self.body = QWidget()
+        layout = _form_layout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        _add_rows(layout, self.editors)
+        self.body.setLayout(layout)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        outer.addWidget(self.toggle)
+        outer.addWidget(self.body)
+        self.set_open(False)
+        self.show_count(0)
+
+    def set_open(self, open_: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        self.body.setVisible(open_)
+
+    def show_count(self, count: int) -> None:
+        title = QCoreApplication.translate("PropertyPanel", "Policy, cost and metrics")
+        self.toggle.setText(f"{title} ({count})" if count else title)
+
+
+class ItemForm(QWidget):
+    """A form of field editors; ``show_item`` fills them from a model object. ``more`` go into
+    a collapsible :class:`MoreSection` under the others."""
+
+    def __init__(
+        self,
+        editors: Sequence[FieldEditor],
+        display: dict[str, Callable[[Any], Any]] | None = None,
+        more: Sequence[FieldEditor] = (),
+    ) -> None:
+        super().__init__()
+        self.editors = [*editors, *more]
         self.display = display or {}
         outer = QVBoxLayout(self)
-        layout = QFormLayout()
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for editor in self.editors:
-            label = "" if isinstance(editor, CheckEditor) else field_label(editor.field)
-            layout.addRow(label, editor.widget)
+        layout = _form_layout()
+        _add_rows(layout, editors)
         outer.addLayout(layout)
+        self.more = MoreSection(more) if more else None
+        if self.more is not None:
+            outer.addWidget(self.more)
         outer.addStretch(1)  # rows stay together at the top however tall the dock is
 
     def show_item(self, item: Any) -> None:
@@ -103,6 +173,10 @@ class ItemForm(QWidget):
             value = getattr(item, editor.field)
             shown = self.display.get(editor.field)
             editor.show_value(shown(value) if shown else value)
+        if self.more is not None:
+            self.more.show_count(
+                sum(bool(getattr(item, e.field) not in (None, "", [])) for e in self.more.editors)
+            )
 
     def editor(self, field: str) -> FieldEditor:
         return next(e for e in self.editors if e.field == field)
@@ -124,6 +198,11 @@ def build_forms(
 
     def minutes(field: str) -> MinutesEditor:
         return MinutesEditor(field, commit, end_run, lambda: document().blueprint.language)
+
+    def check(field: str, hint: str = "") -> CheckEditor:
+        editor = CheckEditor(field, commit, end_run, field_label(field))
+        editor.set_hint(hint)
+        return editor
 
     def choice(field: str, options: Callable[[], Sequence[tuple[str, Any]]]) -> ChoiceEditor:
         return ChoiceEditor(field, commit, end_run, options)
@@ -157,11 +236,18 @@ def build_forms(
                 line("channel"),
                 minutes("duration_minutes"),
                 minutes("target_minutes"),
+                minutes("tolerance_minutes"),
                 line("standard"),
-                CheckEditor("moment_of_truth", commit, end_run, field_label("moment_of_truth")),
-                CheckEditor("fail_point", commit, end_run, field_label("fail_point")),
+                check("moment_of_truth"),
+                check("fail_point"),
+                check("customer_independent", customer_independent_hint()),
                 choice("emotion", emotion_options),
-            ]
+            ],
+            more=[
+                text("policy"),
+                NumberEditor("cost", commit, end_run),
+                MetricsEditor("metrics", commit, end_run),
+            ],
         ),
         "flows": ItemForm(
             [
@@ -170,6 +256,8 @@ def build_forms(
                 read_only("target"),
                 choice("kind", flow_kind_options),
                 line("label"),
+                CheckEditor("two_way", commit, end_run, field_label("two_way")),
+                line("channel"),
             ],
             {"source": step_name, "target": step_name},
         ),
@@ -189,6 +277,8 @@ def build_forms(
                 line("scenario"),
                 line("language"),
                 minutes("target_minutes"),
+                minutes("tolerance_minutes"),
+                line("currency"),
             ]
         ),
     }

@@ -147,7 +147,7 @@ class PropertyPanel(SessionDock):
             return
         self.session.history.break_merge()
         form = self.current_form()
-        if form is not None and any(e.widget.toolTip() for e in form.editors):
+        if form is not None and any(e.problem for e in form.editors):
             self._reload()  # drop a refused value the field still shows
 
 

@@ -127,6 +127,25 @@ class WindowActions:
                 "Actions", "Save a picture, a process specification, BPMN or Mermaid"
             ),
         )
+        self._add(
+            "compare_saved",
+            QCoreApplication.translate("Actions", "&Saved Version"),
+            w.compare_with_saved,
+            None,
+            QCoreApplication.translate("Actions", "What changed since the file was last saved"),
+        )
+        self._add(
+            "compare_file",
+            QCoreApplication.translate("Actions", "Another &File…"),
+            w.compare_with_file,
+            None,
+            QCoreApplication.translate("Actions", "What changed against another blueprint file"),
+        )
+        self._add(
+            "stop_comparing",
+            QCoreApplication.translate("Actions", "S&top Comparing"),
+            w.stop_comparing,
+        )
         self._add("close", QCoreApplication.translate("Actions", "&Close"), w.close, Key.Close)
         self._add(
             "quit", QCoreApplication.translate("Actions", "&Quit"), w.quit_application, Key.Quit
@@ -252,6 +271,10 @@ class WindowActions:
             file_menu.addAction(self[name])
         file_menu.addSeparator()
         file_menu.addAction(self["export"])
+        compare_menu = file_menu.addMenu(QCoreApplication.translate("Actions", "Co&mpare With"))
+        compare_menu.setObjectName("menu_compare")
+        for name in ("compare_saved", "compare_file", "stop_comparing"):
+            compare_menu.addAction(self[name])
         file_menu.addSeparator()
         file_menu.addAction(self["close"])
         file_menu.addSeparator()

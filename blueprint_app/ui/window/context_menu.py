@@ -1,4 +1,5 @@
-"""The canvas's right-click menu: the Edit actions plus the kind of the selected steps or flows.
+"""The canvas's right-click menu: the Edit actions, the kind of the selected steps or flows, and
+whether the selected flows go both ways.
 
 Right-clicking an item that is not selected selects it first, as diagram tools do.
 """
@@ -15,7 +16,11 @@ from blueprint_app.canvas.view import BlueprintView
 from blueprint_app.editing.session import Session
 from blueprint_app.history import edits
 from blueprint_app.model import Flow, Step
-from blueprint_app.ui.docks.property_forms import flow_kind_options, step_kind_options
+from blueprint_app.ui.docks.property_forms import (
+    field_label,
+    flow_kind_options,
+    step_kind_options,
+)
 
 if TYPE_CHECKING:
     from blueprint_app.ui.window.actions import WindowActions
@@ -72,6 +77,7 @@ def build_menu(window: MenuHost, scene_pos: QPointF) -> QMenu:
             flows,
             flow_kind_options(),
         )
+        _two_way_action(window, menu, flows)
     menu.addSeparator()
     menu.addAction(actions["arrange"])
     menu.addAction(actions["fit"])
@@ -96,6 +102,28 @@ def set_kind(window: MenuHost, ids: list[str], kind: object) -> None:
     ) as tx:
         for item_id in ids:
             edits.set_field(tx, item_id, "kind", kind)
+
+
+def _two_way_action(window: MenuHost, menu: QMenu, ids: list[str]) -> None:
+    """Checked when every chosen flow goes both ways; choosing it makes them all one-way if
+    so, else all two-way."""
+    document = window.session.document
+    every = all(getattr(document.get(i), "two_way", False) for i in ids)
+    action = menu.addAction(field_label("two_way"))
+    action.setCheckable(True)
+    action.setChecked(every)
+    action.triggered.connect(lambda _c=False: set_two_way(window, ids, not every))
+
+
+def set_two_way(window: MenuHost, ids: list[str], two_way: bool) -> None:
+    """Make every one of ``ids`` two-way (or one-way), as one undo step."""
+    # the undo step reads as the property panel's would ("Change two-way interaction")
+    label = QCoreApplication.translate("PropertyPanel", "Change {field}")
+    with window.session.history.transaction(
+        label.format(field=field_label("two_way").lower())
+    ) as tx:
+        for item_id in ids:
+            edits.set_field(tx, item_id, "two_way", two_way)
 
 
 def show_menu(window: MenuHost, view_pos: QPoint) -> None:

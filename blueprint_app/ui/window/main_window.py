@@ -22,8 +22,10 @@ from blueprint_app.editing.placement import append_step
 from blueprint_app.editing.session import Session, with_suffix
 from blueprint_app.history import BLUEPRINT, History
 from blueprint_app.model import StepKind
-from blueprint_app.storage import BlueprintFileError
+from blueprint_app.storage import BlueprintFileError, load
 from blueprint_app.ui import dialogs, i18n, settings
+from blueprint_app.ui.docks.compare_panel import ComparePanel
+from blueprint_app.ui.docks.conflicts_panel import ConflictsPanel
 from blueprint_app.ui.docks.history_panel import HistoryPanel
 from blueprint_app.ui.docks.palette import PaletteDock
 from blueprint_app.ui.docks.problem_marks import show_marks
@@ -132,18 +134,51 @@ class MainWindow(QMainWindow):
             lambda ids: select_on_canvas(self.scene, self.view, ids)
         )
         self.problems_panel.badges_changed.connect(lambda worst: show_marks(self.scene, worst))
+        self._build_version_docks()
         for dock in (
             self.palette_dock,
             self.property_panel,
             self.structure_panel,
             self.history_panel,
             self.problems_panel,
+            self.compare_panel,
+            self.conflicts_panel,
         ):
             self.menu_actions.view_menu.addAction(dock.toggleViewAction())
 
+    def _build_version_docks(self) -> None:
+        """Changes (File ▸ Compare With) and Conflicts (after a merge), beside the problems;
+        hidden until there is something to show."""
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.compare_panel = ComparePanel(lambda: getattr(self, "scene", None), self)
+        self.conflicts_panel = ConflictsPanel(self)
+        for dock in (self.compare_panel, self.conflicts_panel):
+            self.addDockWidget(bottom, dock)
+            dock.hide()  # tabbed beside the problems when first wanted (a hidden tab stays)
+            dock.activated.connect(lambda ids: select_on_canvas(self.scene, self.view, ids))
+            dock.wanted.connect(lambda d=dock: self._show_beside_problems(d))
+        self.conflicts_panel.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def _show_beside_problems(self, dock: SessionDock) -> None:
+        """Bring up a panel that has something to show, as a tab beside the problems the
+        first time (unless the user moved it elsewhere)."""
+        beside = self.problems_panel
+        same_area = self.dockWidgetArea(beside) == self.dockWidgetArea(dock)
+        if dock.isHidden() and same_area and dock not in self.tabifiedDockWidgets(beside):
+            self.tabifyDockWidget(beside, dock)
+        dock.show()
+        dock.raise_()
+
     def _session_docks(self) -> tuple[SessionDock, ...]:
         """The panels that follow this window's session."""
-        return (self.property_panel, self.structure_panel, self.history_panel, self.problems_panel)
+        return (
+            self.property_panel,
+            self.structure_panel,
+            self.history_panel,
+            self.problems_panel,
+            self.compare_panel,
+            self.conflicts_panel,
+        )
 
     # -- session -------------------------------------------------------------------------------
     def _show_session(self, session: Session) -> None:
@@ -288,6 +323,32 @@ class MainWindow(QMainWindow):
         self._show_session(session)
         recent.remember(path)
         return True
+
+    def compare_with_saved(self) -> bool:
+        """Show what the open document changes against its file as last saved."""
+        if self.session.path is None:
+            self.statusBar().showMessage(self.tr("The blueprint has not been saved yet"), 6000)
+            return False
+        return self.compare_with_path(self.session.path, self.tr("the saved version"))
+
+    def compare_with_file(self) -> bool:
+        folder = str(self.session.path.parent) if self.session.path else ""
+        path = dialogs.ask_open_path(self, folder)
+        return self.compare_with_path(path, path.name) if path is not None else False
+
+    def compare_with_path(self, path: Path, name: str) -> bool:
+        """Compare the open document with the blueprint in ``path`` (list and canvas marks)."""
+        try:
+            base = load(path)
+        except BlueprintFileError as error:
+            dialogs.show_error(self, self.tr("Cannot compare with this file"), str(error))
+            return False
+        self.compare_panel.compare_with(base, name)
+        return True
+
+    def stop_comparing(self) -> None:
+        self.compare_panel.stop()
+        self.compare_panel.hide()
 
     def fill_recent_menu(self) -> None:
         menu = self.menu_actions.recent_menu
