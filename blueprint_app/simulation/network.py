@@ -2,8 +2,10 @@
 which resource it holds, and where a customer goes next.
 
 Read from the same process facts as the rest of the app: the customer-induced process is every
-process step (evidence cards and ``customer_independent`` steps left out) joined by ordinary
-and recovery flows, entered at a start step. After a step a customer goes on as follows:
+process step (evidence cards and ``customer_independent`` steps left out, as
+:func:`~blueprint_app.analysis.process.process_steps` says) joined by ordinary and recovery
+flows, entered at a start step and left at an end step (nothing after an end is walked: the
+journey of the analysis stops there too). After a step a customer goes on as follows:
 
 - a fail point with a ``failure_rate`` and recovery flows fails at that rate: the customer takes
   one of its recovery flows (each equally likely);
@@ -27,11 +29,11 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from blueprint_app.analysis.process import process_steps
 from blueprint_app.model.blueprint import (
     Blueprint,
     DurationDistribution,
     FlowKind,
-    LaneKind,
     Step,
     StepKind,
 )
@@ -149,20 +151,9 @@ class Network:
     loop_heads: frozenset[str]
 
 
-def _process_steps(blueprint: Blueprint) -> dict[str, Step]:
-    lanes = {lane.id: lane.kind for lane in blueprint.lanes}
-    return {
-        step.id: step
-        for step in blueprint.steps
-        if step.kind is not StepKind.EVIDENCE
-        and lanes.get(step.lane) is not LaneKind.PHYSICAL_EVIDENCE
-        and not step.customer_independent
-    }
-
-
 def build_network(blueprint: Blueprint) -> Network:
     """The network of ``blueprint``; :class:`SimulationError` when no customer can enter it."""
-    steps = _process_steps(blueprint)
+    steps = process_steps(blueprint)
     starts = [sid for sid, step in steps.items() if step.kind is StepKind.START]
     if not starts:
         raise SimulationError("no_start")
@@ -187,6 +178,8 @@ def build_network(blueprint: Blueprint) -> Network:
         if flow.source not in nodes or flow.target not in nodes:
             continue
         node = nodes[flow.source]
+        if node.is_end:  # the customer leaves there: a journey never runs past an end step
+            continue
         if flow.kind is FlowKind.FLOW and flow.target not in node.successors:
             node.successors.append(flow.target)
             probabilities.setdefault(flow.source, []).append(flow.probability)

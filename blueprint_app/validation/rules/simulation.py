@@ -38,7 +38,8 @@ def clock_minutes(time_of_day: str) -> int:
     family="simulation",
     description="Only a decision's ordinary branches are chosen by probability; a probability "
     "on any other flow is ignored by the simulation (a fail point's recovery uses the step's "
-    "failure rate).",
+    "failure rate). Source: BPSim 2.0 (WfMC 2016), probabilities on a gateway's outgoing "
+    "flows.",
     bad="“Order” → “Pay” (probability 0.8), and “Order” is an action",
     good="Decision “Eat here?” → “Tray” (probability 0.8)",
 )
@@ -74,7 +75,7 @@ def _branch_shares(ctx: Context) -> Iterator[tuple[str, list[str], float, bool]]
     ERROR,
     family="simulation",
     description="The probabilities of a decision's branches are shares of the customers who "
-    "reach it: together they cannot exceed 1 (100%).",
+    "reach it: together they cannot exceed 1 (100%). Source: BPSim 2.0 (WfMC 2016).",
     bad="Decision “Eat here?”: “Tray” 0.8, “Bag” 0.4",
     good="Decision “Eat here?”: “Tray” 0.6, “Bag” 0.4",
 )
@@ -94,7 +95,8 @@ def branch_probabilities_over_one(ctx: Context) -> Iterator[Hit]:
     WARNING,
     family="simulation",
     description="Every branch of the decision has a probability but together they make less "
-    "than 1: the simulation scales them up to 1, which is probably not what was meant.",
+    "than 1: the simulation scales them up to 1, which is probably not what was meant. "
+    "Source: BPSim 2.0 (WfMC 2016).",
     bad="Decision “Eat here?”: “Tray” 0.5, “Bag” 0.3",
     good="Decision “Eat here?”: “Tray” 0.5, “Bag” 0.5 (or “Bag” without a probability)",
 )
@@ -114,7 +116,7 @@ def branch_probabilities_under_one(ctx: Context) -> Iterator[Hit]:
     WARNING,
     family="simulation",
     description="A failure rate says how often a fail point fails; on a step not marked as a "
-    "fail point it is ignored.",
+    "fail point it is ignored. Source: Shostack 1984 (fail points).",
     bad="“Make the drink”: failure rate 0.05, not a fail point",
     good="Fail point “Make the drink”: failure rate 0.05, recovery flow to “Remake”",
 )
@@ -130,7 +132,8 @@ def failure_rate_without_fail_point(ctx: Context) -> Iterator[Hit]:
     ERROR,
     family="simulation",
     description="A duration range [min, max] runs from the shortest to the longest time, with "
-    "the step's duration as the most likely time inside it.",
+    "the step's duration as the most likely time inside it. Source: Law, Simulation Modeling "
+    "and Analysis (2015): the triangular distribution from a minimum, mode and maximum.",
     bad="“Pay”: duration 2 minutes, range [3, 5]",
     good="“Pay”: duration 2 minutes, range [1, 5]",
 )
@@ -154,7 +157,8 @@ def duration_outside_range(ctx: Context) -> Iterator[Hit]:
     WARNING,
     family="simulation",
     description="A fixed duration is always the step's duration and an exponential one has "
-    "only a mean: a duration range beside either is ignored.",
+    "only a mean: a duration range beside either is ignored. Source: Law, Simulation "
+    "Modeling and Analysis (2015).",
     bad="“Pay”: exponential, range [1, 5]",
     good="“Pay”: triangular (or no distribution), range [1, 5]",
 )
@@ -172,7 +176,9 @@ def range_ignored(ctx: Context) -> Iterator[Hit]:
     ERROR,
     family="simulation",
     description="Each window of the arrivals schedule ends after it starts, and no two "
-    "windows overlap (each moment of the day has one arrival rate).",
+    "windows overlap (each moment of the day has one arrival rate). Source: Law, Simulation "
+    "Modeling and Analysis (2015): a nonstationary Poisson process with a piecewise-constant "
+    "rate.",
     bad="Arrivals 11:00–13:00 at 120/h and 12:30–14:00 at 60/h",
     good="Arrivals 11:00–13:00 at 120/h and 13:00–14:00 at 60/h",
 )
@@ -214,7 +220,7 @@ def arrival_window_invalid(ctx: Context) -> Iterator[Hit]:
     INFO,
     family="simulation",
     description="A resource no step needs plays no part in a simulation: assign it to the "
-    "steps that need it, or delete it.",
+    "steps that need it, or delete it. Source: Kleinrock, Queueing Systems (1975).",
     bad="Resource “Counter staff”, no step with resource “counter”",
     good="“Take the order” needs resource “counter”",
 )
@@ -231,7 +237,8 @@ def resource_unused(ctx: Context) -> Iterator[Hit]:
     INFO,
     family="simulation",
     description="Customers queue only for a resource: a step that needs none starts at once, "
-    "so its wait target is met by construction and tells nothing.",
+    "so its wait target is met by construction and tells nothing. Source: Kleinrock, Queueing "
+    "Systems (1975): customers wait only for busy servers.",
     bad="“Take the order”: wait target 3 minutes, no resource",
     good="“Take the order”: wait target 3 minutes, resource “counter”",
 )
