@@ -188,6 +188,7 @@ def _registrars() -> list[Registrar]:
     """Subcommands that live beside the feature they expose."""
     from blueprint_app.export import command as export_command
     from blueprint_app.importing import command as import_command
+    from blueprint_app.simulation.command import register as simulate_command
     from blueprint_app.templates import register as templates_command
     from blueprint_app.validation.cli import register as validate_command
     from blueprint_app.versions.cli import register as versions_commands
@@ -196,6 +197,7 @@ def _registrars() -> list[Registrar]:
         validate_command,
         export_command.register,
         import_command.register,
+        simulate_command,
         templates_command,
         versions_commands,
     ]

@@ -32,6 +32,11 @@ _.handle_data
 _.model_config
 _.required
 
+# pydantic calls these by their decorators: an arrival window writes its start as "from"; the
+# arrivals hold either a rate or a schedule (model/blueprint.py).
+_._file_names
+_._one_of
+
 # Keeps the scene's items' Python owner alive as long as the scene (render/scene_builder.py).
 _._blueprint_items
 

@@ -2,8 +2,9 @@
 
 The layers, lowest first (the README's layout section says what each holds):
 
-    model < storage < history < analysis < versions < validation < export, editing, templates
-          < importing < render < pictures < canvas < ui < app, cli < __main__
+    model < storage < history < analysis < versions, simulation < validation
+          < export, editing, templates < importing < render < pictures < canvas < ui
+          < app, cli < __main__
 
 Packages on one line of the tuple below are peers and must not import each other; the foundation
 modules (the version, resources, console output, the GC pause) may be imported by anyone.
@@ -30,7 +31,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("storage",),
     ("history",),
     ("analysis",),
-    ("versions",),
+    ("versions", "simulation"),
     ("validation",),
     ("export", "editing", "templates"),
     ("importing",),
@@ -159,6 +160,7 @@ def test_core_packages_do_not_load_qt() -> None:
         "editing.fragment",
         "analysis.layout",
         "analysis.routing",
+        "simulation.engine",
         "templates",
         "cli",
         "gc_pause",

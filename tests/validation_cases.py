@@ -448,6 +448,69 @@ CASES: list[tuple[str, Edit, Edit, tuple[str, ...]]] = [
 ]
 
 
+def _branches(first: float, second: float | None) -> Edit:
+    """“Take order” a decision whose branches to “Cook” and “Serve” have these shares."""
+
+    def edit(doc: Doc) -> None:
+        _DECISION(doc)
+        flow(doc, "f3")["probability"] = first
+        flow(doc, add_flow(doc, "take", "serve"))["probability"] = second
+
+    return edit
+
+
+def _windows(*spans: tuple[str, str]) -> Edit:
+    return set_doc(arrivals={"schedule": [{"from": a, "to": b, "per_hour": 60} for a, b in spans]})
+
+
+_COUNTER = [{"id": "counter", "title": "Counter staff", "capacity": 2}]
+
+# the simulation inputs (issue 20)
+CASES += [
+    ("BP070", set_flow("f2", probability=0.5), no_edit, ("f2", "order")),
+    ("BP071", _branches(0.8, 0.4), _branches(0.6, 0.4), ("take", "f3", "x9")),
+    ("BP072", _branches(0.5, 0.3), _branches(0.5, None), ("take", "f3", "x9")),
+    (
+        "BP073",
+        set_step("cook", failure_rate=0.1),
+        set_step("cook", failure_rate=0.1, fail_point=True),
+        ("cook",),
+    ),
+    (
+        "BP074",
+        set_step("order", duration_range_minutes=[3, 5]),
+        set_step("order", duration_range_minutes=[1, 5]),
+        ("order",),
+    ),
+    (
+        "BP075",
+        set_step("order", duration_range_minutes=[1, 5], duration_distribution="exponential"),
+        set_step("order", duration_range_minutes=[1, 5], duration_distribution="triangular"),
+        ("order",),
+    ),
+    (
+        "BP076",
+        _windows(("11:00", "13:00"), ("12:30", "14:00")),
+        _windows(("11:00", "13:00"), ("13:00", "14:00")),
+        (),
+    ),
+    (
+        "BP077",
+        set_doc(resources=_COUNTER),
+        edits(set_doc(resources=_COUNTER), set_step("take", resource="counter")),
+        (),
+    ),
+    (
+        "BP078",
+        set_step("take", wait_target_minutes=3),
+        edits(
+            set_doc(resources=_COUNTER), set_step("take", wait_target_minutes=3, resource="counter")
+        ),
+        ("take",),
+    ),
+]
+
+
 def variant(edit: Edit) -> Blueprint:
     doc = clean()
     edit(doc)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from blueprint_app.export.spec import Spec, StepEntry, number
-from blueprint_app.model.blueprint import Step
+from blueprint_app.model.blueprint import LaneKind, Step, StepKind
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ def blocks(spec: Spec) -> list[Block]:
         *_handoffs(spec),
         *_fail_points(spec),
         *_timing(spec),
+        *_phase_summary(spec),
+        *_weakest_steps(spec),
         *_validation(spec),
     ]
     return [_compact(block) if isinstance(block, Table) else block for block in found]
@@ -441,6 +443,104 @@ def _timing(spec: Spec) -> Iterator[Block]:
     if timing.missing_duration:
         names = ", ".join(step.title or step.id for step in timing.missing_duration)
         yield Paragraph(words("label_value", label=words("missing_durations"), value=names), "note")
+
+
+def _customer_steps(spec: Spec, entries: list[StepEntry]) -> list[Step]:
+    return [e.step for e in entries if e.lane.kind is LaneKind.CUSTOMER]
+
+
+def _mean_emotion(steps: list[Step]) -> str:
+    felt = [step.emotion for step in steps if step.emotion is not None]
+    return f"{sum(felt) / len(felt):+.1f}".replace("+0.0", "0.0") if felt else ""
+
+
+def _phase_summary(spec: Spec) -> Iterator[Block]:
+    """Per phase: the journey's time in it, moments of truth, fail points, mean emotion."""
+    words = spec.words
+    if not spec.phases:
+        return
+    yield Heading(2, words("phase_summary_heading"), "phases-at-a-glance")
+    on_path: dict[str | None, float] = {}
+    for step in spec.timing.steps:
+        on_path[step.phase] = on_path.get(step.phase, 0.0) + (step.duration_minutes or 0.0)
+    rows = []
+    for section in spec.phases:
+        steps = [entry.step for group in section.lanes for entry in group.steps]
+        key = section.phase.id if section.phase is not None else None
+        title = section.phase.title if section.phase is not None else words("no_phase")
+        customer = [
+            entry.step
+            for group in section.lanes
+            if group.lane.kind is LaneKind.CUSTOMER
+            for entry in group.steps
+        ]
+        rows.append(
+            [
+                title,
+                spec.minutes(on_path[key]) if key in on_path else words("none"),
+                str(sum(1 for step in steps if step.moment_of_truth)),
+                str(sum(1 for step in steps if step.fail_point)),
+                _mean_emotion(customer) or words("none"),
+            ]
+        )
+    header = [
+        words("phase"),
+        words("journey_in_phase"),
+        words("count_moments"),
+        words("count_fail_points"),
+        words("mean_emotion"),
+    ]
+    yield Table(header, rows)
+    yield Paragraph(words("phase_summary_note"), "note")
+
+
+def _weakest_steps(spec: Spec) -> Iterator[Block]:
+    """The customer steps with a negative emotion, lowest first, beside their phase's fail
+    points, waits and the step's own standard: the "short plank of the barrel"."""
+    words = spec.words
+    customer = _customer_steps(spec, spec.steps)
+    weak = sorted(
+        (step for step in customer if step.emotion is not None and step.emotion < 0),
+        key=lambda step: step.emotion or 0,
+    )
+    yield Heading(2, words("weakest_heading"), "weakest-steps")
+    if not weak:
+        yield Paragraph(words("no_weak_steps"))
+        return
+    yield Paragraph(words("weakest_intro"))
+    rows = []
+    for step in weak:
+        same = [entry.step for entry in spec.steps if entry.step.phase == step.phase]
+        fails = [s.title or s.id for s in same if s.fail_point]
+        waits = [
+            words("in_brackets", text=s.title or s.id, note=spec.minutes(s.duration_minutes))
+            if s.duration_minutes is not None
+            else s.title or s.id
+            for s in same
+            if s.kind is StepKind.WAIT
+        ]
+        target = spec.minutes(step.target_minutes)
+        standard = step.standard.strip()
+        if standard and target:
+            standard = words("in_brackets", text=standard, note=target)
+        standard = standard or target
+        rows.append(
+            [
+                step_label(spec, step),
+                f"{step.emotion:+d}",
+                "\n".join(fails) or words("none"),
+                "\n".join(waits) or words("none"),
+                standard or words("none"),
+            ]
+        )
+    header = [
+        words("step"),
+        words("emotion"),
+        words("phase_fail_points"),
+        words("phase_waits"),
+        words("standard"),
+    ]
+    yield Table(header, rows)
 
 
 def _validation(spec: Spec) -> Iterator[Block]:

@@ -197,7 +197,8 @@ def move_step(
 def fresh_id(tx: Transaction, prefix: str, taken: set[str] | None = None) -> str:
     """A new id for ``prefix``; pass ``taken`` (and it is updated) when making many at once."""
     if taken is None:
-        return new_id(prefix, tx.document.ids())
+        resources = {resource.id for resource in tx.document.blueprint.resources}
+        return new_id(prefix, tx.document.ids() | resources)
     new = new_id(prefix, taken)
     taken.add(new)
     return new
@@ -213,10 +214,13 @@ def paste(tx: Transaction, fragment: Mapping[str, Any], dx: float = 0.0) -> list
     document = tx.document
     renamed: dict[str, str] = {}
     created: list[str] = []
-    taken = document.ids()
+    resources = {resource.id for resource in document.blueprint.resources}
+    taken = document.ids() | resources  # resource ids share the file's one namespace
     lanes_by_kind = {lane.kind.value: lane.id for lane in document.blueprint.lanes}
     for raw in fragment.get("steps", []):
         data = dict(raw)
+        if data.get("resource") is not None and data["resource"] not in resources:
+            data["resource"] = None  # a resource this blueprint lacks would make it unsaveable
         if document.collection_of(str(data.get("lane"))) != "lanes":
             data["lane"] = lanes_by_kind.get(str(data.get("lane_kind")), lanes_by_kind["customer"])
         data.pop("lane_kind", None)

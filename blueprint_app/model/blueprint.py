@@ -11,7 +11,16 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    Strict,
+    model_serializer,
+    model_validator,
+)
 
 FORMAT_NAME = "service-blueprint"
 FORMAT_VERSION = 2
@@ -27,6 +36,13 @@ Flag = Annotated[bool, Strict()]
 Money = Annotated[float, Strict(), Field(ge=0, le=1e15, allow_inf_nan=False)]
 #: A measured or target value of a metric: any finite number (a change may be negative).
 MetricValue = Annotated[float, Strict(), Field(ge=-1e15, le=1e15, allow_inf_nan=False)]
+#: A share of customers, 0 to 1 (a branch's probability, a fail point's failure rate).
+Probability = Annotated[float, Strict(), Field(ge=0, le=1, allow_inf_nan=False)]
+#: Customers arriving per hour (a Poisson process's rate).
+Rate = Annotated[float, Strict(), Field(gt=0, le=1e7, allow_inf_nan=False)]
+#: A time of day, "HH:MM" on the 24-hour clock; "24:00" is the end of the day.
+TIME_OF_DAY_PATTERN = r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
+TimeOfDay = Annotated[str, Field(pattern=TIME_OF_DAY_PATTERN, description="HH:MM, 24-hour")]
 
 
 def _check_timestamp(value: str) -> str:
@@ -112,6 +128,55 @@ class Phase(_Item):
     description: str = ""
 
 
+class ArrivalWindow(_Item):
+    """One stretch of the day with its own arrival rate (a lunch peak)."""
+
+    # "from" is a Python keyword: the field is ``start`` in code, ``from`` in the file
+    model_config = ConfigDict(populate_by_name=True)
+
+    start: TimeOfDay = Field(alias="from", description="When the window opens, HH:MM")
+    to: TimeOfDay = Field(description="When it closes, HH:MM (after from; 24:00 ends the day)")
+    per_hour: Rate = Field(description="Customers arriving per hour in the window")
+
+    @model_serializer(mode="wrap")
+    def _file_names(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if "start" in data:
+            data = {"from": data.pop("start"), **data}
+        return data
+
+
+class Arrivals(_Item):
+    """How customers arrive, as a Poisson process: one rate all along, or a day's schedule."""
+
+    per_hour: Rate | None = Field(default=None, description="Customers arriving per hour")
+    schedule: list[ArrivalWindow] | None = Field(
+        default=None, min_length=1, description="Windows of the day, each with its rate"
+    )
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Arrivals:
+        if (self.per_hour is None) == (self.schedule is None):
+            raise ValueError("give either per_hour or schedule")
+        return self
+
+
+class Resource(_Item):
+    """Staff or equipment steps need one unit of; customers queue when every unit is busy."""
+
+    id: Id
+    title: str = ""
+    capacity: Annotated[int, Strict()] = Field(
+        default=1, ge=1, le=1_000_000, description="How many units there are (counters, staff)"
+    )
+
+
+class DurationDistribution(StrEnum):
+    FIXED = "fixed"
+    TRIANGULAR = "triangular"
+    EXPONENTIAL = "exponential"
+
+
 class Metric(_Item):
     """A key figure measured at a step (a KPI): what is counted, its value and its target."""
 
@@ -152,6 +217,29 @@ class Step(_Item):
     cost: Money | None = Field(
         default=None, description="What the step costs, in the blueprint's currency (format 2)"
     )
+    duration_range_minutes: tuple[Minutes, Minutes] | None = Field(
+        default=None,
+        description="[min, max] of the step's duration, around duration_minutes as the most "
+        "likely time (format 2)",
+    )
+    duration_distribution: DurationDistribution | None = Field(
+        default=None,
+        description="How the duration varies in a simulation: fixed, triangular (over the "
+        "range) or exponential (mean duration_minutes); default triangular with a range, "
+        "else fixed (format 2)",
+    )
+    wait_target_minutes: Minutes | None = Field(
+        default=None,
+        description="The longest a customer should wait before the step starts (format 2)",
+    )
+    resource: Id | None = Field(
+        default=None,
+        description="The resource the step needs one unit of; customers wait for it (format 2)",
+    )
+    failure_rate: Probability | None = Field(
+        default=None,
+        description="At a fail point: the share of customers who take its recovery flow (format 2)",
+    )
     metrics: list[Metric] = Field(
         default_factory=list, description="Key figures measured at the step (format 2)"
     )
@@ -171,6 +259,11 @@ class Flow(_Item):
     channel: str = Field(
         default="",
         description="The channel of the interaction: in person, phone, e-mail, chat … (format 2)",
+    )
+    probability: Probability | None = Field(
+        default=None,
+        description="On a decision's branch: the share of customers who take it; branches "
+        "without one share what is left equally (format 2)",
     )
 
 
@@ -226,6 +319,13 @@ class Blueprint(_Item):
     currency: str = Field(
         default="", description="Currency of the steps' cost, e.g. 'EUR', '¥' (format 2)"
     )
+    arrivals: Arrivals | None = Field(
+        default=None, description="How customers arrive, for a simulation (format 2)"
+    )
+    resources: list[Resource] = Field(
+        default_factory=list,
+        description="Staff and equipment the steps need, for a simulation (format 2)",
+    )
     lanes: list[Lane] = Field(default_factory=list)
     phases: list[Phase] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
@@ -257,4 +357,5 @@ ALWAYS_WRITTEN: dict[type[BaseModel], tuple[str, ...]] = {
     Lane: ("id", "kind", "title"),
     Phase: ("id", "title"),
     Note: ("id", "text", "layout"),
+    Resource: ("id", "capacity"),
 }

@@ -12,7 +12,7 @@ from typing import Any
 
 from blueprint_app.model.blueprint import STANDARD_LANE_ORDER
 
-COLLECTIONS = ("lanes", "phases", "steps", "flows", "notes")
+COLLECTIONS = ("lanes", "phases", "steps", "flows", "notes", "resources")
 
 
 @dataclass(frozen=True, order=True)
@@ -70,10 +70,13 @@ def _check_ref(problems: list[Problem], path: str, value: Any, known: set[str], 
 
 def _dangling_references(data: Mapping[str, Any]) -> list[Problem]:
     lanes, phases, steps = _ids(data, "lanes"), _ids(data, "phases"), _ids(data, "steps")
+    resources = _ids(data, "resources")
     problems: list[Problem] = []
     for index, step in _items(data, "steps"):
         _check_ref(problems, f"steps[{index}].lane", step.get("lane"), lanes, "lane")
         _check_ref(problems, f"steps[{index}].phase", step.get("phase"), phases, "phase")
+        resource = step.get("resource")
+        _check_ref(problems, f"steps[{index}].resource", resource, resources, "resource")
     for index, flow in _items(data, "flows"):
         _check_ref(problems, f"flows[{index}].source", flow.get("source"), steps, "step")
         _check_ref(problems, f"flows[{index}].target", flow.get("target"), steps, "step")

@@ -16,7 +16,16 @@ from pydantic import BaseModel
 from pydantic_core import to_json
 
 from blueprint_app.gc_pause import gc_paused
-from blueprint_app.model.blueprint import ALWAYS_WRITTEN, Blueprint, Flow, Lane, Note, Phase, Step
+from blueprint_app.model.blueprint import (
+    ALWAYS_WRITTEN,
+    Blueprint,
+    Flow,
+    Lane,
+    Note,
+    Phase,
+    Resource,
+    Step,
+)
 from blueprint_app.model.integrity import integrity_problems
 from blueprint_app.storage.errors import BlueprintFileError
 
@@ -32,19 +41,38 @@ def to_canonical_dict(blueprint: Blueprint) -> dict[str, Any]:
     data = _restore(data, Blueprint)
     for key, item_type in _COLLECTIONS.items():
         data[key] = [_restore(item, item_type) for item in data[key]]
+    for key, item_type in _OPTIONAL_COLLECTIONS.items():
+        if key in data:
+            data[key] = [_restore(item, item_type) for item in data[key]]
     for step in data["steps"]:
         _whole_numbers(step, _STEP_NUMBERS)
         for metric in step.get("metrics", ()):
             _whole_numbers(metric, ("value", "target"))
         if "layout" in step:
             _whole_numbers(step["layout"], ("x",))
+        if "duration_range_minutes" in step:
+            step["duration_range_minutes"] = _whole_list(step["duration_range_minutes"])
+    for flow in data["flows"]:
+        _whole_numbers(flow, ("probability",))
     for note in data["notes"]:
         _whole_numbers(note["layout"], ("x", "y"))
     _whole_numbers(data, ("target_minutes", "tolerance_minutes"))
+    arrivals = data.get("arrivals")
+    if arrivals is not None:
+        _whole_numbers(arrivals, ("per_hour",))
+        for window in arrivals.get("schedule") or ():
+            _whole_numbers(window, ("per_hour",))
     return data
 
 
-_STEP_NUMBERS = ("duration_minutes", "target_minutes", "tolerance_minutes", "cost")
+_STEP_NUMBERS = (
+    "duration_minutes",
+    "target_minutes",
+    "tolerance_minutes",
+    "cost",
+    "wait_target_minutes",
+    "failure_rate",
+)
 _COLLECTIONS: dict[str, type[BaseModel]] = {
     "lanes": Lane,
     "phases": Phase,
@@ -52,6 +80,8 @@ _COLLECTIONS: dict[str, type[BaseModel]] = {
     "flows": Flow,
     "notes": Note,
 }
+#: collections a file may leave out (written only when not empty)
+_OPTIONAL_COLLECTIONS: dict[str, type[BaseModel]] = {"resources": Resource}
 _DEFAULTS = {
     model: {
         name: field.get_default(call_default_factory=True)
@@ -85,6 +115,15 @@ def _whole_numbers(data: dict[str, Any], names: tuple[str, ...]) -> None:
         value = data.get(name)
         if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
             data[name] = int(value)
+
+
+def _whole_list(values: list[Any]) -> list[Any]:
+    return [
+        int(value)
+        if isinstance(value, float) and value.is_integer() and abs(value) < 2**53
+        else value
+        for value in values
+    ]
 
 
 def dumps(blueprint: Blueprint) -> str:

@@ -20,6 +20,7 @@ FAMILY_TITLES = {
     "lines": "The three lines",
     "roles": "Roles",
     "quality": "Service quality",
+    "simulation": "Simulation inputs",
     "settings": "Settings",
     "merge": "Merge",
 }

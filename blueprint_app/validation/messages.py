@@ -258,6 +258,60 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Mark the steps where the service most often goes wrong as fail points, and draw "
             "their recovery.",
         ),
+        "BP070": (
+            "The flow from “{source}” to “{target}” has a probability ({probability}), but only "
+            "a decision's ordinary branches are chosen by probability.",
+            "Remove the probability, or make “{source}” a decision; a fail point's recovery is "
+            "set by the step's failure rate.",
+        ),
+        "BP071": (
+            "The branches of decision “{step}” have probabilities that add up to {total}, over "
+            "100%.",
+            "Lower them so that together they make at most 100%.",
+        ),
+        "BP072": (
+            "Every branch of decision “{step}” has a probability, but together they make only "
+            "{total}; the simulation scales them up to 100%.",
+            "Correct the probabilities, or leave one branch without a probability to take the "
+            "rest.",
+        ),
+        "BP073": (
+            "“{step}” has a failure rate ({rate}) but is not marked as a fail point.",
+            "Mark it as a fail point with a recovery flow, or remove the failure rate.",
+        ),
+        "BP074": (
+            "“{step}” is expected to take {duration}, outside its range of {low} to {high}.",
+            "Set the duration to the most likely time, between the shortest and the longest.",
+        ),
+        "BP074.reversed": (
+            "The duration range of “{step}” runs backwards: from {low} to {high}.",
+            "Put the shortest time first and the longest second.",
+        ),
+        "BP074.no_duration": (
+            "“{step}” has a duration range ({low} to {high}) but no duration.",
+            "Enter the most likely duration, between the shortest and the longest time.",
+        ),
+        "BP075": (
+            "The duration range of “{step}” is ignored: its duration is {distribution}.",
+            "Remove the range, or make the duration triangular to use it.",
+        ),
+        "BP076": (
+            "Arrival window {number} ({start}–{end}) overlaps window {other} "
+            "({other_start}–{other_end}).",
+            "Make the windows follow one another: each moment of the day has one rate.",
+        ),
+        "BP076.empty": (
+            "Arrival window {number} ({start}–{end}) ends before it starts.",
+            "Set its end after its start (24:00 is the end of the day).",
+        ),
+        "BP077": (
+            "No step needs resource “{resource}” ({id}).",
+            "Set it as the resource of the steps that need it, or delete it.",
+        ),
+        "BP078": (
+            "“{step}” has a wait target but needs no resource, so no customer ever queues for it.",
+            "Set the resource customers wait for here, or remove the wait target.",
+        ),
         "BP090": (
             "The setting “{key}: {value}” in the rules object is ignored: {problem}.",
             "Use a rule id (e.g. BP023) or name (e.g. dead-end) with off, error, warning or info.",
@@ -474,6 +528,55 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "BP069": (
             "顾客旅程需要 {total}，超出了 {tolerance}的容忍限度：{path}。",
             "超出容忍限度，服务就不再可以接受：缩短这条路径上的步骤，或让其中一些步骤并行进行。",
+        ),
+        "BP070": (
+            "从“{source}”到“{target}”的连线设置了概率（{probability}），但只有判断的普通分支"
+            "才按概率选择。",
+            "删除这个概率，或把“{source}”改为判断；失误点的补救走向由该步骤的失误率决定。",
+        ),
+        "BP071": (
+            "判断“{step}”各分支的概率合计 {total}，超过了 100%。",
+            "调低这些概率，使它们合计不超过 100%。",
+        ),
+        "BP072": (
+            "判断“{step}”的每个分支都设了概率，但合计只有 {total}；模拟时会按比例放大到 100%。",
+            "修正这些概率，或留一个分支不设概率，由它承接其余的顾客。",
+        ),
+        "BP073": (
+            "“{step}”设置了失误率（{rate}），却没有标记为失误点。",
+            "把它标记为失误点并画出补救连线，或删除失误率。",
+        ),
+        "BP074": (
+            "“{step}”预计耗时 {duration}，不在 {low} 到 {high} 的范围之内。",
+            "把时长设为最可能的耗时，介于最短和最长时间之间。",
+        ),
+        "BP074.reversed": (
+            "“{step}”的时长范围颠倒了：从 {low} 到 {high}。",
+            "先写最短时间，再写最长时间。",
+        ),
+        "BP074.no_duration": (
+            "“{step}”有时长范围（{low} 到 {high}），却没有填写时长。",
+            "填写最可能的耗时，介于最短和最长时间之间。",
+        ),
+        "BP075": (
+            "“{step}”的时长范围不起作用：它的时长分布是 {distribution}。",
+            "删除这个范围，或把时长分布改为三角分布（triangular）。",
+        ),
+        "BP076": (
+            "到达时段 {number}（{start}–{end}）与时段 {other}（{other_start}–{other_end}）重叠。",
+            "让各时段首尾相接：一天中的每一刻只能有一个到达率。",
+        ),
+        "BP076.empty": (
+            "到达时段 {number}（{start}–{end}）的结束时间早于开始时间。",
+            "把结束时间设在开始时间之后（24:00 表示一天结束）。",
+        ),
+        "BP077": (
+            "没有任何步骤需要资源“{resource}”（{id}）。",
+            "把它设为需要它的步骤的资源，或删除它。",
+        ),
+        "BP078": (
+            "“{step}”设置了等待目标，却不需要任何资源，顾客在这里从不排队。",
+            "设置顾客在这里等待的资源，或删除等待目标。",
         ),
         "BP090": (
             "规则设置“{key}: {value}”无效，已被忽略：{problem}。",

@@ -16,7 +16,16 @@ from blueprint_app.validation.findings import Severity
 if TYPE_CHECKING:
     from blueprint_app.validation.context import Context
 
-FAMILIES = ("structure", "completeness", "lines", "roles", "quality", "settings", "merge")
+FAMILIES = (
+    "structure",
+    "completeness",
+    "lines",
+    "roles",
+    "quality",
+    "simulation",
+    "settings",
+    "merge",
+)
 
 
 class Hit(NamedTuple):

@@ -20,6 +20,18 @@ source = Source(
     customer=("New customer who moved to the city", "刚来本市工作的新客户"),
     scenario=("Saturday morning walk-in, no appointment", "周六上午，未预约直接到网点"),
     target_minutes=90,
+    # Saturday morning: the simulation shows whether two account officers call every customer
+    # within the 15-minute standard
+    arrivals={
+        "schedule": [
+            {"from": "09:00", "to": "10:00", "per_hour": 10},
+            {"from": "10:00", "to": "12:00", "per_hour": 16},
+        ]
+    },
+    resources=[
+        ("officer", ("Account officers", "开户柜员"), 2),
+        ("compliance", ("Compliance officer", "合规专员"), 1),
+    ],
 )
 s = source
 
@@ -64,9 +76,14 @@ s.step(
     1,
     ("Wait for the number to be called", "等候叫号"),
     kind="wait",
-    dur=10,
+    dur=1,
     target=15,
     emotion=-1,
+    description=(
+        "Taking a seat; how long customers wait to be called comes from the officers' load "
+        "(blueprint simulate).",
+        "取号入座的时间；等候叫号的时长由柜员的忙碌程度决定（blueprint simulate）。",
+    ),
 )
 
 s.phase("verify", ("ID check", "身份核验"))
@@ -79,7 +96,10 @@ s.step(
     2,
     ("Explain the need, hand over ID", "说明需求，递交身份证"),
     dur=5,
+    range=[3, 12],
     target=5,
+    resource="officer",
+    wait_target=15,
     emotion=0,
     channel=IN_PERSON,
     mot=True,
@@ -147,6 +167,7 @@ s.step(
     dur=2,
     target=5,
     fail=True,
+    failure_rate=0.1,
     description=(
         "A common name often gives a false match and stops the opening.",
         "常见姓名容易误命中名单，导致开户中断。",
@@ -160,7 +181,9 @@ s.step(
     row=1,
     actor=("Compliance officer", "合规专员"),
     dur=15,
+    range=[8, 30],
     target=20,
+    resource="compliance",
 )
 s.evidence("ev-contract", 4, ("Account contract and fee schedule", "开户协议与收费标准"), ["sign"])
 s.step(
@@ -285,6 +308,7 @@ s.flow("enter", "greet", "queue-sys", "check-id")
 s.flow("greet", "wait")
 s.flow("explain", "check-id", "id-verify", "id-ok")
 s.flow("id-ok", "screening", label=YES)
+s.probability("id-ok", "screening", 0.92)
 s.flow("id-ok", "missing", label=NO)
 s.flow("missing", "appointment", "farewell")
 s.flow("missing", "leave")

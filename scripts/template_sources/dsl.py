@@ -64,6 +64,11 @@ class Source:
     flows: list[tuple[str, str, str, T | None]] = field(default_factory=list)
     evidence_links: list[tuple[str, str]] = field(default_factory=list)
     notes: list[tuple[T, float, float, str | None]] = field(default_factory=list)
+    #: simulation inputs (issue 20): arrivals as in the file, resources as (id, title, capacity)
+    arrivals: dict[str, Any] | None = None
+    resources: list[tuple[str, T, int]] = field(default_factory=list)
+    #: branch probabilities by (source, target)
+    probabilities: dict[tuple[str, str], float] = field(default_factory=dict)
     _phase: str = ""
 
     def phase(self, phase_id: str, title: T, description: T | None = None) -> None:
@@ -97,6 +102,10 @@ class Source:
         for source, target in pairwise(chain):
             self.flows.append((source, target, kind, label))
 
+    def probability(self, source: str, target: str, share: float) -> None:
+        """The share of customers who take the flow ``source`` → ``target`` (a decision's)."""
+        self.probabilities[(source, target)] = share
+
     def recovery(self, source: str, target: str, label: T | None = None) -> None:
         self.flow(source, target, label=label, kind="recovery")
 
@@ -107,7 +116,14 @@ class Source:
         """The blueprint in ``lang`` (``en`` or ``zh-CN``)."""
         steps = [self._build_step(step, lang) for step in self.steps]
         flows = [
-            Flow(id=f"f{index}", source=s, target=t, kind=k, label=pick(label, lang))
+            Flow(
+                id=f"f{index}",
+                source=s,
+                target=t,
+                kind=k,
+                label=pick(label, lang),
+                probability=self.probabilities.get((s, t)) if k == "flow" else None,
+            )
             for index, (s, t, k, label) in enumerate(self.flows, 1)
         ]
         flows += [
@@ -129,6 +145,11 @@ class Source:
             created=STAMP,
             modified=STAMP,
             target_minutes=self.target_minutes,
+            arrivals=self.arrivals,
+            resources=[
+                {"id": rid, "title": pick(title, lang), "capacity": capacity}
+                for rid, title, capacity in self.resources
+            ],
             lanes=standard_lanes(lang),
             phases=[
                 Phase(id=pid, title=pick(title, lang), description=pick(desc, lang))
@@ -157,6 +178,10 @@ class Source:
                 fields["moment_of_truth"] = value
             elif key == "fail":
                 fields["fail_point"] = value
+            elif key == "range":
+                fields["duration_range_minutes"] = value
+            elif key == "wait_target":
+                fields["wait_target_minutes"] = value
             else:
                 fields[key] = value
         return Step(

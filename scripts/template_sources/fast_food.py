@@ -22,6 +22,18 @@ source = Source(
     customer=("Office worker on a lunch break", "午休时间的上班族"),
     scenario=("Weekday lunch peak, eat in", "工作日午餐高峰，堂食"),
     target_minutes=35,
+    # the lunch peak: the simulation shows how many tills keep the 3-minute queue standard
+    arrivals={
+        "schedule": [
+            {"from": "11:00", "to": "11:30", "per_hour": 50},
+            {"from": "11:30", "to": "13:30", "per_hour": 90},
+            {"from": "13:30", "to": "14:00", "per_hour": 40},
+        ]
+    },
+    resources=[
+        ("till", ("Tills with a cashier", "有收银员的收银台"), 3),
+        ("kitchen", ("Kitchen crew", "厨房员工"), 5),
+    ],
 )
 s = source
 
@@ -67,10 +79,15 @@ s.step(
     1,
     ("Queue for the counter", "排队等候点餐"),
     kind="wait",
-    dur=3,
+    dur=0.5,
     target=3,
     emotion=-1,
     mot=True,
+    description=(
+        "The time to walk the queue rail; how long customers wait for a till comes from the "
+        "tills' load (blueprint simulate).",
+        "沿排队护栏走到收银台的时间；等候收银台的时长由收银台的忙碌程度决定（blueprint simulate）。",
+    ),
     standard=(
         "No customer queues more than 3 minutes; when the queue passes 3 minutes, staff "
         "hand out menus along the queue and a second till opens.",
@@ -114,7 +131,10 @@ s.step(
     2,
     ("Order and pay", "点餐并付款"),
     dur=1.5,
+    range=[0.75, 3],
     target=2,
+    resource="till",
+    wait_target=3,
     emotion=0,
     channel=IN_PERSON,
     mot=True,
@@ -149,7 +169,9 @@ s.step(
     ("Cook and assemble the order", "制作并装配餐品"),
     actor=KITCHEN,
     dur=3,
+    range=[2, 6],
     target=3,
+    resource="kitchen",
 )
 
 s.phase("collect", ("Wait and collect", "等餐取餐"))
@@ -172,6 +194,7 @@ s.step(
     actor=("Expeditor", "出餐员"),
     dur=0.5,
     fail=True,
+    failure_rate=0.08,
     description=("Items go missing most often at peak.", "高峰期最容易漏餐、错餐。"),
 )
 s.step(
@@ -182,7 +205,9 @@ s.step(
     row=1,
     actor=KITCHEN,
     dur=2,
+    range=[1, 4],
     target=2,
+    resource="kitchen",
 )
 s.evidence("ev-tray", 5, ("Tray, numbered receipt", "餐盘、带取餐号的小票、纸巾"), ["collect"])
 s.step(
@@ -215,7 +240,7 @@ s.phase("eat", ("Eat and leave", "用餐离店"))
 s.evidence(
     "ev-dining", 6, ("Clean table, sauces, napkins", "干净的餐桌、随手可取的酱料和纸巾"), ["eat"]
 )
-s.step("eat", "C", 6, ("Eat the meal", "用餐"), dur=15, emotion=1, channel=IN_PERSON)
+s.step("eat", "C", 6, ("Eat the meal", "用餐"), dur=15, range=[8, 25], emotion=1, channel=IN_PERSON)
 s.step(
     "lobby",
     "F",
@@ -250,6 +275,7 @@ s.step(
 s.flow("enter", "queue", "order", "wait", "collect", "eat", "leave")
 s.flow("enter", "watch", "queue-time", "peak")
 s.flow("peak", "menus", label=YES)
+s.probability("peak", "menus", 0.4)  # the queue passes 3 minutes for 4 customers in 10 at lunch
 s.flow("peak", "take-order", label=NO)
 s.flow("menus", "queue")
 s.flow("menus", "second-till", "take-order")

@@ -22,6 +22,18 @@ source = Source(
         "工作日上午内科门诊，需要抽血化验",
     ),
     target_minutes=180,
+    # a morning clinic: the early rush shows whether three doctors keep the 30-minute standard
+    arrivals={
+        "schedule": [
+            {"from": "08:00", "to": "10:00", "per_hour": 14},
+            {"from": "10:00", "to": "12:00", "per_hour": 8},
+        ]
+    },
+    resources=[
+        ("doctor", ("Doctors in the clinic", "门诊医生"), 3),
+        ("sampling", ("Blood-draw windows", "采血窗口"), 2),
+        ("pharmacy-window", ("Pharmacy windows", "药房窗口"), 2),
+    ],
 )
 s = source
 
@@ -56,7 +68,21 @@ s.step(
     dur=0.5,
 )
 s.evidence("ev-waiting", 1, ("Waiting area and call screen", "科室候诊区与叫号屏"), ["wait"])
-s.step("wait", "C", 1, ("Wait to be called", "候诊"), kind="wait", dur=20, target=30, emotion=-1)
+s.step(
+    "wait",
+    "C",
+    1,
+    ("Wait to be called", "候诊"),
+    kind="wait",
+    dur=2,
+    target=30,
+    emotion=-1,
+    description=(
+        "Finding a seat by the room; how long patients wait for a doctor comes from the "
+        "doctors' load (blueprint simulate).",
+        "在诊室外找座位的时间；等候医生的时长由医生的忙碌程度决定（blueprint simulate）。",
+    ),
+)
 s.step(
     "triage",
     "F",
@@ -75,7 +101,10 @@ s.step(
     2,
     ("See the doctor", "医生问诊"),
     dur=10,
+    range=[6, 20],
     target=15,
+    resource="doctor",
+    wait_target=30,
     emotion=0,
     channel=IN_PERSON,
     mot=True,
@@ -128,7 +157,18 @@ s.step(
 s.evidence(
     "ev-sample", 4, ("Sampling window, labelled tubes", "采血窗口、贴好标签的试管"), ["blood"]
 )
-s.step("blood", "C", 4, ("Give a blood sample", "抽血"), dur=5, emotion=-1, channel=IN_PERSON)
+s.step(
+    "blood",
+    "C",
+    4,
+    ("Give a blood sample", "抽血"),
+    dur=5,
+    range=[3, 9],
+    emotion=-1,
+    channel=IN_PERSON,
+    resource="sampling",
+    wait_target=15,
+)
 s.step(
     "draw",
     "F",
@@ -138,6 +178,7 @@ s.step(
     channel=IN_PERSON,
     dur=3,
     fail=True,
+    failure_rate=0.05,
     description=(
         "A wrong label or an unusable sample means a second draw.",
         "标签贴错或标本不合格需要重新采血。",
@@ -193,7 +234,10 @@ s.step(
     6,
     ("Back to the doctor with result", "拿报告回诊"),
     dur=5,
+    range=[3, 10],
     target=10,
+    resource="doctor",
+    wait_target=15,
     emotion=0,
     channel=IN_PERSON,
     mot=True,
@@ -236,7 +280,16 @@ s.evidence(
     "ev-medicine", 7, ("Medicine bag with dosage labels", "贴有用法用量的药袋"), ["pharmacy"]
 )
 s.step(
-    "pharmacy", "C", 7, ("Collect the medicine", "到药房取药"), dur=5, emotion=0, channel=IN_PERSON
+    "pharmacy",
+    "C",
+    7,
+    ("Collect the medicine", "到药房取药"),
+    dur=5,
+    range=[2, 10],
+    emotion=0,
+    channel=IN_PERSON,
+    resource="pharmacy-window",
+    wait_target=10,
 )
 s.step(
     "pharmacist",
@@ -291,6 +344,7 @@ s.recovery("draw", "redraw", label=("sample unusable", "标本不合格"))
 s.flow("redraw", "lab")
 s.flow("review", "medicine")
 s.flow("medicine", "erx", label=YES)
+s.probability("medicine", "erx", 0.7)
 s.flow("medicine", "advise", label=NO)
 s.flow("erx", "dispense", "pharmacist", "pharmacy")
 s.flow("pharmacist", "leave")

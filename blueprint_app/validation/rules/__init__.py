@@ -7,5 +7,6 @@ from blueprint_app.validation.rules import (  # noqa: F401
     quality,
     roles,
     settings,
+    simulation,
     structure,
 )
