@@ -57,6 +57,8 @@ class BlueprintScene(QGraphicsScene):
         self._unsubscribe = document.subscribe(self._on_change)
         self._unsubscribe_history = history.subscribe(self._after_transaction)
         self.gestures = interactions.Gestures(self)
+        self._labelled_selection: set[FlowItem] = set()
+        self.selectionChanged.connect(self._restyle_labels)
 
     # -- public API ----------------------------------------------------------------------------
     def item_for(self, item_id: str) -> QGraphicsItem | None:
@@ -199,6 +201,19 @@ class BlueprintScene(QGraphicsScene):
         c.reroute(flows)
         self._dirty = self._frame_dirty = False
         self._dirty_steps, self._dirty_areas, self._dirty_flows = set(), [], set()
+
+    def _restyle_labels(self) -> None:
+        """A flow's label takes its flow's selection colour: repaint the labels of the flows
+        that were or are now selected (the flow item itself overrides no ``itemChange``)."""
+        now = {
+            item
+            for item in self.selectedItems()
+            if isinstance(item, FlowItem) and item.label_item is not None
+        }
+        for item in now ^ self._labelled_selection:
+            if item.label_item is not None:
+                item.label_item.update()
+        self._labelled_selection = now
 
     def _follow_palette(self) -> None:
         """Around the blueprint, the canvas takes the system's light or dark base colour (the

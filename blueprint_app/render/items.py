@@ -279,23 +279,26 @@ class FlowItem(QGraphicsItem):
         self.points: list[Point] = []
         self._path = QPainterPath()
         self._bounds = QRectF()
-        self.label_item = FlowLabelItem(self)  # above the cards, so no card hides a label
+        #: the label, drawn above the cards so no card hides it; only a flow with a label or a
+        #: channel has one (an empty item per unlabelled flow piled up at the scene origin, and
+        #: every repaint there called Python for each of them). No ``itemChange`` override
+        #: either: Qt called it ~8 times per flow while a scene was built. The owner of the
+        #: items adds and removes the label with its flow (see :meth:`attach_label`).
+        self.label_item: FlowLabelItem | None = None
         if interactive:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        """The label follows its flow into and out of a scene, and shows its selection."""
-        kind = QGraphicsItem.GraphicsItemChange
-        if change == kind.ItemSceneHasChanged:
-            scene = self.scene()
-            old = self.label_item.scene()
-            if old is not None and old is not scene:
-                old.removeItem(self.label_item)
-            if scene is not None and self.label_item.scene() is None:
-                scene.addItem(self.label_item)
-        elif change == kind.ItemSelectedHasChanged:
-            self.label_item.update()
-        return super().itemChange(change, value)
+    def attach_label(self) -> None:
+        """Put the label in the flow's scene (after the flow was added or its label appeared)."""
+        label, scene = self.label_item, self.scene()
+        if label is not None and scene is not None and label.scene() is not scene:
+            scene.addItem(label)
+
+    def detach_label(self) -> None:
+        """Take the label out of its scene (the flow goes, or no longer shows a label)."""
+        label = self.label_item
+        if label is not None and label.scene() is not None:
+            label.scene().removeItem(label)
 
     def reroute(self) -> None:
         """Follow the end cards where they are now (during a drag too)."""
@@ -309,7 +312,14 @@ class FlowItem(QGraphicsItem):
         self._path = path
         self._bounds = path.boundingRect().adjusted(-10, -10, 10, 10)
         shown = flow.label or flow.channel
-        self.label_item.place(self._label_rect(flow) if shown else QRectF())
+        if shown:
+            if self.label_item is None:
+                self.label_item = FlowLabelItem(self)
+            self.label_item.place(self._label_rect(flow))
+            self.attach_label()
+        elif self.label_item is not None:
+            self.detach_label()
+            self.label_item = None
         self.update()
 
     def _label_rect(self, flow: Flow) -> QRectF:

@@ -231,6 +231,7 @@ class BlueprintItems:
         if route:
             self.reroute(self.flows_around([flow.source, flow.target]))
         self.scene.addItem(item)
+        item.attach_label()
         return item
 
     def remove_flow(self, flow_id: str, route: bool = True) -> list[str]:
@@ -243,6 +244,7 @@ class BlueprintItems:
             self.flows_at[step_id].discard(flow_id)
         self.route_boxes.remove(flow_id)
         self._sides.pop(flow_id, None)
+        item.detach_label()
         self.scene.removeItem(item)
         if route:
             self.reroute(self.flows_around(ends))

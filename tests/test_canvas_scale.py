@@ -1,0 +1,142 @@
+"""The canvas at a few thousand steps: a drag repaints only what it changed (issue 18)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+from pytestqt.qtbot import QtBot
+
+from benchmarks.generate import generate_blueprint
+from blueprint_app.analysis import geometry as geo
+from blueprint_app.canvas.scene import BlueprintScene
+from blueprint_app.canvas.view import BlueprintView
+from blueprint_app.model import Blueprint
+from blueprint_app.render import items as render_items
+from tests.canvas_support import open_canvas
+
+PAINTED_CLASSES = ("CardItem", "FlowItem", "FlowLabelItem", "NoteItem", "LineItem", "PhaseItem")
+
+
+@pytest.fixture(scope="module")
+def big() -> Blueprint:
+    blueprint = generate_blueprint(2000)
+    # a few labelled flows and a channel, so labels are present too
+    for flow in blueprint.flows[::50]:
+        flow.label = "确认 <&> 📦"
+    blueprint.flows[1].channel = "app"
+    return blueprint
+
+
+@pytest.fixture
+def painted(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[QGraphicsItem]]:
+    """Every item Qt asks to paint, in order (patched on the classes before the scene exists)."""
+    calls: list[QGraphicsItem] = []
+    for name in PAINTED_CLASSES:
+        cls = getattr(render_items, name)
+        original = cls.paint
+
+        def counting(self: QGraphicsItem, *args: object, _original: object = original) -> None:
+            calls.append(self)
+            _original(self, *args)  # type: ignore[operator]
+
+        monkeypatch.setattr(cls, "paint", counting)
+    yield calls
+
+
+def _nearest_origin(scene: BlueprintScene) -> str:
+    """The card nearest the scene origin, where degenerate (empty) items pile up."""
+    cards = scene.content.cards
+    return min(cards, key=lambda sid: abs(cards[sid].pos().x()) + abs(cards[sid].pos().y()))
+
+
+def _region_of(scene: BlueprintScene, step_id: str) -> QRectF:
+    """What a move of this card changes: the card and every flow at it, with their labels."""
+    content = scene.content
+    region = content.cards[step_id].sceneBoundingRect()
+    for flow_id in content.flows_at.get(step_id, ()):
+        item = content.flows[flow_id]
+        region = region.united(item.sceneBoundingRect())
+        if item.label_item is not None:
+            region = region.united(item.label_item.sceneBoundingRect())
+    return region
+
+
+def _drag_and_record(
+    qtbot: QtBot, scene: BlueprintScene, view: BlueprintView, calls: list[QGraphicsItem]
+) -> tuple[list[QGraphicsItem], QRectF]:
+    step_id = _nearest_origin(scene)
+    card = scene.content.cards[step_id]
+    view.centerOn(card)
+    qtbot.wait(20)
+    viewport = view.viewport()
+    centre = view.mapFromScene(card.pos() + QPointF(geo.CARD_W / 2, geo.CARD_H / 2))
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    qtbot.wait(20)
+    region = _region_of(scene, step_id)
+    # toward the scene origin and over it, where degenerate items would pile up
+    toward = QPointF(-card.pos().x() - 4, -card.pos().y() + 4)
+    calls.clear()
+    for index in range(1, 6):
+        QTest.mouseMove(viewport, centre + (toward * (index / 5)).toPoint())
+        QApplication.processEvents()  # paints the region the move dirtied, as the loop would
+        region = region.united(_region_of(scene, step_id))
+    moves = list(calls)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    return moves, region
+
+
+def test_no_label_item_for_a_flow_without_label_or_channel(qtbot: QtBot, big: Blueprint) -> None:
+    scene, _view = open_canvas(qtbot, big.model_copy(deep=True))
+    labelled = {f.id for f in big.flows if f.label or f.channel}
+    with_item = {fid for fid, item in scene.content.flows.items() if item.label_item is not None}
+    assert with_item == labelled
+    labels = [i for i in scene.items() if isinstance(i, render_items.FlowLabelItem)]
+    assert len(labels) == len(labelled)
+
+
+def test_every_item_has_a_real_extent_where_it_is_drawn(qtbot: QtBot, big: Blueprint) -> None:
+    """No empty or origin-piled bounding rects: each would join every repaint at (0, 0)."""
+    scene, _view = open_canvas(qtbot, big.model_copy(deep=True))
+    empty = [item for item in scene.items() if item.boundingRect().isEmpty()]
+    assert empty == []
+
+
+def test_a_drag_repaints_only_items_in_the_changed_region(
+    qtbot: QtBot, big: Blueprint, painted: list[QGraphicsItem]
+) -> None:
+    scene, view = open_canvas(qtbot, big.model_copy(deep=True))
+    moves, region = _drag_and_record(qtbot, scene, view, painted)
+    assert moves, "the drag painted nothing: the test would prove nothing"
+    margin = region.adjusted(-4, -4, 4, 4)
+    outside = [item for item in moves if not item.sceneBoundingRect().intersects(margin)]
+    assert outside == []
+    labels = sum(isinstance(item, render_items.FlowLabelItem) for item in moves)
+    assert labels <= 5 * len(big.flows[::50])  # at most the labels there are, per move
+    # a handful of moves: far fewer paints than items in the scene
+    assert len(moves) < len(scene.items()) / 4
+
+
+def test_a_label_appears_and_goes_with_its_text(qtbot: QtBot, big: Blueprint) -> None:
+    from blueprint_app.history import edits
+
+    scene, _view = open_canvas(qtbot, big.model_copy(deep=True))
+    flow = next(f for f in scene.document.blueprint.flows if not f.label and not f.channel)
+    item = scene.content.flows[flow.id]
+    assert item.label_item is None
+    with scene.history.transaction("Label") as tx:
+        edits.set_field(tx, flow.id, "label", "已付款")
+    label = item.label_item
+    assert label is not None and label.scene() is scene
+    assert label.sceneBoundingRect().intersects(item.sceneBoundingRect().adjusted(-30, -30, 30, 30))
+    with scene.history.transaction("Unlabel") as tx:
+        edits.set_field(tx, flow.id, "label", "")
+    assert item.label_item is None and label.scene() is None
+    scene.history.undo()
+    assert item.label_item is not None and item.label_item.scene() is scene
+    with scene.history.transaction("Delete") as tx:
+        edits.delete_items(tx, [flow.id])
+    assert item.label_item is None or item.label_item.scene() is None
