@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
@@ -16,6 +14,7 @@ from blueprint_app.canvas.scene import BlueprintScene
 from blueprint_app.canvas.view import BlueprintView
 from blueprint_app.model import Blueprint
 from blueprint_app.render import items as render_items
+from blueprint_app.render.scene_builder import build_static_scene
 from tests.canvas_support import open_canvas
 
 PAINTED_CLASSES = ("CardItem", "FlowItem", "FlowLabelItem", "NoteItem", "LineItem", "PhaseItem")
@@ -32,7 +31,7 @@ def big() -> Blueprint:
 
 
 @pytest.fixture
-def painted(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[QGraphicsItem]]:
+def painted(monkeypatch: pytest.MonkeyPatch) -> list[QGraphicsItem]:
     """Every item Qt asks to paint, in order (patched on the classes before the scene exists)."""
     calls: list[QGraphicsItem] = []
     for name in PAINTED_CLASSES:
@@ -44,7 +43,7 @@ def painted(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[QGraphicsItem]]:
             _original(self, *args)  # type: ignore[operator]
 
         monkeypatch.setattr(cls, "paint", counting)
-    yield calls
+    return calls
 
 
 def _nearest_origin(scene: BlueprintScene) -> str:
@@ -91,6 +90,7 @@ def _drag_and_record(
 
 def test_no_label_item_for_a_flow_without_label_or_channel(qtbot: QtBot, big: Blueprint) -> None:
     scene, _view = open_canvas(qtbot, big.model_copy(deep=True))
+    _wait_routed(qtbot, scene)  # a label is placed when its flow is routed
     labelled = {f.id for f in big.flows if f.label or f.channel}
     with_item = {fid for fid, item in scene.content.flows.items() if item.label_item is not None}
     assert with_item == labelled
@@ -140,3 +140,71 @@ def test_a_label_appears_and_goes_with_its_text(qtbot: QtBot, big: Blueprint) ->
     with scene.history.transaction("Delete") as tx:
         edits.delete_items(tx, [flow.id])
     assert item.label_item is None or item.label_item.scene() is None
+
+
+def _wait_routed(qtbot: QtBot, scene: BlueprintScene) -> None:
+    qtbot.waitUntil(lambda: not scene.routing_pending(), timeout=60_000)
+
+
+def _static_routes(blueprint: Blueprint) -> dict[str, list[tuple[float, float]]]:
+    """Every flow's route as a picture export draws it: all routed at once, synchronously."""
+    scene = build_static_scene(blueprint)
+    content = scene._blueprint_items  # type: ignore[attr-defined]
+    return {fid: item.points for fid, item in content.flows.items()}
+
+
+def test_a_large_blueprint_opens_before_its_flows_are_routed_and_completes_in_idle_time(
+    qtbot: QtBot, big: Blueprint
+) -> None:
+    scene, view = open_canvas(qtbot, big.model_copy(deep=True))  # at 100 %, centred
+    assert scene.routing_pending(), "2,000 steps should open with routing left for idle time"
+    heard: list[bool] = []
+    scene.routes_complete.connect(lambda: heard.append(True))
+    QApplication.processEvents()
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    content = scene.content
+    in_view = [
+        fid for fid, item in content.flows.items() if item.sceneBoundingRect().intersects(shown)
+    ]
+    assert in_view and not set(in_view) & set(content.pending)  # seen at 100 %: routed
+    _wait_routed(qtbot, scene)
+    assert heard == [True]
+    assert {fid: item.points for fid, item in content.flows.items()} == _static_routes(
+        scene.document.blueprint
+    )
+
+
+def test_edits_made_while_flows_are_routed_in_idle_time_are_kept(
+    qtbot: QtBot, big: Blueprint
+) -> None:
+    from blueprint_app.history import edits
+    from blueprint_app.model import StepLayout
+
+    scene, view = open_canvas(qtbot, big.model_copy(deep=True))
+    view.fit_all()  # zoomed far out: nothing is routed before painting
+    assert scene.routing_pending()
+    document = scene.document
+    far = document.blueprint.steps[-3]
+    assert any(f in scene.content.pending for f in scene.content.flows_at[far.id])
+    with scene.history.transaction("Move") as tx:
+        layout = far.layout
+        assert layout is not None
+        edits.move_step(tx, far.id, layout=StepLayout(x=layout.x + 40, row=layout.row + 1))
+    doomed = document.blueprint.flows[-5].id
+    with scene.history.transaction("Delete") as tx:
+        edits.delete_items(tx, [doomed])
+    added_from = document.blueprint.steps[-10].id
+    with scene.history.transaction("Connect") as tx:
+        added = edits.add_flow(tx, added_from, far.id, label="新 <&> 🚚")
+    assert scene.routing_pending()
+    _wait_routed(qtbot, scene)
+    content = scene.content
+    assert doomed not in content.flows and added in content.flows
+    assert content.flows[added].label_item is not None
+    card = content.cards[far.id].sceneBoundingRect()
+    for fid in content.flows_at[far.id]:
+        end = content.flows[fid].points[0 if content.flow(fid).source == far.id else -1]
+        assert card.adjusted(-1, -1, 1, 1).contains(QPointF(*end))
+    assert {fid: item.points for fid, item in content.flows.items()} == _static_routes(
+        document.blueprint
+    )

@@ -9,9 +9,10 @@ depend on every card, so they are refreshed once after a transaction, not once p
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,18 +36,33 @@ from blueprint_app.render.scene_builder import BlueprintItems
 _CARD_PLACE_FIELDS = {"lane", "layout"}
 
 
+#: Blueprints with more flows than this open before their flows are routed: flows in view are
+#: routed before they are painted, the others in idle time (10,000 steps: ~2 s of routing).
+ROUTE_LATER_ABOVE = 1000
+#: seconds of routing per turn of the event loop while flows are routed in idle time
+IDLE_ROUTING_BUDGET = 0.012
+
+
 class BlueprintScene(QGraphicsScene):
     """The items of one document, kept in step with it; mouse gestures become edits."""
 
     # a lane's title cell or a phase's header was clicked ("": the empty background)
     structure_picked = Signal(str)
+    #: every flow is routed (after opening a large blueprint, once idle routing is done)
+    routes_complete = Signal()
 
     def __init__(self, document: Document, history: History, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document, self.history = document, history
         _lay_out_missing(document)
         self.content = BlueprintItems(self, document.blueprint, document.get, interactive=True)
-        self.content.build()
+        self.content.build(defer_routes=len(document.blueprint.flows) > ROUTE_LATER_ABOVE)
+        # flows left to route: in view first (see route_visible), the rest in idle time
+        self._router = QTimer(self)
+        self._router.setInterval(0)
+        self._router.timeout.connect(self._route_idle)
+        if self.content.pending:
+            self._router.start()
         self._follow_palette()
         self.item_updates = 0  # how many item updates changes caused (tests and benchmarks)
         self._dirty = self._frame_dirty = False
@@ -89,9 +105,46 @@ class BlueprintScene(QGraphicsScene):
             self.blockSignals(False)
         self.selectionChanged.emit()
 
+    def routing_pending(self) -> bool:
+        """Whether some flows are still drawn as straight stand-ins."""
+        return bool(self.content.pending)
+
+    def route_visible(self, area: QRectF) -> None:
+        """Route the pending flows that may run through ``area`` now (a view is about to
+        paint it at a zoom where routes can be seen)."""
+        if self.content.pending and self._attached:
+            rect = geo.Rect(area.x(), area.y(), area.width(), area.height())
+            if not self.content.route_pending(rect):
+                self._routing_done()
+
+    def _route_idle(self) -> None:
+        """One short turn of idle routing: flows in a view first, then the others in order."""
+        if not self._attached:
+            self._router.stop()
+            return
+        left = IDLE_ROUTING_BUDGET
+        for view in self.views():
+            if not view.isVisible():
+                continue
+            area = view.mapToScene(view.viewport().rect()).boundingRect()
+            begin = time.perf_counter()
+            self.content.route_pending(
+                geo.Rect(area.x(), area.y(), area.width(), area.height()), left
+            )
+            left -= time.perf_counter() - begin
+        if left > 0:
+            self.content.route_pending(None, left)
+        if not self.content.pending:
+            self._routing_done()
+
+    def _routing_done(self) -> None:
+        self._router.stop()
+        self.routes_complete.emit()
+
     def detach(self) -> None:
         """Stop following the document (the window closes it or opens another one)."""
         if self._attached:
+            self._router.stop()
             self._attached = False
             self._unsubscribe()
             self._unsubscribe_history()

@@ -7,8 +7,17 @@ scene, so a pan can not start a gesture by accident.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPixmapCache, QWheelEvent
+from PySide6.QtGui import (
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmapCache,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView, QWidget
+
+from blueprint_app.render.items import FLOW_DETAIL
 
 ZOOM_STEP = 1.2
 #: Room for the cached card pixmaps of a large blueprint (Qt's default of 10 MB holds ~250 cards;
@@ -35,6 +44,14 @@ class BlueprintView(QGraphicsView):
             QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self._space = False
         self._pan_from: QPoint | None = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Flows still waiting for their route (a large blueprint just opened) are routed
+        before they are seen at a zoom where a route can be told from a straight line."""
+        route_visible = getattr(self.scene(), "route_visible", None)
+        if route_visible is not None and self.zoom() >= FLOW_DETAIL:
+            route_visible(self.mapToScene(self.viewport().rect()).boundingRect())
+        super().paintEvent(event)
 
     # -- zoom ----------------------------------------------------------------------------------
     def zoom(self) -> float:

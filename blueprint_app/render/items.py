@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from blueprint_app.render.scene_builder import BlueprintItems
 
 LABEL_PX, LABEL_MAX_W = 10.0, 140.0
+#: Below this level of detail (zoomed far out) a flow is a hairline without heads or label, as a
+#: card is then an outline: nothing smaller than a pixel is drawn in full.
+FLOW_DETAIL = 0.35
 Z_LANE, Z_PHASE, Z_LINE, Z_FLOW, Z_CARD, Z_LABEL, Z_NOTE, Z_EDIT = 0, 1, 2, 3, 4, 4.5, 5, 10
 
 
@@ -322,6 +325,18 @@ class FlowItem(QGraphicsItem):
             self.label_item = None
         self.update()
 
+    def provisional(self, points: list[Point]) -> None:
+        """Stand in for the route until it is worked out: a straight line between the cards.
+        The canvas routes a large blueprint in idle time, and whatever is in view at a
+        readable zoom before it paints (see ``BlueprintItems.route_pending``), so this line is
+        only ever seen zoomed far out, as a hairline."""
+        self.prepareGeometryChange()
+        self.points = points
+        self._path = QPainterPath(QPointF(*points[0]))
+        for point in points[1:]:
+            self._path.lineTo(QPointF(*point))
+        self._bounds = self._path.boundingRect().adjusted(-10, -10, 10, 10)
+
     def _label_rect(self, flow: Flow) -> QRectF:
         """Centred on the longest segment; beside it when that segment is vertical. The channel
         follows the label on the same line, so the box is no taller than a label's."""
@@ -357,6 +372,10 @@ class FlowItem(QGraphicsItem):
         if self.isSelected():
             colour, width = style.SELECTION, width + 1
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        if _detail(painter, option) < FLOW_DETAIL:
+            painter.setPen(QPen(colour, 0, pen_style))  # a cosmetic hairline, no heads
+            painter.drawPath(self._path)
+            return
         painter.setPen(style.pen(colour, width, pen_style))
         painter.drawPath(self._path)
         painter.setPen(QPen(colour, 1.0))
@@ -402,7 +421,7 @@ class FlowLabelItem(QGraphicsItem):
     ) -> None:
         flow = self.flow_item.items.find(self.flow_item.flow_id)
         shown = isinstance(flow, Flow) and (flow.label or flow.channel)
-        if not isinstance(flow, Flow) or not shown or _detail(painter, option) < 0.35:
+        if not isinstance(flow, Flow) or not shown or _detail(painter, option) < FLOW_DETAIL:
             return
         colour = style.FLOW_STYLES.get(flow.kind, style.FLOW_STYLES[FlowKind.FLOW])[0]
         if self.flow_item.isSelected():

@@ -6,6 +6,7 @@ only the items a change touches; :func:`build_static_scene` uses it once for ima
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.layout import missing_layouts
 from blueprint_app.analysis.routing import CardIndex, Point, route, route_box, sides, spread
+from blueprint_app.gc_pause import gc_paused
 from blueprint_app.model.blueprint import Blueprint, Flow, LaneKind, Note, Step
 from blueprint_app.render import style
 from blueprint_app.render.items import (
@@ -29,6 +31,8 @@ from blueprint_app.render.items import (
 
 Lookup = Callable[[str], Any]
 SCENE_MARGIN = 40.0
+#: flows routed between two looks at the clock in :meth:`BlueprintItems.route_pending`
+ROUTE_BATCH = 24
 
 
 class BlueprintItems:
@@ -71,6 +75,8 @@ class BlueprintItems:
         #: while a batch of flows is rerouted: (step id, side) → the order of the ends there
         self._edge_orders: dict[tuple[str, str], dict[str, int]] | None = None
         self._lane_kinds: dict[str, LaneKind] = {}
+        #: flows drawn as straight stand-ins, not routed yet (in the order they will be)
+        self.pending: dict[str, None] = {}
 
     # -- model access --------------------------------------------------------------------------
     def find(self, item_id: str) -> Any:
@@ -96,12 +102,21 @@ class BlueprintItems:
         return self._lane_kinds.get(lane_id, LaneKind.CUSTOM)
 
     # -- building ------------------------------------------------------------------------------
-    def build(self, progress: Callable[[float], None] | None = None) -> None:
+    def build(
+        self, progress: Callable[[float], None] | None = None, defer_routes: bool = False
+    ) -> None:
         """Create every item (once; later changes go through the ``*_changed`` methods).
 
         ``progress`` hears the fraction built every few hundred items; an export job's may
-        raise to stop the building there.
+        raise to stop the building there. With ``defer_routes`` flows start as straight
+        stand-ins and are left in :attr:`pending` for :meth:`route_pending` (the canvas routes
+        what is in view first, the rest in idle time). The collector is paused as the loader
+        does: tens of thousands of new items set off collections that free nothing.
         """
+        with gc_paused():
+            self._build(progress, defer_routes)
+
+    def _build(self, progress: Callable[[float], None] | None, defer_routes: bool) -> None:
         total = max(1, len(self.blueprint.steps) + 2 * len(self.blueprint.flows))
         done = 0
 
@@ -123,8 +138,12 @@ class BlueprintItems:
         for flow in self.blueprint.flows:
             self.add_flow(flow.id, route=False)
             tick()
-        # routed once all are known: ends share card edges
-        self.reroute(self.flows, tick)
+        if defer_routes:
+            for flow_id in self.flows:
+                self._stand_in(flow_id)
+            self.pending = dict.fromkeys(self.flows)
+        else:  # routed once all are known: ends share card edges
+            self.reroute(self.flows, tick)
         for note in self.blueprint.notes:
             self.add_note(note.id)
         self.update_scene_rect()
@@ -244,6 +263,7 @@ class BlueprintItems:
             self.flows_at[step_id].discard(flow_id)
         self.route_boxes.remove(flow_id)
         self._sides.pop(flow_id, None)
+        self.pending.pop(flow_id, None)
         item.detach_label()
         self.scene.removeItem(item)
         if route:
@@ -295,10 +315,43 @@ class BlueprintItems:
                 item = self.flows.get(flow_id)
                 if item is not None:
                     item.reroute()
+                    self.pending.pop(flow_id, None)
                 if tick is not None:
                     tick()
         finally:
             self._edge_orders = None
+
+    def _stand_in(self, flow_id: str) -> None:
+        """A straight line between the cards' centres until the flow is routed; its route box
+        is filed already, so a card moving into its way reroutes it like a routed one."""
+        flow = self.flow(flow_id)
+        source, target = self.card_index.rect(flow.source), self.card_index.rect(flow.target)
+        if source is None or target is None:
+            self.flows[flow_id].provisional([(0.0, 0.0), (0.0, 0.0)])
+            return
+        self.route_boxes.put(flow_id, route_box(source, target))
+        self.flows[flow_id].provisional([(source.cx, source.cy), (target.cx, target.cy)])
+
+    def route_pending(self, area: geo.Rect | None = None, budget: float | None = None) -> bool:
+        """Route pending flows: those that may run through ``area`` (all when None), for at
+        most ``budget`` seconds (no limit when None). Returns whether any are left pending."""
+        if not self.pending:
+            return False
+        if area is None:
+            wanted: Iterable[str] = list(self.pending)
+        else:
+            wanted = [f for f in self.route_boxes.ids_in(area) if f in self.pending]
+        deadline = None if budget is None else time.perf_counter() + budget
+        batch: list[str] = []
+        for flow_id in wanted:
+            batch.append(flow_id)
+            if len(batch) == ROUTE_BATCH:
+                self.reroute(batch)
+                batch = []
+                if deadline is not None and time.perf_counter() >= deadline:
+                    break
+        self.reroute(batch)
+        return bool(self.pending)
 
     def reroute_at(self, step_ids: Iterable[str]) -> None:
         """Reroute just the flows at these steps (while a drag moves their cards)."""
