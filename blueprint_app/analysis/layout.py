@@ -13,7 +13,6 @@ from collections import Counter, defaultdict
 
 from blueprint_app.analysis.extent import main_left
 from blueprint_app.analysis.geometry import CARD_W, COLUMN_PITCH
-from blueprint_app.analysis.process import RECOVERY, acyclic_order, process_graph
 from blueprint_app.gc_pause import gc_paused
 from blueprint_app.history.edits import set_field
 from blueprint_app.history.undo import Transaction
@@ -38,6 +37,9 @@ def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, Step
 
 
 def _arranged_layout(blueprint: Blueprint, origin: float) -> dict[str, StepLayout]:
+    # networkx only here: the window imports this module for missing_layouts at start-up
+    from blueprint_app.analysis.process import RECOVERY, acyclic_order, process_graph
+
     steps = {step.id: step for step in blueprint.steps}
     phase_index = {phase.id: index for index, phase in enumerate(blueprint.phases)}
     no_phase = len(blueprint.phases)
