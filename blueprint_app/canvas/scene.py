@@ -36,10 +36,10 @@ from blueprint_app.render.scene_builder import BlueprintItems
 _CARD_PLACE_FIELDS = {"lane", "layout"}
 
 
-#: Blueprints with more flows than this open before their flows are routed: flows in view are
-#: routed before they are painted, the others in idle time (10,000 steps: ~2 s of routing).
+# Blueprints with more flows than this open before their flows are routed: flows in view are
+# routed before they are painted, the others in idle time (10,000 steps: ~2 s of routing).
 ROUTE_LATER_ABOVE = 1000
-#: seconds of routing per turn of the event loop while flows are routed in idle time
+# seconds of routing per turn of the event loop while flows are routed in idle time
 IDLE_ROUTING_BUDGET = 0.012
 
 
@@ -48,7 +48,7 @@ class BlueprintScene(QGraphicsScene):
 
     # a lane's title cell or a phase's header was clicked ("": the empty background)
     structure_picked = Signal(str)
-    #: every flow is routed (after opening a large blueprint, once idle routing is done)
+    # every flow is routed (after opening a large blueprint, once idle routing is done)
     routes_complete = Signal()
 
     def __init__(self, document: Document, history: History, parent: QWidget | None = None) -> None:
@@ -251,7 +251,11 @@ class BlueprintScene(QGraphicsScene):
         }
         flows = c.flows_around(self._dirty_steps) | crossing | beside | self._dirty_flows
         c.forget_sides(flows)
-        c.reroute(flows)
+        if len(flows) > ROUTE_LATER_ABOVE:  # what is in view first, the rest in idle time
+            c.defer(flows)
+            self._router.start()
+        else:
+            c.reroute(flows)
         self._dirty = self._frame_dirty = False
         self._dirty_steps, self._dirty_areas, self._dirty_flows = set(), [], set()
 

@@ -332,6 +332,17 @@ class BlueprintItems:
         self.route_boxes.put(flow_id, route_box(source, target))
         self.flows[flow_id].provisional([(source.cx, source.cy), (target.cx, target.cy)])
 
+    def defer(self, flow_ids: Iterable[str]) -> None:
+        """Leave these flows for :meth:`route_pending`, as straight stand-ins without labels
+        (a change that moved thousands of cards: Arrange, or undoing a drop that shifted the
+        lanes below it)."""
+        for flow_id in flow_ids:
+            item = self.flows.get(flow_id)
+            if item is not None:
+                item.detach_label()
+                self._stand_in(flow_id)
+                self.pending[flow_id] = None
+
     def route_pending(self, area: geo.Rect | None = None, budget: float | None = None) -> bool:
         """Route pending flows: those that may run through ``area`` (all when None), for at
         most ``budget`` seconds (no limit when None). Returns whether any are left pending."""

@@ -784,6 +784,10 @@
         <translation>添加步骤</translation>
     </message>
     <message>
+        <source>Arranging the blueprint…</source>
+        <translation>正在排列蓝图…</translation>
+    </message>
+    <message>
         <source>Arrange</source>
         <translation>排列</translation>
     </message>

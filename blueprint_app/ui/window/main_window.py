@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
-from blueprint_app.analysis.layout import arrange
+from blueprint_app.analysis.layout import apply_layout, arrangement
 from blueprint_app.canvas.scene import BlueprintScene
 from blueprint_app.canvas.view import BlueprintView
 from blueprint_app.editing.file_stamp import changed_on_disk
@@ -421,7 +421,21 @@ class MainWindow(QMainWindow):
         self.status.show_zoom()
 
     def arrange(self) -> None:
-        """Lay the blueprint out automatically, as one undo step."""
+        """Lay the blueprint out automatically, as one undo step. The layout is worked out on
+        a job off the window's thread (a progress dialog with Cancel shows if it is slow;
+        input waits meanwhile, so the document cannot change under it); the scene then
+        routes what is in view first and the rest in idle time."""
+        blueprint = self.session.document.blueprint
+        outcome = export_job.run_with_progress(
+            self,
+            self.tr("Arranging the blueprint…"),
+            lambda progress: arrangement(blueprint, progress),
+            title=self.tr("Arrange"),
+        )
+        if outcome.error is not None:
+            dialogs.show_error(self, self.tr("Arrange"), outcome.error)
+        if not outcome.ok or outcome.result is None:
+            return
         with self.session.history.transaction(self.tr("Arrange")) as tx:
-            arrange(tx)
+            apply_layout(tx, outcome.result)
         self.fit_all()
