@@ -36,6 +36,7 @@ _.pytestmark
 _.private_settings
 _.isolated
 _.no_thread_warnings
+_.route_later
 _.rename_collections
 
 # pikepdf writes a PDF dictionary's keys as attributes (a test turns a font into another kind).
