@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="open File > Export… (its preview drawn) and grab the screen",
     )
+    parser.add_argument(
+        "--zoom", type=float, help="zoom percent instead of fitted, centred on the selection"
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
 
@@ -81,6 +84,11 @@ def main(argv: list[str] | None = None) -> int:
             app.processEvents()
         window.fit_all()
         _select(window, args.select)
+        if args.zoom:
+            window.view.set_zoom(args.zoom / 100)
+            chosen = window.scene.selectedItems()
+            if chosen:
+                window.view.centerOn(chosen[0])
         for _ in range(3):
             app.processEvents()
         args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -215,3 +215,60 @@ def test_edits_made_while_flows_are_routed_in_idle_time_are_kept(
     assert {fid: item.points for fid, item in content.flows.items()} == _static_routes(
         document.blueprint
     )
+
+
+def _same_routes(
+    found: dict[str, list[tuple[float, float]]], wanted: dict[str, list[tuple[float, float]]]
+) -> list[str]:
+    """The flows whose routes differ (by more than float rounding)."""
+    assert set(found) == set(wanted)
+    return [
+        fid
+        for fid, points in wanted.items()
+        if len(found[fid]) != len(points)
+        or any(
+            abs(x - fx) > 1e-6 or abs(y - fy) > 1e-6
+            for (x, y), (fx, fy) in zip(points, found[fid], strict=True)
+        )
+    ]
+
+
+def test_a_row_opened_above_shifts_the_lanes_below_without_routing_their_flows_again(
+    qtbot: QtBot, big: Blueprint, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from blueprint_app.history import edits
+    from blueprint_app.model import StepLayout
+
+    monkeypatch.setattr(canvas_scene, "ROUTE_LATER_ABOVE", 10**6)  # all routed synchronously
+    scene, _view = open_canvas(qtbot, big.model_copy(deep=True))
+    content, document = scene.content, scene.document
+    lanes = [lane.id for lane in document.blueprint.lanes]
+    customer = next(s for s in document.blueprint.steps if s.lane == lanes[1])
+    # flows between the backstage and support lanes: two lanes below the change, all of them
+    # moving down together with everything around them
+    deep = {s.id for s in document.blueprint.steps if lanes.index(s.lane) >= 3}
+    inside = {f.id for f in document.blueprint.flows if f.source in deep and f.target in deep}
+    assert len(inside) > 300
+    rerouted: list[str] = []
+    real = content.reroute
+
+    def counting(flow_ids: object, tick: object = None) -> None:
+        ids = list(flow_ids)  # type: ignore[call-overload]
+        rerouted.extend(ids)
+        real(ids, tick)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(content, "reroute", counting)
+    layout = customer.layout
+    assert layout is not None
+    with scene.history.transaction("Move") as tx:  # a new row: the lanes below move down
+        edits.move_step(tx, customer.id, layout=StepLayout(x=layout.x, row=6))
+    assert _same_routes(_routes(scene), _static_routes(document.blueprint)) == []
+    assert len(set(rerouted) & inside) < len(inside) / 20  # moved along, not routed again
+    rerouted.clear()
+    scene.history.undo()  # and back up
+    assert _same_routes(_routes(scene), _static_routes(document.blueprint)) == []
+    assert len(set(rerouted) & inside) < len(inside) / 20
+
+
+def _routes(scene: BlueprintScene) -> dict[str, list[tuple[float, float]]]:
+    return {fid: item.points for fid, item in scene.content.flows.items()}

@@ -73,6 +73,7 @@ class BlueprintScene(QGraphicsScene):
         self._dirty_steps: set[str] = set()
         self._dirty_areas: list[geo.Rect] = []
         self._dirty_flows: set[str] = set()
+        self._touched_steps: set[str] = set()  # steps added or changed since the last flush
         self._attached = True
         self._unsubscribe = document.subscribe(self._on_change)
         self._unsubscribe_history = history.subscribe(self._after_transaction)
@@ -177,6 +178,7 @@ class BlueprintScene(QGraphicsScene):
 
     def _step_changed(self, change: Change) -> None:
         c, sid = self.content, change.item_id
+        self._touched_steps.add(sid)
         if change.action == "added":
             c.add_card(sid)
             self._routes_dirty(areas=[c.card_rect(sid)], frame=True)
@@ -241,7 +243,10 @@ class BlueprintScene(QGraphicsScene):
         if not self._dirty or not self._attached:
             return
         c = self.content
+        rigid: set[str] = set()  # steps that moved only with their lane, all by ``dy``
+        dy = 0.0
         if self._frame_dirty:
+            tops = {band.id: band.top for band in c.geometry.lanes}
             moved = c.refresh_frame()
             if moved:
                 # Lanes only move down or up together, so only flows with an end in a moved lane
@@ -249,7 +254,12 @@ class BlueprintScene(QGraphicsScene):
                 shifted = [sid for sid in c.cards if c.step(sid).lane in moved]
                 for sid in shifted:
                     c.place_card(sid)
-                self._dirty_steps.update(shifted)
+                moves = {band.top - tops.get(band.id, band.top) for band in c.geometry.lanes}
+                moves.discard(0.0)
+                if len(moves) == 1 and moved <= set(tops):  # one shift for all: flows follow
+                    dy = moves.pop()
+                    rigid = set(shifted) - self._dirty_steps - self._touched_steps
+                self._dirty_steps.update(set(shifted) - rigid)
             c.update_scene_rect()
         # a flow a card now blocks or frees may change sides, and so the spread of the other
         # flows at its two ends
@@ -258,6 +268,9 @@ class BlueprintScene(QGraphicsScene):
             f for fid in crossing for end in c.flow_ends(fid) for f in c.flows_at.get(end, ())
         }
         flows = c.flows_around(self._dirty_steps) | crossing | beside | self._dirty_flows
+        if rigid:  # the flows of the lanes that moved: shifted where that is their route
+            at_rigid = {f for sid in rigid for f in c.flows_at.get(sid, ())} - flows
+            flows |= c.follow_shift(at_rigid, dy, rigid, flows)
         c.forget_sides(flows)
         if len(flows) > ROUTE_LATER_ABOVE:  # what is in view first, the rest in idle time
             c.defer(flows)
@@ -266,6 +279,7 @@ class BlueprintScene(QGraphicsScene):
             c.reroute(flows)
         self._dirty = self._frame_dirty = False
         self._dirty_steps, self._dirty_areas, self._dirty_flows = set(), [], set()
+        self._touched_steps = set()
 
     def _restyle_labels(self) -> None:
         """A flow's label takes its flow's selection colour: repaint the labels of the flows

@@ -337,6 +337,19 @@ class FlowItem(QGraphicsItem):
             self._path.lineTo(QPointF(*point))
         self._bounds = self._path.boundingRect().adjusted(-10, -10, 10, 10)
 
+    def shift(self, dy: float) -> None:
+        """Move the route and its label down by ``dy`` unchanged (its cards, everything in its
+        way and every flow sharing its card edges moved the same: see
+        ``BlueprintItems.shift_flow``)."""
+        self.prepareGeometryChange()
+        self.points = [(x, y + dy) for x, y in self.points]
+        self._path.translate(0, dy)
+        self._bounds.translate(0, dy)
+        label = self.label_item
+        if label is not None:
+            label.place(label.boundingRect().adjusted(1, 1, -1, -1).translated(0, dy))
+        self.update()
+
     def _label_rect(self, flow: Flow) -> QRectF:
         """Centred on the longest segment; beside it when that segment is vertical. The channel
         follows the label on the same line, so the box is no taller than a label's."""

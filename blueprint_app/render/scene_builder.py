@@ -332,6 +332,50 @@ class BlueprintItems:
         self.route_boxes.put(flow_id, route_box(source, target))
         self.flows[flow_id].provisional([(source.cx, source.cy), (target.cx, target.cy)])
 
+    def follow_shift(
+        self, flow_ids: set[str], dy: float, rigid: set[str], rerouted: set[str]
+    ) -> set[str]:
+        """Move these flows by ``dy`` instead of routing them again where that gives the same
+        route; returns the flows that must be routed. ``rigid`` are the steps that moved only
+        with their lane, all by ``dy`` (the lanes below a change); ``rerouted`` are the flows
+        routed anyway.
+
+        A flow keeps its route when both its cards are rigid and so is every card in its route
+        box before and after (its sides stay), and no flow at its two cards changes sides (the
+        spread along their edges stays). A flow that may change sides makes the flows at its
+        cards reroute too, for their spread; one rerouted only for that affects no others.
+        """
+        changing: set[str] = set()
+        for flow_id in flow_ids:
+            if not self._keeps_sides(flow_id, dy, rigid):
+                changing.add(flow_id)
+        unsettled = changing | rerouted | set(self.pending)
+        found = set(changing)
+        for flow_id in flow_ids - changing:
+            ends = self.flow_ends(flow_id)
+            if any(g in unsettled for end in ends for g in self.flows_at.get(end, ())):
+                found.add(flow_id)
+                continue
+            self.flows[flow_id].shift(dy)
+            source, target = ends
+            self.route_boxes.put(flow_id, route_box(self.card_rect(source), self.card_rect(target)))
+            self._sides.pop(flow_id, None)
+        # the spread of the flows at the cards of one that may change sides
+        found |= {
+            g for f in changing for end in self.flow_ends(f) for g in self.flows_at.get(end, ())
+        }
+        return found
+
+    def _keeps_sides(self, flow_id: str, dy: float, rigid: set[str]) -> bool:
+        flow = self._lookup(flow_id)
+        if not isinstance(flow, Flow) or flow_id not in self.flows or flow_id in self.pending:
+            return False
+        if flow.source not in rigid or flow.target not in rigid:
+            return False
+        box = route_box(self.card_rect(flow.source), self.card_rect(flow.target))
+        before = geo.Rect(box.x, box.y - dy, box.w, box.h)
+        return all(self.card_index.ids_in(area) <= rigid for area in (box, before))
+
     def defer(self, flow_ids: Iterable[str]) -> None:
         """Leave these flows for :meth:`route_pending`, as straight stand-ins without labels
         (a change that moved thousands of cards: Arrange, or undoing a drop that shifted the
