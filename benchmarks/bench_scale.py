@@ -236,6 +236,16 @@ def _child(tree: Path, args: list[str]) -> dict[str, Any]:
     return answer
 
 
+def _medians(answers: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each figure's median over the runs (other values as the first run gave them)."""
+    merged = dict(answers[0])
+    for key, value in merged.items():
+        if isinstance(value, float):
+            merged[key] = statistics.median(answer[key] for answer in answers)
+    merged["runs"] = len(answers)
+    return merged
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, nargs="+", default=[2000])
@@ -252,12 +262,18 @@ def main() -> None:
             print(json.dumps(measure(args.steps[0], args.runs, args.moves)))
         return
     trees = [("this", HERE)] + ([("other", args.compare.resolve())] if args.compare else [])
-    jobs = [[f"--steps={n}", f"--runs={args.runs}", f"--moves={args.moves}"] for n in args.steps]
+    jobs = [[f"--steps={n}", "--runs=1", f"--moves={args.moves}"] for n in args.steps]
     if args.cli:
-        jobs.insert(0, ["--cli", f"--runs={max(5, args.runs)}"])
+        jobs.insert(0, ["--cli", "--runs=3"])
     for job in jobs:
-        found = {name: _child(tree, job) for name, tree in trees}
-        print(f"== {' '.join(job)}")
+        # one fresh process per run and checkout, the checkouts taking turns (first one, then
+        # the other first): a load that comes and goes then falls on both alike
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in trees}
+        for index in range(args.runs):
+            for name, tree in trees if index % 2 == 0 else trees[::-1]:
+                runs[name].append(_child(tree, job))
+        found = {name: _medians(answers) for name, answers in runs.items()}
+        print(f"== {' '.join(job)} x {args.runs} runs each, alternating")
         for key in found["this"]:
             row = f"{key:<26} " + "  ".join(
                 f"{name} {found[name].get(key)!s:>10.10}" for name in found

@@ -30,7 +30,7 @@ from blueprint_app.canvas import card_tips, interactions
 from blueprint_app.history.document import Change, Document, SetField
 from blueprint_app.history.undo import History
 from blueprint_app.model import Flow, StepKind
-from blueprint_app.render.items import CardItem, FlowItem, FlowLabelItem, NoteItem
+from blueprint_app.render.items import FLOW_DETAIL, CardItem, FlowItem, FlowLabelItem, NoteItem
 from blueprint_app.render.scene_builder import BlueprintItems
 
 _CARD_PLACE_FIELDS = {"lane", "layout"}
@@ -131,8 +131,8 @@ class BlueprintScene(QGraphicsScene):
         outside = now - self._last_turn if self._last_turn else 0.0
         left = min(IDLE_ROUTING_MOST, max(IDLE_ROUTING_BUDGET, outside))
         for view in self.views():
-            if not view.isVisible():
-                continue
+            if not view.isVisible() or view.transform().m11() < FLOW_DETAIL:
+                continue  # zoomed far out: a route looks like its stand-in there
             area = view.mapToScene(view.viewport().rect()).boundingRect()
             begin = time.perf_counter()
             self.content.route_pending(
@@ -140,7 +140,7 @@ class BlueprintScene(QGraphicsScene):
             )
             left -= time.perf_counter() - begin
         if left > 0:
-            self.content.route_pending(None, left)
+            self.content.route_pending(None, left, unseen=True)
         self._last_turn = time.perf_counter()
         if not self.content.pending:
             self._routing_done()

@@ -303,10 +303,11 @@ class FlowItem(QGraphicsItem):
         if label is not None and label.scene() is not None:
             label.scene().removeItem(label)
 
-    def reroute(self) -> None:
-        """Follow the end cards where they are now (during a drag too)."""
+    def reroute(self, routed: list[Point] | None = None) -> None:
+        """Follow the end cards where they are now (during a drag too); ``routed``: the route
+        as :meth:`BlueprintItems.route_between` just worked it out for this flow."""
         flow = self.items.flow(self.flow_id)
-        points = self.items.route_between(flow.source, flow.target, self.flow_id)
+        points = routed or self.items.route_between(flow.source, flow.target, self.flow_id)
         self.prepareGeometryChange()
         self.points = points
         path = QPainterPath(QPointF(*points[0]))
