@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pytestqt.qtbot import QtBot
@@ -16,6 +19,7 @@ from blueprint_app.canvas.view import BlueprintView
 from blueprint_app.model import Blueprint
 from blueprint_app.render import items as render_items
 from blueprint_app.render.scene_builder import build_static_scene
+from blueprint_app.storage import load
 from tests.canvas_support import open_canvas
 
 PAINTED_CLASSES = ("CardItem", "FlowItem", "FlowLabelItem", "NoteItem", "LineItem", "PhaseItem")
@@ -272,3 +276,23 @@ def test_a_row_opened_above_shifts_the_lanes_below_without_routing_their_flows_a
 
 def _routes(scene: BlueprintScene) -> dict[str, list[tuple[float, float]]]:
     return {fid: item.points for fid, item in scene.content.flows.items()}
+
+
+@pytest.mark.parametrize(("zoom", "heads"), [(1.0, True), (0.2, False)])
+def test_flows_zoomed_far_out_are_hairlines_without_heads(
+    qtbot: QtBot, coffee_path: Path, monkeypatch: pytest.MonkeyPatch, zoom: float, heads: bool
+) -> None:
+    """Level of detail for flows as for cards: under FLOW_DETAIL no arrow heads."""
+    from blueprint_app.render import painting
+
+    drawn: list[object] = []
+    real = painting.arrow_head
+    monkeypatch.setattr(painting, "arrow_head", lambda *a: drawn.append(a) or real(*a))
+    scene = build_static_scene(load(coffee_path))
+    rect = scene.sceneRect()
+    width, height = int(rect.width() * zoom) + 1, int(rect.height() * zoom) + 1
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, width, height), rect)
+    painter.end()
+    assert bool(drawn) is heads
