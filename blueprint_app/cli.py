@@ -202,7 +202,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-#: Subcommands that live beside the feature they expose: command → module with ``register``.
+#: Subcommands that live beside the feature they expose: command → module with ``register``
+#: (a module that registers several commands is listed under each of them).
 FEATURE_COMMANDS = {
     "validate": "blueprint_app.validation.cli",
     "export": "blueprint_app.export.command",
@@ -220,7 +221,8 @@ def _registrars(command: str | None = None) -> list[Registrar]:
         names = [command]
     else:
         names = list(FEATURE_COMMANDS)
-    return [importlib.import_module(FEATURE_COMMANDS[name]).register for name in names]
+    modules = dict.fromkeys(FEATURE_COMMANDS[name] for name in names)  # one may add several
+    return [importlib.import_module(module).register for module in modules]
 
 
 def command_of(argv: Sequence[str]) -> str | None:
