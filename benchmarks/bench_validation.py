@@ -62,7 +62,15 @@ def per_rule(size: int) -> None:
     gc.disable()  # as validate() runs them
     ctx = Context(blueprint)
     rows = [("Context (indexes)", measure(lambda: Context(blueprint))[0], 0)]
-    for name in ("reachable_from_start", "reaches_end", "trapped_loops", "with_evidence"):
+    process = ctx.process
+    for name in ("_edges", "adjacency", "induced", "reached", "reaching_end", "journey"):
+
+        def work_out(name: str = name) -> object:
+            process.__dict__.pop(name, None)
+            return getattr(process, name)
+
+        rows.append((f"Process.{name} (lazy)", measure(work_out)[0], 0))
+    for name in ("trapped_loops", "with_evidence"):
 
         def analyse(name: str = name) -> object:
             ctx.__dict__.pop(name, None)

@@ -207,7 +207,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 FEATURE_COMMANDS = {
     "validate": "blueprint_app.validation.cli",
     "export": "blueprint_app.export.command",
+    "import": "blueprint_app.importing.command",
     "templates": "blueprint_app.templates",
+    "diff": "blueprint_app.versions.cli",
+    "merge": "blueprint_app.versions.cli",
+    "git-setup": "blueprint_app.versions.cli",
+    "git-diff": "blueprint_app.versions.cli",
+    "git-textconv": "blueprint_app.versions.cli",
 }
 OWN_COMMANDS = ("info", "format", "schema", "new")
 

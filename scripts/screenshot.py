@@ -1,13 +1,16 @@
 """Save a screenshot of the editor window with a blueprint open: docs/screenshot.png.
 
     python scripts/screenshot.py [FILE] [-o docs/screenshot.png] [--size 1600x1000]
-                                 [--select STEP_ID] [--canvas-only] [--export-dialog]
+                                 [--select STEP_ID] [--canvas-only] [--export-dialog] [--table]
+                                 [--dialog legend|guide|shortcuts]
 
 Without a display it re-runs itself under ``xvfb-run -a`` (a real X server, so fonts and
 antialiasing are what a user sees). Shows the whole main window (menus, toolbar, palette,
-canvas fitted to the blueprint, property panel on a selected step) with default dock layout:
-the user's saved window layout is not read. ``--canvas-only`` grabs the canvas view alone;
-``--export-dialog`` opens File > Export… over the window and grabs it from the screen. The
+the canvas as the file opens, property panel on a selected step) with default dock layout:
+the user's saved window layout is not read. ``--dialog`` grabs View ▸ Legend, Help ▸ Quick
+Guide or Help ▸ Keyboard Shortcuts instead. ``--canvas-only`` grabs the canvas view alone;
+``--export-dialog`` opens File > Export… over the window and grabs it from the screen;
+``--table`` shows View > Table under the canvas, its row selected with the card. The
 interface language follows BLUEPRINT_LANG (en, zh_CN) as in the application.
 """
 
@@ -55,7 +58,13 @@ def main(argv: list[str] | None = None) -> int:
         help="open File > Export… (its preview drawn) and grab the screen",
     )
     parser.add_argument(
-        "--zoom", type=float, help="zoom percent instead of fitted, centred on the selection"
+        "--zoom",
+        type=float,
+        help="zoom percent instead of the first view, centred on the selection",
+    )
+    parser.add_argument("--table", action="store_true", help="show View > Table as well")
+    parser.add_argument(
+        "--dialog", choices=("legend", "guide", "shortcuts"), help="grab this window instead"
     )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
@@ -80,11 +89,13 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         if not window.open_path(args.file):
             return 1
+        if args.table:
+            window.table_dock.toggleViewAction().trigger()
         for _ in range(5):
             app.processEvents()
-        window.fit_all()
-        _select(window, args.select)
+        _select(window, args.select)  # the view stays as the file opened: the first view
         if args.zoom:
+            window.view.keep_view()
             window.view.set_zoom(args.zoom / 100)
             chosen = window.scene.selectedItems()
             if chosen:
@@ -95,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.export_dialog:
             return _grab_export_dialog(app, window, args.output)
         widget = window.view if args.canvas_only else window
+        if args.dialog:
+            action = {"legend": "legend", "guide": "quick_guide", "shortcuts": "shortcuts"}
+            window.menu_actions[action[args.dialog]].trigger()
+            for _ in range(5):
+                app.processEvents()
+            widget = next(w for w in app.topLevelWidgets() if w.isVisible() and w is not window)
         if not widget.grab().save(str(args.output)):
             print(f"could not write {args.output}", file=sys.stderr)
             return 1

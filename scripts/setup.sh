@@ -61,3 +61,26 @@ ensure_venv() {
     echo "$wanted" > "$stamp"
   fi
 }
+
+# The BPMN tools of bpmn.io and Camunda Modeler (bpmnlint, bpmn-moddle), pinned by
+# tools/bpmn-lint/package-lock.json, for the tests that lint the BPMN export. Node and npm come
+# from Debian's nodejs and npm packages only when none is installed: a node that brings its own
+# npm conflicts with Debian's npm package.
+BPMN_LINT="$ROOT/tools/bpmn-lint"
+
+ensure_bpmn_lint() {
+  local stamp wanted
+  if ! command -v node >/dev/null 2>&1; then
+    ensure_system_packages "nodejs"
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    ensure_system_packages "npm"
+  fi
+  stamp="$BPMN_LINT/node_modules/.installed"
+  wanted="$(sha256sum < "$BPMN_LINT/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    echo "Installing bpmnlint and bpmn-moddle into tools/bpmn-lint/node_modules ..." >&2
+    (cd "$BPMN_LINT" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    echo "$wanted" > "$stamp"
+  fi
+}

@@ -17,6 +17,11 @@ _.sizeHint
 _.closeEvent
 _.dragEnterEvent
 _.dropEvent
+_.filterAcceptsRow  # the Table dock's filter, its delegate's editors (ui/docks/step_table.py)
+_.createEditor
+_.setEditorData
+_.setModelData
+_.drawForeground
 
 # html.parser.HTMLParser calls these overrides (the spec tests' table reader).
 _.handle_starttag
@@ -44,3 +49,9 @@ _.Subtype
 
 # A module-level __getattr__ imports networkx on first use (analysis/__init__.py).
 _.__getattr__
+
+# A merge conflict's kinds (model/blueprint.py ConflictKind): pydantic reads them from files.
+_.LANE
+_.PHASE
+_.STEP
+_.NOTE

@@ -25,6 +25,7 @@ def open_canvas(qtbot: QtBot, blueprint: Blueprint) -> tuple[BlueprintScene, Blu
     view.resize(1200, 800)
     view.show()
     qtbot.waitExposed(view)
+    view.keep_view()  # the tests choose the view, not the first-view rule
     view.set_zoom(1.0)
     view.centerOn(scene.sceneRect().center())
     return scene, view

@@ -79,10 +79,11 @@ def test_evidence_links_are_not_process_and_recovery_flows_are() -> None:
     add_flow(doc, "redo", "serve")
     graph = process_graph(build(doc))
     assert not graph.has_edge("menu", "order")
-    assert graph.edges["cook", "redo"] == {"ordinary": False, "recovery": True}
-    assert reachable(graph, ["arrive"]) == set(graph) - {"menu"}
+    assert graph.edges["cook", "redo"] == {"ordinary": False, "recovery": True, "two_way": False}
+    assert reachable(graph, ["arrive"]) == set(graph) - {"menu", "door"}
     assert reaching(graph, ["redo"]) == {"redo", "cook", "take", "order", "arrive"}
     assert Process(build(doc)).normally_reached == set(graph) - {"redo"}
+    assert Process(build(doc)).reached == set(graph) - {"menu", "door"}
 
 
 def test_columns_count_forward_flows_and_acyclic_order_drops_the_loop_back() -> None:
@@ -125,7 +126,7 @@ def test_the_spec_and_validation_time_the_kiosk_journey_alike() -> None:
     timing = build_spec(blueprint).timing
     assert [s.id for s in timing.steps] == ["arrive", "order", "wait", "serve", "leave"]
     assert timing.minutes == 5 and timing.over_by == 1
-    assert "Time along the longest path: 5 min" in to_markdown(blueprint, lang="en")
+    assert "Time of the customer's journey: 5 min" in to_markdown(blueprint, lang="en")
     [finding] = [f for f in validate(blueprint, language="en") if f.rule == "BP063"]
     assert finding.data is not None
     assert finding.data["total_minutes"] == 5

@@ -2,8 +2,8 @@
 
 The layers, lowest first (the README's layout section says what each holds):
 
-    model < storage < history < analysis < validation < export, editing, templates
-          < render < pictures < canvas < ui < app, cli < __main__
+    model < storage < history < analysis < versions < validation < export, editing, templates
+          < importing < render < pictures < canvas < ui < app, cli < __main__
 
 Packages on one line of the tuple below are peers and must not import each other; the foundation
 modules (the version, resources, console output, the GC pause) may be imported by anyone.
@@ -30,8 +30,10 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("storage",),
     ("history",),
     ("analysis",),
+    ("versions",),
     ("validation",),
     ("export", "editing", "templates"),
+    ("importing",),
     ("render",),
     ("pictures",),
     ("canvas",),

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsLineItem
 from pytestqt.qtbot import QtBot
 
 from benchmarks.generate import generate_blueprint
@@ -64,9 +64,13 @@ def _nearest_origin(scene: BlueprintScene) -> str:
 
 
 def _region_of(scene: BlueprintScene, step_id: str) -> QRectF:
-    """What a move of this card changes: the card and every flow at it, with their labels."""
+    """What a move of this card changes: the card and every flow at it, with their labels, and
+    the snapping guide while it shows (a dashed line down all the lanes)."""
     content = scene.content
     region = content.cards[step_id].sceneBoundingRect()
+    for guide in scene.items():
+        if isinstance(guide, QGraphicsLineItem) and guide.isVisible():
+            region = region.united(guide.sceneBoundingRect())
     for flow_id in content.flows_at.get(step_id, ()):
         item = content.flows[flow_id]
         region = region.united(item.sceneBoundingRect())
@@ -268,10 +272,28 @@ def test_a_row_opened_above_shifts_the_lanes_below_without_routing_their_flows_a
         edits.move_step(tx, customer.id, layout=StepLayout(x=layout.x, row=6))
     assert _same_routes(_routes(scene), _static_routes(document.blueprint)) == []
     assert len(set(rerouted) & inside) < len(inside) / 20  # moved along, not routed again
+    shifted = {f.id for f in document.blueprint.flows if f.label} & inside - set(rerouted)
+    assert shifted, "no labelled flow was shifted: the label check would prove nothing"
+    assert _labels_astray(scene) == []
     rerouted.clear()
     scene.history.undo()  # and back up
     assert _same_routes(_routes(scene), _static_routes(document.blueprint)) == []
     assert len(set(rerouted) & inside) < len(inside) / 20
+    assert _labels_astray(scene) == []
+
+
+def _labels_astray(scene: BlueprintScene) -> list[str]:
+    """Flows whose label is drawn elsewhere than the box the next labels keep clear of."""
+    content = scene.content
+    astray = []
+    for flow_id, item in content.flows.items():
+        if item.label_item is None:
+            continue
+        box = content.label_boxes.rect(flow_id)
+        drawn = item.label_item.boundingRect().adjusted(1, 1, -1, -1)
+        if box is None or QRectF(box.x, box.y, box.w, box.h) != drawn:
+            astray.append(flow_id)
+    return astray
 
 
 def _routes(scene: BlueprintScene) -> dict[str, list[tuple[float, float]]]:

@@ -99,7 +99,9 @@ def test_coffee_maps_each_kind_of_step() -> None:
     assert names["intermediateCatchEvent"] == ["Wait at the counter"]
     assert sorted(names["dataObjectReference"]) == ["Cup with name", "Menu board"]
     assert len(names["task"]) == 6
-    assert len(names["sequenceFlow"]) == 10  # flows and the recovery flow
+    flows = [e.get("id") or "" for e in process.findall("bpmn:sequenceFlow", NS)]
+    assert len([f for f in flows if f.startswith("Flow_")]) == 10  # flows and the recovery
+    assert len(flows) == 14  # and the four inside gateway chains
     assert "wrong drink" in names["sequenceFlow"]
     assert len(names["association"]) == 2
     timer = process.find(
@@ -110,7 +112,7 @@ def test_coffee_maps_each_kind_of_step() -> None:
         lane.get("name"): [ref.text for ref in lane.findall("bpmn:flowNodeRef", NS)]
         for lane in process.iterfind("bpmn:laneSet/bpmn:lane", NS)
     }
-    assert lanes["Backstage"] == ["Step_make", "Step_remake"]
+    assert lanes["Backstage"] == ["Step_make", "Step_remake", "Split_make"]
     assert lanes["Physical evidence"] == []  # data objects are not flow nodes
     assert root.find("bpmn:collaboration/bpmn:participant", NS).get("processRef") == "Process"
 
@@ -118,7 +120,11 @@ def test_coffee_maps_each_kind_of_step() -> None:
 def test_decision_becomes_an_exclusive_gateway_with_named_branches() -> None:
     blueprint = generate_blueprint(60)
     root = check(to_bpmn(blueprint))
-    gateways = root.findall("bpmn:process/bpmn:exclusiveGateway", NS)
+    gateways = [
+        gateway
+        for gateway in root.findall("bpmn:process/bpmn:exclusiveGateway", NS)
+        if (gateway.get("id") or "").startswith("Step_")
+    ]
     decisions = [s for s in blueprint.steps if s.kind == StepKind.DECISION]
     assert decisions and len(gateways) == len(decisions)
     flows = {
@@ -151,14 +157,17 @@ def test_shapes_follow_the_blueprint_layout() -> None:
     pool = bounds["Participant"]
     assert all(b["x"] + b["width"] <= pool["x"] + pool["width"] for b in bounds.values())
     edges = root.findall(".//bpmndi:BPMNEdge", NS)
-    assert len(edges) == 12 and all(len(e.findall("di:waypoint", NS)) >= 2 for e in edges)
+    assert len(edges) == 16 and all(len(e.findall("di:waypoint", NS)) >= 2 for e in edges)
 
 
 def test_generated_300_step_blueprint_is_valid() -> None:
     blueprint = generate_blueprint(300)
     root = check(to_bpmn(blueprint))
     shapes = root.findall(".//bpmndi:BPMNShape", NS)
-    assert len(shapes) == len(blueprint.steps) + len(blueprint.lanes) + 1
+    nodes = [e for e in root.find("bpmn:process", NS) if e.get("id") and "Flow" not in e.tag]
+    nodes = [e for e in nodes if not e.tag.endswith(("dataObject", "laneSet", "association"))]
+    assert len(shapes) == len(nodes) + len(blueprint.lanes) + 1
+    assert len(nodes) > len(blueprint.steps)  # the gateways that make forks and joins explicit
 
 
 def test_ids_that_are_not_ncnames_are_mapped() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from html.parser import HTMLParser
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -15,7 +16,8 @@ from blueprint_app.export.html import to_html
 from blueprint_app.export.markdown import escape as md_escape
 from blueprint_app.export.markdown import to_markdown
 from blueprint_app.export.spec import Finding, as_finding, build_spec
-from blueprint_app.model import Blueprint, Flow
+from blueprint_app.model import Blueprint, Flow, FlowKind
+from blueprint_app.storage import load
 from tests.conftest import DATA, ODD_TEXT
 
 #: The coffee example's hand-offs, worked out by hand: (from step, to step)
@@ -355,3 +357,29 @@ def test_times_read_in_human_units_and_csv_keeps_minutes() -> None:
     assert "1 小时 30 分钟 / 2 天" in chinese and "超出时限目标 45 秒" in chinese
     row = next(row for row in csv_rows(to_csv(blueprint)) if row["ID"] == "make")
     assert row["Duration (min)"] == "90" and row["Target (min)"] == "2880"
+
+
+def test_encounters_across_the_line_of_interaction_show_two_way_interactions() -> None:
+    # Bitner, Ostrom & Morgan (2008): check-in is guest ↔ front desk; the call to room service
+    # goes straight to the backstage and is listed with the hand-offs (it crosses two lines)
+    published = Path(__file__).parent / "data" / "published"
+    blueprint = load(published / "bitner-2008-hotel-stay.blueprint.json")
+    text = to_markdown(blueprint)
+    encounters = text.split("## Encounters across the line of interaction")[1].split("\n## ")[0]
+    assert "| Customer actions | Check in | ↔ | in person |" in encounters
+    assert "| Customer actions | Give bags to bellperson | → |" in encounters
+    assert "Call room service" not in encounters
+    handoffs = text.split("## Hand-offs")[1].split("\n## ")[0]
+    assert "Line of interaction + Line of visibility | Customer actions | Call room service" in (
+        handoffs
+    )
+    blueprint.language = "zh-CN"
+    assert "## 互动分界线上的接触" in to_markdown(blueprint)
+    html = to_html(blueprint)
+    assert "互动分界线上的接触" in html and "↔" in html
+
+
+def test_a_blueprint_without_encounters_has_no_encounter_section() -> None:
+    blueprint = coffee()
+    blueprint.flows = [flow for flow in blueprint.flows if flow.kind is FlowKind.EVIDENCE]
+    assert "Encounters across the line of interaction" not in to_markdown(blueprint)

@@ -64,6 +64,35 @@ def test_help_still_lists_every_command() -> None:
     assert answer["code"] == 0
     for command in ("info", "format", "schema", "new", "validate", "export", "templates"):
         assert command in str(answer["out"])
+    for command in ("import", "diff", "merge", "git-setup", "git-diff", "git-textconv"):
+        assert command in str(answer["out"])
+
+
+def test_each_feature_command_is_listed_under_the_module_that_registers_it() -> None:
+    """A command missing from ``FEATURE_COMMANDS`` still parses, but only because an unknown
+    word makes every feature module load: start-up would pay for all of them."""
+    import argparse
+    import importlib
+
+    from blueprint_app.cli import FEATURE_COMMANDS, OWN_COMMANDS
+
+    for module in set(FEATURE_COMMANDS.values()):
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers()
+        importlib.import_module(module).register(sub)
+        listed = {name for name, owner in FEATURE_COMMANDS.items() if owner == module}
+        assert set(sub.choices) == listed, module
+    assert not set(OWN_COMMANDS) & set(FEATURE_COMMANDS)
+
+
+def test_a_versions_command_loads_its_own_module_and_no_other_feature() -> None:
+    others = ("validation.cli", "export.command", "importing.command", "templates")
+    check = "".join(
+        f"result[{name!r}] = 'blueprint_app.{name}' in sys.modules\n" for name in others
+    )
+    answer = _run(_main(["git-textconv", "--help"]) + check)
+    assert answer["code"] == 0 and "usage: blueprint git-textconv" in str(answer["out"])
+    assert [name for name in others if answer[name]] == []
 
 
 def test_a_feature_command_still_parses_its_own_options() -> None:

@@ -47,9 +47,16 @@ def test_truncated_file(tmp_path: Path) -> None:
 
 
 def test_empty_file(tmp_path: Path) -> None:
-    assert _message(_write(tmp_path, "")) == (
-        "Cannot read 'bad.blueprint.json': not valid JSON: Expecting value at line 1 column 1"
+    assert _message(_write(tmp_path, "  \n")) == (
+        "Cannot read 'bad.blueprint.json': the file is empty, not a blueprint file"
     )
+
+
+def test_a_file_that_is_no_json_at_all_is_said_to_be_no_blueprint(tmp_path: Path) -> None:
+    """A picture or a note opened by mistake: plain words, no "Expecting value at line 1"."""
+    for text in ("Meeting notes", "\u2028PNG", "id,title\n1,Order"):
+        message = _message(_write(tmp_path, text))
+        assert "not a blueprint file" in message and "Expecting" not in message
 
 
 def test_not_a_blueprint(tmp_path: Path) -> None:

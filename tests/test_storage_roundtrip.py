@@ -99,3 +99,23 @@ def test_saving_an_unchanged_document_twice_gives_identical_bytes(tmp_path: Path
     save(blueprint, a)
     save(blueprint, b)
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_saving_an_edited_session_stamps_modified_and_a_clean_one_keeps_it(
+    tmp_path: Path,
+) -> None:
+    """The saved ``modified`` follows the edits (it stayed at its creation stamp before)."""
+    from blueprint_app.editing.session import Session
+    from blueprint_app.history import BLUEPRINT, edits
+
+    path = tmp_path / "stamp.blueprint.json"
+    session = Session.new("Stamped")
+    session.blueprint.modified = "2020-01-01T00:00:00+00:00"
+    with session.history.transaction("Rename") as tx:
+        edits.set_field(tx, BLUEPRINT, "title", "Stamped again")
+    session.save(path)
+    stamp = load(path).modified
+    assert stamp is not None and stamp > "2020-01-01T00:00:00+00:00"
+    session.blueprint.modified = "2021-01-01T00:00:00+00:00"
+    session.save(path)  # nothing changed since: the stamp stays
+    assert load(path).modified == "2021-01-01T00:00:00+00:00"

@@ -13,7 +13,6 @@ from PySide6.QtGui import QGuiApplication
 from blueprint_app.editing.fragment import MIME_TYPE, make_fragment, parse_fragment
 from blueprint_app.model import LaneKind
 from blueprint_app.ui.window.main_window import MainWindow
-from tests.conftest import ODD_TEXT
 from tests.ui_support import Dialogs, shown_window
 
 
@@ -90,8 +89,7 @@ def test_pasting_text_that_is_not_a_fragment_changes_nothing(
     two_windows: tuple[MainWindow, MainWindow],
 ) -> None:
     _, target = two_windows
-    for text in (
-        ODD_TEXT,
+    for text in (  # other text is lines of steps (issue 19.2: tests/test_ui_cell_paste.py)
         "{}",
         '{"format": "service-blueprint-fragment", "steps": 3}',
         '{"format": "service-blueprint-fragment", "steps": [{"lane": "x", "emotion": 9}]}',

@@ -166,6 +166,10 @@ def test_options_a_format_does_not_use_are_greyed_and_text_formats_preview_their
         "<bpmn:definitions" in dialog.preview.text.toPlainText()
         or "definitions" in dialog.preview.text.toPlainText()
     )
+    choose(qtbot, dialog, "html")  # the page as it reads, not its source
+    assert dialog.preview.stack.currentWidget() is dialog.preview.page
+    page = dialog.preview.page.toPlainText()
+    assert "Make the drink" in page and "<html" not in page and "<td" not in page
     dialog.reject()
 
 

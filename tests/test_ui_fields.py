@@ -69,7 +69,7 @@ def test_the_checkbox_marks_the_card_and_draws_the_line(qtbot: Any, window: Main
     assert window.scene.content.order_lines == {}
     box.click()
     assert session.document.step("make").customer_independent
-    assert session.history.undo_label == "Change customer-independent"
+    assert session.history.undo_label == "Change customer-independent of “Make the drink”"
     assert "order penetration" in box.toolTip()  # showing the new value kept the explanation
     window.scene.flush()
     # "make" is in row 0 and "remake" (customer-induced) in row 1: no row to draw a line under
@@ -110,7 +110,10 @@ def test_the_group_opens_and_counts_what_is_set(qtbot: Any, window: MainWindow) 
     step = window.session.document.step("make")
     assert step.policy == ODD_TEXT.replace("\n", " ") and step.cost == 2.5
     assert editor(window, "cost").problem and "border" in cost.styleSheet()
-    assert [e.label for e in window.session.history.entries] == ["Change policy", "Change cost"]
+    assert [e.label for e in window.session.history.entries] == [
+        "Change policy of “Make the drink”",
+        "Change cost of “Make the drink”",
+    ]
     window.scene.select_ids(["remake"])
     window.scene.select_ids(["make"])
     assert more.toggle.text().endswith("(2)") and more.body.isVisibleTo(window)  # stays open

@@ -311,7 +311,8 @@ def test_help_about_shows_the_version(qtbot: Any, monkeypatch: pytest.MonkeyPatc
     window = MainWindow()
     qtbot.addWidget(window)
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
-    [about] = help_menu.actions()
+    about = help_menu.actions()[-1]  # after the guide, the shortcuts and a separator
+    assert about.menuRole() == about.MenuRole.AboutRole
     about.trigger()
     assert shown[0][0] == "About Blueprint Studio"
     assert f"Blueprint Studio {__version__}" in shown[0][1]

@@ -214,14 +214,19 @@ def test_flow_kind_and_label(qtbot: Any, coffee_window: MainWindow) -> None:
     flow = window.session.blueprint.flows[0]
     window.property_panel.show_item(flow.id)
     assert widget(window, "flows", "source").isReadOnly()
-    assert flow.source in widget(window, "flows", "source").text()
+    source = window.session.document.step(flow.source)
+    assert widget(window, "flows", "source").text() == source.title  # its title, not its id
     choose(widget(window, "flows", "kind"), "Recovery")
     label = widget(window, "flows", "label")
     label.selectAll()
     type_text(qtbot, label, "retry")
     assert window.session.document.get(flow.id).kind == FlowKind.RECOVERY  # type: ignore[union-attr]
     assert window.session.document.get(flow.id).label == "retry"  # type: ignore[union-attr]
-    assert [e.label for e in window.session.history.entries] == ["Change kind", "Change label"]
+    assert [e.label.split(" of ")[0] for e in window.session.history.entries] == [
+        "Change kind",
+        "Change label",
+    ]
+    assert window.session.history.entries[0].label.endswith("“Walk in → Order a drink”")
 
 
 def test_selection_of_several_items_shows_a_summary(coffee_window: MainWindow) -> None:

@@ -33,19 +33,32 @@ def _write(tmp_path: Path, name: str, doc: Doc) -> Path:
 
 
 def _dead_end(**changes: Any) -> Doc:
-    """The clean blueprint with one error (a dead end) and one warning (wait with no time)."""
+    """The clean blueprint with one error (a dead end, which this file's rules make an error:
+    by default it is a warning) and one warning (wait with no time). The frontstage "Refill"
+    leads only to a backstage record, and from there nowhere."""
     doc = clean()
-    doc["steps"].append(
+    doc["rules"] = {"dead-end": "error"}
+    doc["steps"] += [
         {
             "id": "extra",
-            "lane": "backstage",
+            "lane": "frontstage",
             "phase": "p1",
             "title": "Refill",
-            "actor": "Cook",
+            "actor": "Clerk",
+            "channel": "in person",
             "layout": {"x": 600, "row": 0},
-        }
-    )
+        },
+        {
+            "id": "log",
+            "lane": "backstage",
+            "phase": "p1",
+            "title": "Log the refill",
+            "actor": "Clerk",
+            "layout": {"x": 800, "row": 0},
+        },
+    ]
     doc["flows"].append({"id": "fx", "source": "take", "target": "extra"})
+    doc["flows"].append({"id": "fy", "source": "extra", "target": "log"})
     step(doc, "wait")["duration_minutes"] = None
     doc.update(changes)
     return doc
@@ -56,7 +69,7 @@ def test_clean_file_exits_0_and_prints_nothing(tmp_path: Path) -> None:
     result = blueprint("validate", path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr == f"{path}: 0 error(s), 0 warning(s), 0 info\n"
+    assert result.stderr == f"{path}: 0 errors, 0 warnings, 0 info findings\n"
 
 
 def test_text_output_and_exit_1_on_errors(tmp_path: Path) -> None:
@@ -182,3 +195,14 @@ def test_chinese_output_from_the_file_language_or_lang(tmp_path: Path) -> None:
         any("\u4e00" <= ch <= "\u9fff" for ch in f["message"]) for f in json.loads(chinese.stdout)
     )
     assert load(coffee).language == "en"
+
+
+def test_the_summary_counts_as_words_are() -> None:
+    from blueprint_app.validation import Finding, Severity
+    from blueprint_app.validation.cli import summary
+
+    def found(severity: Severity, count: int) -> list[Finding]:
+        return [Finding("BP000", "x", severity, "m", "h", ()) for _ in range(count)]
+
+    findings = found(Severity.ERROR, 1) + found(Severity.WARNING, 2) + found(Severity.INFO, 1)
+    assert summary("a.json", findings) == "a.json: 1 error, 2 warnings, 1 info finding"

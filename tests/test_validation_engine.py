@@ -269,8 +269,8 @@ def test_a_lone_card_in_a_custom_lane_is_an_annotation() -> None:
 
 def test_recovery_is_a_way_out_and_evidence_links_are_not_process() -> None:
     doc = clean()
-    add_step(doc, "check", "backstage", 400, fail_point=True)
-    add_step(doc, "fix", "backstage", 600)
+    add_step(doc, "check", "frontstage", 800, fail_point=True)
+    add_step(doc, "fix", "frontstage", 1000)
     add_flow(doc, "cook", "check")
     add_flow(doc, "check", "fix", "recovery", "wrong order")
     add_flow(doc, "fix", "kitchen")

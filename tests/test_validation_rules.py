@@ -55,6 +55,7 @@ def test_rules_are_documented_and_translated() -> None:
         assert re.fullmatch(r"BP\d{3}", rule.id)
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
         assert rule.description and rule.bad and rule.good
+        assert "Source:" in rule.description, f"{rule.id} names no literature source"
         for language in MESSAGES:
             assert rule.id in MESSAGES[language]
     assert MESSAGES["en"].keys() == MESSAGES["zh"].keys()
@@ -65,8 +66,9 @@ def test_severities_and_order_are_deterministic() -> None:
     doc = clean()
     doc["steps"][3]["channel"] = ""  # BP053 info
     doc["steps"][4]["actor"] = ""  # BP050 info
-    doc["steps"][1]["kind"] = "decision"  # BP026 error (one branch... two: take, wait)
-    doc["flows"].append({"id": "x", "source": "take", "target": "take"})  # BP001 error
+    doc["steps"][1]["kind"] = "decision"  # two branches (take, wait): BP027 warnings
+    doc["steps"][5]["kind"] = "decision"  # one branch: BP026 error
+    doc["flows"].append({"id": "x", "source": "take", "target": "take"})  # BP001 warning
     doc["steps"][6]["duration_minutes"] = None  # BP064 warning
     findings = validate(build(doc))
     ranks = [f.severity.rank for f in findings]

@@ -105,6 +105,14 @@ _CLEAN: Doc = {
             "title": "Leave",
             "layout": {"x": 600, "row": 0},
         },
+        {
+            "id": "door",
+            "lane": "evidence",
+            "phase": "p1",
+            "kind": "evidence",
+            "title": "Shop front",
+            "layout": {"x": 0, "row": 0},
+        },
     ],
     "flows": [
         {"id": "f1", "source": "arrive", "target": "order"},
@@ -230,6 +238,11 @@ def _two_phases(with_customer: bool) -> Edit:
 
 
 _DECISION = set_step("take", kind="decision")
+#: the clean blueprint's two customer actions and waits, and three more: "look", "pick", "pay"
+_five_customer_steps = edits(
+    steps(("look", "customer", 500), ("pick", "customer", 500), ("pay", "customer", 500)),
+    flows(("wait", "look"), ("look", "pick"), ("pick", "pay"), ("pay", "serve")),
+)
 
 #: (rule, bad edit, good edit, ids the bad finding must name first)
 CASES: list[tuple[str, Edit, Edit, tuple[str, ...]]] = [
@@ -266,6 +279,9 @@ CASES: list[tuple[str, Edit, Edit, tuple[str, ...]]] = [
         set_step("wait", layout={"x": 15_000, "row": 0}),
         ("wait",),
     ),
+    ("BP014", remove("arrive", "order", "wait", "leave"), no_edit, ("customer",)),
+    ("BP015", remove("menu", "door"), no_edit, ("evidence",)),
+    ("BP016", set_flow("f1", target="ghost"), no_edit, ("f1",)),
     ("BP020", set_step("arrive", kind="action"), no_edit, ()),
     ("BP021", set_step("leave", kind="action"), no_edit, ()),
     (
@@ -318,7 +334,24 @@ CASES: list[tuple[str, Edit, Edit, tuple[str, ...]]] = [
     ),
     ("BP029", remove("wait"), no_edit, ("order",)),
     ("BP030", flows(("wait", "arrive")), no_edit, ("arrive", "x9")),
-    ("BP031", flows(("leave", "serve")), no_edit, ("leave", "x9")),
+    (
+        "BP031",
+        flows(("leave", "wait")),
+        edits(steps(("clear", "backstage", 800)), flows(("leave", "clear"))),
+        ("leave", "x9"),
+    ),
+    ("BP032", set_doc(flows=[]), no_edit, ()),
+    ("BP033", remove("f8"), no_edit, ("arrive",)),
+    (
+        "BP034",
+        set_step("cook", customer_independent=True),
+        edits(
+            steps(("bake", "support", 0)),
+            set_step("bake", customer_independent=True),
+            flows(("bake", "kitchen")),
+        ),
+        ("cook",),
+    ),
     ("BP040", flows(("order", "cook")), flows(("order", "serve")), ("x9", "order", "cook")),
     (
         "BP041",
@@ -346,6 +379,7 @@ CASES: list[tuple[str, Edit, Edit, tuple[str, ...]]] = [
     ),
     ("BP043", remove("menu"), no_edit, ("order",)),
     ("BP044", set_flow("e1", target="cook"), no_edit, ("e1", "menu", "cook")),
+    ("BP045", remove("door"), no_edit, ("arrive",)),
     ("BP050", set_step("cook", actor=""), no_edit, ("cook",)),
     ("BP051", set_step("kitchen", actor="IT"), no_edit, ("f4", "cook", "kitchen")),
     ("BP052", set_step("take", emotion=1), set_step("order", emotion=1), ("take",)),
@@ -380,7 +414,37 @@ CASES: list[tuple[str, Edit, Edit, tuple[str, ...]]] = [
         set_step("order", moment_of_truth=True, standard="Smile", target_minutes=2, emotion=1),
         ("order",),
     ),
+    (
+        "BP066",
+        set_step("order", tolerance_minutes=1),
+        set_step("order", tolerance_minutes=3),
+        ("order",),
+    ),
+    (
+        "BP067",
+        set_step("order", target_minutes=1, tolerance_minutes=3),
+        set_step("order", target_minutes=2, tolerance_minutes=3),
+        ("order",),
+    ),
+    (
+        "BP068",
+        _five_customer_steps,
+        edits(_five_customer_steps, set_step("look", fail_point=True)),
+        (),
+    ),
+    (
+        "BP069",
+        set_doc(tolerance_minutes=4),
+        set_doc(tolerance_minutes=5),
+        ("arrive", "order", "wait", "serve", "leave"),
+    ),
     ("BP090", set_doc(rules={"BP999": "off"}), set_doc(rules={"BP023": "off"}), ()),
+    (
+        "BP095",
+        set_doc(conflicts=[{"kind": "step", "id": "order", "field": "title", "ours": "A"}]),
+        set_doc(conflicts=[]),
+        ("order",),
+    ),
 ]
 
 

@@ -179,16 +179,6 @@ def route_box(source: Rect, target: Rect) -> Rect:
     return Rect(left, top, right - left, bottom - top)
 
 
-def label_anchor(points: list[Point]) -> Point:
-    """Where a flow's label sits: the middle of its longest segment."""
-    best, best_len = points[0], -1.0
-    for (x1, y1), (x2, y2) in itertools.pairwise(points):
-        length = abs(x2 - x1) + abs(y2 - y1)
-        if length > best_len:
-            best, best_len = ((x1 + x2) / 2, (y1 + y2) / 2), length
-    return best
-
-
 class CardIndex:
     """Where the cards are, in a coarse grid, so routing asks "is this spot free?" cheaply.
 

@@ -72,6 +72,16 @@ def badge_tip(step: Step, badge: str) -> str:
     return ""
 
 
+def mark_tip(severity: str, messages: list[str]) -> str:
+    """A validation mark's tooltip: how bad, what the findings say, where to read more."""
+    head = {
+        "error": QCoreApplication.translate("CardTips", "Error found by the checks"),
+        "warning": QCoreApplication.translate("CardTips", "Warning found by the checks"),
+    }.get(severity, QCoreApplication.translate("CardTips", "Note from the checks"))
+    tail = QCoreApplication.translate("CardTips", "View ▸ Problems lists every finding")
+    return "\n".join([head, *(f"• {message}" for message in messages), tail])
+
+
 def card_tip(step: Step, currency: str = "") -> str:
     """The title and what the card does not show; "" for an untitled card with nothing else."""
     lines = [step.title] if step.title else []

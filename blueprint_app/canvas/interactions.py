@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsSceneMo
 
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.canvas.title_editor import TitleEditor
+from blueprint_app.editing import room
 from blueprint_app.history import edits
 from blueprint_app.model.blueprint import (
     FlowKind,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 DRAG_THRESHOLD = 3.0
 END_GRAB = 9.0  # how near a selected flow's end a press grabs it
+SNAP_PX = 6.0  # how near (on screen) a dragged card's edge snaps to another's
 
 
 class Gesture(Protocol):
@@ -65,6 +67,7 @@ class MoveGesture:
         ]
         self.origins = {item: item.pos() for item in self.items}
         self.step_ids = [item.step_id for item in self.items if isinstance(item, CardItem)]
+        self.guide = _Guide(scene)
 
     def move(self, pos: QPointF) -> None:
         delta = pos - self.start
@@ -73,13 +76,40 @@ class MoveGesture:
         self.moving = True
         content = self.scene.content
         content.dragging = True
+        delta = self._snapped(delta)
         for item, origin in self.origins.items():
             item.setPos(origin + delta)
             if isinstance(item, CardItem):
                 content.card_moved(item.step_id)
         content.reroute_at(self.step_ids)
 
+    def _snapped(self, delta: QPointF) -> QPointF:
+        """The drag's offset with the first card's edges or centre pulled onto another card's
+        edge or centre, or a phase column's first slot, when within a few pixels; a guide
+        shows where (snapping as draw.io and Miro do)."""
+        cards = [item for item in self.origins if isinstance(item, CardItem)]
+        if not cards:
+            return delta
+        lead = cards[0]
+        left = self.origins[lead].x() + delta.x()
+        views = self.scene.views()
+        reach = SNAP_PX / max(views[0].transform().m11(), 0.05) if views else SNAP_PX
+        moving = {item.step_id for item in cards}
+        content = self.scene.content
+        targets: list[float] = [column.left + geo.COLUMN_PAD for column in content.geometry.phases]
+        for step_id in content.cards:
+            if step_id not in moving:
+                rect = content.card_rect(step_id)
+                targets += [rect.x, rect.right - geo.CARD_W, rect.cx - geo.CARD_W / 2]
+        best = min(targets, key=lambda x: abs(x - left), default=None)
+        if best is None or abs(best - left) > reach:
+            self.guide.hide()
+            return delta
+        self.guide.show_at(best)
+        return QPointF(delta.x() + best - left, delta.y())
+
     def release(self, pos: QPointF) -> None:
+        self.guide.remove()
         if not self.moving:
             return
         self.scene.content.dragging = False
@@ -104,6 +134,7 @@ class MoveGesture:
         )
         with self.scene.history.transaction(label) as tx:
             edits.move_steps(tx, moves)
+            room.settle(tx, moves)  # no card lands on another; phases widen to hold them
             for item in self.items:
                 if isinstance(item, NoteItem):
                     p = item.pos()
@@ -113,6 +144,7 @@ class MoveGesture:
         self.cancel()  # snap whatever did not change back onto the model's position
 
     def cancel(self) -> None:
+        self.guide.remove()
         content = self.scene.content
         content.dragging = False
         for item in self.items:
@@ -121,6 +153,33 @@ class MoveGesture:
             elif isinstance(item, NoteItem) and item.note_id in content.notes:
                 content.place_note(item.note_id)
         content.reroute_at(self.step_ids)
+
+
+class _Guide:
+    """The dashed vertical snapping guide over the lanes while a drag snaps to an edge."""
+
+    def __init__(self, scene: BlueprintScene) -> None:
+        self.scene = scene
+        self.item: QGraphicsLineItem | None = None
+
+    def show_at(self, left: float) -> None:
+        g = self.scene.content.geometry
+        if self.item is None:
+            self.item = QGraphicsLineItem()
+            self.item.setPen(style.pen(style.SELECTION, 1.0, Qt.PenStyle.DashLine))
+            self.item.setZValue(19)
+            self.scene.addItem(self.item)
+        self.item.setLine(QLineF(left, g.top, left, g.bottom))
+        self.item.show()
+
+    def hide(self) -> None:
+        if self.item is not None:
+            self.item.hide()
+
+    def remove(self) -> None:
+        if self.item is not None and self.item.scene() is not None:
+            self.scene.removeItem(self.item)
+        self.item = None
 
 
 class _RubberLine:
@@ -157,8 +216,25 @@ class ConnectGesture:
         self.line.remove()
         target = card_at(self.scene, pos, exclude=self.card)
         if target is None:
+            if card_at(self.scene, pos) is self.card:
+                return  # a click on the handle, no drag: nothing tried, nothing to say
+            self.scene.told.emit(
+                QCoreApplication.translate(
+                    "Canvas", "Not connected: release the arrow over another step's card"
+                )
+            )
             return
         source_step, target_step = self.card.step, target.step
+        if any(
+            f.source == source_step.id and f.target == target_step.id
+            for f in self.scene.document.blueprint.flows
+        ):
+            self.scene.told.emit(
+                QCoreApplication.translate(
+                    "Canvas", "Not connected: “{source}” already leads to “{target}”"
+                ).format(source=source_step.title, target=target_step.title)
+            )
+            return
         evidence = StepKind.EVIDENCE in (source_step.kind, target_step.kind)
         kind = FlowKind.EVIDENCE if evidence else FlowKind.FLOW
         label = QCoreApplication.translate("Canvas", "Connect steps")
@@ -185,10 +261,14 @@ class ReconnectGesture:
     def release(self, pos: QPointF) -> None:
         self.line.remove()
         card = card_at(self.scene, pos)
-        if card is None:
-            return
         flow = self.scene.content.flow(self.flow.flow_id)
-        if card.step_id in (flow.source, flow.target):
+        if card is None or card.step_id in (flow.source, flow.target):
+            if card is None:
+                self.scene.told.emit(
+                    QCoreApplication.translate(
+                        "Canvas", "Not reconnected: release the end over another step's card"
+                    )
+                )
             return
         label = QCoreApplication.translate("Canvas", "Reconnect flow")
         with self.scene.history.transaction(label) as tx:
@@ -216,6 +296,11 @@ class Gestures:
             return False
         if self.editor is not None:
             self.editor.commit()
+        handle = _handle_at(self.scene, pos)
+        if handle is not None and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # the handle wins over an arrow (or its end, or its label) drawn across it
+            self.active = ConnectGesture(self.scene, handle)
+            return True
         grabbed = self._flow_end_at(pos)
         if grabbed is not None:
             self.active = ReconnectGesture(self.scene, *grabbed)
@@ -279,10 +364,10 @@ class Gestures:
         item = _top_item(self.scene, pos)
         if isinstance(item, TitleEditor):
             return False
-        if isinstance(item, CardItem):
+        if isinstance(item, CardItem) and item.card_rect().contains(item.mapFromScene(pos)):
             self.edit_title(item.step_id)
             return True
-        if item is None:
+        if item is None or isinstance(item, CardItem):  # beside a card (its handle) is lane space
             title = QCoreApplication.translate("Canvas", "New step")
             return self.add_step_at(pos, title=title) is not None
         return False
@@ -322,6 +407,7 @@ class Gestures:
                 kind=kind,
                 title=title,
             )
+            room.settle(tx, [step_id])
         self.scene.select_ids([step_id])
         self.edit_title(step_id)
         return step_id
@@ -339,6 +425,8 @@ class Gestures:
             if len(cards) == 1:
                 self.edit_title(cards[0].step_id)
                 return True
+        if self.active is None and self.scene.keyboard.key(event.key(), event.modifiers()):
+            return True
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.active is None:
             self.delete_selected()
             return True
@@ -369,6 +457,14 @@ class Gestures:
             label = QCoreApplication.translate("Canvas", "Rename step")
             with self.scene.history.transaction(label) as tx:
                 edits.set_field(tx, step_id, "title", text)
+
+
+def _handle_at(scene: BlueprintScene, pos: QPointF) -> CardItem | None:
+    """The card whose connect handle is under ``pos``, whatever is drawn over it."""
+    for item in scene.items(pos):
+        if isinstance(item, CardItem) and _on_handle(item, pos):
+            return item
+    return None
 
 
 def _on_handle(card: CardItem, pos: QPointF) -> bool:

@@ -12,7 +12,7 @@ import html
 import time
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis.layout import missing_layouts
 from blueprint_app.canvas import card_tips, interactions
+from blueprint_app.canvas.keyboard import Keyboard
 from blueprint_app.history.document import Change, Document, SetField
 from blueprint_app.history.undo import History
 from blueprint_app.model import Flow, StepKind
 from blueprint_app.render.items import FLOW_DETAIL, CardItem, FlowItem, FlowLabelItem, NoteItem
+from blueprint_app.render.marks import SeverityMark
 from blueprint_app.render.scene_builder import BlueprintItems
 
 _CARD_PLACE_FIELDS = {"lane", "layout"}
@@ -53,6 +55,8 @@ class BlueprintScene(QGraphicsScene):
     structure_picked = Signal(str)
     # every flow is routed (after opening a large blueprint, once idle routing is done)
     routes_complete = Signal()
+    # a gesture that did nothing says why, for the status bar
+    told = Signal(str)
 
     def __init__(self, document: Document, history: History, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +84,9 @@ class BlueprintScene(QGraphicsScene):
         self.gestures = interactions.Gestures(self)
         self._labelled_selection: set[FlowItem] = set()
         self.selectionChanged.connect(self._restyle_labels)
+        self.keyboard = Keyboard(self)
+        #: the validation findings' messages per item id, for the tooltips of their marks
+        self.mark_messages: dict[str, list[str]] = {}
 
     # -- public API ----------------------------------------------------------------------------
     def item_for(self, item_id: str) -> QGraphicsItem | None:
@@ -306,10 +313,14 @@ class BlueprintScene(QGraphicsScene):
 
     def tooltip_at(self, scene_pos: QPointF) -> str:
         """What the tooltip says at a scene point, as plain text read from the model when asked:
-        the top-most card's badge or hidden fields, or a flow's label, whether it goes both ways
-        and its channel (the drawing elides a long label or channel; this does not). A note
-        keeps it to itself."""
+        a validation mark's findings, the top-most card's badge or hidden fields, or a flow's
+        label, whether it goes both ways and its channel (the drawing elides a long label or
+        channel; this does not). A note keeps it to itself."""
         for item in self.items(scene_pos):
+            if isinstance(item, SeverityMark):
+                return card_tips.mark_tip(
+                    item.severity, self.mark_messages.get(item.item_id, [])[:5]
+                )
             if isinstance(item, FlowLabelItem):
                 item = item.flow_item
             if isinstance(item, CardItem):
@@ -360,6 +371,15 @@ class BlueprintScene(QGraphicsScene):
             event.accept()
         else:
             super().mouseDoubleClickEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab (Qt routes them here, never to keyPressEvent) walk the steps in
+        flow order while one card is selected; otherwise the focus moves on as anywhere."""
+        if self.gestures.editor is None:
+            key = Qt.Key.Key_Tab if next else Qt.Key.Key_Backtab
+            if self.keyboard.key(key, Qt.KeyboardModifier.NoModifier):
+                return True
+        return super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.gestures.key(event):

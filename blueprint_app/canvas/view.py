@@ -6,13 +6,15 @@ scene, so a pan can not start a gesture by accident.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPixmapCache,
+    QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView, QWidget
@@ -24,6 +26,10 @@ ZOOM_STEP = 1.2
 #: beyond that cards repaint from scratch whenever something moves over them).
 PIXMAP_CACHE_KB = 64 * 1024
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
+#: The smallest zoom at which a card's title still reads (11 pt text at 60 % is ~9 px): the
+#: first view fits the blueprint only down to this, and Find or Arrange never leave you below it.
+READABLE_ZOOM = 0.6
+FIRST_VIEW_MAX_ZOOM = 1.0
 
 
 class BlueprintView(QGraphicsView):
@@ -44,6 +50,50 @@ class BlueprintView(QGraphicsView):
             QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self._space = False
         self._pan_from: QPoint | None = None
+        self._first_view_pending = True
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.sliderPressed.connect(self.keep_view)
+
+    # -- the first view ------------------------------------------------------------------------
+    def show_first_view(self) -> None:
+        """How a document opens, as in Miro or draw.io: the whole blueprint when it fits at a
+        readable zoom (never above 100 %), else 100 % from the top-left corner, so the lane
+        titles and the first phase are always in view. Until the user zooms, scrolls or clicks,
+        the window settling its size (docks restored, maximised) shows it again."""
+        scene = self.scene()
+        viewport = self.viewport()
+        if scene is None or viewport.width() < 2 or viewport.height() < 2:
+            return
+        rect = scene.itemsBoundingRect()
+        if rect.isEmpty():
+            rect = scene.sceneRect()
+        rect = rect.adjusted(-20, -20, 20, 20)
+        fit = min(viewport.width() / rect.width(), viewport.height() / rect.height())
+        if fit >= READABLE_ZOOM:
+            self.set_zoom(min(fit, FIRST_VIEW_MAX_ZOOM))
+            self.centerOn(rect.center())
+        else:
+            self.set_zoom(FIRST_VIEW_MAX_ZOOM)
+            self.show_top_left(rect.topLeft())
+
+    def show_top_left(self, corner: QPointF) -> None:
+        """Scroll so that the scene point ``corner`` is at the viewport's top-left."""
+        half = QPointF(self.viewport().width(), self.viewport().height()) / (2 * self.zoom())
+        self.centerOn(corner + half)
+
+    def keep_view(self) -> None:
+        """The user has chosen a view (or the window set one): the first view is over."""
+        self._first_view_pending = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_view_pending:
+            self.show_first_view()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._first_view_pending:
+            self.show_first_view()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Flows still waiting for their route (a large blueprint just opened) are routed
@@ -58,18 +108,22 @@ class BlueprintView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, factor: float) -> None:
+        """Zoom to ``factor``, kept within what the canvas allows."""
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         current = self.zoom()
         if current > 0:
             self.scale(factor / current, factor / current)
 
     def zoom_in(self) -> None:
+        self.keep_view()
         self.set_zoom(self.zoom() * ZOOM_STEP)
 
     def zoom_out(self) -> None:
+        self.keep_view()
         self.set_zoom(self.zoom() / ZOOM_STEP)
 
     def fit_all(self) -> None:
+        self.keep_view()
         scene = self.scene()
         if scene is None:
             return
@@ -90,9 +144,13 @@ class BlueprintView(QGraphicsView):
         if hasattr(scene, "select_ids"):
             scene.select_ids([item_id])
         rect: QRectF = item.sceneBoundingRect()
+        self.keep_view()
+        if self.zoom() < READABLE_ZOOM:  # a match seen at 1 % is no match found
+            self.set_zoom(READABLE_ZOOM)
         self.centerOn(rect.center())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
+        self.keep_view()
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
@@ -107,6 +165,7 @@ class BlueprintView(QGraphicsView):
         return scene is not None and isinstance(scene.focusItem(), QGraphicsTextItem)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.keep_view()
         if event.key() == Qt.Key.Key_Space and not self._editing_text():
             if not event.isAutoRepeat():
                 self._space = True
@@ -130,6 +189,7 @@ class BlueprintView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.keep_view()
         middle = event.button() == Qt.MouseButton.MiddleButton
         if middle or (self._space and event.button() == Qt.MouseButton.LeftButton):
             self._pan_from = event.position().toPoint()

@@ -11,6 +11,7 @@ from pathlib import Path
 from blueprint_app.editing.file_stamp import FileStamp
 from blueprint_app.history import Document, History
 from blueprint_app.model import Blueprint, new_blueprint
+from blueprint_app.model.factory import now_iso
 from blueprint_app.storage import load, save
 from blueprint_app.storage.recovery import new_key
 
@@ -63,6 +64,8 @@ class Session:
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("the session has no file yet; give a path")
+        if self.dirty:  # the file says when its content last changed (not an undo step)
+            self.blueprint.modified = now_iso()
         save(self.blueprint, target)
         self.path = target.absolute()
         self.disk_stamp = FileStamp.of(self.path)

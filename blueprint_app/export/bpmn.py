@@ -15,13 +15,15 @@ one-to-one and stable, so exports of the same blueprint diff cleanly.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 
-from blueprint_app.analysis.process import Process, columns
+from blueprint_app.export.bpmn_import import LANE_KIND_PREFIX
+from blueprint_app.export.bpmn_layout import Box, Layout
+from blueprint_app.export.bpmn_process import BpmnProcess, Edge, Node, build, flow_ref, step_ref
 from blueprint_app.export.spec import metric_cell, money_number
+from blueprint_app.export.words import Words
 from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, Step, StepKind
 from blueprint_app.model.durations import format_minutes
-from blueprint_app.model.glossary import MARKERS, ORDER_PENETRATION
+from blueprint_app.model.glossary import LANE_KINDS, MARKERS, ORDER_PENETRATION
 from blueprint_app.model.text import xml_text
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -32,36 +34,9 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 TARGET_NAMESPACE = "https://blueprint-studio.invalid/bpmn"
 NAMESPACES = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "xsi": XSI}
 
-POOL_HEADER, LANE_HEADER, MARGIN = 30.0, 30.0, 40.0
-ROW_HEIGHT, COLUMN = 120.0, 160.0
-SIZES: dict[StepKind, tuple[float, float]] = {
-    StepKind.ACTION: (100.0, 80.0),
-    StepKind.START: (36.0, 36.0),
-    StepKind.END: (36.0, 36.0),
-    StepKind.DECISION: (50.0, 50.0),
-    StepKind.WAIT: (36.0, 36.0),
-    StepKind.EVIDENCE: (36.0, 50.0),
-}
-TAGS = {
-    StepKind.ACTION: "task",
-    StepKind.START: "startEvent",
-    StepKind.END: "endEvent",
-    StepKind.DECISION: "exclusiveGateway",
-    StepKind.WAIT: "intermediateCatchEvent",
-    StepKind.EVIDENCE: "dataObjectReference",
-}
-
 
 def _q(namespace: str, tag: str) -> str:
     return f"{{{namespace}}}{tag}"
-
-
-def step_ref(step_id: str) -> str:
-    return f"Step_{step_id}"
-
-
-def flow_ref(flow_id: str) -> str:
-    return f"Flow_{flow_id}"
 
 
 def lane_ref(lane_id: str) -> str:
@@ -77,84 +52,29 @@ def iso_duration(minutes: float) -> str:
     return "PT" + ("".join(parts) or "0S")
 
 
-@dataclass(frozen=True)
-class Box:
-    x: float
-    y: float
-    width: float
-    height: float
-
-    @property
-    def cx(self) -> float:
-        return self.x + self.width / 2
-
-    @property
-    def cy(self) -> float:
-        return self.y + self.height / 2
-
-
-class _Layout:
-    """Where each lane and step sits in the drawing, from the blueprint's own layout."""
-
-    def __init__(self, blueprint: Blueprint) -> None:
-        column: dict[str, int] = {}
-        if any(step.layout is None for step in blueprint.steps):  # else no column is asked
-            process = Process(blueprint)
-            column = columns(process.graph, process.rank)
-        xs = {s.id: s.layout.x if s.layout else column[s.id] * COLUMN for s in blueprint.steps}
-        rows = {s.id: s.layout.row if s.layout else 0 for s in blueprint.steps}
-        left = min(xs.values(), default=0.0)
-        origin = POOL_HEADER + LANE_HEADER + MARGIN
-        self.lanes: dict[str, Box] = {}
-        self.steps: dict[str, Box] = {}
-        y = 0.0
-        right = origin + COLUMN
-        for lane in blueprint.lanes:
-            in_lane = [s for s in blueprint.steps if s.lane == lane.id]
-            height = (max((rows[s.id] for s in in_lane), default=0) + 1) * ROW_HEIGHT
-            for step in in_lane:
-                width, tall = SIZES[step.kind]
-                cx = origin + xs[step.id] - left + SIZES[StepKind.ACTION][0] / 2
-                cy = y + rows[step.id] * ROW_HEIGHT + ROW_HEIGHT / 2
-                self.steps[step.id] = Box(cx - width / 2, cy - tall / 2, width, tall)
-                right = max(right, cx + SIZES[StepKind.ACTION][0] / 2 + MARGIN)
-            self.lanes[lane.id] = Box(POOL_HEADER, y, 0.0, height)
-            y += height
-        self.pool = Box(0.0, 0.0, right, max(y, ROW_HEIGHT))
-        self.lanes = {
-            lid: Box(b.x, b.y, right - POOL_HEADER, b.height) for lid, b in self.lanes.items()
-        }
-
-    def waypoints(self, source: str, target: str) -> list[tuple[float, float]]:
-        """Right side to left side with one bend, or straight down/up when stacked."""
-        a, b = self.steps[source], self.steps[target]
-        if abs(a.cx - b.cx) < 1:
-            if b.cy >= a.cy:
-                return [(a.cx, a.y + a.height), (b.cx, b.y)]
-            return [(a.cx, a.y), (b.cx, b.y + b.height)]
-        if b.cx > a.cx:
-            start, end = (a.x + a.width, a.cy), (b.x, b.cy)
-        else:
-            start, end = (a.x, a.cy), (b.x + b.width, b.cy)
-        if abs(start[1] - end[1]) < 1:
-            return [start, end]
-        middle = (start[0] + end[0]) / 2
-        return [start, (middle, start[1]), (middle, end[1]), end]
-
-
 def to_bpmn(blueprint: Blueprint) -> str:
     """The BPMN 2.0 XML document (UTF-8 text with an XML declaration)."""
     for prefix, uri in NAMESPACES.items():
         ET.register_namespace(prefix, uri)
+    words = Words(blueprint.language)
     root = ET.Element(
         _q(BPMN, "definitions"),
         {
             "id": "Definitions",
             "targetNamespace": TARGET_NAMESPACE,
-            "exporter": "Blueprint Studio",
+            "exporter": EXPORTER,
             "exporterVersion": _version(),
+            # the language of the names, read back by the import (XSD-valid: any attribute
+            # of another namespace)
+            "{http://www.w3.org/XML/1998/namespace}lang": blueprint.language,
         },
     )
+    if blueprint.phases:  # phases as groups, each showing its value of this category
+        category = ET.SubElement(root, _q(BPMN, "category"), id="Phases")
+        for phase in blueprint.phases:
+            ET.SubElement(
+                category, _q(BPMN, "categoryValue"), id=f"PhaseName_{phase.id}", value=phase.title
+            )
     collaboration = ET.SubElement(root, _q(BPMN, "collaboration"), id="Collaboration")
     ET.SubElement(
         collaboration,
@@ -168,30 +88,46 @@ def to_bpmn(blueprint: Blueprint) -> str:
     )
     if blueprint.description:
         _documentation(process, blueprint.description)
-    by_id = {step.id: step for step in blueprint.steps}
-    sequence = [f for f in blueprint.flows if _is_sequence(f, by_id)]
-    associations = [
-        f
-        for f in blueprint.flows
-        if f.source in by_id and f.target in by_id and not _is_sequence(f, by_id)
-    ]
-    _lane_set(process, blueprint)
-    incoming: dict[str, list[str]] = {}
-    outgoing: dict[str, list[str]] = {}
-    for flow in sequence:
-        incoming.setdefault(flow.target, []).append(flow_ref(flow.id))
-        outgoing.setdefault(flow.source, []).append(flow_ref(flow.id))
+    independent = (
+        words("bpmn_independent_start"),
+        words("bpmn_independent_end"),
+        words("bpmn_answered"),
+        words("bpmn_branch_end"),
+    )
+    graph = build(blueprint, words("bpmn_recovery_question"), independent)
+    _lane_set(process, blueprint, graph)
+    for node in graph.nodes.values():
+        _flow_node(process, node, graph, blueprint.currency)
+    for edge in graph.edges:
+        _sequence_flow(process, edge)
+    attached = _artifacts(process, blueprint, graph)
+    _diagram(root, blueprint, graph, attached)
+    _xml_safe(root)
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _artifacts(process: ET.Element, blueprint: Blueprint, graph: BpmnProcess) -> list[str]:
+    """Evidence as data objects, notes as text annotations, phases as groups, and the
+    associations that tie them to steps; the ids of the notes attached to a step."""
     for step in blueprint.steps:
-        _flow_node(
-            process,
-            step,
-            incoming.get(step.id, []),
-            outgoing.get(step.id, []),
-            blueprint.currency,
-        )
-    for flow in sequence:
-        _sequence_flow(process, flow)
-    for flow in associations:
+        if step.kind == StepKind.EVIDENCE:
+            _data_object(process, step)
+    for note in blueprint.notes:
+        annotation = ET.SubElement(process, _q(BPMN, "textAnnotation"), id=f"Note_{note.id}")
+        ET.SubElement(annotation, _q(BPMN, "text")).text = note.text
+    phased = {step.phase for step in blueprint.steps if step.phase}
+    for phase in blueprint.phases:
+        if phase.id in phased:
+            group = ET.SubElement(
+                process,
+                _q(BPMN, "group"),
+                id=f"Phase_{phase.id}",
+                categoryValueRef=f"PhaseName_{phase.id}",
+            )
+            if phase.description:
+                _documentation(group, phase.description)
+    for flow in graph.associations:
         association = ET.SubElement(
             process,
             _q(BPMN, "association"),
@@ -204,10 +140,22 @@ def to_bpmn(blueprint: Blueprint) -> str:
         documentation = _flow_documentation(flow)
         if documentation:
             _documentation(association, documentation)
-    _diagram(root, blueprint, sequence, associations)
-    _xml_safe(root)
-    ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+    steps = {step.id for step in blueprint.steps}
+    attached = [n for n in blueprint.notes if n.attached_to in steps]
+    for note in attached:
+        ET.SubElement(
+            process,
+            _q(BPMN, "association"),
+            id=f"NoteLink_{note.id}",
+            sourceRef=f"Note_{note.id}",
+            targetRef=step_ref(note.attached_to or ""),
+            associationDirection="None",
+        )
+    return [note.id for note in attached]
+
+
+#: the ``exporter`` of every file written here: the import knows its own gateways by it
+EXPORTER = "Blueprint Studio"
 
 
 def _xml_safe(root: ET.Element) -> None:
@@ -225,24 +173,25 @@ def _version() -> str:
     return __version__
 
 
-def _is_sequence(flow: Flow, by_id: dict[str, Step]) -> bool:
-    """Flows between process steps; anything touching evidence is drawn as an association."""
-    if flow.kind == FlowKind.EVIDENCE or flow.source not in by_id or flow.target not in by_id:
-        return False
-    return StepKind.EVIDENCE not in (by_id[flow.source].kind, by_id[flow.target].kind)
-
-
 def _documentation(parent: ET.Element, text: str) -> None:
     ET.SubElement(parent, _q(BPMN, "documentation")).text = text
 
 
-def _lane_set(process: ET.Element, blueprint: Blueprint) -> None:
+def _lane_set(process: ET.Element, blueprint: Blueprint, graph: BpmnProcess) -> None:
     lane_set = ET.SubElement(process, _q(BPMN, "laneSet"), id="LaneSet")
     for lane in blueprint.lanes:
-        element = ET.SubElement(lane_set, _q(BPMN, "lane"), id=lane_ref(lane.id), name=lane.title)
-        for step in blueprint.steps:
-            if step.lane == lane.id and step.kind != StepKind.EVIDENCE:
-                ET.SubElement(element, _q(BPMN, "flowNodeRef")).text = step_ref(step.id)
+        name = lane.title.strip() and lane.title
+        if not name:  # BPMN tools ask every lane for a name
+            name = (
+                LANE_KINDS[lane.kind].name(blueprint.language)
+                if lane.kind in LANE_KINDS
+                else lane.id
+            )
+        element = ET.SubElement(lane_set, _q(BPMN, "lane"), id=lane_ref(lane.id), name=name)
+        _documentation(element, f"{LANE_KIND_PREFIX}{lane.kind.value}")  # read back on import
+        for node in graph.nodes.values():
+            if node.step.lane == lane.id:
+                ET.SubElement(element, _q(BPMN, "flowNodeRef")).text = node.id
 
 
 def _step_documentation(step: Step, currency: str = "") -> str:
@@ -276,31 +225,29 @@ def _step_documentation(step: Step, currency: str = "") -> str:
     return "\n".join(lines)
 
 
-def _flow_node(
-    process: ET.Element, step: Step, incoming: list[str], outgoing: list[str], currency: str = ""
-) -> None:
-    sid = step_ref(step.id)
-    if step.kind == StepKind.EVIDENCE:
-        ET.SubElement(process, _q(BPMN, "dataObject"), id=f"DataObject_{step.id}")
-        element = ET.SubElement(
-            process,
-            _q(BPMN, "dataObjectReference"),
-            id=sid,
-            name=step.title,
-            dataObjectRef=f"DataObject_{step.id}",
-        )
-        if step.description:
-            _documentation(element, step.description)
-        return
-    element = ET.SubElement(process, _q(BPMN, TAGS[step.kind]), id=sid, name=step.title)
-    documentation = _step_documentation(step, currency)
-    if documentation:
-        _documentation(element, documentation)
-    for ref in incoming:
-        ET.SubElement(element, _q(BPMN, "incoming")).text = ref
-    for ref in outgoing:
-        ET.SubElement(element, _q(BPMN, "outgoing")).text = ref
-    if step.kind == StepKind.WAIT:
+def _flow_node(process: ET.Element, node: Node, graph: BpmnProcess, currency: str = "") -> None:
+    attributes = {"id": node.id}
+    step = node.step
+    if node.name:
+        attributes["name"] = node.name
+    outgoing = graph.outgoing(node.id)
+    default = next((edge.id for edge in outgoing if edge.default), None)
+    if default and node.tag.endswith("Gateway"):
+        attributes["default"] = default
+    element = ET.SubElement(process, _q(BPMN, node.tag), attributes)
+    if node.slot == 0:
+        documentation = _step_documentation(step, currency)
+        if documentation:
+            _documentation(element, documentation)
+    for edge in graph.incoming(node.id):
+        ET.SubElement(element, _q(BPMN, "incoming")).text = edge.id
+    for edge in outgoing:
+        ET.SubElement(element, _q(BPMN, "outgoing")).text = edge.id
+    if node.timer:
+        ET.SubElement(element, _q(BPMN, "timerEventDefinition"), id=f"Timer_{node.id}")
+    if node.message:
+        ET.SubElement(element, _q(BPMN, "messageEventDefinition"), id=f"Message_{node.id}")
+    if node.slot == 0 and step.kind == StepKind.WAIT:
         timer = ET.SubElement(element, _q(BPMN, "timerEventDefinition"), id=f"Timer_{step.id}")
         if step.duration_minutes is not None:
             duration = ET.SubElement(
@@ -309,18 +256,40 @@ def _flow_node(
             duration.text = iso_duration(step.duration_minutes)
 
 
-def _sequence_flow(process: ET.Element, flow: Flow) -> None:
-    attributes = {
-        "id": flow_ref(flow.id),
-        "sourceRef": step_ref(flow.source),
-        "targetRef": step_ref(flow.target),
-    }
-    if flow.label:
-        attributes["name"] = flow.label
+def _data_object(process: ET.Element, step: Step) -> None:
+    ET.SubElement(process, _q(BPMN, "dataObject"), id=f"DataObject_{step.id}")
+    element = ET.SubElement(
+        process,
+        _q(BPMN, "dataObjectReference"),
+        id=step_ref(step.id),
+        name=step.title,
+        dataObjectRef=f"DataObject_{step.id}",
+    )
+    if step.description:
+        _documentation(element, step.description)
+
+
+def _sequence_flow(process: ET.Element, edge: Edge) -> None:
+    attributes = {"id": edge.id, "sourceRef": edge.source, "targetRef": edge.target}
+    if edge.name:
+        attributes["name"] = edge.name
     element = ET.SubElement(process, _q(BPMN, "sequenceFlow"), attributes)
-    documentation = _flow_documentation(flow)
-    if documentation:
-        _documentation(element, documentation)
+    flow = edge.flow
+    if flow is not None:
+        documentation = _flow_documentation(flow)
+        if flow.label and not edge.name:  # a label BPMN would call superfluous on the line
+            documentation = "\n".join(filter(None, [documentation, f"{LABEL}: {flow.label}"]))
+        if documentation:
+            _documentation(element, documentation)
+    if edge.condition is not None:
+        condition = ET.SubElement(
+            element, _q(BPMN, "conditionExpression"), {_q(XSI, "type"): "bpmn:tFormalExpression"}
+        )
+        condition.text = edge.condition
+
+
+#: how a flow's label that BPMN would not show as a name is kept in its documentation
+LABEL = "Label"
 
 
 def _flow_documentation(flow: Flow) -> str:
@@ -339,35 +308,75 @@ def _flow_documentation(flow: Flow) -> str:
 
 
 def _diagram(
-    root: ET.Element, blueprint: Blueprint, sequence: list[Flow], associations: list[Flow]
+    root: ET.Element, blueprint: Blueprint, graph: BpmnProcess, attached: list[str]
 ) -> None:
-    layout = _Layout(blueprint)
+    layout = Layout(blueprint, graph)
     diagram = ET.SubElement(root, _q(BPMNDI, "BPMNDiagram"), id="Diagram", name=blueprint.title)
     plane = ET.SubElement(diagram, _q(BPMNDI, "BPMNPlane"), id="Plane", bpmnElement="Collaboration")
     _shape(plane, "Participant", layout.pool, horizontal=True)
     for lane in blueprint.lanes:
         _shape(plane, lane_ref(lane.id), layout.lanes[lane.id], horizontal=True)
-    for step in blueprint.steps:
-        shape = _shape(plane, step_ref(step.id), layout.steps[step.id])
-        if step.kind == StepKind.EVIDENCE:  # name above: the association leaves from below
-            box = layout.steps[step.id]
+    exclusive = {node.id for node in graph.nodes.values() if node.tag == "exclusiveGateway"}
+    for ref, box in layout.shapes.items():
+        shape = _shape(plane, ref, box, marker=ref in exclusive)
+        if ref in layout.labels:
             label = ET.SubElement(shape, _q(BPMNDI, "BPMNLabel"))
-            _bounds(label, Box(box.cx - 50, box.y - 30, 100, 26))
-    for flow in [*sequence, *associations]:
-        edge = ET.SubElement(
-            plane,
-            _q(BPMNDI, "BPMNEdge"),
-            id=f"DI_{flow_ref(flow.id)}",
-            bpmnElement=flow_ref(flow.id),
+            _bounds(label, layout.labels[ref])
+    for note_id, box in layout.notes.items():
+        _shape(plane, f"Note_{note_id}", box)
+    for phase_id, box in layout.phases.items():
+        shape = _shape(plane, f"Phase_{phase_id}", box)
+        label = ET.SubElement(shape, _q(BPMNDI, "BPMNLabel"))
+        _bounds(label, layout.labels[f"Phase_{phase_id}"])
+    for edge in graph.edges:
+        element = ET.SubElement(
+            plane, _q(BPMNDI, "BPMNEdge"), id=f"DI_{edge.id}", bpmnElement=edge.id
         )
-        for x, y in layout.waypoints(flow.source, flow.target):
-            ET.SubElement(edge, _q(DI, "waypoint"), x=_num(x), y=_num(y))
+        for x, y in layout.waypoints[edge.id]:
+            ET.SubElement(element, _q(DI, "waypoint"), x=_num(x), y=_num(y))
+        if edge.id in layout.labels:
+            label = ET.SubElement(element, _q(BPMNDI, "BPMNLabel"))
+            _bounds(label, layout.labels[edge.id])
+    for flow in graph.associations:
+        _line(
+            plane,
+            flow_ref(flow.id),
+            layout.shapes[step_ref(flow.source)],
+            layout.shapes[step_ref(flow.target)],
+        )
+    for note_id in attached:
+        note = next(n for n in blueprint.notes if n.id == note_id)
+        _line(
+            plane,
+            f"NoteLink_{note_id}",
+            layout.notes[note_id],
+            layout.shapes[step_ref(note.attached_to or "")],
+        )
 
 
-def _shape(plane: ET.Element, element: str, box: Box, horizontal: bool = False) -> ET.Element:
+def _line(plane: ET.Element, ref: str, a: Box, b: Box) -> None:
+    """An association: straight between the facing sides of the two shapes."""
+    edge = ET.SubElement(plane, _q(BPMNDI, "BPMNEdge"), id=f"DI_{ref}", bpmnElement=ref)
+    if b.y >= a.bottom:
+        points = [(a.cx, a.bottom), (b.cx, b.y)]
+    elif a.y >= b.bottom:
+        points = [(a.cx, a.y), (b.cx, b.bottom)]
+    elif b.x >= a.right:
+        points = [(a.right, a.cy), (b.x, b.cy)]
+    else:
+        points = [(a.x, a.cy), (b.right, b.cy)]
+    for x, y in points:
+        ET.SubElement(edge, _q(DI, "waypoint"), x=_num(x), y=_num(y))
+
+
+def _shape(
+    plane: ET.Element, element: str, box: Box, horizontal: bool = False, marker: bool = False
+) -> ET.Element:
     attributes = {"id": f"DI_{element}", "bpmnElement": element}
     if horizontal:
         attributes["isHorizontal"] = "true"
+    if marker:  # exclusive gateways drawn with their X, as Camunda Modeler draws them
+        attributes["isMarkerVisible"] = "true"
     shape = ET.SubElement(plane, _q(BPMNDI, "BPMNShape"), attributes)
     _bounds(shape, box)
     return shape
@@ -388,4 +397,4 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-__all__ = ["iso_duration", "to_bpmn"]
+__all__ = ["flow_ref", "iso_duration", "step_ref", "to_bpmn"]

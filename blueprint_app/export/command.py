@@ -1,6 +1,6 @@
 """``blueprint export``: write blueprint files as specifications, BPMN or Mermaid.
 
-    blueprint export FILE... -o OUT [--format md|html|csv|bpmn|mmd|png|svg|pdf] [--lang L]
+    blueprint export FILE... -o OUT [--format md|html|csv|bpmn|mmd|xlsx|png|svg|pdf] [--lang L]
         [--scale N | --dpi D] [--transparent] [--page A4|A3|Letter] [--phases A..B]
         [--select ID,ID...] [--no-title] [--no-legend] [--badges]
 

@@ -77,16 +77,22 @@ def safe_cell(text: str) -> str:
 
 def to_csv(blueprint: Blueprint, lang: str | None = None) -> str:
     """The CSV text, starting with the BOM; write it encoded as UTF-8."""
-    spec = build_spec(blueprint, lang)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows(table_rows(blueprint, lang))
+    return BOM + buffer.getvalue()
+
+
+def table_rows(blueprint: Blueprint, lang: str | None = None) -> list[list[str]]:
+    """The header and one row per step, as the CSV has them (the XLSX export writes them too)."""
+    spec = build_spec(blueprint, lang)
     columns = columns_for(blueprint.steps)
-    writer.writerow([_header(spec, column) for column in columns])
+    rows = [[_header(spec, column) for column in columns]]
     phases = {phase.id: phase.title for phase in blueprint.phases}
     for index, entry in enumerate(spec.steps, start=1):
         row = _row(spec, phases, index, entry)
-        writer.writerow([row[column] for column in columns])
-    return BOM + buffer.getvalue()
+        rows.append([row[column] for column in columns])
+    return rows
 
 
 def _header(spec: Spec, column: str) -> str:

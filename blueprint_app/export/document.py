@@ -57,6 +57,7 @@ def blocks(spec: Spec) -> list[Block]:
         *_metrics(spec),
         *_costs(spec),
         *_evidence(spec),
+        *_touchpoints(spec),
         *_handoffs(spec),
         *_fail_points(spec),
         *_timing(spec),
@@ -303,6 +304,44 @@ def _evidence(spec: Spec) -> Iterator[Block]:
     yield Table([words("step"), words("evidence")], rows)
 
 
+def _touchpoints(spec: Spec) -> Iterator[Block]:
+    """Where the customer meets the frontstage: every flow across the line of interaction
+    alone, with its channel and whether it goes both ways (check-in: guest ↔ clerk). A call
+    straight to the backstage is listed with the hand-offs, as it crosses two lines."""
+    if not spec.touchpoints:
+        return
+    words = spec.words
+    yield Heading(2, words("touchpoints_heading"), "touchpoints")
+    yield Paragraph(words("touchpoints_intro"), "note")
+    rows = []
+    for crossing in spec.touchpoints:
+        what = crossing.source.title or crossing.source.id
+        if crossing.flow.label:
+            what = words("label_value", label=what, value=crossing.flow.label)
+        rows.append(
+            [
+                _who_in(spec, crossing.source, crossing.source_lane.title),
+                what,
+                "↔" if crossing.flow.two_way else "→",
+                crossing.flow.channel or crossing.source.channel or crossing.target.channel,
+                _who_in(spec, crossing.target, crossing.target_lane.title),
+                crossing.target.title or crossing.target.id,
+            ]
+        )
+    yield Table(
+        [
+            words("from_who"),
+            words("step"),
+            words("direction"),
+            words("channel"),
+            words("to_whom"),
+            words("receiving_step"),
+        ],
+        rows,
+        "touchpoints",
+    )
+
+
 def _handoffs(spec: Spec) -> Iterator[Block]:
     words = spec.words
     yield Heading(2, words("handoffs_heading"), "handoffs")
@@ -370,7 +409,8 @@ def _timing(spec: Spec) -> Iterator[Block]:
     words, timing = spec.words, spec.timing
     yield Heading(2, words("time_heading"), "time")
     if not timing.steps:
-        yield Paragraph(words("no_path"))
+        missing = timing.missing
+        yield Paragraph(words("no_path" if missing in ("", "no_flows") else f"no_path_{missing}"))
         return
     total = spec.minutes(timing.minutes)
     if timing.target is None:

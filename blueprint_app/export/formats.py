@@ -18,6 +18,7 @@ from blueprint_app.export.markdown import to_markdown
 from blueprint_app.export.mermaid import to_mermaid
 from blueprint_app.export.options import ExportOptions
 from blueprint_app.export.picture_backend import picture_backend
+from blueprint_app.export.xlsx import to_xlsx
 from blueprint_app.model.blueprint import Blueprint
 
 Exporter = Callable[[Blueprint, ExportOptions], bytes]
@@ -76,6 +77,12 @@ FORMATS: dict[str, ExportFormat] = {
             (".mmd", ".mermaid"),
             "Mermaid flowchart text",
             lambda bp, o: _utf8(to_mermaid(bp)),
+        ),
+        ExportFormat(
+            "xlsx",
+            (".xlsx",),
+            "one row per step as an Excel workbook, the CSV's columns",
+            lambda bp, o: to_xlsx(bp, o.lang),
         ),
         ExportFormat(
             "png", (".png",), "picture, PNG (--scale or --dpi, --transparent)", _picture("png")

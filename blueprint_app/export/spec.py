@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from blueprint_app.analysis.process import Journey, Process
+from blueprint_app.analysis.process import Journey, Process, process_steps
 from blueprint_app.export.words import Words
 from blueprint_app.gc_pause import gc_paused
 from blueprint_app.model.blueprint import (
@@ -91,7 +91,9 @@ class PhaseSection:
 
 @dataclass(frozen=True)
 class HandOff:
-    """Work crossing lines: ``lines`` holds ``"visibility"`` and/or ``"internal"``."""
+    """Work crossing lines: ``lines`` holds ``"interaction"``, ``"visibility"`` and/or
+    ``"internal"``, top to bottom (a customer's call to the backstage crosses the line of
+    interaction and the line of visibility)."""
 
     lines: tuple[str, ...]
     flow: Flow
@@ -110,12 +112,15 @@ class FailPoint:
 @dataclass(frozen=True)
 class TimedPath:
     """The customer's journey (see :mod:`blueprint_app.analysis.process`) as the spec times it:
-    its steps, their total, the target and the steps with no duration."""
+    its steps, their total, the target and the steps with no duration. Without a journey,
+    ``missing`` says why: ``"no_flows"``, ``"no_start"``, ``"no_end"`` or ``"no_journey"`` (no
+    start reaches an end)."""
 
     steps: list[Step]
     minutes: float
     target: float | None
     missing_duration: list[Step]
+    missing: str = ""
 
     @property
     def over_by(self) -> float | None:
@@ -126,11 +131,23 @@ class TimedPath:
 
 def timed_path(blueprint: Blueprint, journey: Journey | None) -> TimedPath:
     if journey is None:
-        return TimedPath([], 0.0, blueprint.target_minutes, [])
+        return TimedPath([], 0.0, blueprint.target_minutes, [], _why_no_journey(blueprint))
     by_id = {step.id: step for step in blueprint.steps}
     steps = [by_id[step_id] for step_id in journey.path]
     missing = [step for step in steps if step.duration_minutes is None]
     return TimedPath(steps, journey.total_minutes, blueprint.target_minutes, missing)
+
+
+def _why_no_journey(blueprint: Blueprint) -> str:
+    """Why a blueprint has no customer's journey to time, for the spec to say so truly."""
+    if not any(flow.kind is not FlowKind.EVIDENCE for flow in blueprint.flows):
+        return "no_flows"
+    steps = process_steps(blueprint).values()
+    if not any(step.kind is StepKind.START for step in steps):
+        return "no_start"
+    if not any(step.kind is StepKind.END for step in steps):
+        return "no_end"
+    return "no_journey"
 
 
 @dataclass(frozen=True)
@@ -149,6 +166,8 @@ class Spec:
     #: format 2: the steps below the line of order penetration, in reading order
     independent: list[StepEntry] = field(default_factory=list)
     currency: str = ""
+    #: flows across the line of interaction alone: the customer meets the frontstage
+    touchpoints: list[HandOff] = field(default_factory=list)
 
     def kind_word(self, step: Step) -> str:
         return self.words(f"kind_{step.kind.value}")
@@ -221,7 +240,9 @@ def _build_spec(
         step.id: _entry(step, touching[step.id], lanes, by_id, rank) for step in blueprint.steps
     }
     ordered = sorted(entries.values(), key=lambda entry: rank[entry.step.id])
-    handoffs = list(_handoffs(blueprint, lanes, by_id, rank))
+    crossings = list(_crossings(blueprint, lanes, by_id, rank))
+    # an encounter across the line of interaction alone is a touchpoint, not a hand-off
+    handoffs = [crossing for crossing in crossings if crossing.lines != ("interaction",)]
     customer = [e for e in ordered if e.lane.kind == LaneKind.CUSTOMER]
     normal = process.normally_reached
     return Spec(
@@ -232,6 +253,7 @@ def _build_spec(
         steps=ordered,
         customer_evidence=customer,
         handoffs=handoffs,
+        touchpoints=[crossing for crossing in crossings if crossing.lines == ("interaction",)],
         fail_points=[
             _fail_point(e.step, touching[e.step.id], by_id, rank, normal, process.graph)
             for e in ordered
@@ -320,13 +342,16 @@ def _phases(blueprint: Blueprint, ordered: Sequence[StepEntry]) -> list[PhaseSec
     return sections
 
 
-def _handoffs(
+def _crossings(
     blueprint: Blueprint, lanes: dict[str, Lane], by_id: dict[str, Step], rank: dict[str, int]
 ) -> Iterable[HandOff]:
-    """Flows crossing the line of visibility or of internal interaction, in reading order."""
+    """Flows crossing any of the three lines, in reading order, with every line each crosses:
+    a customer's call to the backstage crosses the line of interaction and of visibility."""
     position = {lane.id: index for index, lane in enumerate(blueprint.lanes)}
     kinds = {lane.kind: position[lane.id] for lane in blueprint.lanes}
     lines = []
+    if LaneKind.CUSTOMER in kinds and LaneKind.FRONTSTAGE in kinds:
+        lines.append(("interaction", kinds[LaneKind.CUSTOMER], kinds[LaneKind.FRONTSTAGE]))
     if LaneKind.FRONTSTAGE in kinds and LaneKind.BACKSTAGE in kinds:
         lines.append(("visibility", kinds[LaneKind.FRONTSTAGE], kinds[LaneKind.BACKSTAGE]))
     if LaneKind.BACKSTAGE in kinds and LaneKind.SUPPORT in kinds:

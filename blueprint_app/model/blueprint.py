@@ -181,6 +181,32 @@ class Note(_Item):
     attached_to: Id | None = None
 
 
+class ConflictKind(StrEnum):
+    """What a merge conflict is about: the blueprint's own fields or one of its items."""
+
+    BLUEPRINT = "blueprint"
+    LANE = "lane"
+    PHASE = "phase"
+    STEP = "step"
+    FLOW = "flow"
+    NOTE = "note"
+
+
+class Conflict(_Item):
+    """One unresolved merge conflict (format 2): ``blueprint merge`` kept ours' value and wrote
+    what base, ours and theirs held so that someone can choose. ``field`` None: the whole item
+    (deleted on one side, changed on the other; the deleted side holds null)."""
+
+    kind: ConflictKind
+    id: Id | None = Field(default=None, description="The item's id; null: the blueprint itself")
+    field: str | None = Field(
+        default=None, description="The field both sides changed; null: the whole item"
+    )
+    base: Any = Field(default=None, description="The common ancestor's value")
+    ours: Any = Field(default=None, description="Our value: the one the merged file holds")
+    theirs: Any = Field(default=None, description="Their value")
+
+
 class Blueprint(_Item):
     format: Literal["service-blueprint"] = "service-blueprint"
     format_version: Literal[2] = 2
@@ -206,6 +232,11 @@ class Blueprint(_Item):
     flows: list[Flow] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
     rules: dict[str, Any] = Field(default_factory=dict)
+    conflicts: list[Conflict] = Field(
+        default_factory=list,
+        description="Unresolved merge conflicts left by 'blueprint merge' (format 2); "
+        "validation reports each as an error until it is resolved",
+    )
 
 
 #: Fields written even when they hold their default, so every file states them explicitly.

@@ -31,7 +31,7 @@ class TitleBlockItem(QGraphicsItem):
         super().__init__()
         self.setZValue(Z_DECOR)
         self.width = width
-        self.title = wrap(title, style.font(TITLE_PX, bold=True), width, 2)
+        self.title = wrap(title, style.font(TITLE_PX, bold=True), width, 2, whole_words=True)
         self.fields = [(label, " ".join(value.split())) for label, value in fields if value]
         self.field_line = TITLE_PX * 0.6 + FIELD_PX * 1.4 if self.fields else 0.0
         self.height = self.title.height + self.field_line + 12

@@ -55,6 +55,7 @@ from blueprint_app.pictures.decor import (
     present_entries,
 )
 from blueprint_app.pictures.glyph_names import preferred_names
+from blueprint_app.pictures.svg_fonts import fix_font_families
 from blueprint_app.render import style
 from blueprint_app.render.marks import place_marks
 from blueprint_app.render.scene_builder import BlueprintItems, laid_out_copy, static_scene
@@ -353,8 +354,9 @@ def to_svg(picture: Picture) -> bytes:
     _paint(picture, painter, QRectF(0, 0, width, height))
     painter.end()
     buffer.close()
-    # Qt writes control characters from user text raw, which no XML parser accepts
-    return xml_text(_bytes(data).decode("utf-8")).encode("utf-8")
+    # Qt writes control characters from user text raw, which no XML parser accepts; and a font
+    # list with emoji fonts in it, which spaces digits out in librsvg
+    return fix_font_families(xml_text(_bytes(data).decode("utf-8"))).encode("utf-8")
 
 
 def to_pdf(picture: Picture, page: str | None = None) -> bytes:

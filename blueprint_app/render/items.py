@@ -4,7 +4,6 @@ holds no state the document lacks (hover and selection aside); mouse handling li
 
 from __future__ import annotations
 
-import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from blueprint_app.analysis import geometry as geo
-from blueprint_app.analysis.routing import Point, label_anchor
+from blueprint_app.analysis.routing import Point
 from blueprint_app.model.blueprint import Flow, FlowKind, Note, Step
 from blueprint_app.render import painting, style
 from blueprint_app.render.text import draw_wrapped, one_line, wrap
@@ -321,9 +320,11 @@ class FlowItem(QGraphicsItem):
                 self.label_item = FlowLabelItem(self)
             self.label_item.place(self._label_rect(flow))
             self.attach_label()
-        elif self.label_item is not None:
-            self.detach_label()
-            self.label_item = None
+        else:
+            self.items.forget_label(self.flow_id)
+            if self.label_item is not None:
+                self.detach_label()
+                self.label_item = None
         self.update()
 
     def provisional(self, points: list[Point]) -> None:
@@ -341,7 +342,8 @@ class FlowItem(QGraphicsItem):
     def shift(self, dy: float) -> None:
         """Move the route and its label down by ``dy`` unchanged (its cards, everything in its
         way and every flow sharing its card edges moved the same: see
-        ``BlueprintItems.shift_flow``)."""
+        ``BlueprintItems.follow_shift``); the label's box moves in ``label_boxes`` too, so the
+        labels placed after keep clear of it where it is now."""
         self.prepareGeometryChange()
         self.points = [(x, y + dy) for x, y in self.points]
         self._path.translate(0, dy)
@@ -349,19 +351,18 @@ class FlowItem(QGraphicsItem):
         label = self.label_item
         if label is not None:
             label.place(label.boundingRect().adjusted(1, 1, -1, -1).translated(0, dy))
+            box = self.items.label_boxes.rect(self.flow_id)
+            if box is not None:
+                self.items.label_boxes.put(self.flow_id, geo.Rect(box.x, box.y + dy, box.w, box.h))
         self.update()
 
     def _label_rect(self, flow: Flow) -> QRectF:
-        """Centred on the longest segment; beside it when that segment is vertical. The channel
-        follows the label on the same line, so the box is no taller than a label's."""
+        """On or beside the route, clear of cards, badges and other labels (see
+        :mod:`blueprint_app.analysis.label_place`). The channel follows the label on the same
+        line, so the box is no taller than a label's."""
         width = sum(width for _, width in label_parts(flow)) + 10
-        x, y = label_anchor(self.points)
-        vertical, length = _longest_segment(self.points)
-        if vertical:
-            return QRectF(x + 4, y - 9, width, 18)
-        if length < width + 6:  # a short hop between cards: above the line, not over the cards
-            return QRectF(x - width / 2, y - 24, width, 18)
-        return QRectF(x - width / 2, y - 9, width, 18)
+        box = self.items.place_label(self.flow_id, self.points, width)
+        return QRectF(box.x, box.y, box.w, box.h)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -482,16 +483,6 @@ def label_parts(flow: Flow) -> list[tuple[str, float]]:
         advance = QFontMetricsF(channel_font()).horizontalAdvance(text)
         parts.append(("channel", min(advance, CHANNEL_MAX_W)))
     return parts
-
-
-def _longest_segment(points: list[Point]) -> tuple[bool, float]:
-    """Whether the longest segment is vertical, and its length."""
-    best, vertical = -1.0, False
-    for (x1, y1), (x2, y2) in itertools.pairwise(points):
-        length = abs(x2 - x1) + abs(y2 - y1)
-        if length > best:
-            best, vertical = length, abs(x2 - x1) < abs(y2 - y1)
-    return vertical, best
 
 
 NOTE_W, NOTE_H = 130.0, 80.0

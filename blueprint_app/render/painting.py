@@ -204,12 +204,15 @@ def badges(step: Step) -> list[str]:
 
 
 BADGE_PITCH = 2 * BADGE_R + 3
+#: the left end of a card's top edge kept free of badges: a validation mark sits there
+MARK_CLEARANCE = 18.0
 
 
 def badge_centres(rect: QRectF, count: int) -> list[QPointF]:
     """Where ``count`` badges sit along the card's top edge, right to left; when more than the
-    card holds side by side they close up (overlap a little) rather than run off the card."""
-    room = rect.width() - 8 - 2 * BADGE_R
+    card holds side by side they close up (overlap a little) rather than run off the card or
+    under the validation mark in its top-left corner."""
+    room = rect.width() - 8 - 2 * BADGE_R - MARK_CLEARANCE
     pitch = BADGE_PITCH if count < 2 else min(BADGE_PITCH, room / (count - 1))
     first = rect.right() - 4 - BADGE_R
     return [QPointF(first - index * pitch, rect.top()) for index in range(count)]

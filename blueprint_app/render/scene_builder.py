@@ -14,11 +14,12 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 from blueprint_app.analysis import geometry as geo
+from blueprint_app.analysis import label_place
 from blueprint_app.analysis.layout import missing_layouts
 from blueprint_app.analysis.routing import CardIndex, Point, route, route_box, sides, spread
 from blueprint_app.gc_pause import gc_paused
 from blueprint_app.model.blueprint import Blueprint, Flow, LaneKind, Note, Step
-from blueprint_app.render import style
+from blueprint_app.render import painting, style
 from blueprint_app.render.items import (
     ORDER_LINE,
     CardItem,
@@ -68,6 +69,7 @@ class BlueprintItems:
         self.flows_at: dict[str, set[str]] = {}
         self.card_index = CardIndex()  # where the model puts each card, for routing round them
         self.route_boxes = CardIndex()  # where each flow may run, to find flows a card affects
+        self.label_boxes = CardIndex()  # where each flow's label sits, so the next one avoids it
         #: per flow: the end rectangles and the sides its route used; valid until the flow is
         #: rerouted (every change that can alter its sides reroutes it, see ``forget_sides``)
         self._sides: dict[str, tuple[geo.Rect, geo.Rect, tuple[str, str]]] = {}
@@ -265,6 +267,7 @@ class BlueprintItems:
         for step_id in ends:
             self.flows_at[step_id].discard(flow_id)
         self.route_boxes.remove(flow_id)
+        self.label_boxes.remove(flow_id)
         self._sides.pop(flow_id, None)
         self.pending.pop(flow_id, None)
         self.worked_out.pop(flow_id, None)
@@ -392,6 +395,7 @@ class BlueprintItems:
             item = self.flows.get(flow_id)
             if item is not None:
                 item.detach_label()
+                self.forget_label(flow_id)  # placed again with its route
                 self._stand_in(flow_id)
                 self.pending[flow_id] = None
                 self.worked_out.pop(flow_id, None)
@@ -438,6 +442,42 @@ class BlueprintItems:
                     self.worked_out[flow_id] = self.route_between(flow.source, flow.target, flow_id)
         finally:
             self._edge_orders = None
+
+    def place_label(self, flow_id: str, points: list[Point], width: float) -> geo.Rect:
+        """The label box of a flow routed through ``points``: clear of the cards near it (with
+        their badges) and of the labels already placed, and remembered for the next ones."""
+        area = label_place.search_area(points, width)
+        near = geo.Rect(area.x, area.y, area.w, area.h + label_place.BADGE_REACH)
+        obstacles: list[label_place.Obstacle] = []
+        for step_id in self.card_index.ids_in(near):
+            card = self.card_rect(step_id)
+            obstacles.append((card, label_place.CARD_WEIGHT))
+            obstacles += [(badge, label_place.BADGE_WEIGHT) for badge in self._badges(step_id)]
+        labels = self.label_boxes
+        for other in labels.ids_in(area):
+            rect = labels.rect(other)
+            if other != flow_id and rect is not None:
+                obstacles.append((rect, label_place.LABEL_WEIGHT))
+        box = label_place.place_label(points, width, obstacles)
+        labels.put(flow_id, box)
+        return box
+
+    def _badges(self, step_id: str) -> list[geo.Rect]:
+        """The squares the badges of a step's card cover in the scene (with their ring)."""
+        step = self._lookup(step_id)
+        if not isinstance(step, Step):
+            return []
+        card = self.card_rect(step_id)
+        names = painting.badges(step)
+        reach = painting.BADGE_R + 1.5
+        return [
+            geo.Rect(card.x + c.x() - reach, card.y + c.y() - reach, 2 * reach, 2 * reach)
+            for c in painting.badge_centres(QRectF(0, 0, card.w, card.h), len(names))
+        ]
+
+    def forget_label(self, flow_id: str) -> None:
+        """The flow shows no label (any more): nothing for other labels to avoid."""
+        self.label_boxes.remove(flow_id)
 
     def reroute_at(self, step_ids: Iterable[str]) -> None:
         """Reroute just the flows at these steps (while a drag moves their cards)."""

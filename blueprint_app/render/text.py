@@ -31,8 +31,11 @@ def one_line(text: str) -> str:
     return " ".join(plain(text).split())
 
 
-def wrap(text: str, font: QFont, width: float, max_lines: int) -> WrappedText:
-    """``text`` broken into at most ``max_lines`` lines no wider than ``width``."""
+def wrap(
+    text: str, font: QFont, width: float, max_lines: int, whole_words: bool = False
+) -> WrappedText:
+    """``text`` broken into at most ``max_lines`` lines no wider than ``width``; with
+    ``whole_words`` the last line is cut after a word, not inside one (a title block)."""
     metrics = QFontMetricsF(font)
     text = one_line(text)  # newlines and runs of spaces read as one space on a card
     if not text:
@@ -53,10 +56,10 @@ def wrap(text: str, font: QFont, width: float, max_lines: int) -> WrappedText:
     lines = [text[start : start + length].strip() for start, length in spans]
     if len(lines) > max_lines:
         rest = " ".join(lines[max_lines - 1 :])
-        lines = [
-            *lines[: max_lines - 1],
-            metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width),
-        ]
+        last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+        if whole_words:
+            last = _at_word_end(rest, last)
+        lines = [*lines[: max_lines - 1], last]
     return WrappedText(tuple(lines), metrics.lineSpacing())
 
 
@@ -76,3 +79,13 @@ def draw_wrapped(
         else:
             x = box.left() + (box.width() - metrics.horizontalAdvance(line)) / 2
         painter.drawText(QPointF(x, y), line)
+
+
+def _at_word_end(full: str, elided: str) -> str:
+    """``elided`` (``full`` cut with "…") cut back to the end of its last whole word, when it
+    ends inside a word and has a space to go back to (Chinese has none: it stays as it is)."""
+    kept = elided.removesuffix("…")
+    if kept == full or not kept or full[len(kept) : len(kept) + 1] in ("", " "):
+        return elided
+    space = kept.rfind(" ")
+    return kept[:space].rstrip() + " …" if space > 0 else elided

@@ -112,7 +112,13 @@ def _parse_json(text: str, source: str | Path) -> Any:
             parse_float=_finite_float,
         )
     except json.JSONDecodeError as error:
-        reason = f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+        start = text.lstrip("\ufeff \t\r\n")[:1]
+        if not start:
+            reason = "the file is empty, not a blueprint file"
+        elif start not in "{[":  # a picture, a text, a CSV…: no JSON at all
+            reason = "not a blueprint file (a blueprint file is JSON text starting with “{”)"
+        else:
+            reason = f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
         raise BlueprintFileError(source, [reason]) from None
     except ValueError as error:
         raise BlueprintFileError(source, [f"not valid JSON: {error}"]) from None

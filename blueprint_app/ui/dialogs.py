@@ -87,3 +87,20 @@ def ask_replace(parent: QWidget, path: Path) -> bool:
         QMessageBox.StandardButton.No,
     )
     return reply == QMessageBox.StandardButton.Yes
+
+
+def ask_delete_lane(parent: QWidget, title: str, cards: int) -> bool:
+    """Delete a lane that holds cards? Says how many go with it (undo brings them back)."""
+    reply = ask(
+        parent,
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Dialogs", "Delete the lane?"),
+        QCoreApplication.translate(
+            "Dialogs",
+            "The lane “{title}” holds {count} cards; they are deleted with it, with their "
+            "arrows. Edit ▸ Undo brings them back.",
+        ).format(title=title, count=cards),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return reply == QMessageBox.StandardButton.Yes

@@ -9,6 +9,7 @@ settings still load. This is the only module that touches QSettings.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from collections.abc import Callable
@@ -110,6 +111,23 @@ def saved_bytes(raw: object) -> QByteArray | None:
     return raw if isinstance(raw, QByteArray) else None
 
 
+def lane_kinds(raw: object) -> dict[str, str] | None:
+    """A BPMN lane name → lane kind mapping, stored as JSON; unknown kinds are left out."""
+    from blueprint_app.model.blueprint import LaneKind
+
+    if isinstance(raw, dict):
+        found: object = raw
+    else:
+        try:
+            found = json.loads(str(raw))
+        except ValueError:
+            return None
+    if not isinstance(found, dict):
+        return None
+    kinds = {kind.value for kind in LaneKind}
+    return {str(k): v for k, v in found.items() if isinstance(v, str) and v in kinds}
+
+
 # -- what is stored ------------------------------------------------------------------------------
 LANGUAGE = Setting("ui/language", SYSTEM_LANGUAGE, one_of(SYSTEM_LANGUAGE, *LANGUAGES))
 AUTOSAVE_SECONDS = Setting("autosave/interval_seconds", 30, whole_number(*AUTOSAVE_RANGE))
@@ -119,6 +137,27 @@ RECENT_FILES: Setting[list[Path]] = Setting(
 WINDOW_GEOMETRY: Setting[QByteArray | None] = Setting("window/geometry", None, saved_bytes)
 WINDOW_STATE: Setting[QByteArray | None] = Setting("window/state", None, saved_bytes)
 EXPORT_FOLDER = Setting("export/folder", "", text)
+#: File > Import…: the kind the user gave each BPMN lane whose name did not tell it
+BPMN_LANE_KINDS: Setting[dict[str, str]] = Setting(
+    "import/bpmn_lane_kinds", {}, lane_kinds, lambda value: json.dumps(value, ensure_ascii=False)
+)
+IMPORT_FOLDER = Setting("import/folder", "", text)
+
+
+def header_mapping(raw: object) -> dict[str, str] | None:
+    """A sheet header (normalised) → the field the user said it holds ("" : leave it out)."""
+    try:
+        value = raw if isinstance(raw, dict) else json.loads(str(raw))
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    return {str(k): str(v) for k, v in value.items() if isinstance(v, str)}
+
+
+IMPORT_HEADERS: Setting[dict[str, str]] = Setting(
+    "import/headers", {}, header_mapping, lambda value: json.dumps(value, ensure_ascii=False)
+)
 
 
 def autosave_interval() -> float:

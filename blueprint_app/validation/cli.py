@@ -96,11 +96,20 @@ def text_line(name: str, finding: Finding) -> str:
 
 
 def summary(name: str, findings: list[Finding]) -> str:
+    """ "hotel.blueprint.json: 1 error, 2 warnings, 0 info findings", counted as words are."""
     per = counts(findings)
-    return (
-        f"{name}: {per[Severity.ERROR]} error(s), {per[Severity.WARNING]} warning(s), "
-        f"{per[Severity.INFO]} info"
+    return f"{name}: " + ", ".join(
+        _counted(per[severity], one, many)
+        for severity, one, many in (
+            (Severity.ERROR, "error", "errors"),
+            (Severity.WARNING, "warning", "warnings"),
+            (Severity.INFO, "info finding", "info findings"),
+        )
     )
+
+
+def _counted(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 _out, _err = out, err

@@ -10,14 +10,16 @@ steps.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cached_property
 from typing import TypeVar, cast
 
 import networkx as nx
 
-from blueprint_app.analysis.process import Journey, Process, reachable, reaching
+from blueprint_app.analysis.process import TWO_WAY, Journey, Process
 from blueprint_app.model.blueprint import Blueprint, Flow, FlowKind, LaneKind, Step, StepKind
+from blueprint_app.validation.geometry import CARD_WIDTH
 
 TITLE_LIMIT = 60
 T = TypeVar("T")
@@ -124,8 +126,11 @@ class Context:
         return [f for f in self.incoming.get(step_id, ()) if f.kind is not FlowKind.EVIDENCE]
 
     def has_evidence(self, step_id: str) -> bool:
-        """Whether an evidence card is tied to the step by an evidence link."""
-        return step_id in self.with_evidence
+        """Whether an evidence card is tied to the step by an evidence link, or stands in its
+        column (Bitner's and NN/g's blueprints draw the evidence above its step, unlinked)."""
+        return step_id in self.with_evidence or bool(
+            self.in_column(step_id, LaneKind.PHYSICAL_EVIDENCE)
+        )
 
     @cached_property
     def with_evidence(self) -> set[str]:
@@ -170,26 +175,95 @@ class Context:
 
     @cached_property
     def reachable_from_start(self) -> set[str]:
-        return reachable(self.graph, self.starts)
+        """Customer-induced steps a start reaches (two-way flows count both ways)."""
+        return self.process.reached
 
     @cached_property
     def reaches_end(self) -> set[str]:
-        return reaching(self.graph, self.ends)
+        """Customer-induced steps from which an end can be reached."""
+        return self.process.reaching_end
+
+    @cached_property
+    def independent(self) -> set[str]:
+        """Process steps marked customer-independent (below the line of order penetration)."""
+        cards = self.evidence_cards
+        return {s.id for s in self.steps if s.customer_independent and s.id not in cards}
+
+    @cached_property
+    def layered(self) -> bool:
+        """Drawn in the layered style: steps but no ordinary or recovery flow at all (evidence
+        links tie cards to steps; they carry no order of work). Each column is one moment."""
+        kinds = self.of_flow_kind
+        return bool(self.steps) and not kinds[FlowKind.FLOW] and not kinds[FlowKind.RECOVERY]
+
+    @cached_property
+    def touchpoint_row(self) -> bool:
+        """A layered blueprint with no evidence card but frontstage cards: its frontstage row
+        holds the touchpoints (places, objects, screens), as 18F's and many workshop templates
+        do."""
+        return self.layered and not self.evidence_cards and bool(self.in_lane[LaneKind.FRONTSTAGE])
 
     @cached_property
     def trapped_loops(self) -> list[list[str]]:
-        """Loops (strongly connected groups of 2+ steps) with no flow out and no end inside.
+        """Loops (strongly connected groups of 2+ customer-induced steps) with no flow out and
+        no end inside.
 
         Such a loop cannot reach an end, so only the steps that cannot are handed to networkx:
         on a sound blueprint that is almost none, which keeps this cheap.
         """
-        graph, reaching_end = self.graph, self.reaches_end
-        stuck = graph.subgraph(node for node in graph if node not in reaching_end)
+        process, reaching_end = self.process, self.reaches_end
+        stuck = [sid for sid in process.induced if sid not in reaching_end]
+        if not stuck:
+            return []
+        adjacency, inside = process.adjacency, set(stuck)
+        # where each stuck step leads: its successors, and back along two-way flows
+        leads = {
+            sid: [
+                *adjacency.succ[sid],
+                *(p for p, data in adjacency.pred[sid].items() if data[TWO_WAY]),
+            ]
+            for sid in stuck
+        }
+        small = nx.DiGraph()
+        small.add_nodes_from(stuck)
+        small.add_edges_from((u, v) for u in stuck for v in leads[u] if v in inside)
         loops = []
-        for component in nx.strongly_connected_components(stuck):
+        for component in nx.strongly_connected_components(small):
             if len(component) < 2:
                 continue
-            if all(target in component for node in component for target in graph.succ[node]):
+            if all(target in component for node in component for target in leads[node]):
                 loops.append(sorted(component, key=self.position))
         loops.sort(key=lambda loop: self.position(loop[0]))
         return loops
+
+    # -- columns: one moment of the journey, read top to bottom ------------------------------
+
+    @cached_property
+    def _columns(self) -> dict[LaneKind, list[tuple[float, str]]]:
+        """Per lane kind, the (x, id) of its cards with a layout, sorted by x."""
+        found: dict[LaneKind, list[tuple[float, str]]] = {kind: [] for kind in LaneKind}
+        for step in self.steps:
+            if step.layout is not None:
+                found[self.lane_kind[step.id]].append((step.layout.x, step.id))
+        for cards in found.values():
+            cards.sort()
+        return found
+
+    def in_column(self, step_id: str, lane: LaneKind) -> list[str]:
+        """The cards of a lane kind in the step's column: laid out less than half a card's
+        width away from it, or, for a step without layout in a layered blueprint, in its
+        phase."""
+        step = self.step_by_id[step_id]
+        if step.layout is None:
+            if not self.layered or step.phase is None:
+                return []
+            return [s.id for s in self.in_lane[lane] if s.phase == step.phase and s.id != step_id]
+        cards, x, reach = self._columns[lane], step.layout.x, CARD_WIDTH / 2
+        first = bisect_left(cards, (x - reach, ""))
+        found = []
+        for other_x, other in cards[first:]:
+            if other_x - x >= reach:
+                break
+            if other != step_id:
+                found.append(other)
+        return found

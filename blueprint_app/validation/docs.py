@@ -21,6 +21,7 @@ FAMILY_TITLES = {
     "roles": "Roles",
     "quality": "Service quality",
     "settings": "Settings",
+    "merge": "Merge",
 }
 
 HEADER = """\
@@ -42,6 +43,44 @@ Turn a rule off or change its severity in the blueprint's own `rules` object, by
 
 or for one run with `blueprint validate --disable BP043 --disable handoff FILE`. The output
 formats are described in [validation.md](validation.md).
+
+## How the checker reads a blueprint
+
+Checked against published blueprints (tests/data/published: Shostack 1984, Bitner, Ostrom &
+Morgan 2008, Zeithaml & Bitner, Lovelock & Wirtz, 18F, GOV.UK, two Chinese textbook cases), none
+of which may get an error. The decisions behind the rules:
+
+- **Severity.** Error only where the blueprint contradicts itself: a decision with one branch
+  (BP026), no start or no end in a flowchart-style blueprint (BP020, BP021), a customer's journey
+  that cannot reach its end (BP033). Warning: a likely design gap. Info: a nudge.
+- **Invisible contact.** A customer step joined straight to the backstage or support is correct
+  through a remote channel (phone, e-mail, mail, chat, web, app, SMS, video, WeChat, 电话,
+  邮件, 在线, 短信, 微信, 小程序 …; the list is `blueprint_app/model/channels.py`, matched
+  case-insensitively on words, Chinese anywhere in the text). The channel is read from the flow,
+  else the backstage or support step, else the customer step. A support step reached that way is
+  a technology contact (an app's or a website's back end). Physical mail is remote too.
+- **Customer-independent work** (`customer_independent`, Fließ & Kleinaltenkamp's line of order
+  penetration: preparation, follow-up done regardless of any one customer) is outside the
+  customer-induced process: no reachability, dead-end, isolation, loop or journey check, and
+  the journey never runs through it. An unmarked backstage or support step that no start
+  reaches, or that stands alone, is a warning whose hint suggests the mark.
+- **Layered style.** A blueprint with steps and no ordinary or recovery flow (evidence links do
+  not count) is layered (NN/g, 18F): one info (BP032), no flow checks, and each customer step is
+  checked by its column instead (cards less than half a card's width away; without a layout,
+  its phase). Without evidence cards its frontstage row holds the touchpoints.
+- **Evidence by column.** In any style, an evidence card above a step (same column) is that
+  step's evidence, as every published flowchart draws it: no evidence link needed.
+- **Two-way flows** order the work from source to target, but for reachability and dead ends
+  they also run back: the system a clerk looks something up in answers the clerk. In reading
+  order a two-way flow is read from its left-most end. At a start or an end it is an interaction
+  (no BP030, BP031).
+- **Dead ends** are the customer's and the frontstage's: a backstage or support step the journey
+  sets off and that leads nowhere further ends its branch (an order recorded), and follow-up
+  after an end (seeing the guest off, clearing the table) is work after the journey.
+- **The customer's journey** (BP063, the spec's timing) is one path, worked out
+  once in `blueprint_app/analysis/process.py`: from a start to the first end it meets, along
+  ordinary flows, through customer-induced steps of any lane; its time is the longest such path
+  by duration, parallel work not summed.
 
 """
 

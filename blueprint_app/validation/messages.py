@@ -63,9 +63,28 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "A recovery flow leaves “{step}”, which is not marked as a fail point.",
             "Mark “{step}” as a fail point, or make the flow an ordinary flow.",
         ),
+        "BP014": (
+            "The customer lane holds no step: the blueprint does not show what the customer does.",
+            "Draw the customer's actions in the customer lane, start to end; the staff's "
+            "work goes below them.",
+        ),
+        "BP014.no_lane": (
+            "The blueprint has no customer lane: it does not show what the customer does.",
+            "Add a customer lane and draw the customer's actions in it, start to end.",
+        ),
+        "BP015": (
+            "No physical evidence at all: nothing shows what the customer sees, touches or "
+            "receives.",
+            "Add evidence cards (signs, screens, documents, the place itself) above the "
+            "customer steps they belong to.",
+        ),
         "BP013": (
             "“{step}” lies far away from the rest of the blueprint.",
             "Arrange the blueprint (Ctrl+Shift+L), or drag the card back to the others.",
+        ),
+        "BP016": (
+            "“{item}” refers to the {what} “{id}”, which the blueprint does not have.",
+            "Point it at an existing {what}, or delete it.",
         ),
         "BP020": (
             "The blueprint has no start step.",
@@ -102,6 +121,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Decision “{step}” has several branches labelled “{label}”.",
             "Give each branch its own condition.",
         ),
+        "BP022.hidden": (
+            "“{step}” cannot be reached from any start.",
+            "If it is done regardless of any one customer (preparation, supplies, training), "
+            "mark it customer-independent; otherwise add a flow into it from the step before.",
+        ),
+        "BP024.hidden": (
+            "“{step}” has no flows at all.",
+            "If it is work done regardless of any one customer (preparation, cleaning, "
+            "training), mark it customer-independent; otherwise connect it or delete it.",
+        ),
         "BP029": (
             "Customer step “{step}” is not on the customer's own path from start to end.",
             "Connect it to the customer's previous and next actions in the customer lane.",
@@ -116,13 +145,37 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Point those flows at a later step, or change the step's kind.",
         ),
         "BP031": (
-            "End step “{step}” has flows leaving it.",
-            "Make the last step of those flows the end, or remove the flows.",
+            "End step “{step}” has flows leaving it that lead the customer on.",
+            "Make the customer's last step the end, or remove the flows.",
+        ),
+        "BP032": (
+            "No flows: the blueprint is checked as a layered blueprint, column by column; "
+            "the flow checks were skipped.",
+            "Nothing to fix if each column is one moment of the journey. Draw flows between "
+            "the steps to have the order of work and the journey time checked too.",
+        ),
+        "BP033": (
+            "The customer's journey from start “{step}” never reaches an end.",
+            "Draw the flows that lead on from the last step the customer reaches to the end "
+            "of the journey.",
+        ),
+        "BP034": (
+            "“{step}” is marked customer-independent, but a customer's journey runs through it.",
+            "Clear the mark if the customer waits for this work; if it is preparation done "
+            "beforehand, take it off the customer's path.",
         ),
         "BP040": (
-            "The flow from “{source}” to “{target}” skips the line of visibility: the "
-            "customer deals directly with backstage work.",
-            "Route it through the frontstage step the customer actually meets.",
+            "The flow from “{source}” to “{target}” skips the line of visibility, and no "
+            "remote channel is named: face to face the customer meets only the frontstage.",
+            "If the customer reaches this step by phone, e-mail, chat, web or app (invisible "
+            "contact), name that channel on the flow; if they meet someone in person, move "
+            "the step to the frontstage.",
+        ),
+        "BP040.in_person": (
+            "The flow from “{source}” to “{target}” is face to face but skips the line of "
+            "visibility: whoever the customer meets in person is frontstage.",
+            "Move the step to the frontstage; or, if the contact is really by phone, e-mail, "
+            "chat, web or app, name that channel instead.",
         ),
         "BP041": (
             "Nobody meets the customer at “{step}”: no frontstage contact and no evidence.",
@@ -140,6 +193,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "BP044": (
             "Evidence card “{card}” is tied to “{step}”, which the customer cannot see.",
             "Tie the evidence to the customer or frontstage step where the customer sees it.",
+        ),
+        "BP045": (
+            "Nobody and nothing meets the customer at the {kind} step “{step}”: no frontstage "
+            "contact and no evidence.",
+            "Add the evidence the customer sees here (a sign, a confirmation, a bill) or the "
+            "frontstage step that greets or sees off the customer.",
         ),
         "BP050": ("“{step}” has no actor.", "Name the role or department that does it."),
         "BP051": (
@@ -168,7 +227,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Shorten the step or revise the standard.",
         ),
         "BP063": (
-            "The customer's longest path takes {total}, over the target of {target}: {path}.",
+            "The customer's journey takes {total}, over the target of {target}: {path}.",
             "Shorten the steps on this path, or let some of them run in parallel.",
         ),
         "BP064": (
@@ -179,9 +238,39 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "The customer feels bad (emotion {emotion}) at moment of truth “{step}”.",
             "Improving this step pays most: look at what goes wrong here.",
         ),
+        "BP066": (
+            "“{step}” is expected to take {duration}, beyond its tolerance of {tolerance}.",
+            "Shorten the step, or plan for it: past the tolerance it costs the customer's "
+            "patience and the service's profit.",
+        ),
+        "BP067": (
+            "“{step}” is expected to take {duration}, over its target of {target} "
+            "but within its tolerance of {tolerance}.",
+            "Acceptable, but the standard is missed: look at what would bring it to target.",
+        ),
+        "BP069": (
+            "The customer's journey takes {total}, beyond the tolerance of {tolerance}: {path}.",
+            "Past the tolerance the service is no longer acceptable: shorten the steps on this "
+            "path, or let some of them run in parallel.",
+        ),
+        "BP068": (
+            "{count} customer steps and no fail point identified.",
+            "Mark the steps where the service most often goes wrong as fail points, and draw "
+            "their recovery.",
+        ),
         "BP090": (
             "The setting “{key}: {value}” in the rules object is ignored: {problem}.",
             "Use a rule id (e.g. BP023) or name (e.g. dead-end) with off, error, warning or info.",
+        ),
+        "BP095": (
+            "An unresolved merge conflict on “{name}”, {field}: ours “{ours}”, theirs "
+            "“{theirs}”; the file keeps ours.",
+            "Pick ours or theirs in the Conflicts panel (or edit the value), then save.",
+        ),
+        "BP095.item": (
+            "An unresolved merge conflict: “{name}” was deleted on one side and changed on the "
+            "other; the file keeps ours.",
+            "Pick ours or theirs in the Conflicts panel, then save.",
         ),
     },
     "zh": {
@@ -231,6 +320,22 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "“{step}”离蓝图的其余部分很远。",
             "自动排列蓝图（Ctrl+Shift+L），或把这张卡片拖回其他卡片旁边。",
         ),
+        "BP014": (
+            "顾客行为泳道里没有任何步骤：蓝图没有表现顾客做了什么。",
+            "在顾客行为泳道中从头到尾画出顾客的行为，员工的工作画在下方。",
+        ),
+        "BP014.no_lane": (
+            "蓝图没有顾客行为泳道：没有表现顾客做了什么。",
+            "添加顾客行为泳道，并在其中从头到尾画出顾客的行为。",
+        ),
+        "BP015": (
+            "蓝图完全没有有形展示：看不出顾客看到、接触到或拿到了什么。",
+            "在各个顾客步骤上方添加所属的有形展示卡片（标识、屏幕、单据、场所本身）。",
+        ),
+        "BP016": (
+            "“{item}”引用的{what}“{id}”在蓝图中并不存在。",
+            "把它改为引用一个已有的{what}，或者删除它。",
+        ),
         "BP020": ("蓝图没有起点步骤。", "把顾客的第一个行为标为起点。"),
         "BP021": ("蓝图没有终点步骤。", "把顾客的最后一个行为标为终点。"),
         "BP022": ("从任何起点出发都到不了“{step}”。", "从它前面的步骤画一条连线指向它。"),
@@ -255,6 +360,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "在连线上写明走这条分支的条件（如“是”/“否”）。",
         ),
         "BP028": ("判断“{step}”有多个分支都标注为“{label}”。", "给每个分支写上各自不同的条件。"),
+        "BP022.hidden": (
+            "从任何起点出发都到不了“{step}”。",
+            "如果这项工作不针对某位顾客（准备、采购、培训等），请把它标为与顾客无关的工作；"
+            "否则从它前面的步骤画一条连线指向它。",
+        ),
+        "BP024.hidden": (
+            "“{step}”没有任何连线。",
+            "如果这项工作不针对某位顾客（准备、清洁、培训等），请把它标为与顾客无关的工作；"
+            "否则把它连起来或删除。",
+        ),
         "BP029": (
             "顾客步骤“{step}”不在顾客自己从起点到终点的路径上。",
             "在顾客行为泳道里，把它与顾客的上一个和下一个行为连起来。",
@@ -269,12 +384,31 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "把这些连线改连到后面的步骤，或修改该步骤的类型。",
         ),
         "BP031": (
-            "终点步骤“{step}”还有连线引出。",
-            "把这些连线最后到达的步骤设为终点，或删除这些连线。",
+            "终点步骤“{step}”还有连线引出，把顾客又引向了后面的步骤。",
+            "把顾客的最后一步设为终点，或删除这些连线。",
+        ),
+        "BP032": (
+            "蓝图没有连线：按分层式蓝图逐列检查，已跳过流程检查。",
+            "如果每一列就是旅程中的一个时刻，则无需修改；在步骤之间画上连线，"
+            "即可同时检查工作顺序和旅程耗时。",
+        ),
+        "BP033": (
+            "从起点“{step}”开始的顾客旅程始终到不了终点。",
+            "从顾客到达的最后一步画出通往旅程终点的连线。",
+        ),
+        "BP034": (
+            "“{step}”标为与顾客无关的工作，但有一条顾客旅程经过它。",
+            "如果顾客要等这项工作完成，请取消该标记；如果它是事先完成的准备工作，请把它从顾客的路径上移开。",
         ),
         "BP040": (
-            "从“{source}”到“{target}”的连线越过了可视分界线：顾客直接与后台打交道。",
-            "改为经由顾客实际接触的前台步骤来衔接。",
+            "从“{source}”到“{target}”的连线越过了可视分界线，且没有写明远程渠道："
+            "面对面时顾客只接触前台。",
+            "如果顾客是通过电话、邮件、在线聊天、网站或 App 联系这一步（不可见的接触），"
+            "请在连线上写明渠道；如果是当面接触，请把该步骤移到前台。",
+        ),
+        "BP040.in_person": (
+            "从“{source}”到“{target}”是面对面的接触，却越过了可视分界线：顾客当面接触的人属于前台。",
+            "把该步骤移到前台；如果实际是通过电话、邮件、在线聊天、网站或 App 联系，请改写渠道。",
         ),
         "BP041": (
             "顾客在“{step}”这一步无人接待：既没有前台接触，也没有有形展示。",
@@ -291,6 +425,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "BP044": (
             "有形展示卡片“{card}”连到了“{step}”，而顾客看不到这一步。",
             "把有形展示连到顾客能看到它的顾客步骤或前台步骤。",
+        ),
+        "BP045": (
+            "在{kind}步骤“{step}”，没有任何人或物接待顾客：既没有前台接触，也没有有形展示。",
+            "补上顾客在这里看到的有形展示（标识、确认单、账单），或迎接、送别顾客的前台步骤。",
         ),
         "BP050": ("“{step}”没有填写执行人。", "写明由哪个岗位或部门负责。"),
         "BP051": (
@@ -312,7 +450,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "缩短这一步骤，或重新审视服务标准。",
         ),
         "BP063": (
-            "顾客最长的一条路径需要 {total}，超过了 {target}的目标：{path}。",
+            "顾客旅程需要 {total}，超过了 {target}的目标：{path}。",
             "缩短这条路径上的步骤，或让其中一些步骤并行进行。",
         ),
         "BP064": ("等待步骤“{step}”没有填写时长。", "填写顾客在这里通常要等多久。"),
@@ -320,9 +458,34 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "在关键时刻“{step}”，顾客的感受不好（情绪 {emotion}）。",
             "改进这一步收效最大，看看这里到底哪里出了问题。",
         ),
+        "BP066": (
+            "“{step}”预计耗时 {duration}，超出了 {tolerance}的容忍限度。",
+            "缩短这一步骤，或为它做好安排：超出容忍限度会消耗顾客的耐心和服务的利润。",
+        ),
+        "BP067": (
+            "“{step}”预计耗时 {duration}，超过了 {target}的目标，"
+            "但仍在 {tolerance}的容忍限度之内。",
+            "尚可接受，但没有达到服务标准：看看怎样才能达到目标。",
+        ),
+        "BP068": (
+            "有 {count} 个顾客步骤，却没有标出任何失误点。",
+            "把服务最常出错的步骤标为失误点，并画出补救路径。",
+        ),
+        "BP069": (
+            "顾客旅程需要 {total}，超出了 {tolerance}的容忍限度：{path}。",
+            "超出容忍限度，服务就不再可以接受：缩短这条路径上的步骤，或让其中一些步骤并行进行。",
+        ),
         "BP090": (
             "规则设置“{key}: {value}”无效，已被忽略：{problem}。",
             "请使用规则编号（如 BP023）或名称（如 dead-end），取值为 off、error、warning 或 info。",
+        ),
+        "BP095": (
+            "“{name}”的{field}有未解决的合并冲突：我方为“{ours}”，对方为“{theirs}”；文件暂时保留我方。",
+            "在“冲突”面板中选择我方或对方（或直接修改取值），然后保存。",
+        ),
+        "BP095.item": (
+            "“{name}”有未解决的合并冲突：一方删除了它，另一方修改了它；文件暂时保留我方。",
+            "在“冲突”面板中选择我方或对方，然后保存。",
         ),
     },
 }

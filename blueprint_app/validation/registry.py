@@ -16,7 +16,7 @@ from blueprint_app.validation.findings import Severity
 if TYPE_CHECKING:
     from blueprint_app.validation.context import Context
 
-FAMILIES = ("structure", "completeness", "lines", "roles", "quality", "settings")
+FAMILIES = ("structure", "completeness", "lines", "roles", "quality", "settings", "merge")
 
 
 class Hit(NamedTuple):

@@ -75,6 +75,34 @@
         <translation>导出图片、流程说明书、BPMN 或 Mermaid</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open a CSV or Excel sheet (one step per row, or a layered grid) or a BPMN 2.0 diagram (Camunda, bpmn.io, Signavio…) as a new blueprint</source>
+        <translation>把 CSV 或 Excel 表格（每行一个步骤，或分层网格）或 BPMN 2.0 流程图（Camunda、bpmn.io、Signavio…）打开为新的服务蓝图</translation>
+    </message>
+    <message>
+        <source>&amp;Saved Version</source>
+        <translation>已保存的版本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>What changed since the file was last saved</source>
+        <translation>与上次保存的文件相比改了什么</translation>
+    </message>
+    <message>
+        <source>Another &amp;File…</source>
+        <translation>其他文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>What changed against another blueprint file</source>
+        <translation>与另一个蓝图文件相比改了什么</translation>
+    </message>
+    <message>
+        <source>S&amp;top Comparing</source>
+        <translation>停止比较(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -127,6 +155,30 @@
         <translation>查找步骤(&amp;F)…</translation>
     </message>
     <message>
+        <source>Re&amp;name Step</source>
+        <translation>重命名步骤(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Type a new title on the selected card</source>
+        <translation>为所选卡片输入新标题</translation>
+    </message>
+    <message>
+        <source>&amp;Insert Step After</source>
+        <translation>在后面插入步骤(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A new step after the selected one, in its lane, connected to it</source>
+        <translation>在所选步骤之后、同一泳道中新建一个步骤并与之相连</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect to…</source>
+        <translation>连接到(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Choose the step to connect to with the arrow keys, then Enter</source>
+        <translation>用方向键选择要连接的步骤，然后按 Enter</translation>
+    </message>
+    <message>
         <source>Add Sticky &amp;Note</source>
         <translation>添加便签(&amp;N)</translation>
     </message>
@@ -155,6 +207,70 @@
         <translation>自动排列整张蓝图</translation>
     </message>
     <message>
+        <source>&amp;Legend</source>
+        <translation>图例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>What the lines, shapes, arrows and badges mean</source>
+        <translation>各条线、形状、箭头和徽标的含义</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, phase by phase with the arrow keys; Esc ends it</source>
+        <translation>全屏逐个阶段展示，用方向键切换；按 Esc 结束</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put the window and its docks back as at first</source>
+        <translation>把窗口和各停靠面板恢复到初始位置</translation>
+    </message>
+    <message>
+        <source>&amp;Quick Guide</source>
+        <translation>快速指南(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>How to draw, read and move around a blueprint</source>
+        <translation>如何绘制、阅读和浏览蓝图</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every command&apos;s keys</source>
+        <translation>每个命令的快捷键</translation>
+    </message>
+    <message>
+        <source>Align &amp;Left</source>
+        <translation>左对齐(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Centre</source>
+        <translation>居中对齐(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Right</source>
+        <translation>右对齐(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Top</source>
+        <translation>顶端对齐(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Bottom</source>
+        <translation>底端对齐(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Distribute Horizontally</source>
+        <translation>水平等距分布(&amp;D)</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -179,6 +295,10 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>Co&amp;mpare With</source>
+        <translation>比较(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -192,6 +312,25 @@
     </message>
 </context>
 <context>
+    <name>BpmnImport</name>
+    <message>
+        <source>Import BPMN</source>
+        <translation>导入 BPMN</translation>
+    </message>
+    <message>
+        <source>BPMN 2.0 files (*.bpmn *.bpmn20.xml *.xml)</source>
+        <translation>BPMN 2.0 文件 (*.bpmn *.bpmn20.xml *.xml)</translation>
+    </message>
+    <message>
+        <source>Cannot import the BPMN file</source>
+        <translation>无法导入该 BPMN 文件</translation>
+    </message>
+    <message>
+        <source>Imported {name}: {steps} steps, {flows} flows</source>
+        <translation>已导入 {name}：{steps} 个步骤，{flows} 条连线</translation>
+    </message>
+</context>
+<context>
     <name>Canvas</name>
     <message>
         <source>Move step</source>
@@ -202,8 +341,20 @@
         <translation>移动 {count} 个元素</translation>
     </message>
     <message>
+        <source>Not connected: release the arrow over another step&apos;s card</source>
+        <translation>未连接：请在另一个步骤的卡片上松开箭头</translation>
+    </message>
+    <message>
+        <source>Not connected: “{source}” already leads to “{target}”</source>
+        <translation>未连接：“{source}”已经连到“{target}”</translation>
+    </message>
+    <message>
         <source>Connect steps</source>
         <translation>连接步骤</translation>
+    </message>
+    <message>
+        <source>Not reconnected: release the end over another step&apos;s card</source>
+        <translation>未重新连接：请在另一个步骤的卡片上松开端点</translation>
     </message>
     <message>
         <source>Reconnect flow</source>
@@ -227,11 +378,24 @@
     </message>
     <message>
         <source>Two-way interaction</source>
+        <extracomment>the validation findings&apos; messages per item id, for the tooltips of their marks</extracomment>
         <translation>双向互动</translation>
     </message>
     <message>
         <source>Channel: {channel}</source>
         <translation>渠道：{channel}</translation>
+    </message>
+    <message>
+        <source>Connect: choose the target with the arrow keys, Enter connects, Esc cancels</source>
+        <translation>连接：用方向键选择目标，Enter 连接，Esc 取消</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Not connected: choose another step</source>
+        <translation>未连接：请选择另一个步骤</translation>
     </message>
 </context>
 <context>
@@ -265,6 +429,22 @@
         <translation>指标：</translation>
     </message>
     <message>
+        <source>Error found by the checks</source>
+        <translation>检查发现错误</translation>
+    </message>
+    <message>
+        <source>Warning found by the checks</source>
+        <translation>检查发现警告</translation>
+    </message>
+    <message>
+        <source>Note from the checks</source>
+        <translation>检查提示</translation>
+    </message>
+    <message>
+        <source>View ▸ Problems lists every finding</source>
+        <translation>视图 ▸ 问题 列出全部检查结果</translation>
+    </message>
+    <message>
         <source>Customer-independent work: done regardless of any one customer, below the line of order penetration</source>
         <translation>与顾客无关的工作：不针对某一位顾客而做，位于订单渗透线以下</translation>
     </message>
@@ -275,6 +455,99 @@
     <message>
         <source>Cost: {cost}</source>
         <translation>成本：{cost}</translation>
+    </message>
+</context>
+<context>
+    <name>CellPaste</name>
+    <message>
+        <source>Pasted {count} steps.</source>
+        <translation>已粘贴 {count} 个步骤。</translation>
+    </message>
+    <message>
+        <source>Skipped {count} rows naming no lane of this blueprint: {names}</source>
+        <translation>跳过了 {count} 行，这些行的泳道名称在本蓝图中不存在：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <source>Changes</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Choose File ▸ Compare With to see what changed.</source>
+        <translation>选择“文件 ▸ 比较”查看改了什么。</translation>
+    </message>
+    <message>
+        <source>Compared with {name}: {summary}</source>
+        <translation>与{name}相比：{summary}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Keep Ours</source>
+        <translation>保留我方</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>采用对方</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Keep the value the file holds now (our side)</source>
+        <translation>保留文件中现在的取值（我方）</translation>
+    </message>
+    <message>
+        <source>Use the value of the other side of the merge</source>
+        <translation>采用合并另一方的取值</translation>
+    </message>
+    <message>
+        <source>Type the value to keep</source>
+        <translation>输入要保留的取值</translation>
+    </message>
+    <message>
+        <source>{count} unresolved merge conflict(s): choose a side for each.</source>
+        <translation>有 {count} 处未解决的合并冲突：请逐一选择采用哪一方。</translation>
+    </message>
+    <message>
+        <source>No merge conflicts.</source>
+        <translation>没有合并冲突。</translation>
+    </message>
+    <message>
+        <source>Conflicts ({count})</source>
+        <translation>冲突（{count}）</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <source>A deleted item can only be kept or taken from theirs.</source>
+        <translation>被删除的项目只能保留我方或采用对方。</translation>
+    </message>
+    <message>
+        <source>Edit the value</source>
+        <translation>编辑取值</translation>
+    </message>
+    <message>
+        <source>Not a value: {reason}</source>
+        <translation>不是有效的取值：{reason}</translation>
     </message>
 </context>
 <context>
@@ -348,6 +621,14 @@
     <message>
         <source>“{name}” already exists. Replace it?</source>
         <translation>“{name}”已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Delete the lane?</source>
+        <translation>删除泳道？</translation>
+    </message>
+    <message>
+        <source>The lane “{title}” holds {count} cards; they are deleted with it, with their arrows. Edit ▸ Undo brings them back.</source>
+        <translation>泳道“{title}”中有 {count} 张卡片，它们会连同箭头一起被删除。编辑 ▸ 撤销 可以恢复。</translation>
     </message>
 </context>
 <context>
@@ -478,6 +759,10 @@
         <translation>步骤表（CSV，用于电子表格）</translation>
     </message>
     <message>
+        <source>Steps table (Excel workbook)</source>
+        <translation>步骤表（Excel 工作簿）</translation>
+    </message>
+    <message>
         <source>BPMN 2.0 process</source>
         <translation>BPMN 2.0 流程</translation>
     </message>
@@ -582,6 +867,13 @@
     </message>
 </context>
 <context>
+    <name>ExportPreview</name>
+    <message>
+        <source>(the diagram is in the file)</source>
+        <translation>（图示在导出的文件中）</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find a step by text</source>
@@ -613,6 +905,37 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Blueprint Studio in two minutes&lt;/h2&gt;&lt;p&gt;A service blueprint shows one service from the customer&apos;s side: &lt;b&gt;lanes&lt;/b&gt; from physical evidence at the top to support processes at the bottom, &lt;b&gt;phases&lt;/b&gt; from left to right, and &lt;b&gt;steps&lt;/b&gt; (cards) joined by &lt;b&gt;arrows&lt;/b&gt;.&lt;/p&gt;&lt;h3&gt;Draw&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Add a step&lt;/b&gt;: double-click empty space in a lane, or drag a kind from the Steps palette. The phase under the mouse gets it and widens if needed.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Rename&lt;/b&gt;: double-click the card or press F2; Enter keeps, Esc cancels.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connect&lt;/b&gt;: drag from a card&apos;s blue handle (right edge) to another card.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Move&lt;/b&gt;: drag cards; a card never lands on another.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Delete&lt;/b&gt;: select and press Delete. Every edit can be undone (Ctrl+Z).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Read&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Hover a badge or mark on a card to learn what it means; View ▸ Legend shows them all, as the exports do.&lt;/li&gt;&lt;li&gt;The Properties dock edits the selection: the step&apos;s fields, its standards, fail point, moment of truth and the customer&apos;s emotion.&lt;/li&gt;&lt;li&gt;View ▸ Problems lists what the checks found; double-click one to go there.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Move around&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Ctrl+wheel or +/- zooms, Ctrl+0 fits the blueprint, the middle button or Space+drag pans, Ctrl+F finds a step.&lt;/li&gt;&lt;li&gt;View ▸ Reset Layout puts the docks back where they started.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Help ▸ Keyboard Shortcuts lists every key.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;两分钟上手服务蓝图工作室&lt;/h2&gt;&lt;p&gt;服务蓝图从顾客的角度展示一项服务：&lt;b&gt;泳道&lt;/b&gt;自上而下从有形展示到支持过程，&lt;b&gt;阶段&lt;/b&gt;从左到右，&lt;b&gt;步骤&lt;/b&gt;（卡片）之间用&lt;b&gt;箭头&lt;/b&gt;相连。&lt;/p&gt;&lt;h3&gt;绘制&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;添加步骤&lt;/b&gt;：在泳道的空白处双击，或从“步骤”面板拖入一种步骤。鼠标所在的阶段会接收它，需要时自动加宽。&lt;/li&gt;&lt;li&gt;&lt;b&gt;重命名&lt;/b&gt;：双击卡片或按 F2；Enter 确认，Esc 取消。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接&lt;/b&gt;：从卡片右边缘的蓝色手柄拖到另一张卡片。&lt;/li&gt;&lt;li&gt;&lt;b&gt;移动&lt;/b&gt;：拖动卡片；卡片不会叠在另一张卡片上。&lt;/li&gt;&lt;li&gt;&lt;b&gt;删除&lt;/b&gt;：选中后按 Delete。每次编辑都可以撤销（Ctrl+Z）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;阅读&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;把鼠标停在卡片的徽标或标记上即可看到它的含义；视图 ▸ 图例 与导出图片一样列出全部标记。&lt;/li&gt;&lt;li&gt;“属性”面板编辑所选内容：步骤的各个字段、标准、失误点、关键时刻和顾客情绪。&lt;/li&gt;&lt;li&gt;视图 ▸ 问题 列出检查发现的问题；双击一条即可跳转过去。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;浏览&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Ctrl+滚轮或 +/- 缩放，Ctrl+0 适应窗口，按住中键或空格+拖动平移，Ctrl+F 查找步骤。&lt;/li&gt;&lt;li&gt;视图 ▸ 重置布局 把各停靠面板放回初始位置。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;帮助 ▸ 键盘快捷键 列出全部快捷键。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Keyboard, overview, workshops&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Arrow keys select the neighbouring card, Alt+arrows move it, Tab follows the arrows, Insert adds a connected step after it, Ctrl+K then arrows and Enter connects it.&lt;/li&gt;&lt;li&gt;Arrange ▸ Align lines the selected cards up; View ▸ Overview shows the whole blueprint, click it to go there.&lt;/li&gt;&lt;li&gt;View ▸ Presentation (F5) shows one phase at a time, full screen; Esc ends it.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;键盘、概览与工作坊&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;方向键选择相邻的卡片，Alt+方向键移动卡片，Tab 沿箭头前进，Insert 在其后添加一个相连的步骤，Ctrl+K 再用方向键和 Enter 建立连接。&lt;/li&gt;&lt;li&gt;排列 ▸ 对齐 把所选卡片排齐；视图 ▸ 全局概览 显示整张蓝图，点击即可跳转。&lt;/li&gt;&lt;li&gt;视图 ▸ 演示模式（F5）全屏逐个阶段展示；按 Esc 结束。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>Quick Guide</source>
+        <translation>快速指南</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>History</source>
@@ -629,6 +952,56 @@
     <message>
         <source>The state last saved</source>
         <translation>上次保存时的状态</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFile</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Sheets and BPMN (*.csv *.tsv *.txt *.xlsx *.bpmn *.xml);;Sheets (*.csv *.tsv *.txt *.xlsx);;BPMN 2.0 (*.bpmn *.xml);;All files (*)</source>
+        <translation>表格和 BPMN (*.csv *.tsv *.txt *.xlsx *.bpmn *.xml);;表格 (*.csv *.tsv *.txt *.xlsx);;BPMN 2.0 (*.bpmn *.xml);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSheet</name>
+    <message>
+        <source>Columns of the sheet</source>
+        <translation>表格的列</translation>
+    </message>
+    <message>
+        <source>Which field does each of these columns hold? The answer is remembered for the next sheet with the same headers.</source>
+        <translation>这些列分别是哪个字段？回答会被记住，下次遇到相同表头的表格时直接使用。</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Import a sheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>Sheets (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Which sheet of the workbook?</source>
+        <translation>导入工作簿中的哪一张工作表？</translation>
+    </message>
+    <message>
+        <source>Cannot import the sheet</source>
+        <translation>无法导入表格</translation>
+    </message>
+    <message>
+        <source>Imported with remarks</source>
+        <translation>导入完成，有未导入的内容</translation>
+    </message>
+    <message>
+        <source>{name}: {steps} steps imported; {skipped} values left out.</source>
+        <translation>{name}：已导入 {steps} 个步骤；{skipped} 个值未导入。</translation>
     </message>
 </context>
 <context>
@@ -725,6 +1098,21 @@
     </message>
 </context>
 <context>
+    <name>LaneKindDialog</name>
+    <message>
+        <source>Import BPMN: lanes</source>
+        <translation>导入 BPMN：泳道</translation>
+    </message>
+    <message>
+        <source>The names of these lanes do not say which part of the service they are. Choose one for each; the choice is remembered for the next import.</source>
+        <translation>从这些泳道的名称看不出它们属于服务的哪一部分。请为每条泳道选择一项；下次导入时会沿用这些选择。</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>未导入的内容：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Untitled blueprint</source>
@@ -760,6 +1148,18 @@
         <translation>无法打开服务蓝图</translation>
     </message>
     <message>
+        <source>The blueprint has not been saved yet</source>
+        <translation>蓝图尚未保存</translation>
+    </message>
+    <message>
+        <source>the saved version</source>
+        <translation>已保存的版本</translation>
+    </message>
+    <message>
+        <source>Cannot compare with this file</source>
+        <translation>无法与此文件比较</translation>
+    </message>
+    <message>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
@@ -776,6 +1176,14 @@
         <translation>已保存 {path}</translation>
     </message>
     <message>
+        <source>Select one step to insert after</source>
+        <translation>请选择一个步骤，在其后插入</translation>
+    </message>
+    <message>
+        <source>Select one step to connect from</source>
+        <translation>请选择一个作为起点的步骤</translation>
+    </message>
+    <message>
         <source>Click in a lane to place the step (Esc cancels)</source>
         <translation>在泳道中单击放置步骤（按 Esc 取消）</translation>
     </message>
@@ -784,12 +1192,31 @@
         <translation>添加步骤</translation>
     </message>
     <message>
-        <source>Arranging the blueprint…</source>
-        <translation>正在排列蓝图…</translation>
+        <source>Arranging {count} steps…</source>
+        <translation>正在排列 {count} 个步骤…</translation>
     </message>
     <message>
         <source>Arrange</source>
         <translation>排列</translation>
+    </message>
+    <message>
+        <source>Align steps</source>
+        <translation>对齐步骤</translation>
+    </message>
+    <message>
+        <source>Distribute</source>
+        <translation>等距分布</translation>
+    </message>
+    <message>
+        <source>Select at least {n} steps to line up</source>
+        <translation>请至少选择 {n} 个步骤</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewDock</name>
+    <message>
+        <source>Overview</source>
+        <translation>全局概览</translation>
     </message>
 </context>
 <context>
@@ -914,6 +1341,10 @@
     <message>
         <source>Problems ({count})</source>
         <translation>问题（{count}）</translation>
+    </message>
+    <message>
+        <source>{n} info</source>
+        <translation>{n} 条提示</translation>
     </message>
     <message>
         <source>No problems</source>
@@ -1095,6 +1526,18 @@
         <translation>政策、成本与指标</translation>
     </message>
     <message>
+        <source>Actor and channel</source>
+        <translation>执行者与渠道</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
         <source>— no phase —</source>
         <translation>— 无阶段 —</translation>
     </message>
@@ -1105,6 +1548,10 @@
     <message>
         <source>{count} items selected</source>
         <translation>已选择 {count} 项</translation>
+    </message>
+    <message>
+        <source>Change {field} of “{item}”</source>
+        <translation>修改“{item}”的{field}</translation>
     </message>
     <message>
         <source>Change {field}</source>
@@ -1198,6 +1645,66 @@
     <message>
         <source>{count} selected</source>
         <translation>已选择 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>StepTable</name>
+    <message>
+        <source>No lane of that name.</source>
+        <translation>没有这个名称的泳道。</translation>
+    </message>
+    <message>
+        <source>No phase of that name.</source>
+        <translation>没有这个名称的阶段。</translation>
+    </message>
+    <message>
+        <source>No kind of step of that name.</source>
+        <translation>没有这个名称的步骤类型。</translation>
+    </message>
+    <message>
+        <source>Type yes or no.</source>
+        <translation>请输入“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>Type a whole number from -2 to 2.</source>
+        <translation>请输入 -2 到 2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>This column cannot be typed in.</source>
+        <translation>这一列不能直接输入。</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <extracomment>Keys the table needs for itself while it has the focus, whatever the window binds to them.</extracomment>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Filter steps…</source>
+        <translation>筛选步骤…</translation>
+    </message>
+    <message>
+        <source>Any marker</source>
+        <translation>任意标记</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>A new step in the lane and phase of the current row</source>
+        <translation>在当前行的泳道和阶段中新建一个步骤</translation>
+    </message>
+    <message>
+        <source>All lanes</source>
+        <translation>全部泳道</translation>
+    </message>
+    <message>
+        <source>All phases</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>{count} cells were not pasted. Row {row}, {column}: {reason}</source>
+        <translation>有 {count} 个单元格未粘贴。第 {row} 行，{column}：{reason}</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from blueprint_app.editing.session import Session
 from blueprint_app.history import History
 from blueprint_app.ui import i18n
 from blueprint_app.ui.docks.session_dock import SessionDock
+from blueprint_app.ui.item_names import item_name, nothing
 from blueprint_app.validation import Finding, Severity, counts, validate, worst_by_item
 
 DEBOUNCE_MS = 300
@@ -128,6 +129,7 @@ class ProblemsPanel(SessionDock):
     def _fill(self, findings: Sequence[Finding]) -> None:
         icons = _severity_icons(self)
         names = severity_names()
+        names_from = self.session.document.get if self.session is not None else nothing
         self.tree.setUpdatesEnabled(False)
         try:
             self.tree.clear()
@@ -138,12 +140,12 @@ class ProblemsPanel(SessionDock):
                         names[finding.severity],
                         finding.rule,
                         finding.message,
-                        ", ".join(finding.items),
+                        ", ".join(item_name(names_from, i) for i in finding.items),
                     ]
                 )
                 row.setIcon(0, icons[finding.severity])
                 row.setToolTip(2, f"{finding.message}\n\n{finding.hint}")
-                row.setToolTip(3, ", ".join(finding.items))
+                row.setToolTip(3, ", ".join(finding.items))  # the ids, for the file's reader
                 row.setData(0, FINDING_ROLE, list(finding.items))
                 rows.append(row)
             self.tree.addTopLevelItems(rows)
@@ -167,10 +169,13 @@ class ProblemsPanel(SessionDock):
 
 
 def count_text(by_severity: dict[Severity, int]) -> str:
-    """ "2 errors, 1 warning" (or "No problems") for the status bar."""
+    """ "2 errors, 1 warning" (", 3 info" when there are some; "No problems" when there is
+    nothing at all) for the status bar, so it never says "No problems" over a listed finding."""
     errors, warnings = by_severity[Severity.ERROR], by_severity[Severity.WARNING]
+    infos = by_severity.get(Severity.INFO, 0)
+    info_text = QCoreApplication.translate("ProblemsPanel", "{n} info").format(n=infos)
     if not errors and not warnings:
-        return QCoreApplication.translate("ProblemsPanel", "No problems")
+        return info_text if infos else QCoreApplication.translate("ProblemsPanel", "No problems")
     error_text = (
         QCoreApplication.translate("ProblemsPanel", "1 error")
         if errors == 1
@@ -181,7 +186,9 @@ def count_text(by_severity: dict[Severity, int]) -> str:
         if warnings == 1
         else QCoreApplication.translate("ProblemsPanel", "{n} warnings").format(n=warnings)
     )
-    return f"{error_text}, {warning_text}"
+    return (
+        f"{error_text}, {warning_text}, {info_text}" if infos else f"{error_text}, {warning_text}"
+    )
 
 
 def severity_names() -> dict[Severity, str]:

@@ -111,13 +111,17 @@ def _add_rows(layout: QFormLayout, editors: Sequence[FieldEditor]) -> None:
         layout.addRow(label, editor.widget)
 
 
-class MoreSection(QWidget):
-    """A collapsible group under the common fields, for the fields few steps fill in (policy,
-    cost, metrics): closed it costs one line, and its header counts the fields that are set,
-    so a step that has them says so. Open or closed stays as chosen while the app runs."""
+class FieldSection(QWidget):
+    """A collapsible group of fields under a header that counts the fields that are set, so a
+    closed group still says whether it holds anything. The common fields stay above the groups
+    (visible without scrolling at 1600×1000); rarer ones wait in closed groups. Open or closed
+    stays as chosen while the app runs."""
 
-    def __init__(self, editors: Sequence[FieldEditor]) -> None:
+    def __init__(
+        self, title: Callable[[], str], editors: Sequence[FieldEditor], open_: bool = False
+    ) -> None:
         super().__init__()
+        self.title = title
         self.editors = list(editors)
         self.toggle = QToolButton()
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -134,7 +138,8 @@ class MoreSection(QWidget):
         outer.setSpacing(2)
         outer.addWidget(self.toggle)
         outer.addWidget(self.body)
-        self.set_open(False)
+        self.toggle.setChecked(open_)
+        self.set_open(open_)
         self.show_count(0)
 
     def set_open(self, open_: bool) -> None:
@@ -142,30 +147,47 @@ class MoreSection(QWidget):
         self.body.setVisible(open_)
 
     def show_count(self, count: int) -> None:
-        title = QCoreApplication.translate("PropertyPanel", "Policy, cost and metrics")
+        title = self.title()
         self.toggle.setText(f"{title} ({count})" if count else title)
 
 
+def more_title() -> str:
+    return QCoreApplication.translate("PropertyPanel", "Policy, cost and metrics")
+
+
+def people_title() -> str:
+    return QCoreApplication.translate("PropertyPanel", "Actor and channel")
+
+
+def times_title() -> str:
+    return QCoreApplication.translate("PropertyPanel", "Times")
+
+
+def details_title() -> str:
+    return QCoreApplication.translate("PropertyPanel", "Details")
+
+
 class ItemForm(QWidget):
-    """A form of field editors; ``show_item`` fills them from a model object. ``more`` go into
-    a collapsible :class:`MoreSection` under the others."""
+    """A form of field editors; ``show_item`` fills them from a model object. ``sections`` go
+    under the others, each collapsible; ``more`` is the "Policy, cost and metrics" one."""
 
     def __init__(
         self,
         editors: Sequence[FieldEditor],
         display: dict[str, Callable[[Any], Any]] | None = None,
-        more: Sequence[FieldEditor] = (),
+        sections: Sequence[FieldSection] = (),
     ) -> None:
         super().__init__()
-        self.editors = [*editors, *more]
+        self.sections = list(sections)
+        self.editors = [*editors, *(e for section in self.sections for e in section.editors)]
         self.display = display or {}
         outer = QVBoxLayout(self)
         layout = _form_layout()
         _add_rows(layout, editors)
         outer.addLayout(layout)
-        self.more = MoreSection(more) if more else None
-        if self.more is not None:
-            outer.addWidget(self.more)
+        for section in self.sections:
+            outer.addWidget(section)
+        self.more = next((x for x in self.sections if x.title is more_title), None)
         outer.addStretch(1)  # rows stay together at the top however tall the dock is
 
     def show_item(self, item: Any) -> None:
@@ -173,9 +195,14 @@ class ItemForm(QWidget):
             value = getattr(item, editor.field)
             shown = self.display.get(editor.field)
             editor.show_value(shown(value) if shown else value)
-        if self.more is not None:
-            self.more.show_count(
-                sum(bool(getattr(item, e.field) not in (None, "", [])) for e in self.more.editors)
+        for section in self.sections:
+            if section.title is details_title:
+                continue  # the id is always there: nothing to count
+            section.show_count(
+                sum(
+                    bool(getattr(item, e.field) not in (None, "", [], False))
+                    for e in section.editors
+                )
             )
 
     def editor(self, field: str) -> FieldEditor:
@@ -216,42 +243,54 @@ def build_forms(
         ]
 
     def step_name(step_id: str) -> str:
+        """A step as people know it, by its title (its id only when it has none)."""
         item = document().get(step_id)
-        title = getattr(item, "title", "")
-        return f"{title} ({step_id})" if title else step_id
+        return getattr(item, "title", "") or step_id
 
     def optional_step_name(step_id: str | None) -> str:
         return step_name(step_id) if step_id else ""
 
+    def details(*editors: FieldEditor) -> FieldSection:
+        return FieldSection(details_title, editors)
+
     return {
         "steps": ItemForm(
             [
-                read_only("id"),
+                line("title"),
+                choice("kind", step_kind_options),
                 choice("lane", lanes),
                 choice("phase", phases),
-                choice("kind", step_kind_options),
-                line("title"),
-                text("description"),
-                line("actor"),
-                line("channel"),
-                minutes("duration_minutes"),
-                minutes("target_minutes"),
-                minutes("tolerance_minutes"),
                 line("standard"),
                 check("moment_of_truth"),
                 check("fail_point"),
                 check("customer_independent", customer_independent_hint()),
                 choice("emotion", emotion_options),
+                text("description"),
             ],
-            more=[
-                text("policy"),
-                NumberEditor("cost", commit, end_run),
-                MetricsEditor("metrics", commit, end_run),
+            sections=[
+                FieldSection(people_title, [line("actor"), line("channel")], open_=True),
+                FieldSection(
+                    times_title,
+                    [
+                        minutes("duration_minutes"),
+                        minutes("target_minutes"),
+                        minutes("tolerance_minutes"),
+                    ],
+                    open_=True,
+                ),
+                FieldSection(
+                    more_title,
+                    [
+                        text("policy"),
+                        NumberEditor("cost", commit, end_run),
+                        MetricsEditor("metrics", commit, end_run),
+                    ],
+                ),
+                details(read_only("id")),
             ],
         ),
         "flows": ItemForm(
             [
-                read_only("id"),
                 read_only("source"),
                 read_only("target"),
                 choice("kind", flow_kind_options),
@@ -260,14 +299,20 @@ def build_forms(
                 line("channel"),
             ],
             {"source": step_name, "target": step_name},
+            sections=[details(read_only("id"))],
         ),
         "lanes": ItemForm(
-            [read_only("id"), read_only("kind"), line("title")], {"kind": lane_kind_name}
+            [read_only("kind"), line("title")],
+            {"kind": lane_kind_name},
+            sections=[details(read_only("id"))],
         ),
-        "phases": ItemForm([read_only("id"), line("title"), text("description")]),
+        "phases": ItemForm(
+            [line("title"), text("description")], sections=[details(read_only("id"))]
+        ),
         "notes": ItemForm(
-            [read_only("id"), text("text"), read_only("attached_to")],
+            [text("text"), read_only("attached_to")],
             {"attached_to": optional_step_name},
+            sections=[details(read_only("id"))],
         ),
         "blueprint": ItemForm(
             [

@@ -18,6 +18,7 @@ from blueprint_app.editing.session import Session
 from blueprint_app.history import BLUEPRINT, Change, Document, edits
 from blueprint_app.ui.docks.property_forms import ItemForm, build_forms, field_label
 from blueprint_app.ui.docks.session_dock import SessionDock
+from blueprint_app.ui.item_names import short_name
 
 
 class PropertyPanel(SessionDock):
@@ -127,7 +128,14 @@ class PropertyPanel(SessionDock):
         if self.session is None or self.item_id is None:
             return False
         form = self.current_form()
-        label = self.tr("Change {field}").format(field=field_label(field).lower())
+        name = field_label(field).lower()
+        label = (  # which item, unless it is the blueprint itself
+            self.tr("Change {field} of “{item}”").format(
+                field=name, item=short_name(self._document().get, self.item_id)
+            )
+            if self.item_id != BLUEPRINT
+            else self.tr("Change {field}").format(field=name)
+        )
         key = (self.item_id, field) if merge else None
         self._writing = True
         try:

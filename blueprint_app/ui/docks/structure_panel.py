@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from blueprint_app.editing.session import Session
 from blueprint_app.history import Change, edits
 from blueprint_app.model import Lane, LaneKind, Phase
+from blueprint_app.ui import dialogs
 from blueprint_app.ui.docks.session_dock import SessionDock
 from blueprint_app.ui.qt_util import signals_blocked
 
@@ -59,8 +60,13 @@ class ItemList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(title))
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+
+    def keep_rows(self, rows: int) -> None:
+        """Never shorter than ``rows`` entries (the five standard lanes all show)."""
+        row = self.list.fontMetrics().height() + 6
+        self.list.setMinimumHeight(rows * row + 2 * self.list.frameWidth() + 4)
 
     def items(self) -> list[Any]:
         return self.panel.session.document.items(self.kind) if self.panel.session else []
@@ -143,6 +149,13 @@ class ItemList(QWidget):
 
     def delete(self) -> None:
         current = self.current_id()
+        if current is not None and self.kind == "lanes" and self.panel.session is not None:
+            blueprint = self.panel.session.blueprint
+            cards = sum(step.lane == current for step in blueprint.steps)
+            lane = next((x for x in blueprint.lanes if x.id == current), None)
+            title = lane.title if lane is not None else current
+            if cards and not dialogs.ask_delete_lane(self, title, cards):
+                return
         if current is not None:
             label = self.tr("Delete lane") if self.kind == "lanes" else self.tr("Delete phase")
             self.panel.edit(label, lambda tx: edits.delete_items(tx, [current]))
@@ -171,8 +184,10 @@ class StructurePanel(SessionDock):
         self.phases = ItemList("phases", self.tr("Phases (left to right)"), self)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(self.lanes)
-        layout.addWidget(self.phases)
+        layout.addWidget(self.lanes, 3)
+        layout.addWidget(self.phases, 2)
+        self.lanes.keep_rows(5)
+        self.phases.keep_rows(3)
         self.setWidget(body)
         for part in (self.lanes, self.phases):
             part.chosen.connect(self.chosen)

@@ -26,7 +26,8 @@ from blueprint_app.export.pipeline import PICTURES
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.ui.settings import SCALE_RANGE, ExportChoices
 
-WORDED = ("png", "svg", "pdf", "md", "html", "csv")  # formats with headings or a legend to word
+# formats with headings or a legend to word
+WORDED = ("png", "svg", "pdf", "md", "html", "csv", "xlsx")
 WHOLE, SELECTION, PHASES = "whole", "selection", "phases"
 PAGES = ("", "A4", "A3", "Letter")
 
@@ -41,6 +42,7 @@ def format_names() -> dict[str, str]:
         "md": translate("ExportOptions", "Process specification (Markdown)"),
         "html": translate("ExportOptions", "Process specification (web page)"),
         "csv": translate("ExportOptions", "Steps table (CSV, for spreadsheets)"),
+        "xlsx": translate("ExportOptions", "Steps table (Excel workbook)"),
         "bpmn": translate("ExportOptions", "BPMN 2.0 process"),
         "mmd": translate("ExportOptions", "Mermaid flowchart"),
     }

@@ -6,16 +6,19 @@ dialog; a new request stops the one under way, and only the newest result is sho
 
 from __future__ import annotations
 
+import base64
 import math
+import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QImage, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QScrollArea,
     QStackedWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +34,7 @@ from blueprint_app.ui.qt_util import plain_label
 
 DEBOUNCE_MS = 150
 TEXT_LIMIT = 20_000  # characters of a text export shown; the file holds all of it
+PAGE_LIMIT = 3_000_000  # characters of an HTML page shown, its diagram included
 MAX_PREVIEW_PIXELS = 6000  # the longest side of a preview image, for very long blueprints
 BOX = QSize(560, 400)
 SUPERSAMPLE = 2
@@ -84,8 +88,15 @@ def draw_preview(
 
     try:
         if format_name not in PICTURES:
-            data = export_document(blueprint, FORMATS[format_name], options, progress)
+            # a workbook is no text to show: its table is the CSV's, shown instead
+            shown = "csv" if format_name == "xlsx" else format_name
+            data = export_document(blueprint, FORMATS[shown], options, progress)
             text = data.decode("utf-8-sig", errors="replace")
+            if format_name == "html":  # shown as a page: cut only past the page limit
+                page = page_html(text)
+                if len(page) > PAGE_LIMIT:
+                    page = page_html(text, picture=False)
+                return PreviewResult(text=page[:PAGE_LIMIT], length=len(data))
             return PreviewResult(text=text[:TEXT_LIMIT], length=len(data))
         picture = compose(blueprint, options, part(progress, 0.0, 0.8))
         too_large = False
@@ -145,9 +156,13 @@ class PreviewPane(QWidget):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.text.setFont(QFont(fixed.family(), max(fixed.pointSize(), 9)))
+        self.page = QTextBrowser()  # the HTML spec as a page, not its source
+        self.page.setObjectName("exportPreviewPage")
+        self.page.setOpenLinks(False)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.picture_area)
         self.stack.addWidget(self.text)
+        self.stack.addWidget(self.page)
         self.status = plain_label()
         self.status.setObjectName("exportPreviewStatus")
         self.status.setWordWrap(True)
@@ -214,6 +229,9 @@ class PreviewPane(QWidget):
         if result.image is not None:
             self.picture.setPixmap(QPixmap.fromImage(result.image))
             self.stack.setCurrentWidget(self.picture_area)
+        elif result.text is not None and format_name == "html":
+            self.page.setHtml(result.text)
+            self.stack.setCurrentWidget(self.page)
         elif result.text is not None:
             self.text.setPlainText(result.text)
             self.stack.setCurrentWidget(self.text)
@@ -282,3 +300,21 @@ class PreviewPane(QWidget):
             job.cancel()
             job.wait()
             self._job = None
+
+
+_INLINE_SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+
+
+def page_html(html: str, picture: bool = True) -> str:
+    """The spec's HTML as Qt's rich text can show it: its inline SVG diagram (which Qt's text
+    engine would print as loose words) as an image of the same SVG, or without ``picture`` a
+    line saying the file holds it."""
+
+    def image(match: re.Match[str]) -> str:
+        if not picture:
+            note = QCoreApplication.translate("ExportPreview", "(the diagram is in the file)")
+            return f"<p><i>{note}</i></p>"
+        data = base64.b64encode(match.group(0).encode("utf-8")).decode("ascii")
+        return f'<p><img src="data:image/svg+xml;base64,{data}" width="640"></p>'
+
+    return _INLINE_SVG.sub(image, html)

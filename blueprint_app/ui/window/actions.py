@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
-from blueprint_app.ui import about, preferences
+from blueprint_app.ui import about, help_windows, preferences
 from blueprint_app.ui.export import export_dialog, picture_clipboard
-from blueprint_app.ui.files import template_dialog
+from blueprint_app.ui.files import import_file, template_dialog
 
 if TYPE_CHECKING:
     from blueprint_app.ui.window.main_window import MainWindow
@@ -36,17 +37,40 @@ def strip_mnemonic(text: str) -> str:
     )
 
 
+def _typeable(sequence: QKeySequence) -> bool:
+    """A key sequence a keyboard has: not X11's extra bindings to F13-F35 or to media and
+    office keys (Open, Save, Undo keys), which would crowd the shortcut list."""
+    if sequence.isEmpty():
+        return False
+    first: Any = sequence  # PySide's stubs miss QKeySequence[index]
+    key: Qt.Key = first[0].key()
+    return bool(key.value <= Qt.Key.Key_F12.value)
+
+
 class WindowActions:
     """Every action of one window, by name (``actions["save"]``)."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.by_name: dict[str, QAction] = {}
+        self._taken: set[QKeySequence] = set()
         self.recent_menu = QMenu(QCoreApplication.translate("Actions", "Open &Recent"), window)
         self._build()
 
     def __getitem__(self, name: str) -> QAction:
         return self.by_name[name]
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(the command as its menu names it, its keys) for every action with keys, read from
+        the actions themselves so Help ▸ Keyboard Shortcuts never drifts from them."""
+        rows = []
+        for action in self.by_name.values():
+            keys = [key for key in action.shortcuts() if _typeable(key)]
+            if keys:
+                native = QKeySequence.SequenceFormat.NativeText
+                shown = ", ".join(key.toString(native) for key in keys)
+                rows.append((strip_mnemonic(action.text()), shown))
+        return rows
 
     def _add(
         self,
@@ -65,8 +89,11 @@ class WindowActions:
                 for sequence in (
                     QKeySequence.keyBindings(key) if isinstance(key, Key) else [QKeySequence(key)]
                 ):
-                    if sequence not in sequences:  # a platform's binding may equal the fallback
+                    # a platform's binding may equal the fallback, or be another action's keys
+                    # (X11's Delete includes Ctrl+D, Duplicate's): no key is ever ambiguous
+                    if sequence not in sequences and sequence not in self._taken:
                         sequences.append(sequence)
+            self._taken.update(sequences)
             action.setShortcuts(sequences)
         if tip:
             action.setStatusTip(tip)
@@ -127,6 +154,36 @@ class WindowActions:
                 "Actions", "Save a picture, a process specification, BPMN or Mermaid"
             ),
         )
+        self._add(
+            "import",
+            QCoreApplication.translate("Actions", "&Import…"),
+            lambda: import_file.import_any(w),
+            None,
+            QCoreApplication.translate(
+                "Actions",
+                "Open a CSV or Excel sheet (one step per row, or a layered grid) or a BPMN 2.0 "
+                "diagram (Camunda, bpmn.io, Signavio…) as a new blueprint",
+            ),
+        )
+        self._add(
+            "compare_saved",
+            QCoreApplication.translate("Actions", "&Saved Version"),
+            w.compare_with_saved,
+            None,
+            QCoreApplication.translate("Actions", "What changed since the file was last saved"),
+        )
+        self._add(
+            "compare_file",
+            QCoreApplication.translate("Actions", "Another &File…"),
+            w.compare_with_file,
+            None,
+            QCoreApplication.translate("Actions", "What changed against another blueprint file"),
+        )
+        self._add(
+            "stop_comparing",
+            QCoreApplication.translate("Actions", "S&top Comparing"),
+            w.stop_comparing,
+        )
         self._add("close", QCoreApplication.translate("Actions", "&Close"), w.close, Key.Close)
         self._add(
             "quit", QCoreApplication.translate("Actions", "&Quit"), w.quit_application, Key.Quit
@@ -166,6 +223,31 @@ class WindowActions:
             "find", QCoreApplication.translate("Actions", "&Find Step…"), w.show_find, Key.Find
         )
         self._add(
+            "rename",
+            QCoreApplication.translate("Actions", "Re&name Step"),
+            w.rename_selected,
+            "F2",
+            QCoreApplication.translate("Actions", "Type a new title on the selected card"),
+        )
+        self._add(
+            "insert_step",
+            QCoreApplication.translate("Actions", "&Insert Step After"),
+            w.insert_step_after,
+            "Ins",
+            QCoreApplication.translate(
+                "Actions", "A new step after the selected one, in its lane, connected to it"
+            ),
+        )
+        self._add(
+            "connect",
+            QCoreApplication.translate("Actions", "Co&nnect to…"),
+            w.connect_by_keys,
+            "Ctrl+K",
+            QCoreApplication.translate(
+                "Actions", "Choose the step to connect to with the arrow keys, then Enter"
+            ),
+        )
+        self._add(
             "add_note",
             QCoreApplication.translate("Actions", "Add Sticky &Note"),
             w.edits.add_note,
@@ -193,6 +275,56 @@ class WindowActions:
             "Ctrl+Shift+L",
             QCoreApplication.translate("Actions", "Lay the blueprint out automatically"),
         )
+        self._add(
+            "legend",
+            QCoreApplication.translate("Actions", "&Legend"),
+            lambda: help_windows.show_legend(w),
+            None,
+            QCoreApplication.translate("Actions", "What the lines, shapes, arrows and badges mean"),
+        )
+        self._add(
+            "presentation",
+            QCoreApplication.translate("Actions", "&Presentation"),
+            w.toggle_presentation,
+            "F5",
+            QCoreApplication.translate(
+                "Actions", "Full screen, phase by phase with the arrow keys; Esc ends it"
+            ),
+        )
+        self._add(
+            "reset_layout",
+            QCoreApplication.translate("Actions", "&Reset Layout"),
+            w.reset_layout,
+            None,
+            QCoreApplication.translate("Actions", "Put the window and its docks back as at first"),
+        )
+        self._add(
+            "quick_guide",
+            QCoreApplication.translate("Actions", "&Quick Guide"),
+            lambda: help_windows.show_guide(w),
+            Key.HelpContents,
+            QCoreApplication.translate("Actions", "How to draw, read and move around a blueprint"),
+        )
+        self._add(
+            "shortcuts",
+            QCoreApplication.translate("Actions", "&Keyboard Shortcuts"),
+            lambda: help_windows.show_shortcuts(w, self.shortcut_rows()),
+            "Ctrl+/",
+            QCoreApplication.translate("Actions", "Every command's keys"),
+        )
+        for how, text, keys in (
+            ("left", QCoreApplication.translate("Actions", "Align &Left"), "Ctrl+Alt+Shift+L"),
+            ("centre", QCoreApplication.translate("Actions", "Align &Centre"), "Ctrl+Alt+Shift+C"),
+            ("right", QCoreApplication.translate("Actions", "Align &Right"), "Ctrl+Alt+Shift+R"),
+            ("top", QCoreApplication.translate("Actions", "Align &Top"), "Ctrl+Alt+Shift+T"),
+            ("bottom", QCoreApplication.translate("Actions", "Align &Bottom"), "Ctrl+Alt+Shift+B"),
+            (
+                "distribute",
+                QCoreApplication.translate("Actions", "&Distribute Horizontally"),
+                "Ctrl+Alt+Shift+H",
+            ),
+        ):
+            self._add(f"align_{how}", text, partial(w.align_selection, how), keys)
         self._build_menus()
         self._build_toolbar()
 
@@ -251,7 +383,12 @@ class WindowActions:
         for name in ("save", "save_as"):
             file_menu.addAction(self[name])
         file_menu.addSeparator()
+        file_menu.addAction(self["import"])
         file_menu.addAction(self["export"])
+        compare_menu = file_menu.addMenu(QCoreApplication.translate("Actions", "Co&mpare With"))
+        compare_menu.setObjectName("menu_compare")
+        for name in ("compare_saved", "compare_file", "stop_comparing"):
+            compare_menu.addAction(self[name])
         file_menu.addSeparator()
         file_menu.addAction(self["close"])
         file_menu.addSeparator()
@@ -268,6 +405,9 @@ class WindowActions:
             "duplicate",
             "delete",
             None,
+            "rename",
+            "insert_step",
+            "connect",
             "add_note",
             None,
             "select_all",
@@ -282,9 +422,19 @@ class WindowActions:
         view_menu = bar.addMenu(QCoreApplication.translate("Actions", "&View"))
         for name in ("zoom_in", "zoom_out", "fit"):
             view_menu.addAction(self[name])
+        view_menu.addSeparator()
+        view_menu.addAction(self["presentation"])
+        view_menu.addAction(self["legend"])
+        view_menu.addAction(self["reset_layout"])
         self.view_menu = view_menu
         view_menu.addSeparator()
         arrange_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Arrange"))
         arrange_menu.addAction(self["arrange"])
+        arrange_menu.addSeparator()
+        for how in ("left", "centre", "right", "top", "bottom", "distribute"):
+            arrange_menu.addAction(self[f"align_{how}"])
         help_menu = bar.addMenu(QCoreApplication.translate("Actions", "&Help"))
+        help_menu.addAction(self["quick_guide"])
+        help_menu.addAction(self["shortcuts"])
+        help_menu.addSeparator()
         help_menu.addAction(self["about"])

@@ -26,6 +26,7 @@ from blueprint_app.editing.session import Session
 from blueprint_app.history import edits
 from blueprint_app.model import Note, NoteLayout
 from blueprint_app.ui.export.picture_clipboard import PICTURE_MARKER
+from blueprint_app.ui.window.cell_paste import clipboard_cells, paste_cells
 
 if TYPE_CHECKING:
     from blueprint_app.ui.docks.structure_panel import StructurePanel
@@ -80,6 +81,8 @@ class EditCommands:
 
     def paste(self) -> None:
         fragment = clipboard_fragment()
+        if fragment is None and paste_cells(self.window, clipboard_cells()):
+            return  # spreadsheet cells or lines of text became steps
         if fragment is None:
             self._report(
                 QCoreApplication.translate(

@@ -10,26 +10,38 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from blueprint_app.analysis.layout import apply_layout, arrangement
 from blueprint_app.canvas.scene import BlueprintScene
-from blueprint_app.canvas.view import BlueprintView
+from blueprint_app.canvas.view import READABLE_ZOOM, BlueprintView
+from blueprint_app.editing.align import Align, align
 from blueprint_app.editing.file_stamp import changed_on_disk
 from blueprint_app.editing.placement import append_step
 from blueprint_app.editing.session import Session, with_suffix
 from blueprint_app.history import BLUEPRINT, History
 from blueprint_app.model import StepKind
-from blueprint_app.storage import BlueprintFileError
+from blueprint_app.storage import BlueprintFileError, load
 from blueprint_app.ui import dialogs, i18n, settings
+from blueprint_app.ui.docks.compare_panel import ComparePanel
+from blueprint_app.ui.docks.conflicts_panel import ConflictsPanel
 from blueprint_app.ui.docks.history_panel import HistoryPanel
+from blueprint_app.ui.docks.minimap import OverviewDock
 from blueprint_app.ui.docks.palette import PaletteDock
 from blueprint_app.ui.docks.problem_marks import show_marks
 from blueprint_app.ui.docks.problems_panel import ProblemsPanel, select_on_canvas
 from blueprint_app.ui.docks.property_panel import PropertyPanel
 from blueprint_app.ui.docks.session_dock import SessionDock
+from blueprint_app.ui.docks.step_table import StepTableDock
 from blueprint_app.ui.docks.structure_panel import StructurePanel
 from blueprint_app.ui.export import export_job
 from blueprint_app.ui.files import recent, safe_save
@@ -40,10 +52,13 @@ from blueprint_app.ui.window.context_menu import show_menu
 from blueprint_app.ui.window.edit_commands import EditCommands
 from blueprint_app.ui.window.find_bar import FindBar
 from blueprint_app.ui.window.journey_status import JourneyStatus
+from blueprint_app.ui.window.presentation import Presentation
 from blueprint_app.ui.window.status import StatusInfo
 from blueprint_app.ui.window.windows import registry
 
 APP_TITLE = "Blueprint Studio"
+FIRST_RUN_SHARE = 0.85  # of the screen's free area, before any size was saved
+MIN_CANVAS = (320, 200)  # the smallest canvas any window or dock layout leaves
 
 
 class MainWindow(QMainWindow):
@@ -57,11 +72,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self._fit_to_screen()
         self.session: Session = session or Session.new(
             self.tr("Untitled blueprint"), i18n.blueprint_language()
         )
         self._unsubscribe_history: Callable[[], None] | None = None
+        self.presentation: Presentation | None = None
         self._handing_over = False
         self.edits = EditCommands(self)
         self.menu_actions = WindowActions(self)
@@ -84,6 +100,15 @@ class MainWindow(QMainWindow):
         self._show_session(self.session)
         registry().register(self)
 
+    def _fit_to_screen(self) -> None:
+        """The first run's size: most of the screen, centred (a stored geometry replaces it)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1600, 1000)
+        width = max(min(area.width(), 960), round(area.width() * FIRST_RUN_SHARE))
+        height = max(min(area.height(), 640), round(area.height() * FIRST_RUN_SHARE))
+        self.resize(width, height)
+        self.move(area.center() - QPoint(width // 2, height // 2))
+
     def _restore_layout(self) -> None:
         """Dock positions and window size as the user last left them."""
         geometry, state = settings.WINDOW_GEOMETRY.read(), settings.WINDOW_STATE.read()
@@ -97,29 +122,23 @@ class MainWindow(QMainWindow):
         settings.WINDOW_STATE.write(self.saveState())
 
     def _build_docks(self) -> None:
-        right = Qt.DockWidgetArea.RightDockWidgetArea
         self.property_panel = PropertyPanel(self)
         self.structure_panel = StructurePanel(self)
         self.history_panel = HistoryPanel(self)
-        self.addDockWidget(right, self.property_panel)
-        self.addDockWidget(right, self.structure_panel)
-        self.tabifyDockWidget(self.structure_panel, self.history_panel)
-        self.structure_panel.raise_()
         self.palette_dock = PaletteDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.overview_dock = OverviewDock(self)
         self.palette_dock.add_requested.connect(self.add_step_of_kind)
         self.palette_dock.armed.connect(self.arm_step_kind)
-        self.resizeDocks(
-            [self.palette_dock, self.property_panel], [150, 330], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks(
-            [self.property_panel, self.structure_panel], [420, 380], Qt.Orientation.Vertical
-        )
         self.structure_panel.chosen.connect(self.property_panel.show_item)
         self.structure_panel.problem.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.problems_panel = ProblemsPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
+        self._central.setMinimumSize(*MIN_CANVAS)  # no dock layout may crush the canvas
+        self._place_docks()
         self.problems_panel.attach_status(self.statusBar())
+        self.table_dock = StepTableDock(self, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.table_dock)
+        self.tabifyDockWidget(self.problems_panel, self.table_dock)
+        self.table_dock.hide()  # View ▸ Table shows it
         self.journey_status = JourneyStatus(
             self.statusBar(), lambda ids: select_on_canvas(self.scene, self.view, ids)
         )
@@ -131,19 +150,107 @@ class MainWindow(QMainWindow):
         self.problems_panel.activated.connect(
             lambda ids: select_on_canvas(self.scene, self.view, ids)
         )
-        self.problems_panel.badges_changed.connect(lambda worst: show_marks(self.scene, worst))
-        for dock in (
+        self.problems_panel.badges_changed.connect(
+            lambda worst: show_marks(self.scene, worst, self.problems_panel.findings)
+        )
+        self._build_version_docks()
+        for dock in [*self._docks(), *self._docks_shown_when_wanted()]:
+            self.menu_actions.view_menu.addAction(dock.toggleViewAction())
+
+    def _docks(self) -> list[QDockWidget]:
+        """The docks a first run shows."""
+        return [
             self.palette_dock,
+            self.overview_dock,
             self.property_panel,
             self.structure_panel,
             self.history_panel,
             self.problems_panel,
-        ):
-            self.menu_actions.view_menu.addAction(dock.toggleViewAction())
+        ]
+
+    def _place_docks(self) -> None:
+        """The docks as a first run shows them: the palette left, the properties over the
+        lanes-and-phases and history tabs right (the properties taller), problems below."""
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        # the right column runs the window's full height (problems sit under the canvas only),
+        # so the properties and the lists get the room
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
+        for dock in self._docks():
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.overview_dock)
+        self.addDockWidget(right, self.property_panel)
+        self.addDockWidget(right, self.structure_panel)
+        self.tabifyDockWidget(self.structure_panel, self.history_panel)
+        self.structure_panel.raise_()
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
+        self.resizeDocks(
+            [self.palette_dock, self.property_panel], [150, 340], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.property_panel, self.structure_panel], [640, 330], Qt.Orientation.Vertical
+        )
+        self.resizeDocks([self.problems_panel], [120], Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.palette_dock, self.overview_dock], [200, 220], Qt.Orientation.Vertical
+        )
+
+    def reset_layout(self) -> None:
+        """View ▸ Reset Layout: the window and its docks as on a first run, toolbar shown, and
+        nothing of the old layout kept for the next run."""
+        for bar in self.findChildren(QToolBar):
+            bar.show()
+        self._fit_to_screen()
+        self._place_docks()
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        for dock in self._docks_shown_when_wanted():  # back beside the problems, hidden
+            dock.setFloating(False)
+            self.addDockWidget(bottom, dock)
+            dock.hide()
+        self.tabifyDockWidget(self.problems_panel, self.table_dock)
+        settings.WINDOW_GEOMETRY.clear()
+        settings.WINDOW_STATE.clear()
+
+    def _docks_shown_when_wanted(self) -> list[QDockWidget]:
+        """The docks hidden until asked for: the table (View ▸ Table), the changes of File ▸
+        Compare With, the conflicts of a merge."""
+        return [self.table_dock, self.compare_panel, self.conflicts_panel]
+
+    def _build_version_docks(self) -> None:
+        """Changes (File ▸ Compare With) and Conflicts (after a merge), beside the problems;
+        hidden until there is something to show."""
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.compare_panel = ComparePanel(lambda: getattr(self, "scene", None), self)
+        self.conflicts_panel = ConflictsPanel(self)
+        for dock in (self.compare_panel, self.conflicts_panel):
+            self.addDockWidget(bottom, dock)
+            dock.hide()  # tabbed beside the problems when first wanted (a hidden tab stays)
+            dock.activated.connect(lambda ids: select_on_canvas(self.scene, self.view, ids))
+            dock.wanted.connect(lambda d=dock: self._show_beside_problems(d))
+        self.conflicts_panel.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def _show_beside_problems(self, dock: SessionDock) -> None:
+        """Bring up a panel that has something to show, as a tab beside the problems the
+        first time (unless the user moved it elsewhere)."""
+        beside = self.problems_panel
+        same_area = self.dockWidgetArea(beside) == self.dockWidgetArea(dock)
+        if dock.isHidden() and same_area and dock not in self.tabifiedDockWidgets(beside):
+            self.tabifyDockWidget(beside, dock)
+        dock.show()
+        dock.raise_()
 
     def _session_docks(self) -> tuple[SessionDock, ...]:
         """The panels that follow this window's session."""
-        return (self.property_panel, self.structure_panel, self.history_panel, self.problems_panel)
+        return (
+            self.property_panel,
+            self.structure_panel,
+            self.history_panel,
+            self.problems_panel,
+            self.compare_panel,
+            self.conflicts_panel,
+            self.table_dock,
+        )
 
     # -- session -------------------------------------------------------------------------------
     def _show_session(self, session: Session) -> None:
@@ -160,9 +267,11 @@ class MainWindow(QMainWindow):
             old_view.deleteLater()
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.structure_picked.connect(self.pick_structure)
+        self.scene.told.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(lambda pos: show_menu(self, pos))
         self.status.watch(self.view)
+        self.overview_dock.follow(self.view)
         for dock in self._session_docks():
             dock.set_session(session)
         self.autosaver.follow(session)
@@ -223,6 +332,7 @@ class MainWindow(QMainWindow):
         successor = MainWindow(self.session)
         successor.restoreGeometry(geometry)
         successor.restoreState(state)
+        successor.view.keep_view()
         successor.view.setTransform(self.view.transform())
         successor.view.centerOn(self.view.mapToScene(self.view.viewport().rect().center()))
         successor.scene.select_ids(self.edits.selected_ids())
@@ -238,6 +348,8 @@ class MainWindow(QMainWindow):
         if history is not self.session.history:
             return  # a replaced session's history
         self.update_title()
+        if shiboken6.isValid(self.scene):  # a rename shows in "Selected: …" at once
+            self.status.show_selection(self.session.document, self.edits.selected_ids())
         undo, redo = self.menu_actions["undo"], self.menu_actions["redo"]
         undo.setEnabled(history.can_undo)
         redo.setEnabled(history.can_redo)
@@ -288,6 +400,32 @@ class MainWindow(QMainWindow):
         self._show_session(session)
         recent.remember(path)
         return True
+
+    def compare_with_saved(self) -> bool:
+        """Show what the open document changes against its file as last saved."""
+        if self.session.path is None:
+            self.statusBar().showMessage(self.tr("The blueprint has not been saved yet"), 6000)
+            return False
+        return self.compare_with_path(self.session.path, self.tr("the saved version"))
+
+    def compare_with_file(self) -> bool:
+        folder = str(self.session.path.parent) if self.session.path else ""
+        path = dialogs.ask_open_path(self, folder)
+        return self.compare_with_path(path, path.name) if path is not None else False
+
+    def compare_with_path(self, path: Path, name: str) -> bool:
+        """Compare the open document with the blueprint in ``path`` (list and canvas marks)."""
+        try:
+            base = load(path)
+        except BlueprintFileError as error:
+            dialogs.show_error(self, self.tr("Cannot compare with this file"), str(error))
+            return False
+        self.compare_panel.compare_with(base, name)
+        return True
+
+    def stop_comparing(self) -> None:
+        self.compare_panel.stop()
+        self.compare_panel.hide()
 
     def fill_recent_menu(self) -> None:
         menu = self.menu_actions.recent_menu
@@ -388,6 +526,32 @@ class MainWindow(QMainWindow):
         self.scene.select_ids([step_id])
         self.view.center_on_id(step_id)
 
+    def toggle_presentation(self) -> None:
+        """View ▸ Presentation (F5): full screen phase by phase; again (or Esc) to stop."""
+        if self.presentation is not None:
+            self.presentation.stop()
+        else:
+            self.presentation = Presentation(self)
+
+    def rename_selected(self) -> None:
+        """Edit ▸ Rename Step (F2): the title editor on the one selected card."""
+        ids = [i for i in self.edits.selected_ids() if i in self.scene.content.cards]
+        if len(ids) == 1:
+            self.view.setFocus()
+            self.scene.edit_title(ids[0])
+
+    def insert_step_after(self) -> None:
+        """Edit ▸ Insert Step After (Insert), for keyboard-only editing."""
+        self.view.setFocus()
+        if self.scene.keyboard.insert_after() is None:
+            self.statusBar().showMessage(self.tr("Select one step to insert after"), 5000)
+
+    def connect_by_keys(self) -> None:
+        """Edit ▸ Connect to… (Ctrl+K): pick the target with the arrow keys."""
+        self.view.setFocus()
+        if not self.scene.keyboard.start_connect():
+            self.statusBar().showMessage(self.tr("Select one step to connect from"), 5000)
+
     def arm_step_kind(self, kind: str) -> None:
         """A kind clicked in the palette: the next click on the canvas places a step of it."""
         dropper = self.view.findChild(PaletteDrop)
@@ -421,14 +585,18 @@ class MainWindow(QMainWindow):
         self.status.show_zoom()
 
     def arrange(self) -> None:
-        """Lay the blueprint out automatically, as one undo step. The layout is worked out on
-        a job off the window's thread (a progress dialog with Cancel shows if it is slow;
-        input waits meanwhile, so the document cannot change under it); the scene then
-        routes what is in view first and the rest in idle time."""
+        """Lay the blueprint out automatically, as one undo step, and keep your place: the
+        selection (or else the step nearest the middle of the view) stays in the middle at the
+        zoom you had, never below a readable one. The layout is worked out on a job off the
+        window's thread (a progress dialog with Cancel shows if it is slow; input waits
+        meanwhile, so the document cannot change under it); the scene then routes what is in
+        view first and the rest in idle time."""
+        selected = [i for i in self.edits.selected_ids() if i in self.scene.content.cards]
+        anchor = selected or self._step_nearest_centre()
         blueprint = self.session.document.blueprint
         outcome = export_job.run_with_progress(
             self,
-            self.tr("Arranging the blueprint…"),
+            self.tr("Arranging {count} steps…").format(count=len(blueprint.steps)),
             lambda progress: arrangement(blueprint, progress),
             title=self.tr("Arrange"),
         )
@@ -438,4 +606,38 @@ class MainWindow(QMainWindow):
             return
         with self.session.history.transaction(self.tr("Arrange")) as tx:
             apply_layout(tx, outcome.result)
-        self.fit_all()
+        self.scene.flush()
+        self.view.keep_view()
+        if self.view.zoom() < READABLE_ZOOM:
+            self.view.set_zoom(READABLE_ZOOM)
+        if anchor:
+            rect = QRectF()
+            for step_id in anchor:
+                rect = rect.united(self.scene.content.cards[step_id].sceneBoundingRect())
+            self.view.centerOn(rect.center())
+        self.status.show_zoom()
+
+    def align_selection(self, how: str) -> None:
+        """Arrange ▸ Align …: the selected cards lined up (or spread out), one undo step."""
+        mode = Align(how)
+        ids = self.edits.selected_ids()
+        label = self.tr("Align steps") if mode is not Align.DISTRIBUTE else self.tr("Distribute")
+        with self.session.history.transaction(label) as tx:
+            moved = align(tx, ids, mode)
+        if not moved:
+            needed = 3 if mode is Align.DISTRIBUTE else 2
+            self.statusBar().showMessage(
+                self.tr("Select at least {n} steps to line up").format(n=needed), 5000
+            )
+
+    def _step_nearest_centre(self) -> list[str]:
+        """The step whose card is nearest the middle of the view (none in an empty one)."""
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        cards = self.scene.content.cards
+        if not cards:
+            return []
+        nearest = min(
+            cards.items(),
+            key=lambda pair: (pair[1].sceneBoundingRect().center() - centre).manhattanLength(),
+        )
+        return [nearest[0]]

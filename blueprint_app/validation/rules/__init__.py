@@ -2,6 +2,7 @@
 
 from blueprint_app.validation.rules import (  # noqa: F401
     completeness,
+    conflicts,
     lines,
     quality,
     roles,

@@ -17,7 +17,8 @@ from blueprint_app.validation.terms import Term
     Severity.WARNING,
     family="settings",
     description="An entry of the blueprint's rules object names no known rule (by id or "
-    "name) or gives a value other than off, error, warning or info; it is ignored.",
+    "name) or gives a value other than off, error, warning or info; it is ignored. Source: "
+    "this program's settings (docs/rules.md, above).",
     bad='"rules": {"BP999": "off", "dead-end": "never"}',
     good='"rules": {"BP023": "off", "dead-end": "warning"}',
 )
