@@ -57,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="open File > Export… (its preview drawn) and grab the screen",
     )
+    parser.add_argument(
+        "--zoom",
+        type=float,
+        help="zoom percent instead of the first view, centred on the selection",
+    )
     parser.add_argument("--table", action="store_true", help="show View > Table as well")
     parser.add_argument(
         "--dialog", choices=("legend", "guide", "shortcuts"), help="grab this window instead"
@@ -89,6 +94,12 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(5):
             app.processEvents()
         _select(window, args.select)  # the view stays as the file opened: the first view
+        if args.zoom:
+            window.view.keep_view()
+            window.view.set_zoom(args.zoom / 100)
+            chosen = window.scene.selectedItems()
+            if chosen:
+                window.view.centerOn(chosen[0])
         for _ in range(3):
             app.processEvents()
         args.output.parent.mkdir(parents=True, exist_ok=True)

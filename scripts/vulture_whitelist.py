@@ -46,10 +46,14 @@ _.pytestmark
 _.private_settings
 _.isolated
 _.no_thread_warnings
+_.route_later
 _.rename_collections
 
 # pikepdf writes a PDF dictionary's keys as attributes (a test turns a font into another kind).
 _.Subtype
+
+# A module-level __getattr__ imports networkx on first use (analysis/__init__.py).
+_.__getattr__
 
 # A merge conflict's kinds (model/blueprint.py ConflictKind): pydantic reads them from files.
 _.LANE

@@ -76,10 +76,11 @@ def _badges(items: BlueprintItems) -> list[QRectF]:
 
 
 def _labels(items: BlueprintItems) -> dict[str, QRectF]:
+    """The label boxes shown (a flow without label or channel has no label item)."""
     return {
         fid: QRectF(flow.label_item.boundingRect().adjusted(1, 1, -1, -1))
         for fid, flow in items.flows.items()
-        if not flow.label_item.boundingRect().isEmpty()
+        if flow.label_item is not None and not flow.label_item.boundingRect().isEmpty()
     }
 
 

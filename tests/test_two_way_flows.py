@@ -95,7 +95,8 @@ def test_a_two_way_flow_has_a_head_at_both_ends(qtbot: QtBot) -> None:
 
 def label_box(blueprint: Blueprint, flow_id: str) -> QRectF:
     _, items = flow_items(blueprint)
-    return items[flow_id].label_item.boundingRect()
+    label = items[flow_id].label_item
+    return label.boundingRect() if label is not None else QRectF()
 
 
 def test_a_channel_follows_the_label_in_a_box_no_taller_than_a_label(qtbot: QtBot) -> None:

@@ -76,7 +76,8 @@ def test_the_properties_dock_makes_a_flow_two_way_and_names_its_channel(
     assert len(history.entries) == before + 2  # the typing is one step
     assert history.undo_label.startswith("Change channel of “")
     item = window.scene.item_for(flow.id)
-    assert isinstance(item, FlowItem) and not item.label_item.boundingRect().isEmpty()
+    assert isinstance(item, FlowItem) and item.label_item is not None
+    assert not item.label_item.boundingRect().isEmpty()
 
     path = tmp_path / "two-way.blueprint.json"  # and the file keeps both
     window.session.save(path)
@@ -153,6 +154,7 @@ def test_hovering_a_flow_or_its_label_shows_its_tooltip(qtbot: Any, window: Main
     (x1, y1), (x2, y2) = longest_segment(item)
     on_the_line = tooltip_at(QPointF((x1 + x2) / 2, (y1 + y2) / 2))
     assert "Two-way interaction" in on_the_line and "very long channel " * 10 in on_the_line
+    assert item.label_item is not None
     assert tooltip_at(item.label_item.sceneBoundingRect().center()) == on_the_line
     card = window.scene.item_for(flow.source)
     assert card is not None

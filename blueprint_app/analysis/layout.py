@@ -10,10 +10,10 @@ ignored for the order. Evidence cards sit above the step they are linked to.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from blueprint_app.analysis.extent import main_left
 from blueprint_app.analysis.geometry import CARD_W, COLUMN_PITCH
-from blueprint_app.analysis.process import RECOVERY, acyclic_order, process_graph
 from blueprint_app.gc_pause import gc_paused
 from blueprint_app.history.edits import set_field
 from blueprint_app.history.undo import Transaction
@@ -27,17 +27,30 @@ from blueprint_app.model.blueprint import (
 )
 
 
-def arranged_layout(blueprint: Blueprint, origin: float = 0.0) -> dict[str, StepLayout]:
+def arranged_layout(
+    blueprint: Blueprint, origin: float = 0.0, progress: Callable[[float], None] | None = None
+) -> dict[str, StepLayout]:
     """A fresh layout for every step: {step_id: StepLayout}.
 
+    Reads the blueprint and changes nothing, so the window runs it off its own thread;
+    ``progress`` hears the fraction done between stages (and may raise there to stop it).
     The collector is paused: the process graph is tens of thousands of small dicts, and
     collections started while building it would rescan the whole document for nothing.
     """
     with gc_paused():
-        return _arranged_layout(blueprint, origin)
+        return _arranged_layout(blueprint, origin, progress or _ignore_progress)
 
 
-def _arranged_layout(blueprint: Blueprint, origin: float) -> dict[str, StepLayout]:
+def _ignore_progress(_: float) -> None:
+    """No one listens to the progress."""
+
+
+def _arranged_layout(
+    blueprint: Blueprint, origin: float, progress: Callable[[float], None]
+) -> dict[str, StepLayout]:
+    # networkx only here: the window imports this module for missing_layouts at start-up
+    from blueprint_app.analysis.process import RECOVERY, acyclic_order, process_graph
+
     steps = {step.id: step for step in blueprint.steps}
     phase_index = {phase.id: index for index, phase in enumerate(blueprint.phases)}
     no_phase = len(blueprint.phases)
@@ -50,14 +63,18 @@ def _arranged_layout(blueprint: Blueprint, origin: float) -> dict[str, StepLayou
         if flow.kind == FlowKind.EVIDENCE and flow.source in steps and flow.target in steps:
             evidence_of.setdefault(flow.source, flow.target)
             evidence_of.setdefault(flow.target, flow.source)
+    progress(0.05)
     graph = process_graph(blueprint, key=rank.__getitem__)
+    progress(0.4)
     recovery = {(u, v) for u, v, marked in graph.edges(data=RECOVERY) if marked}
     order = acyclic_order(graph)
+    progress(0.6)
     position = {sid: index for index, sid in enumerate(order)}
     predecessors: dict[str, list[str]] = {
         sid: [p for p in graph.pred[sid] if position[p] < position[sid]] for sid in order
     }
     level = _levels(order, steps, predecessors, rank, recovery)
+    progress(0.8)
     _place_evidence(steps, evidence_of, predecessors, level)
     return _slots(blueprint, steps, rank, level, origin)
 
@@ -183,9 +200,23 @@ def missing_layouts(blueprint: Blueprint) -> dict[str, StepLayout]:
 
 def arrange(tx: Transaction) -> None:
     """Lay the whole blueprint out again inside the caller's transaction (one undo step)."""
-    blueprint = tx.document.blueprint
+    apply_layout(tx, arrangement(tx.document.blueprint))
+
+
+def arrangement(
+    blueprint: Blueprint, progress: Callable[[float], None] | None = None
+) -> dict[str, StepLayout]:
+    """What Arrange would give every step (computed without changing anything)."""
     left = main_left(blueprint.steps)  # a card lost far away comes back, not the reverse
-    for step_id, layout in arranged_layout(blueprint, origin=left).items():
+    return arranged_layout(blueprint, origin=left, progress=progress)
+
+
+def apply_layout(tx: Transaction, layouts: dict[str, StepLayout]) -> None:
+    """Give the steps these layouts (computed by :func:`arrangement`), changing only the steps
+    that move; a step deleted meanwhile is skipped."""
+    for step_id, layout in layouts.items():
+        if tx.document.collection_of(step_id) != "steps":
+            continue
         step = tx.document.step(step_id)
         if step.layout is None or (step.layout.x, step.layout.row) != (layout.x, layout.row):
             set_field(tx, step_id, "layout", layout)

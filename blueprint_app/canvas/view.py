@@ -11,12 +11,15 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPixmapCache,
     QResizeEvent,
     QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView, QWidget
+
+from blueprint_app.render.items import FLOW_DETAIL
 
 ZOOM_STEP = 1.2
 #: Room for the cached card pixmaps of a large blueprint (Qt's default of 10 MB holds ~250 cards;
@@ -91,6 +94,14 @@ class BlueprintView(QGraphicsView):
         super().resizeEvent(event)
         if self._first_view_pending:
             self.show_first_view()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Flows still waiting for their route (a large blueprint just opened) are routed
+        before they are seen at a zoom where a route can be told from a straight line."""
+        route_visible = getattr(self.scene(), "route_visible", None)
+        if route_visible is not None and self.zoom() >= FLOW_DETAIL:
+            route_visible(self.mapToScene(self.viewport().rect()).boundingRect())
+        super().paintEvent(event)
 
     # -- zoom ----------------------------------------------------------------------------------
     def zoom(self) -> float:

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from blueprint_app.render.scene_builder import BlueprintItems
 
 LABEL_PX, LABEL_MAX_W = 10.0, 140.0
+#: Below this level of detail (zoomed far out) a flow is a hairline without heads or label, as a
+#: card is then an outline: nothing smaller than a pixel is drawn in full.
+FLOW_DETAIL = 0.35
 Z_LANE, Z_PHASE, Z_LINE, Z_FLOW, Z_CARD, Z_LABEL, Z_NOTE, Z_EDIT = 0, 1, 2, 3, 4, 4.5, 5, 10
 
 
@@ -278,28 +281,32 @@ class FlowItem(QGraphicsItem):
         self.points: list[Point] = []
         self._path = QPainterPath()
         self._bounds = QRectF()
-        self.label_item = FlowLabelItem(self)  # above the cards, so no card hides a label
+        #: the label, drawn above the cards so no card hides it; only a flow with a label or a
+        #: channel has one (an empty item per unlabelled flow piled up at the scene origin, and
+        #: every repaint there called Python for each of them). No ``itemChange`` override
+        #: either: Qt called it ~8 times per flow while a scene was built. The owner of the
+        #: items adds and removes the label with its flow (see :meth:`attach_label`).
+        self.label_item: FlowLabelItem | None = None
         if interactive:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        """The label follows its flow into and out of a scene, and shows its selection."""
-        kind = QGraphicsItem.GraphicsItemChange
-        if change == kind.ItemSceneHasChanged:
-            scene = self.scene()
-            old = self.label_item.scene()
-            if old is not None and old is not scene:
-                old.removeItem(self.label_item)
-            if scene is not None and self.label_item.scene() is None:
-                scene.addItem(self.label_item)
-        elif change == kind.ItemSelectedHasChanged:
-            self.label_item.update()
-        return super().itemChange(change, value)
+    def attach_label(self) -> None:
+        """Put the label in the flow's scene (after the flow was added or its label appeared)."""
+        label, scene = self.label_item, self.scene()
+        if label is not None and scene is not None and label.scene() is not scene:
+            scene.addItem(label)
 
-    def reroute(self) -> None:
-        """Follow the end cards where they are now (during a drag too)."""
+    def detach_label(self) -> None:
+        """Take the label out of its scene (the flow goes, or no longer shows a label)."""
+        label = self.label_item
+        if label is not None and label.scene() is not None:
+            label.scene().removeItem(label)
+
+    def reroute(self, routed: list[Point] | None = None) -> None:
+        """Follow the end cards where they are now (during a drag too); ``routed``: the route
+        as :meth:`BlueprintItems.route_between` just worked it out for this flow."""
         flow = self.items.flow(self.flow_id)
-        points = self.items.route_between(flow.source, flow.target, self.flow_id)
+        points = routed or self.items.route_between(flow.source, flow.target, self.flow_id)
         self.prepareGeometryChange()
         self.points = points
         path = QPainterPath(QPointF(*points[0]))
@@ -308,9 +315,45 @@ class FlowItem(QGraphicsItem):
         self._path = path
         self._bounds = path.boundingRect().adjusted(-10, -10, 10, 10)
         shown = flow.label or flow.channel
-        self.label_item.place(self._label_rect(flow) if shown else QRectF())
-        if not shown:
+        if shown:
+            if self.label_item is None:
+                self.label_item = FlowLabelItem(self)
+            self.label_item.place(self._label_rect(flow))
+            self.attach_label()
+        else:
             self.items.forget_label(self.flow_id)
+            if self.label_item is not None:
+                self.detach_label()
+                self.label_item = None
+        self.update()
+
+    def provisional(self, points: list[Point]) -> None:
+        """Stand in for the route until it is worked out: a straight line between the cards.
+        The canvas routes a large blueprint in idle time, and whatever is in view at a
+        readable zoom before it paints (see ``BlueprintItems.route_pending``), so this line is
+        only ever seen zoomed far out, as a hairline."""
+        self.prepareGeometryChange()
+        self.points = points
+        self._path = QPainterPath(QPointF(*points[0]))
+        for point in points[1:]:
+            self._path.lineTo(QPointF(*point))
+        self._bounds = self._path.boundingRect().adjusted(-10, -10, 10, 10)
+
+    def shift(self, dy: float) -> None:
+        """Move the route and its label down by ``dy`` unchanged (its cards, everything in its
+        way and every flow sharing its card edges moved the same: see
+        ``BlueprintItems.follow_shift``); the label's box moves in ``label_boxes`` too, so the
+        labels placed after keep clear of it where it is now."""
+        self.prepareGeometryChange()
+        self.points = [(x, y + dy) for x, y in self.points]
+        self._path.translate(0, dy)
+        self._bounds.translate(0, dy)
+        label = self.label_item
+        if label is not None:
+            label.place(label.boundingRect().adjusted(1, 1, -1, -1).translated(0, dy))
+            box = self.items.label_boxes.rect(self.flow_id)
+            if box is not None:
+                self.items.label_boxes.put(self.flow_id, geo.Rect(box.x, box.y + dy, box.w, box.h))
         self.update()
 
     def _label_rect(self, flow: Flow) -> QRectF:
@@ -344,6 +387,10 @@ class FlowItem(QGraphicsItem):
         if self.isSelected():
             colour, width = style.SELECTION, width + 1
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        if _detail(painter, option) < FLOW_DETAIL:
+            painter.setPen(QPen(colour, 0, pen_style))  # a cosmetic hairline, no heads
+            painter.drawPath(self._path)
+            return
         painter.setPen(style.pen(colour, width, pen_style))
         painter.drawPath(self._path)
         painter.setPen(QPen(colour, 1.0))
@@ -389,7 +436,7 @@ class FlowLabelItem(QGraphicsItem):
     ) -> None:
         flow = self.flow_item.items.find(self.flow_item.flow_id)
         shown = isinstance(flow, Flow) and (flow.label or flow.channel)
-        if not isinstance(flow, Flow) or not shown or _detail(painter, option) < 0.35:
+        if not isinstance(flow, Flow) or not shown or _detail(painter, option) < FLOW_DETAIL:
             return
         colour = style.FLOW_STYLES.get(flow.kind, style.FLOW_STYLES[FlowKind.FLOW])[0]
         if self.flow_item.isSelected():

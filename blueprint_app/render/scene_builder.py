@@ -6,6 +6,7 @@ only the items a change touches; :func:`build_static_scene` uses it once for ima
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -16,6 +17,7 @@ from blueprint_app.analysis import geometry as geo
 from blueprint_app.analysis import label_place
 from blueprint_app.analysis.layout import missing_layouts
 from blueprint_app.analysis.routing import CardIndex, Point, route, route_box, sides, spread
+from blueprint_app.gc_pause import gc_paused
 from blueprint_app.model.blueprint import Blueprint, Flow, LaneKind, Note, Step
 from blueprint_app.render import painting, style
 from blueprint_app.render.items import (
@@ -30,6 +32,8 @@ from blueprint_app.render.items import (
 
 Lookup = Callable[[str], Any]
 SCENE_MARGIN = 40.0
+#: flows routed between two looks at the clock in :meth:`BlueprintItems.route_pending`
+ROUTE_BATCH = 24
 
 
 class BlueprintItems:
@@ -73,6 +77,11 @@ class BlueprintItems:
         #: while a batch of flows is rerouted: (step id, side) → the order of the ends there
         self._edge_orders: dict[tuple[str, str], dict[str, int]] | None = None
         self._lane_kinds: dict[str, LaneKind] = {}
+        #: flows drawn as straight stand-ins, not routed yet (in the order they will be)
+        self.pending: dict[str, None] = {}
+        #: routes worked out for pending flows but not yet given to their items (see
+        #: :meth:`route_pending`); valid as long as the flow stays pending
+        self.worked_out: dict[str, list[Point]] = {}
 
     # -- model access --------------------------------------------------------------------------
     def find(self, item_id: str) -> Any:
@@ -98,12 +107,21 @@ class BlueprintItems:
         return self._lane_kinds.get(lane_id, LaneKind.CUSTOM)
 
     # -- building ------------------------------------------------------------------------------
-    def build(self, progress: Callable[[float], None] | None = None) -> None:
+    def build(
+        self, progress: Callable[[float], None] | None = None, defer_routes: bool = False
+    ) -> None:
         """Create every item (once; later changes go through the ``*_changed`` methods).
 
         ``progress`` hears the fraction built every few hundred items; an export job's may
-        raise to stop the building there.
+        raise to stop the building there. With ``defer_routes`` flows start as straight
+        stand-ins and are left in :attr:`pending` for :meth:`route_pending` (the canvas routes
+        what is in view first, the rest in idle time). The collector is paused as the loader
+        does: tens of thousands of new items set off collections that free nothing.
         """
+        with gc_paused():
+            self._build(progress, defer_routes)
+
+    def _build(self, progress: Callable[[float], None] | None, defer_routes: bool) -> None:
         total = max(1, len(self.blueprint.steps) + 2 * len(self.blueprint.flows))
         done = 0
 
@@ -125,8 +143,12 @@ class BlueprintItems:
         for flow in self.blueprint.flows:
             self.add_flow(flow.id, route=False)
             tick()
-        # routed once all are known: ends share card edges
-        self.reroute(self.flows, tick)
+        if defer_routes:
+            for flow_id in self.flows:
+                self._stand_in(flow_id)
+            self.pending = dict.fromkeys(self.flows)
+        else:  # routed once all are known: ends share card edges
+            self.reroute(self.flows, tick)
         for note in self.blueprint.notes:
             self.add_note(note.id)
         self.update_scene_rect()
@@ -233,6 +255,7 @@ class BlueprintItems:
         if route:
             self.reroute(self.flows_around([flow.source, flow.target]))
         self.scene.addItem(item)
+        item.attach_label()
         return item
 
     def remove_flow(self, flow_id: str, route: bool = True) -> list[str]:
@@ -246,6 +269,9 @@ class BlueprintItems:
         self.route_boxes.remove(flow_id)
         self.label_boxes.remove(flow_id)
         self._sides.pop(flow_id, None)
+        self.pending.pop(flow_id, None)
+        self.worked_out.pop(flow_id, None)
+        item.detach_label()
         self.scene.removeItem(item)
         if route:
             self.reroute(self.flows_around(ends))
@@ -295,9 +321,125 @@ class BlueprintItems:
             for flow_id in list(flow_ids):
                 item = self.flows.get(flow_id)
                 if item is not None:
-                    item.reroute()
+                    routed = self.worked_out.pop(flow_id, None)
+                    if routed is None:
+                        item.reroute()
+                    else:
+                        item.reroute(routed)
+                    self.pending.pop(flow_id, None)
                 if tick is not None:
                     tick()
+        finally:
+            self._edge_orders = None
+
+    def _stand_in(self, flow_id: str) -> None:
+        """A straight line between the cards' centres until the flow is routed; its route box
+        is filed already, so a card moving into its way reroutes it like a routed one."""
+        flow = self.flow(flow_id)
+        source, target = self.card_index.rect(flow.source), self.card_index.rect(flow.target)
+        if source is None or target is None:
+            self.flows[flow_id].provisional([(0.0, 0.0), (0.0, 0.0)])
+            return
+        self.route_boxes.put(flow_id, route_box(source, target))
+        self.flows[flow_id].provisional([(source.cx, source.cy), (target.cx, target.cy)])
+
+    def follow_shift(
+        self, flow_ids: set[str], dy: float, rigid: set[str], rerouted: set[str]
+    ) -> set[str]:
+        """Move these flows by ``dy`` instead of routing them again where that gives the same
+        route; returns the flows that must be routed. ``rigid`` are the steps that moved only
+        with their lane, all by ``dy`` (the lanes below a change); ``rerouted`` are the flows
+        routed anyway.
+
+        A flow keeps its route when both its cards are rigid and so is every card in its route
+        box before and after (its sides stay), and no flow at its two cards changes sides (the
+        spread along their edges stays). A flow that may change sides makes the flows at its
+        cards reroute too, for their spread; one rerouted only for that affects no others.
+        """
+        changing: set[str] = set()
+        for flow_id in flow_ids:
+            if not self._keeps_sides(flow_id, dy, rigid):
+                changing.add(flow_id)
+        unsettled = changing | rerouted | set(self.pending)
+        found = set(changing)
+        for flow_id in flow_ids - changing:
+            ends = self.flow_ends(flow_id)
+            if any(g in unsettled for end in ends for g in self.flows_at.get(end, ())):
+                found.add(flow_id)
+                continue
+            self.flows[flow_id].shift(dy)
+            source, target = ends
+            self.route_boxes.put(flow_id, route_box(self.card_rect(source), self.card_rect(target)))
+            self._sides.pop(flow_id, None)
+        # the spread of the flows at the cards of one that may change sides
+        found |= {
+            g for f in changing for end in self.flow_ends(f) for g in self.flows_at.get(end, ())
+        }
+        return found
+
+    def _keeps_sides(self, flow_id: str, dy: float, rigid: set[str]) -> bool:
+        flow = self._lookup(flow_id)
+        if not isinstance(flow, Flow) or flow_id not in self.flows or flow_id in self.pending:
+            return False
+        if flow.source not in rigid or flow.target not in rigid:
+            return False
+        box = route_box(self.card_rect(flow.source), self.card_rect(flow.target))
+        before = geo.Rect(box.x, box.y - dy, box.w, box.h)
+        return all(self.card_index.ids_in(area) <= rigid for area in (box, before))
+
+    def defer(self, flow_ids: Iterable[str]) -> None:
+        """Leave these flows for :meth:`route_pending`, as straight stand-ins without labels
+        (a change that moved thousands of cards: Arrange, or undoing a drop that shifted the
+        lanes below it)."""
+        for flow_id in flow_ids:
+            item = self.flows.get(flow_id)
+            if item is not None:
+                item.detach_label()
+                self.forget_label(flow_id)  # placed again with its route
+                self._stand_in(flow_id)
+                self.pending[flow_id] = None
+                self.worked_out.pop(flow_id, None)
+
+    def route_pending(
+        self, area: geo.Rect | None = None, budget: float | None = None, unseen: bool = False
+    ) -> bool:
+        """Route pending flows: those that may run through ``area`` (all when None), for at
+        most ``budget`` seconds (no limit when None). Returns whether any are left pending.
+
+        ``unseen``: nobody looks at these flows at a zoom where a route shows, so only work
+        their routes out; they are handed to the items together once every pending flow has
+        one (each handing over repaints: in turns, a fitted view of 10,000 steps repainted
+        after every turn, and routing took three times as long).
+        """
+        if not self.pending:
+            return False
+        if area is None:
+            wanted: Iterable[str] = [f for f in self.pending if f not in self.worked_out]
+        else:
+            wanted = [f for f in self.route_boxes.ids_in(area) if f in self.pending]
+        deadline = None if budget is None else time.perf_counter() + budget
+        settle = self._work_out if unseen else self.reroute
+        batch: list[str] = []
+        for flow_id in wanted:
+            batch.append(flow_id)
+            if len(batch) == ROUTE_BATCH:
+                settle(batch)
+                batch = []
+                if deadline is not None and time.perf_counter() >= deadline:
+                    break
+        settle(batch)
+        if self.pending and len(self.worked_out) == len(self.pending):
+            self.reroute(list(self.pending))  # every route known: hand them over at once
+        return bool(self.pending)
+
+    def _work_out(self, flow_ids: list[str]) -> None:
+        """Work out the routes of these pending flows and keep them for their items."""
+        self._edge_orders = {}
+        try:
+            for flow_id in flow_ids:
+                flow = self._lookup(flow_id)
+                if isinstance(flow, Flow) and flow_id in self.flows:
+                    self.worked_out[flow_id] = self.route_between(flow.source, flow.target, flow_id)
         finally:
             self._edge_orders = None
 

@@ -1675,6 +1675,7 @@
     </message>
     <message>
         <source>Table</source>
+        <extracomment>Keys the table needs for itself while it has the focus, whatever the window binds to them.</extracomment>
         <translation>表格</translation>
     </message>
     <message>

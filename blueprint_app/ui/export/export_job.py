@@ -127,7 +127,9 @@ class Outcome(Generic[T]):
         return not self.cancelled and self.error is None
 
 
-def run_with_progress(parent: QWidget, label: str, work: Callable[[Progress], T]) -> Outcome[T]:
+def run_with_progress(
+    parent: QWidget, label: str, work: Callable[[Progress], T], title: str | None = None
+) -> Outcome[T]:
     """Run ``work`` on an :class:`ExportJob` and wait for it, the window repainting meanwhile.
 
     User input waits for the first :data:`SHOW_AFTER_MS` (a click cannot change the document
@@ -162,7 +164,7 @@ def run_with_progress(parent: QWidget, label: str, work: Callable[[Progress], T]
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         quick.stop()
         if job.isRunning():
-            _wait_behind_dialog(parent, label, job, loop)
+            _wait_behind_dialog(parent, label, job, loop, title)
     finally:
         job.cancel()  # no-op when it ended; stops it when something above went wrong
         job.wait()
@@ -181,8 +183,10 @@ def busy() -> bool:
     return bool(_waiting)
 
 
-def _wait_behind_dialog(parent: QWidget, label: str, job: ExportJob, loop: QEventLoop) -> None:
-    dialog = progress_dialog(parent, label)
+def _wait_behind_dialog(
+    parent: QWidget, label: str, job: ExportJob, loop: QEventLoop, title: str | None = None
+) -> None:
+    dialog = progress_dialog(parent, label, title)
 
     def stop() -> None:
         job.cancel()
@@ -210,12 +214,13 @@ def _wait_behind_dialog(parent: QWidget, label: str, job: ExportJob, loop: QEven
             dialog.deleteLater()
 
 
-def progress_dialog(parent: QWidget, label: str) -> QProgressDialog:
+def progress_dialog(parent: QWidget, label: str, title: str | None = None) -> QProgressDialog:
+    """Window-modal, with Cancel; titled "Exporting" unless the job is something else."""
     dialog = QProgressDialog(
         label, QCoreApplication.translate("ExportJob", "Cancel"), 0, STEPS, parent
     )
     dialog.setObjectName("ExportProgress")
-    dialog.setWindowTitle(QCoreApplication.translate("ExportJob", "Exporting"))
+    dialog.setWindowTitle(title or QCoreApplication.translate("ExportJob", "Exporting"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QMainWindow,
-    QProgressDialog,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from blueprint_app.analysis.layout import arrange
+from blueprint_app.analysis.layout import apply_layout, arrangement
 from blueprint_app.canvas.scene import BlueprintScene
 from blueprint_app.canvas.view import READABLE_ZOOM, BlueprintView
 from blueprint_app.editing.align import Align, align
@@ -60,7 +59,6 @@ from blueprint_app.ui.window.windows import registry
 APP_TITLE = "Blueprint Studio"
 FIRST_RUN_SHARE = 0.85  # of the screen's free area, before any size was saved
 MIN_CANVAS = (320, 200)  # the smallest canvas any window or dock layout leaves
-ARRANGE_BUSY_STEPS = 500  # from here Arrange takes long enough to say it is working
 
 
 class MainWindow(QMainWindow):
@@ -589,31 +587,25 @@ class MainWindow(QMainWindow):
     def arrange(self) -> None:
         """Lay the blueprint out automatically, as one undo step, and keep your place: the
         selection (or else the step nearest the middle of the view) stays in the middle at the
-        zoom you had, never below a readable one. A large blueprint shows that it is busy."""
+        zoom you had, never below a readable one. The layout is worked out on a job off the
+        window's thread (a progress dialog with Cancel shows if it is slow; input waits
+        meanwhile, so the document cannot change under it); the scene then routes what is in
+        view first and the rest in idle time."""
         selected = [i for i in self.edits.selected_ids() if i in self.scene.content.cards]
         anchor = selected or self._step_nearest_centre()
-        busy = None
-        if len(self.session.blueprint.steps) >= ARRANGE_BUSY_STEPS:
-            busy = QProgressDialog(
-                self.tr("Arranging {count} steps…").format(count=len(self.session.blueprint.steps)),
-                "",
-                0,
-                0,
-                self,
-            )
-            busy.setCancelButton(None)
-            busy.setWindowModality(Qt.WindowModality.WindowModal)
-            busy.setMinimumDuration(0)
-            busy.show()
-            QApplication.processEvents()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with self.session.history.transaction(self.tr("Arrange")) as tx:
-                arrange(tx)
-        finally:
-            QApplication.restoreOverrideCursor()
-            if busy is not None:
-                busy.close()
+        blueprint = self.session.document.blueprint
+        outcome = export_job.run_with_progress(
+            self,
+            self.tr("Arranging {count} steps…").format(count=len(blueprint.steps)),
+            lambda progress: arrangement(blueprint, progress),
+            title=self.tr("Arrange"),
+        )
+        if outcome.error is not None:
+            dialogs.show_error(self, self.tr("Arrange"), outcome.error)
+        if not outcome.ok or outcome.result is None:
+            return
+        with self.session.history.transaction(self.tr("Arrange")) as tx:
+            apply_layout(tx, outcome.result)
         self.scene.flush()
         self.view.keep_view()
         if self.view.zoom() < READABLE_ZOOM:
