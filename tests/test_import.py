@@ -36,8 +36,19 @@ def flows_of(blueprint: Blueprint) -> set[tuple[str, str, str]]:
     return found
 
 
+#: Step fields the CSV has no column for: issue 20's simulation inputs live in the file only.
+NOT_IN_SHEETS = {
+    "resource",
+    "duration_range_minutes",
+    "duration_distribution",
+    "wait_target_minutes",
+    "failure_rate",
+}
+
+
 def assert_same_content(original: Blueprint, imported: Blueprint) -> None:
-    """Every step with every field, every lane, phase and flow (ids of steps kept)."""
+    """Every step with every field a sheet carries, every lane, phase and flow (ids of steps
+    kept)."""
     assert [(lane.kind, lane.title) for lane in imported.lanes] == [
         (lane.kind, lane.title) for lane in original.lanes
     ]
@@ -51,7 +62,7 @@ def assert_same_content(original: Blueprint, imported: Blueprint) -> None:
     assert set(by_id) == {step.id for step in original.steps}
     for step in original.steps:
         copy = by_id[step.id]
-        skip = {"lane", "phase"}
+        skip = {"lane", "phase", *NOT_IN_SHEETS}
         assert copy.model_dump(exclude=skip) == step.model_dump(exclude=skip), step.id
         assert new_lane[copy.lane] == lane_kind[step.lane]
         assert new_phase.get(copy.phase or "") == phase_title.get(step.phase or "")
