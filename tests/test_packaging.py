@@ -122,6 +122,12 @@ def test_the_frozen_bundle_runs_headless(tmp_path: Path) -> None:
     )
     assert run([bundle / "blueprint-app", "--version"], outside).stdout.strip() == __version__
     run([bundle / "blueprint", "validate", EXAMPLE], outside)
+    # every command the CLI loads by name is in the bundle: help loads them all
+    helped = run([bundle / "blueprint", "--help"], outside).stdout
+    assert all(name in helped for name in ("simulate", "import", "diff", "merge", "git-setup"))
+    fast_food = ROOT / "resources" / "templates" / "fast-food-counter.en.blueprint.json"
+    run([bundle / "blueprint", "simulate", fast_food, "--customers", "50", "--seed", "1"], outside)
+    run([bundle / "blueprint", "diff", EXAMPLE, EXAMPLE], outside)
     run(
         [bundle / "blueprint", "new", "--template", "hotel-stay", "-o", "h.blueprint.json"], outside
     )
