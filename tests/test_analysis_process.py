@@ -206,3 +206,50 @@ def test_a_start_and_end_outside_the_customer_lane_still_bound_the_journey() -> 
     ]
     journey = customer_journey(blueprint)
     assert journey is not None and journey.path == ("a", "b", "c") and journey.total_minutes == 30
+
+
+def _reference_rank(blueprint: Blueprint) -> dict[str, int]:
+    """Kahn's algorithm breaking each cycle with a min() over every step left: the plain (and
+    quadratic) statement of the reading order, for one-way flows."""
+    from heapq import heappop, heappush
+
+    from blueprint_app.analysis.process import layout_key
+
+    graph = process_graph(blueprint)
+    keys = {step.id: layout_key(step, index) for index, step in enumerate(blueprint.steps)}
+    indegree = dict(graph.in_degree())
+    ready: list[tuple[tuple[float, int, int], str]] = []
+    for sid, degree in indegree.items():
+        if degree == 0:
+            heappush(ready, (keys[sid], sid))
+    remaining, rank = dict(keys), {}
+    while remaining:
+        if not ready:
+            sid = min(remaining, key=remaining.__getitem__)
+            heappush(ready, (remaining[sid], sid))
+        _, sid = heappop(ready)
+        if sid in rank:
+            continue
+        rank[sid] = len(rank)
+        del remaining[sid]
+        for target in graph.succ[sid]:
+            indegree[target] -= 1
+            if indegree[target] == 0 and target not in rank:
+                heappush(ready, (keys[target], target))
+    return rank
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_breaking_cycles_in_one_pass_reads_as_the_plain_algorithm(seed: int) -> None:
+    import random
+
+    chance = random.Random(seed)
+    size = chance.randint(2, 40)
+    steps = tuple(
+        (f"s{i}", None if chance.random() < 0.1 else float(chance.randint(0, 8) * 200))
+        for i in range(size)
+    )
+    pairs = {(f"s{chance.randrange(size)}", f"s{chance.randrange(size)}") for _ in range(size * 2)}
+    flows = tuple((a, b) for a, b in sorted(pairs) if a != b)  # loops and cycles aplenty
+    blueprint = _loose(*steps, flows=flows)
+    assert reading_rank(blueprint) == _reference_rank(blueprint)

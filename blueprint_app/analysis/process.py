@@ -190,17 +190,20 @@ def reading_rank(blueprint: Blueprint, graph: nx.DiGraph | None = None) -> dict[
                 indegree[source] += 1
     ready = [(keys[sid], sid) for sid, degree in indegree.items() if degree == 0]
     heapify(ready)
-    remaining = dict(keys)
+    # every step left to right once: a cycle is broken at the first one not ranked yet, found
+    # by a cursor that only moves on (a min() over the remaining steps made this quadratic)
+    by_place = sorted(keys, key=keys.__getitem__)
+    cursor = 0
     rank: dict[str, int] = {}
-    while remaining:
+    while len(rank) < len(keys):
         if not ready:  # only cycles left: the left-most remaining step goes next
-            sid = min(remaining, key=remaining.__getitem__)
-            heappush(ready, (remaining[sid], sid))
+            while by_place[cursor] in rank:
+                cursor += 1
+            heappush(ready, (keys[by_place[cursor]], by_place[cursor]))
         _, sid = heappop(ready)
         if sid in rank:
             continue
         rank[sid] = len(rank)
-        del remaining[sid]
         for target in successors[sid]:
             indegree[target] -= 1
             if indegree[target] == 0 and target not in rank:
