@@ -298,3 +298,16 @@ def test_times_in_findings_read_in_human_units_and_stay_numbers_in_data() -> Non
     step(doc, "take").update(duration_minutes=0.75, target_minutes=0.5)
     [short] = [f for f in validate(build(doc), language="en") if f.rule == "BP062"]
     assert "take 45 s, longer than its target of 30 s." in short.message
+
+
+def test_a_caller_s_process_is_the_one_the_rules_use() -> None:
+    # the Problems panel shows the journey after each run: it must not work it out again
+    from blueprint_app.analysis.process import Process
+
+    blueprint = build(clean())
+    blueprint.target_minutes = 1  # BP063 asks for the journey
+    process = Process(blueprint)
+    findings = validate(blueprint, process=process)
+    assert "journey" in vars(process)  # worked out by the run, cached for the caller
+    assert process.journey is not None
+    assert next(f for f in findings if f.rule == "BP063").items == process.journey.path

@@ -380,7 +380,7 @@ class _Reader:
         elif tag == "association":
             self._association(element)
         elif tag == "group":
-            pass  # read with the diagram: phases
+            pass  # not dropped: groups become phases once the diagram's shapes are read
         else:
             self.report.drop(tag, "no blueprint equivalent")
 

@@ -28,7 +28,9 @@ T = TypeVar("T")
 class Context:
     """A read-only view of one blueprint with the lookups rules need."""
 
-    def __init__(self, blueprint: Blueprint) -> None:
+    def __init__(self, blueprint: Blueprint, process: Process | None = None) -> None:
+        if process is not None:  # the caller's, so what it reads afterwards is computed once
+            self.process = process
         self.blueprint = blueprint
         self.steps: list[Step] = blueprint.steps
         self.flows: list[Flow] = blueprint.flows

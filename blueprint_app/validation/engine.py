@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from operator import itemgetter
 
+from blueprint_app.analysis.process import Process
 from blueprint_app.gc_pause import gc_paused
 from blueprint_app.model.blueprint import Blueprint
 from blueprint_app.model.durations import format_minutes
@@ -25,24 +26,30 @@ def validate(
     disabled: Iterable[str] = (),
     overrides: Mapping[str, str] | None = None,
     language: str | None = None,
+    process: Process | None = None,
 ) -> list[Finding]:
     """Every finding, errors first, then by rule id and document order of the items.
 
     ``disabled`` and ``overrides`` name rules by id or name (``ValueError`` if unknown);
-    ``language`` defaults to the blueprint's own ``language``.
+    ``language`` defaults to the blueprint's own ``language``. ``process``: the blueprint's
+    :class:`Process`, when the caller asks it more afterwards (the journey), so that the run
+    and the caller share one.
     """
     severities = effective_severities(blueprint.rules, overrides, disabled)
     lang = language_key(language if language is not None else blueprint.language)
     with gc_paused():
-        return _run(blueprint, severities, lang)
+        return _run(blueprint, severities, lang, process)
 
 
 def _run(
-    blueprint: Blueprint, severities: Mapping[str, Severity | None], lang: str
+    blueprint: Blueprint,
+    severities: Mapping[str, Severity | None],
+    lang: str,
+    process: Process | None = None,
 ) -> list[Finding]:
     """The run itself, a function of its own so that its indexes are freed before the garbage
     collector is switched back on."""
-    ctx = Context(blueprint)
+    ctx = Context(blueprint, process)
     position = ctx.position
     by_rank: list[list[Finding]] = [[] for _ in Severity]
     for rule in all_rules():  # by id, so each severity's list stays in rule order
